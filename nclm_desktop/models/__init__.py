@@ -1,1 +1,30 @@
-"""models layer (see DESIGN.md §1)."""
+"""SQLAlchemy 2.x typed ORM (DESIGN.md §2) and the database plumbing."""
+
+from .audit import AuditEvent
+from .base import Base
+from .followup import ClinicalEvent, Signature, Visit
+from .participants import Participant, ParticipantIdentity, StudyIdCounter
+from .screening import BaselineDisease, Screening, SystemicTreatment, WizardDraft
+from .surgery import Complication, Operation, OperationSurgeon, Reoperation
+from .users import Setting, User
+
+__all__ = [
+    "AuditEvent",
+    "Base",
+    "BaselineDisease",
+    "ClinicalEvent",
+    "Complication",
+    "Operation",
+    "OperationSurgeon",
+    "Participant",
+    "ParticipantIdentity",
+    "Reoperation",
+    "Screening",
+    "Setting",
+    "Signature",
+    "StudyIdCounter",
+    "SystemicTreatment",
+    "User",
+    "Visit",
+    "WizardDraft",
+]

@@ -1,0 +1,73 @@
+"""Append-only, hash-chained audit trail."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from sqlalchemy import Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from .base import Base
+
+GENESIS_HASH = "0" * 64
+ACTIONS = (
+    "insert",
+    "update",
+    "delete",
+    "sign",
+    "unsign",
+    "login",
+    "login_failed",
+    "logout",
+    "export",
+    "backup",
+    "lock",
+    "unlock",
+)
+
+
+class AuditEvent(Base):
+    __tablename__ = "audit_event"
+    __table_args__ = (
+        Index("ix_audit_event_entity", "entity", "entity_id"),
+        Index("ix_audit_event_participant", "participant_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # ISO-8601 UTC text: part of the hash, so it must serialise identically everywhere.
+    ts_utc: Mapped[str] = mapped_column(String(32), index=True)
+    username: Mapped[str | None] = mapped_column(String(64), index=True)
+    action: Mapped[str] = mapped_column(String(20))
+    entity: Mapped[str | None] = mapped_column(String(64))
+    entity_id: Mapped[str | None] = mapped_column(String(64))
+    # The participant the record belongs to, so the viewer can filter by participant.
+    participant_id: Mapped[int | None]
+    field: Mapped[str | None] = mapped_column(String(64))
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
+    reason: Mapped[str | None] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+HASHED_FIELDS = (
+    "ts_utc",
+    "username",
+    "action",
+    "entity",
+    "entity_id",
+    "participant_id",
+    "field",
+    "old_value",
+    "new_value",
+    "reason",
+)
+
+
+def event_hash(prev_hash: str, row: dict) -> str:
+    """SHA-256 over the previous event's hash and this event's content."""
+    content = json.dumps(
+        [row.get(k) for k in HASHED_FIELDS], ensure_ascii=False, separators=(",", ":"), default=str
+    )
+    return hashlib.sha256((prev_hash + content).encode("utf-8")).hexdigest()

@@ -1,0 +1,308 @@
+"""Engine, connection pragmas, safety checks and migrate-on-start."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy.engine import URL
+from sqlalchemy.orm import Session, sessionmaker
+
+from .. import paths
+from . import audit_hook  # noqa: F401  (registers the audit listeners)
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+NETWORK_FS_TYPES = {
+    "cifs",
+    "smb3",
+    "smbfs",
+    "nfs",
+    "nfs4",
+    "afs",
+    "ncpfs",
+    "fuse.sshfs",
+    "9p",
+    "davfs",
+    "fuse.davfs2",
+}
+BACKUPS_KEPT = 10
+
+
+class DatabaseError(Exception):
+    """A database the app must not open; the message is for the user as it is."""
+
+
+# --- locating the database -------------------------------------------------------------
+
+
+def to_url(target: str | os.PathLike[str]) -> URL:
+    """A SQLAlchemy URL from a URL string or a plain file path."""
+    raw = os.fspath(target)
+    if "://" in raw:
+        return make_url(raw)
+    return URL.create("sqlite", database=str(Path(raw).expanduser().absolute()))
+
+
+def _linux_mounts() -> list[tuple[str, str]]:
+    try:
+        with open("/proc/mounts", encoding="utf-8") as fh:
+            return [
+                (parts[1], parts[2]) for parts in (line.split() for line in fh) if len(parts) > 2
+            ]
+    except OSError:
+        return []
+
+
+def is_network_path(path: str, mounts: Iterable[tuple[str, str]] | None = None) -> bool:
+    """True for UNC paths, mapped network drives and SMB/NFS mounts."""
+    if path.startswith(("\\\\", "//")):
+        return True
+    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+        import ctypes
+
+        drive = os.path.splitdrive(os.path.abspath(path))[0] + "\\"
+        return ctypes.windll.kernel32.GetDriveTypeW(drive) == 4  # DRIVE_REMOTE
+    mounts = list(mounts if mounts is not None else _linux_mounts())
+    resolved = str(Path(path).resolve()) if not mounts or os.path.exists(path) else path
+    best = ("", "")
+    for mount_point, fs_type in mounts:
+        if (resolved == mount_point or resolved.startswith(mount_point.rstrip("/") + "/")) and len(
+            mount_point
+        ) > len(best[0]):
+            best = (mount_point, fs_type)
+    return best[1] in NETWORK_FS_TYPES
+
+
+def check_sqlite_file(path: Path) -> None:
+    """Refuse, without touching it, a file that is not a SQLite database or sits on a share."""
+    if is_network_path(str(path)):
+        raise DatabaseError(
+            f"The database {path} is on a network share. SQLite files must stay on a local "
+            "disk; for several workstations use the PostgreSQL server option "
+            "(--db postgresql+psycopg://user@server/nclm)."
+        )
+    if path.exists():
+        if path.is_dir():
+            raise DatabaseError(f"{path} is a folder, not a database file.")
+        with open(path, "rb") as fh:
+            head = fh.read(16)
+        if head and head != SQLITE_MAGIC:
+            raise DatabaseError(f"{path} is not an NCLM Desktop database (not a SQLite file).")
+
+
+# --- engine --------------------------------------------------------------------------
+
+
+def _install_sqlite_pragmas(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        # Let SQLAlchemy, not pysqlite, decide when transactions begin (BEGIN IMMEDIATE).
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA busy_timeout = 15000")
+        cur.execute("PRAGMA journal_mode = WAL")
+        cur.execute("PRAGMA synchronous = FULL")
+        cur.execute("PRAGMA foreign_keys = ON")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        # Writers take the write lock up front, so two workstations never deadlock on an
+        # upgrade from a read to a write lock; readers stay deferred.
+        immediate = conn.get_execution_options().get("sqlite_immediate", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def create_db_engine(url: URL) -> Engine:
+    if url.get_backend_name() == "sqlite":
+        engine = create_engine(url, connect_args={"timeout": 15})
+        _install_sqlite_pragmas(engine)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+# --- migrations ----------------------------------------------------------------------
+
+
+def alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(paths.migrations_dir()))
+    return cfg
+
+
+def script_head() -> str:
+    script = ScriptDirectory.from_config(alembic_config())
+    heads = script.get_heads()
+    if len(heads) != 1:
+        raise DatabaseError(f"This build has several migration heads ({', '.join(heads)}).")
+    return heads[0]
+
+
+def _current_revisions(engine: Engine) -> tuple[str, ...]:
+    with engine.connect() as conn:
+        return tuple(MigrationContext.configure(conn).get_current_heads())
+
+
+def _read_only_revisions(path: Path) -> tuple[str, ...]:
+    """Revisions of an existing SQLite file, read without writing anything."""
+    uri = f"file:{path.as_posix()}?mode=ro"
+    try:
+        con = sqlite3.connect(uri, uri=True)
+        try:
+            exists = con.execute(
+                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+            ).fetchone()
+            if not exists:
+                tables = con.execute("SELECT count(*) FROM sqlite_master WHERE type='table'")
+                if tables.fetchone()[0]:
+                    raise DatabaseError(f"{path} is a SQLite file of another application.")
+                return ()
+            return tuple(r[0] for r in con.execute("SELECT version_num FROM alembic_version"))
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(f"{path} cannot be read as a database: {exc}.") from exc
+
+
+def _check_revisions(revisions: tuple[str, ...], where: str) -> None:
+    script = ScriptDirectory.from_config(alembic_config())
+    if len(revisions) > 1:
+        raise DatabaseError(f"The database {where} has several migration heads; not opened.")
+    for rev in revisions:
+        try:
+            script.get_revision(rev)
+        except Exception as exc:
+            raise DatabaseError(
+                f"The database {where} was written by a newer version of NCLM Desktop "
+                f"(revision {rev}). Install the newer version; the database was not changed."
+            ) from exc
+
+
+def backup_sqlite(source: Path, dest: Path) -> Path:
+    """Online backup API copy, then integrity_check on the copy."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    src = sqlite3.connect(str(source))
+    try:
+        dst = sqlite3.connect(str(dest))
+        try:
+            src.backup(dst)
+            ok = dst.execute("PRAGMA integrity_check").fetchone()[0]
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    if ok != "ok":
+        dest.unlink(missing_ok=True)
+        raise DatabaseError(f"The backup copy failed its integrity check: {ok}")
+    return dest
+
+
+def _backup_before_migrate(path: Path, revision: str) -> Path:
+    folder = path.parent / "backups"
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    dest = backup_sqlite(path, folder / f"{path.stem}-{stamp}-pre-{revision or 'empty'}.db")
+    old = sorted(folder.glob(f"{path.stem}-*-pre-*.db"))
+    for stale in old[:-BACKUPS_KEPT]:
+        stale.unlink(missing_ok=True)
+    return dest
+
+
+def _upgrade(engine: Engine, revision: str = "head") -> None:
+    cfg = alembic_config()
+    with engine.connect() as conn:
+        sqlite = conn.dialect.name == "sqlite"
+        if sqlite:
+            # Batch migrations copy tables: foreign keys off for the copy, checked after.
+            conn.connection.driver_connection.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with conn.begin():
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, revision)
+            if sqlite:
+                bad = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                conn.rollback()
+                if bad:
+                    raise DatabaseError(f"Foreign key check failed after migration: {bad[:5]}")
+        finally:
+            if sqlite:
+                conn.connection.driver_connection.execute("PRAGMA foreign_keys = ON")
+
+
+# --- the database object -------------------------------------------------------------
+
+
+class Database:
+    """An opened, migrated database and its session factory."""
+
+    def __init__(self, engine: Engine, url: URL) -> None:
+        self.engine = engine
+        self.url = url
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._write_sessions = sessionmaker(
+            engine.execution_options(sqlite_immediate=True), expire_on_commit=False
+        )
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.url.get_backend_name() == "sqlite"
+
+    @property
+    def path(self) -> Path | None:
+        return Path(self.url.database) if self.is_sqlite and self.url.database else None
+
+    def describe(self) -> str:
+        return str(self.path) if self.is_sqlite else self.url.render_as_string(hide_password=True)
+
+    def session(self, *, write: bool = False) -> Session:
+        return (self._write_sessions if write else self._sessions)()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(target: str | os.PathLike[str], *, migrate: bool = True) -> Database:
+    """Open (creating if new) and migrate a database; refuse anything unsafe untouched."""
+    url = to_url(target)
+    head = script_head()
+    if url.get_backend_name() == "sqlite":
+        if not url.database or url.database == ":memory:":
+            raise DatabaseError("An in-memory database cannot hold study data.")
+        path = Path(url.database)
+        check_sqlite_file(path)
+        existed = path.exists() and path.stat().st_size > 0
+        revisions = _read_only_revisions(path) if existed else ()
+        _check_revisions(revisions, str(path))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        engine = create_db_engine(url)
+        if migrate and revisions != (head,):
+            if existed:
+                _backup_before_migrate(path, revisions[0] if revisions else "")
+            _upgrade(engine)
+        return Database(engine, url)
+    engine = create_db_engine(url)
+    revisions = _current_revisions(engine)
+    _check_revisions(revisions, url.render_as_string(hide_password=True))
+    if migrate and revisions != (head,):
+        _upgrade(engine)
+    return Database(engine, url)
+
+
+def verify_pragmas(db: Database) -> dict[str, Any]:
+    """The connection settings actually in force (for tests and `--diagnose`)."""
+    if not db.is_sqlite:
+        return {}
+    with db.engine.connect() as conn:
+        return {
+            name: conn.exec_driver_sql(f"PRAGMA {name}").scalar()
+            for name in ("journal_mode", "synchronous", "foreign_keys", "busy_timeout")
+        }

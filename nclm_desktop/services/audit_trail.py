@@ -1,0 +1,112 @@
+"""Reading and verifying the audit trail."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from ..models import AuditEvent, Participant
+from ..models.audit import GENESIS_HASH, HASHED_FIELDS, event_hash
+from ..models.audit_hook import append_events
+from ..models.db import Database
+from .permissions import Actor, Permission
+from .uow import reading, writing
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    ok: bool
+    events: int
+    first_bad_id: int | None = None
+    problem: str = ""
+
+
+def verify_chain(db: Database) -> ChainReport:
+    """Recompute every hash in order; report the first event that does not match."""
+    prev = GENESIS_HASH
+    count = 0
+    with db.engine.connect() as conn:
+        cols = [AuditEvent.id, AuditEvent.prev_hash, AuditEvent.hash] + [
+            getattr(AuditEvent, f) for f in HASHED_FIELDS
+        ]
+        result = conn.execution_options(yield_per=5000).execute(
+            select(*cols).order_by(AuditEvent.id)
+        )
+        for row in result:
+            m = row._mapping
+            count += 1
+            if m["prev_hash"] != prev:
+                return ChainReport(
+                    False,
+                    count,
+                    m["id"],
+                    f"event {m['id']} does not follow the previous event "
+                    "(an event before it was deleted or changed)",
+                )
+            computed = event_hash(prev, {f: m[f] for f in HASHED_FIELDS})
+            if computed != m["hash"]:
+                return ChainReport(
+                    False, count, m["id"], f"event {m['id']} was altered after it was written"
+                )
+            prev = m["hash"]
+    return ChainReport(True, count)
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    study_id: str | None = None
+    username: str | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    limit: int = 5000
+
+
+def query_events(db: Database, actor: Actor | None, flt: AuditFilter) -> list[dict]:
+    with reading(db, actor, Permission.VIEW_AUDIT) as s:
+        stmt = select(AuditEvent).order_by(AuditEvent.id.desc()).limit(flt.limit)
+        if flt.study_id:
+            pid = s.scalar(
+                select(Participant.id).where(Participant.study_id == flt.study_id.strip())
+            )
+            stmt = stmt.where(AuditEvent.participant_id == (pid if pid is not None else -1))
+        if flt.username:
+            stmt = stmt.where(AuditEvent.username == flt.username.strip())
+        if flt.date_from:
+            stmt = stmt.where(AuditEvent.ts_utc >= flt.date_from.isoformat())
+        if flt.date_to:
+            stmt = stmt.where(AuditEvent.ts_utc < (flt.date_to + dt.timedelta(days=1)).isoformat())
+        study_ids = dict(s.execute(select(Participant.id, Participant.study_id)).all())
+        return [
+            {
+                "id": e.id,
+                "ts_utc": e.ts_utc,
+                "username": e.username,
+                "action": e.action,
+                "entity": e.entity,
+                "entity_id": e.entity_id,
+                "study_id": study_ids.get(e.participant_id) if e.participant_id else None,
+                "field": e.field,
+                "old_value": e.old_value,
+                "new_value": e.new_value,
+                "reason": e.reason,
+            }
+            for e in s.scalars(stmt)
+        ]
+
+
+def record_export(db: Database, actor: Actor, what: str, destination: str) -> None:
+    """Exports (reports, calendars, data) leave the system: audit them."""
+    with writing(db, actor) as s:
+        append_events(
+            s,
+            [
+                {
+                    "username": actor.username,
+                    "action": "export",
+                    "entity": what,
+                    "new_value": destination,
+                }
+            ],
+        )

@@ -1,0 +1,194 @@
+"""Administration: users, the idle-lock setting and backups (admin only)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..models.db import Database
+from ..services import accounts, settings
+from ..services.backup import backup_database
+from ..services.errors import ServiceError
+from ..services.permissions import ROLE_LABELS, Actor
+from . import dialogs
+from .table_models import Column, RecordTableModel
+from .tasks import run_in_background
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("AdminPage", text)
+
+
+class AdminPage(QWidget):
+    idle_minutes_changed = Signal(int)
+
+    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.actor = actor
+        self.model = RecordTableModel(
+            [
+                Column("username", _t("User name")),
+                Column("display_name", _t("Name")),
+                Column("role", _t("Role"), lambda r: _t(ROLE_LABELS.get(r, r))),
+                Column("active", _t("Active")),
+                Column("last_login_utc", _t("Last sign-in (UTC)")),
+            ],
+            self,
+        )
+        self.table = QTableView()
+        self.table.setObjectName("users_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.toggle_button = QPushButton(self.tr("Activate / deactivate selected"))
+        self.toggle_button.setObjectName("toggle_active")
+        self.toggle_button.clicked.connect(self._toggle_active)
+
+        self.new_username = QLineEdit()
+        self.new_username.setObjectName("username")
+        self.new_display_name = QLineEdit()
+        self.new_display_name.setObjectName("display_name")
+        self.new_role = QComboBox()
+        self.new_role.setObjectName("role")
+        for role, label in ROLE_LABELS.items():
+            self.new_role.addItem(_t(label), role)
+        self.new_role.setCurrentIndex(self.new_role.findData("surgeon"))
+        self.new_password = QLineEdit()
+        self.new_password.setObjectName("password")
+        self.new_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.new_password_again = QLineEdit()
+        self.new_password_again.setObjectName("password_again")
+        self.new_password_again.setEchoMode(QLineEdit.EchoMode.Password)
+        self.add_button = QPushButton(self.tr("Add user"))
+        self.add_button.setObjectName("add_user")
+        self.add_button.clicked.connect(self._add_user)
+        self.add_message = QLabel()
+        self.add_message.setObjectName("add_user_message")
+        self.add_message.setWordWrap(True)
+        add_box = QGroupBox(self.tr("New user"))
+        form = QFormLayout(add_box)
+        form.addRow(self.tr("User name"), self.new_username)
+        form.addRow(self.tr("Full name"), self.new_display_name)
+        form.addRow(self.tr("Role"), self.new_role)
+        form.addRow(self.tr("Password (10+ characters)"), self.new_password)
+        form.addRow(self.tr("Password again"), self.new_password_again)
+        form.addRow(self.add_button)
+        form.addRow(self.add_message)
+
+        self.idle_minutes = QSpinBox()
+        self.idle_minutes.setObjectName("idle_lock_minutes")
+        self.idle_minutes.setRange(1, 60)
+        self.idle_minutes.setSuffix(self.tr(" min"))
+        self.idle_minutes.setValue(settings.idle_lock_minutes(db))
+        save = QPushButton(self.tr("Save"))
+        save.setObjectName("save_settings")
+        save.clicked.connect(self._save_settings)
+        self.backup_button = QPushButton(self.tr("Back up now"))
+        self.backup_button.setObjectName("backup_now")
+        self.backup_button.clicked.connect(self._backup)
+        self.backup_status = QLabel()
+        self.backup_status.setObjectName("backup_status")
+        self.backup_status.setWordWrap(True)
+        site_box = QGroupBox(self.tr("Workstation and data"))
+        site = QFormLayout(site_box)
+        row = QHBoxLayout()
+        row.addWidget(self.idle_minutes)
+        row.addWidget(save)
+        row.addStretch(1)
+        site.addRow(self.tr("Lock after idle"), row)
+        site.addRow(self.backup_button, self.backup_status)
+
+        right = QVBoxLayout()
+        right.addWidget(add_box)
+        right.addWidget(site_box)
+        right.addStretch(1)
+        left = QVBoxLayout()
+        left.addWidget(self.table)
+        left.addWidget(self.toggle_button)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 3)
+        layout.addLayout(right, 2)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.model.set_rows(accounts.list_users(self.db, self.actor))
+
+    def _add_user(self) -> None:
+        if self.new_password.text() != self.new_password_again.text():
+            self.add_message.setText(self.tr("The two passwords differ."))
+            return
+        try:
+            accounts.add_user(
+                self.db,
+                self.actor,
+                self.new_username.text(),
+                self.new_display_name.text(),
+                self.new_role.currentData(),
+                self.new_password.text(),
+            )
+        except ServiceError as exc:
+            self.add_message.setText(str(exc))
+            return
+        self.add_message.setText(
+            self.tr("User {name} added.").format(name=self.new_username.text())
+        )
+        for edit in (
+            self.new_username,
+            self.new_display_name,
+            self.new_password,
+            self.new_password_again,
+        ):
+            edit.clear()
+        self.refresh()
+
+    def _toggle_active(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return
+        user = self.model.row_data(rows[0].row())
+        reason = dialogs.ask_reason(self, self.tr("the account of {u}").format(u=user["username"]))
+        if not reason:
+            return
+        try:
+            accounts.set_active(self.db, self.actor, user["id"], not user["active"], reason)
+        except ServiceError as exc:
+            dialogs.show_error(self, str(exc))
+        self.refresh()
+
+    def _save_settings(self) -> None:
+        try:
+            settings.set_idle_lock_minutes(self.db, self.actor, self.idle_minutes.value())
+        except ServiceError as exc:
+            dialogs.show_error(self, str(exc))
+            return
+        self.idle_minutes_changed.emit(self.idle_minutes.value())
+
+    def _backup(self) -> None:
+        self.backup_button.setEnabled(False)
+        self.backup_status.setText(self.tr("Backing up…"))
+
+        def done(path: object) -> None:
+            self.backup_button.setEnabled(True)
+            self.backup_status.setText(self.tr("Backup written and checked: {p}").format(p=path))
+
+        def failed(exc: Exception) -> None:
+            self.backup_button.setEnabled(True)
+            self.backup_status.setText(self.tr("Backup failed: {e}").format(e=exc))
+
+        run_in_background(lambda: backup_database(self.db, self.actor), done, failed)

@@ -1,0 +1,107 @@
+"""GUI start-up: database, first-run administrator, sign-in, main window, switch user."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from ..models.db import Database, DatabaseError, open_database
+from ..services.permissions import Actor
+
+SMOKE_ACTOR = Actor(0, "smoke-test", "investigator", "Smoke test")
+
+
+def _application():
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("NCLM Desktop")
+    app.setOrganizationName("NCLM Study")
+    app.setApplicationDisplayName("NCLM Desktop")
+    return app
+
+
+class SessionController:
+    """Sign-in → main window → (switch user) → sign-in again."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.window = None
+        self.last_username = ""
+
+    def start(self) -> bool:
+        from ..services import accounts
+        from .login import FirstRunDialog, LoginDialog
+
+        if not accounts.has_users(self.db):
+            first = FirstRunDialog(self.db)
+            if not first.exec():
+                return False
+        login = LoginDialog(self.db, username=self.last_username)
+        if not login.exec() or login.result_actor is None:
+            return False
+        self.open_main(login.result_actor)
+        return True
+
+    def open_main(self, actor: Actor) -> None:
+        from .main_window import MainWindow
+
+        self.last_username = actor.username
+        self.window = MainWindow(self.db, actor)
+        self.window.switch_user_requested.connect(self.switch_user)
+        self.window.show()
+
+    def switch_user(self) -> None:
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication
+
+        from ..services import accounts
+
+        if self.window is not None:
+            accounts.record_session_event(self.db, self.window.actor, "logout")
+            self.window.shutdown()
+            for widget in QApplication.topLevelWidgets():
+                if widget is not self.window and widget.isVisible():
+                    widget.close()
+            self.window.close()
+            self.window.deleteLater()
+            self.window = None
+        self.last_username = ""
+        QTimer.singleShot(0, lambda: self.start() or QApplication.quit())
+
+
+def run_gui(target: str, smoke_test: str | None = None) -> int:
+    if smoke_test:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    app = _application()
+    try:
+        db = open_database(target)
+    except DatabaseError as exc:
+        if smoke_test:
+            print(f"error: {exc}", file=sys.stderr)
+        else:
+            from .dialogs import show_error
+
+            show_error(None, str(exc))
+        return 2
+    if smoke_test:
+        from .main_window import MainWindow
+
+        window = MainWindow(db, SMOKE_ACTOR, lock_minutes=0)
+        window.show()
+        app.processEvents()
+        ok = window.grab().save(str(Path(smoke_test)))
+        window.shutdown()
+        window.close()
+        db.dispose()
+        return 0 if ok else 1
+    app.setQuitOnLastWindowClosed(False)
+    controller = SessionController(db)
+    app.lastWindowClosed.connect(lambda: controller.window is None or app.quit())
+    if not controller.start():
+        return 0
+    app.setQuitOnLastWindowClosed(True)
+    code = app.exec()
+    db.dispose()
+    return code

@@ -1,0 +1,118 @@
+"""First-run administrator dialog and the sign-in dialog."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..models.db import Database
+from ..services import accounts
+from ..services.errors import ServiceError, ValidationError
+from ..services.permissions import Actor
+
+
+class _FormDialog(QDialog):
+    def __init__(self, title: str, intro: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(420)
+        self.form = QFormLayout()
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b00020;")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setObjectName("ok")
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        heading = QLabel(intro)
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
+        layout.addLayout(self.form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.result_actor: Actor | None = None
+
+    def line(self, name: str, label: str, password: bool = False) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setObjectName(name)
+        if password:
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.form.addRow(label, edit)
+        return edit
+
+    def submit(self) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+
+class FirstRunDialog(_FormDialog):
+    """The first start on an empty database creates the administrator account."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(
+            self.tr("NCLM Desktop — first start"),
+            self.tr(
+                "This database has no users yet. Create the administrator account; the "
+                "administrator then adds investigators, surgeons, coordinators and monitors."
+            ),
+            parent,
+        )
+        self.db = db
+        self.username = self.line("username", self.tr("User name"))
+        self.display_name = self.line("display_name", self.tr("Full name"))
+        self.password = self.line("password", self.tr("Password (10+ characters)"), True)
+        self.password_again = self.line("password_again", self.tr("Password again"), True)
+
+    def submit(self) -> None:
+        if self.password.text() != self.password_again.text():
+            self.message.setText(self.tr("The two passwords differ."))
+            self.password_again.setFocus()
+            return
+        try:
+            self.result_actor = accounts.create_first_admin(
+                self.db, self.username.text(), self.display_name.text(), self.password.text()
+            )
+        except ValidationError as exc:
+            self.message.setText(str(exc))
+            widget = self.findChild(QLineEdit, exc.field)
+            if widget:
+                widget.setFocus()
+            return
+        self.accept()
+
+
+class LoginDialog(_FormDialog):
+    def __init__(self, db: Database, parent: QWidget | None = None, username: str = "") -> None:
+        super().__init__(
+            self.tr("NCLM Desktop — sign in"),
+            self.tr("Sign in to the NCLM study database:\n{db}").format(db=db.describe()),
+            parent,
+        )
+        self.db = db
+        self.username = self.line("username", self.tr("User name"))
+        self.password = self.line("password", self.tr("Password"), True)
+        self.username.setText(username)
+        (self.password if username else self.username).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def submit(self) -> None:
+        try:
+            self.result_actor = accounts.authenticate(
+                self.db, self.username.text(), self.password.text()
+            )
+        except ServiceError as exc:
+            self.message.setText(str(exc))
+            self.password.clear()
+            self.password.setFocus()
+            return
+        self.accept()

@@ -1,0 +1,214 @@
+"""Main window: navigation, pages (built on first visit), status bar, idle lock."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..models.db import Database
+from ..services import settings
+from ..services.permissions import ROLE_LABELS, Actor, Permission
+from .idle_lock import IdleLock
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+PageFactory = Callable[["MainWindow"], QWidget]
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    title: str
+    permission: Permission
+    factory: PageFactory
+
+
+class PlaceholderPage(QWidget):
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        label = QLabel(
+            self.tr("{title}\n\nThis screen is not available in this version yet.").format(
+                title=title
+            )
+        )
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setStyleSheet("color: #666; font-size: 15px;")
+        QVBoxLayout(self).addWidget(label)
+
+
+def _participants(w: MainWindow) -> QWidget:
+    from .participants_page import ParticipantsPage
+
+    return ParticipantsPage(w.db, w.actor)
+
+
+def _audit(w: MainWindow) -> QWidget:
+    from .audit_page import AuditPage
+
+    return AuditPage(w.db, w.actor)
+
+
+def _admin(w: MainWindow) -> QWidget:
+    from .admin_page import AdminPage
+
+    page = AdminPage(w.db, w.actor)
+    page.idle_minutes_changed.connect(w.set_idle_minutes)
+    return page
+
+
+def _placeholder(title: str) -> PageFactory:
+    return lambda w: PlaceholderPage(title)
+
+
+def default_pages() -> list[PageSpec]:
+    """The navigation; later features register their page by replacing a factory here."""
+    return [
+        PageSpec("participants", _t("Participants"), Permission.VIEW_PARTICIPANTS, _participants),
+        PageSpec(
+            "screening",
+            _t("Screening"),
+            Permission.VIEW_PARTICIPANTS,
+            _placeholder(_t("Screening log")),
+        ),
+        PageSpec(
+            "calendar",
+            _t("Calendar"),
+            Permission.READ_FOLLOWUP,
+            _placeholder(_t("Follow-up calendar")),
+        ),
+        PageSpec("outcomes", _t("Outcomes"), Permission.REPORTS, _placeholder(_t("Outcomes"))),
+        PageSpec("reports", _t("Reports"), Permission.REPORTS, _placeholder(_t("Reports"))),
+        PageSpec("audit", _t("Audit"), Permission.VIEW_AUDIT, _audit),
+        PageSpec("admin", _t("Administration"), Permission.MANAGE_USERS, _admin),
+    ]
+
+
+class MainWindow(QMainWindow):
+    switch_user_requested = Signal()
+
+    def __init__(
+        self,
+        db: Database,
+        actor: Actor,
+        *,
+        lock_minutes: float | None = None,
+        pages: list[PageSpec] | None = None,
+    ) -> None:
+        super().__init__()
+        self.db = db
+        self.actor = actor
+        self.setObjectName("main_window")
+        self.setWindowTitle(self.tr("NCLM Desktop — {db}").format(db=db.describe()))
+        self.specs = [p for p in (pages or default_pages()) if actor.can(p.permission)]
+        self.pages: dict[str, QWidget] = {}
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(180)
+        self.nav.setStyleSheet(
+            "QListWidget { font-size: 14px; } QListWidget::item { padding: 8px 10px; }"
+        )
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("pages")
+        for spec in self.specs:
+            item = QListWidgetItem(spec.title)
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            self.nav.addItem(item)
+        self.nav.currentRowChanged.connect(self._show_row)
+        central = QWidget()
+        body = QHBoxLayout(central)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(self.nav)
+        body.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        role = ROLE_LABELS.get(actor.role, actor.role)
+        self.user_label = QLabel(
+            self.tr("{name} ({user}) — {role}").format(
+                name=actor.display_name or actor.username, user=actor.username, role=_t(role)
+            )
+        )
+        self.user_label.setObjectName("status_user")
+        self.db_label = QLabel(self.tr("Database: {db}").format(db=db.describe()))
+        self.db_label.setObjectName("status_database")
+        self.statusBar().addWidget(self.user_label)
+        self.statusBar().addPermanentWidget(self.db_label)
+
+        self._add_action("lock_now", self.tr("Lock now"), "Ctrl+L", self.lock_now)
+        self._add_action(
+            "switch_user", self.tr("Switch user"), "Ctrl+Shift+Q", self.switch_user_requested.emit
+        )
+        self._add_action(
+            "focus_filter", self.tr("Find"), QKeySequence.StandardKey.Find, self._focus_filter
+        )
+
+        self.idle_lock: IdleLock | None = None
+        if lock_minutes is None:
+            lock_minutes = settings.idle_lock_minutes(db)
+        if lock_minutes > 0:
+            self.idle_lock = IdleLock(
+                self, db, actor, lock_minutes, self.switch_user_requested.emit
+            )
+        if self.specs:
+            self.nav.setCurrentRow(0)
+        self.resize(1280, 800)
+
+    def _add_action(self, name: str, text: str, shortcut: object, slot: Callable) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        spec = self.specs[row]
+        page = self.pages.get(spec.key)
+        if page is None:
+            page = spec.factory(self)
+            page.setObjectName(f"page_{spec.key}")
+            self.pages[spec.key] = page
+            self.stack.addWidget(page)
+        self.stack.setCurrentWidget(page)
+
+    def show_page(self, key: str) -> QWidget:
+        for row, spec in enumerate(self.specs):
+            if spec.key == key:
+                self.nav.setCurrentRow(row)
+                return self.pages[key]
+        raise KeyError(f"page {key!r} is not available to this user")
+
+    def _focus_filter(self) -> None:
+        edit = self.stack.currentWidget().findChild(QWidget, "participant_filter")
+        if edit:
+            edit.setFocus()
+
+    def lock_now(self) -> None:
+        if self.idle_lock:
+            self.idle_lock.lock()
+
+    def set_idle_minutes(self, minutes: int) -> None:
+        if self.idle_lock:
+            self.idle_lock.set_minutes(minutes)
+
+    def shutdown(self) -> None:
+        if self.idle_lock:
+            self.idle_lock.stop()

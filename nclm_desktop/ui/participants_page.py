@@ -1,0 +1,119 @@
+"""Participants: the study's list with filter-as-you-type."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..models.db import Database
+from ..services.participants import list_participants
+from ..services.permissions import Actor, Permission
+from .table_models import Column, RecordTableModel, SearchFilterProxy
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("ParticipantsPage", text)
+
+
+STATUS_LABELS = {
+    "screening": "screening",
+    "screen_failed": "screen failure",
+    "enrolled": "enrolled",
+    "withdrawn": "withdrawn",
+    "completed": "completed",
+    "deceased": "deceased",
+}
+COHORT_LABELS = {"hepatectomy": "hepatectomy", "systemic": "systemic only", "": ""}
+
+
+def participant_columns() -> list[Column]:
+    return [
+        Column("study_id", _t("Study ID")),
+        Column("name", _t("Name")),
+        Column("hospital_record_number", _t("Record no.")),
+        Column("cohort", _t("Cohort"), lambda v: _t(COHORT_LABELS.get(v or "", v or ""))),
+        Column("status", _t("Status"), lambda v: _t(STATUS_LABELS.get(v, v))),
+        Column("sex", _t("Sex")),
+        Column("birth_date", _t("Born")),
+        Column("enrolment_date", _t("Enrolled")),
+        Column("index_date", _t("Index date")),
+    ]
+
+
+class ParticipantsPage(QWidget):
+    participant_opened = Signal(int)
+    new_screening_requested = Signal()
+
+    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.actor = actor
+        self.model = RecordTableModel(participant_columns(), self)
+        self.proxy = SearchFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setObjectName("participant_filter")
+        self.filter_edit.setPlaceholderText(
+            self.tr("Filter by study ID, name, record number, status … (Ctrl+F)")
+        )
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self.proxy.set_search)
+        self.filter_edit.textChanged.connect(self._update_count)
+        self.new_button = QPushButton(self.tr("New screening…"))
+        self.new_button.setObjectName("new_screening")
+        self.new_button.setEnabled(actor.can(Permission.SCREEN_ENROL))
+        self.new_button.clicked.connect(self.new_screening_requested)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("participant_count")
+
+        self.table = QTableView()
+        self.table.setObjectName("participants_table")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for col, width in enumerate((110, 160, 110, 110, 110, 50, 95, 95)):
+            self.table.setColumnWidth(col, width)
+        self.table.activated.connect(self._open)
+
+        top = QHBoxLayout()
+        top.addWidget(self.filter_edit, 1)
+        top.addWidget(self.count_label)
+        top.addWidget(self.new_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.model.set_rows(list_participants(self.db, self.actor))
+        self._update_count()
+
+    def _update_count(self) -> None:
+        self.count_label.setText(
+            self.tr("{shown} of {total}").format(
+                shown=self.proxy.rowCount(), total=self.model.rowCount()
+            )
+        )
+
+    def _open(self, index: QModelIndex) -> None:
+        row = self.model.row_data(self.proxy.mapToSource(index).row())
+        self.participant_opened.emit(row.id)

@@ -1,0 +1,56 @@
+"""Run heavy work (PDFs, analysis, backups) off the UI thread; results come back on it."""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+
+class _Signals(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, fn: Callable[[], Any]) -> None:
+        super().__init__()
+        self.fn = fn
+        self.signals = _Signals()
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            result = self.fn()
+        except Exception as exc:  # handed to the UI thread, shown to the user there
+            exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.done.emit(result)
+
+
+_running: set[_Job] = set()
+
+
+def run_in_background(
+    fn: Callable[[], Any], on_done: Callable[[Any], None], on_error: Callable[[Exception], None]
+) -> _Job:
+    """Start ``fn`` on the global thread pool; callbacks run on the UI thread."""
+    job = _Job(fn)
+    job.setAutoDelete(False)
+    _running.add(job)
+
+    def finish(callback: Callable[[Any], None], value: Any) -> None:
+        _running.discard(job)
+        callback(value)
+
+    job.signals.done.connect(lambda r: finish(on_done, r))
+    job.signals.failed.connect(lambda e: finish(on_error, e))
+    QThreadPool.globalInstance().start(job)
+    return job
+
+
+def wait_for_background(timeout_ms: int = 30000) -> bool:
+    return QThreadPool.globalInstance().waitForDone(timeout_ms)
