@@ -50,6 +50,8 @@ def to_url(target: str | os.PathLike[str]) -> URL:
     raw = os.fspath(target)
     if "://" in raw:
         return make_url(raw)
+    if raw.startswith(("\\\\", "//")):  # UNC path: kept as typed so it can be refused
+        return URL.create("sqlite", database=raw)
     return URL.create("sqlite", database=str(Path(raw).expanduser().absolute()))
 
 
