@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import importlib
 import os
+import pkgutil
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -79,13 +81,19 @@ def build_parser() -> argparse.ArgumentParser:
     backup = sub.add_parser("backup", help="back up the embedded database")
     backup.add_argument("--to", type=Path, help="folder for the copy")
 
-    for extend in _EXTENSIONS:
-        extend(sub)
+    for module in _feature_modules():
+        module.add_parsers(sub)
     return p
 
 
-# Later modules add their subcommands here (report, calendar, demo ...).
-_EXTENSIONS: list[Callable[[argparse._SubParsersAction], None]] = []
+def _feature_modules() -> list:
+    """Every module of nclm_desktop.commands (report, calendar, demo ...)."""
+    from . import commands
+
+    return [
+        importlib.import_module(f"{commands.__name__}.{info.name}")
+        for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda i: i.name)
+    ]
 
 
 def _read_new_password() -> str:

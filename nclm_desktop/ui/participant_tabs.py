@@ -1,0 +1,28 @@
+"""The tabs of the participant detail view; each feature adds its tab here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QWidget
+
+from ..models.db import Database
+from ..services.permissions import Actor, Permission
+
+# factory(db, actor, participant_id, parent) -> the tab's widget
+TabFactory = Callable[[Database, Actor, int, QWidget | None], QWidget]
+
+
+@dataclass(frozen=True)
+class ParticipantTab:
+    key: str
+    title: str
+    permission: Permission
+    factory: TabFactory
+
+
+def participant_tabs() -> list[ParticipantTab]:
+    """In display order. Imports are lazy so the detail view opens fast."""
+    tabs: list[ParticipantTab] = []
+    return tabs
