@@ -5,10 +5,16 @@ from __future__ import annotations
 import sys
 
 
+def _launch_gui(target: str, smoke_test: str | None) -> int:
+    from .ui.app import run_gui  # Qt is imported only when a window is wanted
+
+    return run_gui(target, smoke_test=smoke_test)
+
+
 def main() -> int:
     from .cli import run
 
-    return run(sys.argv[1:])
+    return run(sys.argv[1:], gui=_launch_gui)
 
 
 if __name__ == "__main__":

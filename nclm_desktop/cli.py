@@ -171,14 +171,18 @@ def _backup(args: argparse.Namespace, db: Database) -> int:
     return 0
 
 
-def run(argv: Sequence[str] | None = None) -> int:
+GuiLauncher = Callable[[str, "str | None"], int]
+
+
+def run(argv: Sequence[str] | None = None, gui: GuiLauncher | None = None) -> int:
+    """Run a headless command; without one, hand over to ``gui`` (given by __main__)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     target = args.db or paths.default_database_url()
     if args.command is None or args.smoke_test:
-        from .ui.app import run_gui  # the only place the CLI reaches for Qt
-
-        return run_gui(target, smoke_test=args.smoke_test)
+        if gui is None:
+            parser.error("a command is required")
+        return gui(target, args.smoke_test)
     key = tuple(x for x in (args.command, getattr(args, "subcommand", None)) if x)
     handler = _COMMANDS.get(key)
     if handler is None:

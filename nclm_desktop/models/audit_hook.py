@@ -47,7 +47,8 @@ def _snapshot(obj: Base) -> str:
 
 
 def _identity(obj: Base) -> str:
-    return ",".join(str(v) for v in inspect(obj).identity or ())
+    # The identity key is not set yet in after_flush for new rows; read the columns.
+    return ",".join(str(v) for v in inspect(type(obj)).primary_key_from_instance(obj))
 
 
 def _participant_of(obj: Base, session: Session) -> int | None:

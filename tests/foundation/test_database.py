@@ -10,7 +10,12 @@ import pytest
 from alembic import command
 
 from nclm_desktop.models.db import (
-    DatabaseError, alembic_config, create_db_engine, is_network_path, open_database, to_url,
+    DatabaseError,
+    alembic_config,
+    create_db_engine,
+    is_network_path,
+    open_database,
+    to_url,
     verify_pragmas,
 )
 
@@ -21,18 +26,24 @@ def digest(path: Path) -> str:
 
 def test_every_connection_has_the_pragmas(db):
     assert verify_pragmas(db) == {
-        "journal_mode": "wal", "synchronous": 2, "foreign_keys": 1, "busy_timeout": 15000,
+        "journal_mode": "wal",
+        "synchronous": 2,
+        "foreign_keys": 1,
+        "busy_timeout": 15000,
     }
 
 
-@pytest.mark.parametrize("path, mounts, expected", [
-    (r"\\fileserver\study\nclm.db", [], True),
-    ("//fileserver/study/nclm.db", [], True),
-    ("/mnt/share/nclm.db", [("/", "ext4"), ("/mnt/share", "cifs")], True),
-    ("/mnt/nfs/x/nclm.db", [("/", "ext4"), ("/mnt/nfs", "nfs4")], True),
-    ("/home/ward/nclm.db", [("/", "ext4"), ("/mnt/share", "cifs")], False),
-    ("/mnt/shared-local/nclm.db", [("/", "ext4"), ("/mnt/share", "cifs")], False),
-])
+@pytest.mark.parametrize(
+    "path, mounts, expected",
+    [
+        (r"\\fileserver\study\nclm.db", [], True),
+        ("//fileserver/study/nclm.db", [], True),
+        ("/mnt/share/nclm.db", [("/", "ext4"), ("/mnt/share", "cifs")], True),
+        ("/mnt/nfs/x/nclm.db", [("/", "ext4"), ("/mnt/nfs", "nfs4")], True),
+        ("/home/ward/nclm.db", [("/", "ext4"), ("/mnt/share", "cifs")], False),
+        ("/mnt/shared-local/nclm.db", [("/", "ext4"), ("/mnt/share", "cifs")], False),
+    ],
+)
 def test_network_shares_are_recognised(path, mounts, expected):
     assert is_network_path(path, mounts) is expected
 

@@ -50,28 +50,55 @@ def test_downgrade_to_base_and_upgrade_again(db):
 
 def test_audit_triggers_survive_the_round_trip(db):
     with db.engine.connect() as conn:
-        names = {r[0] for r in conn.exec_driver_sql(
-            "SELECT name FROM sqlite_master WHERE type='trigger'")}
+        names = {
+            r[0]
+            for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='trigger'")
+        }
     assert {"audit_event_no_update", "audit_event_no_delete"} <= names
 
 
 def test_installed_wheel_creates_and_migrates_a_database(tmp_path):
     """Migrations ship inside the package: build a wheel, install it apart, migrate."""
     src = tmp_path / "src"  # build from a copy: nothing is written into the checkout
-    shutil.copytree(REPO / "nclm_desktop", src / "nclm_desktop",
-                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(
+        REPO / "nclm_desktop", src / "nclm_desktop", ignore=shutil.ignore_patterns("__pycache__")
+    )
     for name in ("pyproject.toml", "README.md"):
         shutil.copy(REPO / name, src / name)
     wheels = tmp_path / "wheels"
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-         "-w", str(wheels), str(src)],
-        check=True, cwd=tmp_path,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(wheels),
+            str(src),
+        ],
+        check=True,
+        cwd=tmp_path,
     )
     wheel = next(wheels.glob("nclm_desktop-*.whl"))
     target = tmp_path / "site"
-    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target",
-                    str(target), str(wheel)], check=True, cwd=tmp_path)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "-q",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
+        check=True,
+        cwd=tmp_path,
+    )
     script = (
         "import sys, nclm_desktop, pathlib;"
         f"assert pathlib.Path(nclm_desktop.__file__).is_relative_to({str(target)!r}), "
@@ -80,8 +107,9 @@ def test_installed_wheel_creates_and_migrates_a_database(tmp_path):
         f"sys.exit(run(['--db', {str(tmp_path / 'w.db')!r}, 'init']))"
     )
     env = dict(os.environ, PYTHONPATH=str(target))
-    out = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, env=env,
-                         capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True
+    )
     assert out.returncode == 0, out.stderr
     assert "Database ready" in out.stdout
     assert (target / "nclm_desktop" / "migrations" / "versions" / "0001_foundation.py").exists()
