@@ -125,6 +125,8 @@ def _collect(session: Session) -> list[dict[str, Any]]:
         cls = type(obj)
         state = inspect(obj)
         for key in _columns(obj):
+            if key in cls.__audit_ignored_fields__:
+                continue
             hist = state.attrs[key].history
             if not hist.has_changes():
                 continue

@@ -30,6 +30,8 @@ class Base(DeclarativeBase):
     __audited__: bool = False
     # Fields that change as part of a normal workflow and so need no reason on update.
     __audit_workflow_fields__: frozenset[str] = frozenset()
+    # Bookkeeping fields whose changes are not audited (the event itself is, e.g. a login).
+    __audit_ignored_fields__: frozenset[str] = frozenset()
     # Fields never written to the audit trail in clear (e.g. password hashes).
     __audit_redacted_fields__: frozenset[str] = frozenset()
 

@@ -16,7 +16,8 @@ class User(Base):
     __tablename__ = "user_account"
     __audited__ = True
     __audit_redacted_fields__ = frozenset({"password_hash"})
-    __audit_workflow_fields__ = frozenset({"password_hash", "last_login_utc"})
+    __audit_workflow_fields__ = frozenset({"password_hash"})
+    __audit_ignored_fields__ = frozenset({"last_login_utc"})
     __table_args__ = (
         CheckConstraint(
             "role IN ('admin','investigator','surgeon','coordinator','monitor')", name="role"

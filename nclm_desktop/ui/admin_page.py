@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -24,7 +23,7 @@ from ..services.backup import backup_database
 from ..services.errors import ServiceError
 from ..services.permissions import ROLE_LABELS, Actor
 from . import dialogs
-from .table_models import Column, RecordTableModel
+from .table_models import Column, RecordTableModel, configure_table
 from .tasks import run_in_background
 
 
@@ -52,10 +51,8 @@ class AdminPage(QWidget):
         self.table = QTableView()
         self.table.setObjectName("users_table")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        configure_table(self.table, sort_column=None)
+        self.table.setColumnWidth(1, 180)
         self.toggle_button = QPushButton(self.tr("Activate / deactivate selected"))
         self.toggle_button.setObjectName("toggle_active")
         self.toggle_button.clicked.connect(self._toggle_active)

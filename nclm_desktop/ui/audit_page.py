@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDateEdit,
     QHBoxLayout,
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import (
 from ..models.db import Database
 from ..services.audit_trail import AuditFilter, query_events, verify_chain
 from ..services.permissions import Actor
-from .table_models import Column, RecordTableModel, SearchFilterProxy
+from .table_models import Column, RecordTableModel, SearchFilterProxy, configure_table
 
 
 def _t(text: str) -> str:
@@ -90,11 +89,7 @@ class AuditPage(QWidget):
         self.table = QTableView()
         self.table.setObjectName("audit_table")
         self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        configure_table(self.table, 0, Qt.SortOrder.DescendingOrder)
         for col, width in enumerate((50, 140, 90, 70, 120, 50, 100, 110, 140, 200)):
             self.table.setColumnWidth(col, width)
         layout = QVBoxLayout(self)

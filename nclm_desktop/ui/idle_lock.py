@@ -40,8 +40,8 @@ class _Cover(QWidget):
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self.setObjectName("lock_cover")
-        self.setAutoFillBackground(True)
-        self.setStyleSheet("background: #25303b;")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet("#lock_cover { background: #25303b; }")
         label = QLabel(self.tr("Locked"), self)
         label.setStyleSheet("color: #d0d8e0; font-size: 20px;")
         layout = QVBoxLayout(self)

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -18,7 +16,7 @@ from PySide6.QtWidgets import (
 from ..models.db import Database
 from ..services.participants import list_participants
 from ..services.permissions import Actor, Permission
-from .table_models import Column, RecordTableModel, SearchFilterProxy
+from .table_models import Column, RecordTableModel, SearchFilterProxy, configure_table
 
 
 def _t(text: str) -> str:
@@ -80,16 +78,7 @@ class ParticipantsPage(QWidget):
         self.table = QTableView()
         self.table.setObjectName("participants_table")
         self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        configure_table(self.table)
         for col, width in enumerate((110, 160, 110, 110, 110, 50, 95, 95)):
             self.table.setColumnWidth(col, width)
         self.table.activated.connect(self._open)

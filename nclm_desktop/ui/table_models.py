@@ -31,6 +31,19 @@ def _default_format(value: Any) -> str:
     return str(value)
 
 
+def _sort_key(value: Any) -> tuple:
+    """Numbers and dates sort by value, text case-insensitively, empty cells first."""
+    if value is None:
+        return (0, 0, "")
+    if isinstance(value, int | float | dt.date) and not isinstance(value, bool):
+        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+            value = dt.datetime.combine(value, dt.time())
+        if isinstance(value, dt.datetime):
+            return (1, value.timestamp() if value.tzinfo else value.toordinal(), "")
+        return (1, value, "")
+    return (2, 0, str(value).casefold())
+
+
 @dataclass(frozen=True)
 class Column:
     key: str
@@ -81,9 +94,7 @@ class RecordTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display[index.row()][index.column()]
         if role == Qt.ItemDataRole.UserRole:
-            value = _get(self._rows[index.row()], self.columns[index.column()].key)
-            # A sort key that orders None first and never compares unlike types.
-            return (value is not None, str(value) if value is not None else "")
+            return _sort_key(_get(self._rows[index.row()], self.columns[index.column()].key))
         return None
 
     def headerData(
@@ -115,3 +126,22 @@ class SearchFilterProxy(QSortFilterProxyModel):
 
     def lessThan(self, left: Index, right: Index) -> bool:
         return left.data(Qt.ItemDataRole.UserRole) < right.data(Qt.ItemDataRole.UserRole)
+
+
+def configure_table(
+    view: Any, sort_column: int | None = 0, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder
+) -> None:
+    """The look every list shares: whole-row selection, one line per row, sortable."""
+    from PySide6.QtWidgets import QAbstractItemView
+
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(24)
+    view.horizontalHeader().setStretchLastSection(True)
+    if sort_column is not None:
+        view.setSortingEnabled(True)
+        view.sortByColumn(sort_column, order)
