@@ -1,0 +1,80 @@
+"""Input checks shared by the clinical rules.
+
+Every check raises ValueError whose message names the field and says what is allowed, so the
+UI can show it as is: "bilirubin_umol_l must be >= 0 (got -1)".
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import Any
+
+
+def _fmt(value: Any) -> str:
+    return repr(value) if isinstance(value, str) else str(value)
+
+
+def require_number(
+    name: str,
+    value: Any,
+    *,
+    ge: float | None = None,
+    gt: float | None = None,
+    le: float | None = None,
+) -> float:
+    """Return value as a float, or raise if it is not a finite number within the bounds."""
+    # bool is an int subclass; True as a lab value is always a bug upstream.
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"{name} must be a number (got {_fmt(value)})")
+    if not math.isfinite(value):
+        raise ValueError(f"{name} must be a finite number (got {value})")
+    if ge is not None and value < ge:
+        raise ValueError(f"{name} must be >= {ge:g} (got {value:g})")
+    if gt is not None and value <= gt:
+        raise ValueError(f"{name} must be > {gt:g} (got {value:g})")
+    if le is not None and value > le:
+        raise ValueError(f"{name} must be <= {le:g} (got {value:g})")
+    return float(value)
+
+
+def require_int(name: str, value: Any, *, ge: int | None = None, le: int | None = None) -> int:
+    """Return value if it is an int within the bounds (bools are refused)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"{name} must be a whole number (got {_fmt(value)})")
+    if ge is not None and le is not None and not ge <= value <= le:
+        raise ValueError(f"{name} must be between {ge} and {le} (got {value})")
+    if ge is not None and value < ge:
+        raise ValueError(f"{name} must be >= {ge} (got {value})")
+    if le is not None and value > le:
+        raise ValueError(f"{name} must be <= {le} (got {value})")
+    return value
+
+
+def require_bool(name: str, value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError(f"{name} must be true or false (got {_fmt(value)})")
+    return value
+
+
+def require_choice(name: str, value: Any, allowed: Iterable[str]) -> str:
+    allowed = tuple(allowed)
+    if not isinstance(value, str) or value not in allowed:
+        choices = ", ".join(repr(a) for a in allowed)
+        raise ValueError(f"{name} must be one of {choices} (got {_fmt(value)})")
+    return value
+
+
+def require_date(name: str, value: Any) -> date:
+    # A datetime would silently carry a time of day into date arithmetic.
+    if isinstance(value, datetime) or not isinstance(value, date):
+        raise ValueError(f"{name} must be a calendar date (got {_fmt(value)})")
+    return value
+
+
+def require_not_before(name: str, value: date, other_name: str, other: date) -> None:
+    if value < other:
+        raise ValueError(
+            f"{name} ({value.isoformat()}) must be on or after {other_name} ({other.isoformat()})"
+        )
