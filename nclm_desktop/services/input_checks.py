@@ -1,0 +1,64 @@
+"""Input checks shared by the services: each names the field and the limit it broke."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from .errors import ValidationError
+
+EARLIEST_DATE = dt.date(1900, 1, 1)
+
+
+def check_date(
+    field_name: str,
+    label: str,
+    value: dt.date | None,
+    *,
+    today: dt.date,
+    not_before: tuple[str, dt.date | None] | None = None,
+    required: bool = True,
+) -> None:
+    """Refuse a missing date, a date in the future or before another date, naming both."""
+    if value is None:
+        if required:
+            raise ValidationError(field_name, f"The {label} is required.")
+        return
+    if value > today:
+        raise ValidationError(
+            field_name,
+            f"The {label} ({value.isoformat()}) is in the future; today is {today.isoformat()}.",
+        )
+    if value < EARLIEST_DATE:
+        raise ValidationError(field_name, f"The {label} must be after {EARLIEST_DATE}.")
+    if not_before and not_before[1] is not None and value < not_before[1]:
+        raise ValidationError(
+            field_name,
+            f"The {label} ({value.isoformat()}) is before the {not_before[0]} "
+            f"({not_before[1].isoformat()}).",
+        )
+
+
+def check_range(field_name: str, label: str, value: float | None, lo: float, hi: float) -> None:
+    if value is not None and not lo <= value <= hi:
+        raise ValidationError(
+            field_name, f"The {label} must be between {lo:g} and {hi:g} (got {value:g})."
+        )
+
+
+def check_choice(field_name: str, label: str, value: str | None, allowed: Sequence[str]) -> None:
+    if value is not None and value not in allowed:
+        raise ValidationError(
+            field_name, f"The {label} must be one of {', '.join(allowed)} (got {value!r})."
+        )
+
+
+def check_text(
+    field_name: str, label: str, value: str | None, max_len: int, required: bool
+) -> str | None:
+    text = (value or "").strip()
+    if required and not text:
+        raise ValidationError(field_name, f"The {label} is required.")
+    if len(text) > max_len:
+        raise ValidationError(field_name, f"The {label} must be at most {max_len} characters.")
+    return text or None
