@@ -13,6 +13,15 @@ from .complications import (
     is_major_complication,
     normalize_clavien_dindo_grade,
 )
+from .eligibility import (
+    METASTATIC_SITES,
+    RESPONSES,
+    Criterion,
+    EligibilityResult,
+    ScreeningInput,
+    age_in_years,
+    evaluate_eligibility,
+)
 from .isgls import (
     ISGLS_CATEGORIES,
     ISGLS_GRADES,
@@ -78,6 +87,13 @@ __all__ = [
     "grade_rank",
     "is_major_complication",
     "normalize_clavien_dindo_grade",
+    "METASTATIC_SITES",
+    "RESPONSES",
+    "Criterion",
+    "EligibilityResult",
+    "ScreeningInput",
+    "age_in_years",
+    "evaluate_eligibility",
     "ISGLS_CATEGORIES",
     "ISGLS_GRADES",
     "IsglsScheme",
