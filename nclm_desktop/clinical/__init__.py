@@ -22,6 +22,13 @@ from .eligibility import (
     age_in_years,
     evaluate_eligibility,
 )
+from .endpoints import (
+    PerioperativeOutcomes,
+    SurvivalTime,
+    intrahepatic_rfs,
+    overall_survival,
+    perioperative_outcomes,
+)
 from .isgls import (
     ISGLS_CATEGORIES,
     ISGLS_GRADES,
@@ -46,15 +53,10 @@ from .liver import (
     fifty_fifty,
     fifty_fifty_criteria_text,
 )
-from .protocol import (
-    DEFAULT_PROTOCOL,
-    Protocol,
-    load_protocol,
-)
-from .resection import (
-    Resection,
-    resection,
-)
+from .protocol import DEFAULT_PROTOCOL, Protocol, load_protocol
+from .rates import RateSummary, clopper_pearson_ci, rate_summary, wilson_ci
+from .recist import NON_TARGET_CHOICES, RECIST_RESPONSES, recist_response
+from .resection import Resection, resection
 from .schedule import (
     VISIT_STATES,
     VISIT_STATUSES,
@@ -77,6 +79,23 @@ from .units import (
 )
 
 __all__ = [
+    # liver function
+    "ASCITES_CHOICES",
+    "ENCEPHALOPATHY_CHOICES",
+    "Albi",
+    "ChildPugh",
+    "albi",
+    "child_pugh",
+    "fifty_fifty",
+    "fifty_fifty_criteria_text",
+    # units
+    "CANONICAL_UNITS",
+    "albumin_g_dl_to_g_l",
+    "albumin_g_l_to_g_dl",
+    "bilirubin_mg_dl_to_umol_l",
+    "bilirubin_umol_l_to_mg_dl",
+    "to_canonical",
+    # complications
     "CCI_WEIGHTS",
     "CLAVIEN_DINDO_GRADES",
     "COMPLICATION_CATEGORIES",
@@ -87,13 +106,7 @@ __all__ = [
     "grade_rank",
     "is_major_complication",
     "normalize_clavien_dindo_grade",
-    "METASTATIC_SITES",
-    "RESPONSES",
-    "Criterion",
-    "EligibilityResult",
-    "ScreeningInput",
-    "age_in_years",
-    "evaluate_eligibility",
+    # ISGLS
     "ISGLS_CATEGORIES",
     "ISGLS_GRADES",
     "IsglsScheme",
@@ -106,19 +119,10 @@ __all__ = [
     "phlf_criteria_text",
     "phlf_grade",
     "phlf_present",
-    "ASCITES_CHOICES",
-    "ENCEPHALOPATHY_CHOICES",
-    "Albi",
-    "ChildPugh",
-    "albi",
-    "child_pugh",
-    "fifty_fifty",
-    "fifty_fifty_criteria_text",
-    "DEFAULT_PROTOCOL",
-    "Protocol",
-    "load_protocol",
+    # resection
     "Resection",
     "resection",
+    # schedule
     "VISIT_STATES",
     "VISIT_STATUSES",
     "ExistingVisit",
@@ -129,10 +133,30 @@ __all__ = [
     "schedule_visits",
     "shift_off_weekend",
     "visit_state",
-    "CANONICAL_UNITS",
-    "albumin_g_dl_to_g_l",
-    "albumin_g_l_to_g_dl",
-    "bilirubin_mg_dl_to_umol_l",
-    "bilirubin_umol_l_to_mg_dl",
-    "to_canonical",
+    # eligibility
+    "METASTATIC_SITES",
+    "RESPONSES",
+    "Criterion",
+    "EligibilityResult",
+    "ScreeningInput",
+    "age_in_years",
+    "evaluate_eligibility",
+    # endpoints and rates
+    "PerioperativeOutcomes",
+    "SurvivalTime",
+    "intrahepatic_rfs",
+    "overall_survival",
+    "perioperative_outcomes",
+    "RateSummary",
+    "clopper_pearson_ci",
+    "rate_summary",
+    "wilson_ci",
+    # RECIST
+    "NON_TARGET_CHOICES",
+    "RECIST_RESPONSES",
+    "recist_response",
+    # protocol
+    "DEFAULT_PROTOCOL",
+    "Protocol",
+    "load_protocol",
 ]
