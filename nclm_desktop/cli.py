@@ -194,7 +194,7 @@ def run(argv: Sequence[str] | None = None, gui: GuiLauncher | None = None) -> in
         return 2
     try:
         return handler(args, db)
-    except (ServiceError, CliError) as exc:
+    except (ServiceError, CliError, ValueError) as exc:  # ValueError: a clinical rule refused
         print(f"error: {exc}", file=sys.stderr)
         return 2
     finally:

@@ -162,7 +162,7 @@ def _check_reasons(session: Session) -> None:
         cls = type(obj)
         state = inspect(obj)
         for key in _columns(obj):
-            if key in cls.__audit_workflow_fields__:
+            if key in cls.__audit_workflow_fields__ or key in cls.__audit_ignored_fields__:
                 continue
             hist = state.attrs[key].history
             if (
