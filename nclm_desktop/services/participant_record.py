@@ -1,0 +1,310 @@
+"""One participant's record for the detail view: summary, identity, screening, treatment
+lines, and audited corrections (each needs a reason)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+
+from ..clinical import load_protocol
+from ..models import Participant, ParticipantIdentity, Screening, SystemicTreatment, User
+from ..models.db import Database
+from .errors import NotFound, RecordLocked, ValidationError
+from .input_checks import check_choice, check_date, check_text
+from .permissions import Actor, Permission, require
+from .schedule_sync import sync_schedule
+from .uow import reading, writing
+
+
+@dataclass(frozen=True)
+class ParticipantSummary:
+    id: int
+    study_id: str
+    cohort: str
+    status: str
+    sex: str
+    birth_date: dt.date | None
+    consent_date: dt.date | None
+    enrolment_date: dt.date | None
+    index_date: dt.date | None
+    locked: bool
+
+
+@dataclass(frozen=True)
+class IdentityView:
+    name: str
+    hospital_record_number: str
+    phone: str | None
+    address: str | None
+    sex: str
+    birth_date: dt.date | None
+
+
+@dataclass(frozen=True)
+class CriterionView:
+    id: str
+    kind: str
+    text_en: str
+    status: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class ScreeningView:
+    id: int
+    screening_date: dt.date
+    screener: str
+    verdict: str
+    disease_pattern: int | None
+    values: dict[str, Any]  # the recorded inputs by field name
+    criteria: tuple[CriterionView, ...]
+
+
+@dataclass(frozen=True)
+class SystemicLineView:
+    line: int
+    regimen: str
+    start_date: dt.date | None
+    end_date: dt.date | None
+    best_response: str | None
+    for_liver_metastases: bool
+
+
+SCREENING_VALUE_FIELDS = (
+    "age_at_screening",
+    "ecog",
+    "nclm_confirmed",
+    "metastatic_sites",
+    "primary_recurrence",
+    "liver_oligometastasis",
+    "response_outside_liver",
+    "progression_after_systemic",
+    "bilirubin_value",
+    "bilirubin_unit",
+    "bilirubin_umol_l",
+    "albumin_value",
+    "albumin_unit",
+    "albumin_g_l",
+    "inr",
+    "ascites",
+    "encephalopathy",
+    "child_pugh_points",
+    "child_pugh_grade",
+    "albi_score",
+    "albi_grade",
+    "r0_resectable",
+    "future_liver_remnant_pct",
+    "surgical_contraindication",
+    "expected_survival_ge_6_months",
+    "prior_local_liver_therapy",
+    "pregnant_or_lactating",
+    "other_malignancy",
+    "severe_mental_illness",
+    "understands_study",
+    "consent_signed",
+    "notes",
+)
+
+
+def _participant(session: Any, participant_id: int) -> Participant:
+    participant = session.get(Participant, participant_id)
+    if participant is None:
+        raise NotFound(f"No participant with id {participant_id}.")
+    return participant
+
+
+def get_summary(db: Database, actor: Actor | None, participant_id: int) -> ParticipantSummary:
+    with reading(db, actor, Permission.VIEW_PARTICIPANTS) as s:
+        p = _participant(s, participant_id)
+        return ParticipantSummary(
+            p.id,
+            p.study_id or "",
+            p.cohort or "",
+            p.status,
+            p.sex or "",
+            p.birth_date,
+            p.consent_date,
+            p.enrolment_date,
+            p.index_date,
+            p.locked,
+        )
+
+
+def get_identity(db: Database, actor: Actor | None, participant_id: int) -> IdentityView:
+    """Names and contact details: refused to roles without VIEW_IDENTITY (monitors)."""
+    with reading(db, actor, Permission.VIEW_IDENTITY) as s:
+        p = _participant(s, participant_id)
+        ident = p.identity
+        return IdentityView(
+            ident.name if ident else "",
+            ident.hospital_record_number if ident else "",
+            ident.phone if ident else None,
+            ident.address if ident else None,
+            p.sex or "",
+            p.birth_date,
+        )
+
+
+def get_screening(db: Database, actor: Actor | None, participant_id: int) -> ScreeningView | None:
+    """The latest screening with each criterion's protocol text, status and reason."""
+    texts = {c.id: c.text_en for c in load_protocol().eligibility.criteria}
+    with reading(db, actor, Permission.VIEW_PARTICIPANTS) as s:
+        row = s.execute(
+            select(Screening, User.display_name)
+            .join(User, User.id == Screening.screener_id)
+            .where(Screening.participant_id == participant_id)
+            .order_by(Screening.screening_date.desc(), Screening.id.desc())
+            .limit(1)
+        ).first()
+        if row is None:
+            return None
+        sc, screener = row
+        return ScreeningView(
+            sc.id,
+            sc.screening_date,
+            screener,
+            sc.verdict,
+            sc.disease_pattern,
+            {name: getattr(sc, name) for name in SCREENING_VALUE_FIELDS},
+            tuple(
+                CriterionView(
+                    c["id"],
+                    c.get("kind", ""),
+                    texts.get(c["id"], c["id"]),
+                    c["status"],
+                    c["reason"],
+                )
+                for c in sc.criteria
+            ),
+        )
+
+
+def list_systemic_lines(
+    db: Database, actor: Actor | None, participant_id: int
+) -> list[SystemicLineView]:
+    with reading(db, actor, Permission.VIEW_PARTICIPANTS) as s:
+        return [
+            SystemicLineView(
+                t.line, t.regimen, t.start_date, t.end_date, t.best_response, t.for_liver_metastases
+            )
+            for t in s.scalars(
+                select(SystemicTreatment)
+                .where(SystemicTreatment.participant_id == participant_id)
+                .order_by(SystemicTreatment.line)
+            )
+        ]
+
+
+def _need_reason(reason: str | None) -> str:
+    text = (reason or "").strip()
+    if not text:
+        raise ValidationError("reason", "A reason is needed to change recorded data.")
+    return text
+
+
+def update_identity(
+    db: Database,
+    actor: Actor | None,
+    participant_id: int,
+    identity: IdentityView,
+    *,
+    reason: str | None,
+    today: dt.date | None = None,
+) -> None:
+    """Correct name, record number, contact details, sex or birth date, with a reason."""
+    require(actor, Permission.VIEW_IDENTITY)
+    reason = _need_reason(reason)
+    today = today or dt.date.today()
+    name = check_text("name", "name", identity.name, 200, True)
+    hrn = check_text(
+        "hospital_record_number",
+        "hospital record number",
+        identity.hospital_record_number,
+        40,
+        True,
+    )
+    phone = check_text("phone", "phone number", identity.phone, 40, False)
+    address = check_text("address", "address", identity.address, 400, False)
+    check_choice("sex", "sex", identity.sex, ("M", "F"))
+    check_date("birth_date", "birth date", identity.birth_date, today=today)
+    with writing(db, actor, Permission.SCREEN_ENROL, reason=reason) as s:
+        p = _participant(s, participant_id)
+        if p.locked:
+            raise RecordLocked("The participant's record is locked; unlock it to edit.")
+        clash = s.scalar(
+            select(ParticipantIdentity.participant_id).where(
+                ParticipantIdentity.hospital_record_number == hrn,
+                ParticipantIdentity.participant_id != participant_id,
+            )
+        )
+        if clash is not None:
+            raise ValidationError(
+                "hospital_record_number",
+                f"The hospital record number {hrn} belongs to another participant.",
+            )
+        first = s.scalar(
+            select(Screening.screening_date).where(Screening.participant_id == participant_id)
+        )
+        if first is not None and identity.birth_date > first:
+            raise ValidationError(
+                "birth_date", f"The birth date is after the screening date ({first.isoformat()})."
+            )
+        if p.identity is None:
+            p.identity = ParticipantIdentity(name=name, hospital_record_number=hrn)
+        p.identity.name = name
+        p.identity.hospital_record_number = hrn
+        p.identity.phone = phone
+        p.identity.address = address
+        p.sex = identity.sex
+        p.birth_date = identity.birth_date
+
+
+def update_enrolment_dates(
+    db: Database,
+    actor: Actor | None,
+    participant_id: int,
+    *,
+    consent_date: dt.date,
+    index_date: dt.date | None,
+    reason: str | None,
+    today: dt.date | None = None,
+) -> dict[str, int]:
+    """Correct the consent date and, for the systemic-only cohort, the index date (the
+    follow-up schedule moves with it). Returns the schedule changes."""
+    reason = _need_reason(reason)
+    today = today or dt.date.today()
+    with writing(db, actor, Permission.SCREEN_ENROL, reason=reason) as s:
+        p = _participant(s, participant_id)
+        if p.locked:
+            raise RecordLocked("The participant's record is locked; unlock it to edit.")
+        if p.status == "screen_failed" or not p.study_id:
+            raise ValidationError("consent_date", "Only an enrolled participant has these dates.")
+        screened = s.scalar(
+            select(Screening.screening_date)
+            .where(Screening.participant_id == participant_id)
+            .order_by(Screening.screening_date.desc())
+        )
+        check_date(
+            "consent_date",
+            "consent date",
+            consent_date,
+            today=today,
+            not_before=("screening date", screened),
+        )
+        p.consent_date = consent_date
+        if p.cohort == "systemic":
+            check_date(
+                "index_date",
+                "index date",
+                index_date,
+                today=today,
+                not_before=("birth date", p.birth_date),
+            )
+            if index_date != p.index_date:
+                p.index_date = index_date
+                s.flush()
+                return sync_schedule(s, p)
+        return {"added": 0, "moved": 0, "cancelled": 0}
