@@ -20,10 +20,15 @@ def main() -> None:
     db = open_database(sys.argv[1])
     window = MainWindow(db, Actor(2, "pi", "investigator", "Bench"), lock_minutes=0)
     window.show()
-    app.processEvents()
+    window.grab()  # renders the window now, before the event loop fills the list
     # Wall-clock instant the window is shown; the parent subtracts its spawn instant, so
     # interpreter start-up and imports are included.
-    print(time.time(), flush=True)
+    shown = time.time()
+    # The participants list fills right after the first paint.
+    page = window.pages.get("participants")
+    while page is not None and page.model.rowCount() == 0:
+        app.processEvents()
+    print(f"{shown} {time.time()}", flush=True)
     db.dispose()
 
 

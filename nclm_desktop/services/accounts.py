@@ -18,8 +18,18 @@ from .uow import reading, writing
 
 MIN_PASSWORD_LENGTH = 10
 _hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
-# Verified against when the user does not exist, so timing does not reveal who exists.
-_DUMMY_HASH = _hasher.hash("not-a-real-password-0000")
+_dummy_hash: str | None = None
+
+
+def _dummy() -> str:
+    """Verified against when the user does not exist, so timing does not reveal who exists.
+    Made on first use: hashing costs ~0.1 s, too much for every start-up."""
+    global _dummy_hash
+    if _dummy_hash is None:
+        _dummy_hash = _hasher.hash("not-a-real-password-0000")
+    return _dummy_hash
+
+
 LOGIN_FAILED_MESSAGE = "Unknown user name or wrong password."
 
 
@@ -99,7 +109,7 @@ def authenticate(db: Database, username: str, password: str) -> Actor:
         user = s.scalar(select(User).where(User.username == username.strip()))
         ok = False
         try:
-            ok = _hasher.verify(user.password_hash if user else _DUMMY_HASH, password)
+            ok = _hasher.verify(user.password_hash if user else _dummy(), password)
         except (VerificationError, InvalidHashError):
             ok = False
         if not user or not user.active or not ok:

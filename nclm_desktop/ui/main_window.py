@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -55,7 +55,10 @@ class PlaceholderPage(QWidget):
 def _participants(w: MainWindow) -> QWidget:
     from .participants_page import ParticipantsPage
 
-    return ParticipantsPage(w.db, w.actor)
+    # The window is painted first and the list filled right after, so start-up feels instant.
+    page = ParticipantsPage(w.db, w.actor, load=False)
+    QTimer.singleShot(0, page.refresh)
+    return page
 
 
 def _audit(w: MainWindow) -> QWidget:

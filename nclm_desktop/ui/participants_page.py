@@ -52,7 +52,9 @@ class ParticipantsPage(QWidget):
     participant_opened = Signal(int)
     new_screening_requested = Signal()
 
-    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: Database, actor: Actor, parent: QWidget | None = None, *, load: bool = True
+    ) -> None:
         super().__init__(parent)
         self.db = db
         self.actor = actor
@@ -90,7 +92,8 @@ class ParticipantsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table)
-        self.refresh()
+        if load:
+            self.refresh()
 
     def refresh(self) -> None:
         self.model.set_rows(list_participants(self.db, self.actor))

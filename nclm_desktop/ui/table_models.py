@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -52,6 +53,12 @@ class Column:
     fmt: Callable[[Any], str] = _default_format
 
 
+def _getter(rows: Sequence[Any], key: str) -> Callable[[Any], Any]:
+    if rows and isinstance(rows[0], dict):
+        return operator.itemgetter(key)
+    return operator.attrgetter(key)
+
+
 def _get(row: Any, key: str) -> Any:
     return row[key] if isinstance(row, dict) else getattr(row, key)
 
@@ -73,7 +80,10 @@ class RecordTableModel(QAbstractTableModel):
     def set_rows(self, rows: Sequence[Any]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
-        self._display = [[c.fmt(_get(r, c.key)) for c in self.columns] for r in self._rows]
+        getters = [_getter(self._rows, c.key) for c in self.columns]
+        formats = [c.fmt for c in self.columns]
+        pairs = list(zip(getters, formats, strict=True))
+        self._display = [[fmt(get(r)) for get, fmt in pairs] for r in self._rows]
         self._haystack = ["\x1f".join(d).casefold() for d in self._display]
         self.endResetModel()
 

@@ -41,7 +41,10 @@ def test_first_run_creates_the_administrator(qtbot, db):
     with db.session() as s:
         user = s.scalar(select(User))
         assert (user.username, user.role, user.display_name) == (
-            "admin", "admin", "Site Administrator")
+            "admin",
+            "admin",
+            "Site Administrator",
+        )
 
 
 def test_login_with_a_wrong_then_the_right_password(qtbot, db, surgeon):
@@ -57,8 +60,12 @@ def test_login_with_a_wrong_then_the_right_password(qtbot, db, surgeon):
     qtbot.keyClick(dialog.findChild(QLineEdit, "password"), Qt.Key.Key_Return)
     assert dialog.result_actor is not None and dialog.result_actor.role == "surgeon"
     with db.session() as s:
-        actions = [e.action for e in s.scalars(
-            select(AuditEvent).where(AuditEvent.username == "zchen").order_by(AuditEvent.id))]
+        actions = [
+            e.action
+            for e in s.scalars(
+                select(AuditEvent).where(AuditEvent.username == "zchen").order_by(AuditEvent.id)
+            )
+        ]
     assert actions[-2:] == ["login_failed", "login"]
 
 
@@ -66,12 +73,15 @@ def nav_titles(window: MainWindow) -> list[str]:
     return [window.nav.item(i).text() for i in range(window.nav.count())]
 
 
-@pytest.mark.parametrize("role, expected", [
-    ("admin", ["Audit", "Administration"]),
-    ("investigator", ["Participants", "Screening", "Calendar", "Outcomes", "Reports", "Audit"]),
-    ("coordinator", ["Participants", "Screening", "Calendar", "Outcomes", "Reports"]),
-    ("monitor", ["Participants", "Screening", "Calendar", "Outcomes", "Reports"]),
-])
+@pytest.mark.parametrize(
+    "role, expected",
+    [
+        ("admin", ["Audit", "Administration"]),
+        ("investigator", ["Participants", "Screening", "Calendar", "Outcomes", "Reports", "Audit"]),
+        ("coordinator", ["Participants", "Screening", "Calendar", "Outcomes", "Reports"]),
+        ("monitor", ["Participants", "Screening", "Calendar", "Outcomes", "Reports"]),
+    ],
+)
 def test_navigation_follows_the_role(qtbot, db, make_user, admin, role, expected):
     actor = admin if role == "admin" else make_user(f"u_{role}", role)
     window = MainWindow(db, actor, lock_minutes=0)
@@ -84,31 +94,37 @@ def test_navigation_follows_the_role(qtbot, db, make_user, admin, role, expected
 def add_people(db, actor, n: int) -> None:
     with writing(db, actor) as s:
         for i in range(1, n + 1):
-            p = Participant(study_id=f"NCLM-H-{i:03d}", cohort="hepatectomy", status="enrolled",
-                            sex="M" if i % 2 else "F", birth_date=dt.date(1960 + i % 30, 1, 1))
+            p = Participant(
+                study_id=f"NCLM-H-{i:03d}",
+                cohort="hepatectomy",
+                status="enrolled",
+                sex="M" if i % 2 else "F",
+                birth_date=dt.date(1960 + i % 30, 1, 1),
+            )
             p.identity = ParticipantIdentity(name=f"Patient {i}", hospital_record_number=f"HR{i}")
             s.add(p)
 
 
 def test_participants_list_filters_as_you_type_and_hides_names_from_monitors(
-        qtbot, db, investigator, monitor):
+    qtbot, db, investigator, monitor
+):
     add_people(db, investigator, 30)
     window = MainWindow(db, investigator, lock_minutes=0)
     qtbot.addWidget(window)
     page = window.pages["participants"]
-    assert page.proxy.rowCount() == 30
+    qtbot.waitUntil(lambda: page.proxy.rowCount() == 30, timeout=3000)
     qtbot.keyClicks(page.filter_edit, "patient 2")
     assert page.proxy.rowCount() == 11  # Patient 2, 20-29
     assert page.count_label.text() == "11 of 30"
     window_m = MainWindow(db, monitor, lock_minutes=0)
     qtbot.addWidget(window_m)
     page_m = window_m.pages["participants"]
+    qtbot.waitUntil(lambda: page_m.model.rowCount() == 30, timeout=3000)
     names = {page_m.model.index(r, 1).data() for r in range(page_m.model.rowCount())}
     assert names == {"•••"}
 
 
-def test_idle_lock_covers_windows_keeps_dialog_input_and_needs_the_password(
-        qtbot, db, surgeon):
+def test_idle_lock_covers_windows_keeps_dialog_input_and_needs_the_password(qtbot, db, surgeon):
     window = MainWindow(db, surgeon, lock_minutes=0.002)  # ~120 ms
     qtbot.addWidget(window)
     window.show()
@@ -123,8 +139,11 @@ def test_idle_lock_covers_windows_keeps_dialog_input_and_needs_the_password(
     lock = window.idle_lock.dialog
     assert isinstance(lock, LockDialog) and lock.isVisible()
     assert window.findChild(QDialog, "lock_dialog") is lock
-    covers = [c for c in window.findChildren(object) if getattr(c, "objectName", lambda: "")()
-              == "lock_cover"] + dialog.findChildren(object, "lock_cover")
+    covers = [
+        c
+        for c in window.findChildren(object)
+        if getattr(c, "objectName", lambda: "")() == "lock_cover"
+    ] + dialog.findChildren(object, "lock_cover")
     assert len(covers) >= 2 and all(c.isVisible() for c in covers)
 
     qtbot.keyClicks(lock.password, "not-my-password")
