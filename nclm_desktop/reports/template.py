@@ -121,8 +121,12 @@ class Styles:
         self.h2 = style("h2", 11, textColor=ACCENT, spaceBefore=6, spaceAfter=2)
         self.cell = style("cell", 8.5, leading=10.5)
         self.cell_small = style("cell_small", 7.5, leading=9)
+        self.cell_large = style("cell_large", 10, leading=12.5)
         self.cell_head = style("cell_head", 8, leading=10, textColor=ACCENT)
         self.cell_right = style("cell_right", 8.5, leading=10.5, alignment=TA_RIGHT)
+        self.cell_head_right = style(
+            "cell_head_right", 8, leading=10, textColor=ACCENT, alignment=TA_RIGHT
+        )
         self.label = style("label", 8, leading=10.5, textColor=MUTED)
         self.value = style("value", 9.5, leading=11.5)
         self.big = style("big", 12, leading=15)
@@ -184,6 +188,7 @@ def data_table(
     widths: Sequence[float],
     *,
     small: bool = False,
+    large: bool = False,
     right: Sequence[int] = (),
     highlight: Sequence[int] = (),
     width: float | None = None,
@@ -195,9 +200,11 @@ def data_table(
     the portrait frame.
     """
     st = styles()
-    body = st.cell_small if small else st.cell
+    body = st.cell_small if small else st.cell_large if large else st.cell
     col_widths = [w * (width or frame_width()) for w in widths]
-    data = [[p(h, st.cell_head) for h in header]]
+    data = [
+        [p(h, st.cell_head_right if i in right else st.cell_head) for i, h in enumerate(header)]
+    ]
     for row in rows:
         data.append([_cell(v, st.cell_right if i in right else body) for i, v in enumerate(row)])
     cmds: list[tuple] = [

@@ -26,7 +26,12 @@ def pdf_text(path: Path, layout: bool = False) -> str:
 
 
 def pdf_pages(path: Path) -> list[str]:
-    return pdf_text(path).split("\f")[:-1]
+    """Each page's text with runs of whitespace (line breaks of wrapped cells) as one space."""
+    return [" ".join(page.split()) for page in pdf_text(path).split("\f")[:-1]]
+
+
+def flat_text(path: Path) -> str:
+    return "\f".join(pdf_pages(path))
 
 
 def pdf_fonts(path: Path) -> list[dict[str, str]]:
