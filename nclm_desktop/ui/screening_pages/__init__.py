@@ -1,0 +1,1 @@
+"""Pages of the screening wizard and the form fields they are built from."""

@@ -1,0 +1,370 @@
+"""Form fields for wizards: one input widget (objectName = field name) plus an error line.
+
+A field knows its value (None = not entered), whether the typed input is acceptable (with a
+message naming the limit, shown under the widget) and how to go to and from a JSON draft.
+``FormPage`` gates Next on its required fields being filled and every field valid.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
+
+Check = Callable[[Any], str | None]
+BLANK_DATE = QDate(1900, 1, 1)  # shown blank: "not entered"
+
+
+def t(text: str) -> str:
+    return QCoreApplication.translate("ScreeningWizard", text)
+
+
+class Field:
+    def __init__(
+        self, name: str, label: str, widget: QWidget, required: bool, suffix: str = ""
+    ) -> None:
+        self.name = name
+        self.label = label
+        self.widget = widget
+        self.required = required
+        widget.setObjectName(name)
+        self.error_label = QLabel()
+        self.error_label.setObjectName(f"{name}_error")
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.hide()
+        self.container = QWidget()
+        box = QVBoxLayout(self.container)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        if suffix:
+            row = QHBoxLayout()
+            row.addWidget(widget)
+            self.suffix_label = QLabel(suffix)
+            row.addWidget(self.suffix_label)
+            row.addStretch(1)
+            box.addLayout(row)
+        else:
+            box.addWidget(widget)
+        box.addWidget(self.error_label)
+        self.checks: list[Check] = []
+
+    # -- to override ---------------------------------------------------------------------
+    def value(self) -> Any:
+        raise NotImplementedError
+
+    def set_value(self, value: Any) -> None:
+        raise NotImplementedError
+
+    def input_error(self) -> str | None:
+        """A message when what was typed cannot be a value (unparsable, out of range)."""
+        return None
+
+    def connect(self, slot: Callable[[], None]) -> None:
+        raise NotImplementedError
+
+    def to_json(self) -> Any:
+        return self.value()
+
+    def from_json(self, data: Any) -> None:
+        self.set_value(data)
+
+    # -- shared --------------------------------------------------------------------------
+    def add_check(self, check: Check) -> None:
+        self.checks.append(check)
+
+    def problem(self) -> str | None:
+        if not self.widget.isEnabled():
+            return None
+        message = self.input_error()
+        if message is None:
+            value = self.value()
+            if value is not None:
+                message = next((m for m in (c(value) for c in self.checks) if m), None)
+        return message
+
+    def show_error(self, message: str | None) -> None:
+        self.error_label.setText(message or "")
+        self.error_label.setVisible(bool(message))
+
+    def refresh(self) -> bool:
+        """Show or hide the error; True when the field lets the page go on."""
+        message = self.problem()
+        self.show_error(message)
+        if message:
+            return False
+        return not (self.required and self.widget.isEnabled() and self.value() is None)
+
+
+class TextField(Field):
+    def __init__(self, name: str, label: str, *, required: bool = False, max_len: int = 200):
+        self.edit = QLineEdit()
+        self.edit.setMaxLength(max_len)
+        self.edit.setMinimumWidth(280)
+        super().__init__(name, label, self.edit, required)
+
+    def value(self) -> str | None:
+        return self.edit.text().strip() or None
+
+    def set_value(self, value: Any) -> None:
+        self.edit.setText(value or "")
+
+    def connect(self, slot: Callable[[], None]) -> None:
+        self.edit.textChanged.connect(slot)
+
+
+class NumberField(Field):
+    """A number typed into a line edit; out-of-range input is refused naming the limit."""
+
+    def __init__(
+        self,
+        name: str,
+        label: str,
+        lo: float,
+        hi: float,
+        *,
+        required: bool = False,
+        integer: bool = False,
+        unit: str = "",
+        show_unit: bool = True,
+    ) -> None:
+        self.edit = QLineEdit()
+        self.edit.setMaximumWidth(140)
+        self.lo, self.hi, self.integer, self.unit = lo, hi, integer, unit
+        super().__init__(name, label, self.edit, required, unit if show_unit else "")
+        self.set_limits(lo, hi, unit)
+
+    def set_limits(self, lo: float, hi: float, unit: str) -> None:
+        self.lo, self.hi, self.unit = lo, hi, unit
+        self.edit.setPlaceholderText(f"{lo:g} – {hi:g}" if hi < 1e6 else "")
+
+    def _parse(self) -> float | None:
+        text = self.edit.text().strip().replace(",", ".")
+        if not text:
+            return None
+        try:
+            number = float(text)
+        except ValueError:
+            return None
+        return number
+
+    def value(self) -> float | int | None:
+        number = self._parse()
+        if number is None or self.input_error():
+            return None
+        return int(number) if self.integer else number
+
+    def input_error(self) -> str | None:
+        text = self.edit.text().strip()
+        if not text:
+            return None
+        number = self._parse()
+        if number is None or (self.integer and number != int(number)):
+            kind = t("a whole number") if self.integer else t("a number")
+            return t("{label} must be {kind}.").format(label=self.label, kind=kind)
+        if not self.lo <= number <= self.hi:
+            return (
+                t("{label} must be between {lo} and {hi} {unit}.")
+                .format(label=self.label, lo=f"{self.lo:g}", hi=f"{self.hi:g}", unit=self.unit)
+                .replace(" .", ".")
+            )
+        return None
+
+    def set_value(self, value: Any) -> None:
+        self.edit.setText("" if value is None else f"{value:g}")
+
+    def to_json(self) -> str:
+        return self.edit.text()  # as typed, even if not valid yet
+
+    def from_json(self, data: Any) -> None:
+        self.edit.setText("" if data is None else str(data))
+
+    def connect(self, slot: Callable[[], None]) -> None:
+        self.edit.textChanged.connect(slot)
+
+
+class DateField(Field):
+    """QDateEdit with a calendar popup, yyyy-MM-dd; blank = not entered; never in the future."""
+
+    def __init__(
+        self,
+        name: str,
+        label: str,
+        today: dt.date,
+        *,
+        required: bool = False,
+        default: dt.date | None = None,
+    ) -> None:
+        self.edit = QDateEdit()
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("yyyy-MM-dd")
+        self.edit.setMinimumDate(BLANK_DATE)
+        self.edit.setSpecialValueText(" ")
+        self.edit.setMaximumWidth(140)
+        self.edit.calendarWidget().setSelectedDate(QDate(today.year, today.month, today.day))
+        self.today = today
+        super().__init__(name, label, self.edit, required)
+        self.set_value(default)
+        self.add_check(self._not_future)
+
+    def _not_future(self, value: dt.date) -> str | None:
+        if value > self.today:
+            return t("{label} cannot be in the future (today is {today}).").format(
+                label=self.label, today=self.today.isoformat()
+            )
+        return None
+
+    def not_before(self, other_label: str, other: Callable[[], dt.date | None]) -> None:
+        def check(value: dt.date) -> str | None:
+            limit = other()
+            if limit is not None and value < limit:
+                return t("{label} cannot be before the {other} ({limit}).").format(
+                    label=self.label, other=other_label, limit=limit.isoformat()
+                )
+            return None
+
+        self.add_check(check)
+
+    def value(self) -> dt.date | None:
+        d = self.edit.date()
+        return None if d == BLANK_DATE else dt.date(d.year(), d.month(), d.day())
+
+    def set_value(self, value: Any) -> None:
+        if isinstance(value, str):
+            value = dt.date.fromisoformat(value) if value else None
+        self.edit.setDate(
+            BLANK_DATE if value is None else QDate(value.year, value.month, value.day)
+        )
+
+    def to_json(self) -> str | None:
+        v = self.value()
+        return v.isoformat() if v else None
+
+    def connect(self, slot: Callable[[], None]) -> None:
+        self.edit.dateChanged.connect(slot)
+
+
+class ChoiceField(Field):
+    """A combo box; the first entry "—" means not entered."""
+
+    def __init__(
+        self,
+        name: str,
+        label: str,
+        choices: Sequence[tuple[Any, str]],
+        *,
+        required: bool = False,
+        blank: str = "—",
+    ) -> None:
+        self.combo = QComboBox()
+        self.combo.addItem(blank, None)
+        for value, text in choices:
+            self.combo.addItem(text, value)
+        self.combo.setMinimumWidth(160)
+        super().__init__(name, label, self.combo, required)
+
+    def value(self) -> Any:
+        return self.combo.currentData()
+
+    def set_value(self, value: Any) -> None:
+        for i in range(self.combo.count()):
+            if self.combo.itemData(i) == value and (value is not None or i == 0):
+                self.combo.setCurrentIndex(i)
+                return
+        self.combo.setCurrentIndex(0)
+
+    def connect(self, slot: Callable[[], None]) -> None:
+        self.combo.currentIndexChanged.connect(slot)
+
+
+class YesNoField(ChoiceField):
+    def __init__(self, name: str, label: str, *, required: bool = True) -> None:
+        super().__init__(name, label, [(True, t("Yes")), (False, t("No"))], required=required)
+
+
+class SetField(Field):
+    """Check boxes (objectName ``<name>_<value>``); value = frozenset, None if none ticked."""
+
+    def __init__(
+        self, name: str, label: str, choices: Sequence[tuple[Any, str]], *, required: bool = False
+    ) -> None:
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.boxes: dict[Any, QCheckBox] = {}
+        for value, text in choices:
+            check = QCheckBox(text)
+            check.setObjectName(f"{name}_{value}")
+            row.addWidget(check)
+            self.boxes[value] = check
+        row.addStretch(1)
+        super().__init__(name, label, box, required)
+
+    def value(self) -> frozenset | None:
+        ticked = frozenset(v for v, b in self.boxes.items() if b.isChecked())
+        return ticked or None
+
+    def set_value(self, value: Any) -> None:
+        chosen = set(value or ())
+        for v, b in self.boxes.items():
+            b.setChecked(v in chosen)
+
+    def to_json(self) -> list | None:
+        v = self.value()
+        return None if v is None else [x for x in self.boxes if x in v]
+
+    def connect(self, slot: Callable[[], None]) -> None:
+        for b in self.boxes.values():
+            b.toggled.connect(slot)
+
+
+class FormPage(QWizardPage):
+    """A wizard page of fields in a form; Next is enabled when ``isComplete``."""
+
+    def __init__(self, title: str, subtitle: str = "") -> None:
+        super().__init__()
+        self.setTitle(title)
+        if subtitle:
+            self.setSubTitle(subtitle)
+        self.fields: dict[str, Field] = {}
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self.form.setVerticalSpacing(6)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.addLayout(self.form)
+        self.on_change: list[Callable[[], None]] = []
+
+    def add(self, field: Field) -> Field:
+        label = field.label + (" *" if field.required else "")
+        self.form.addRow(label, field.container)
+        self.fields[field.name] = field
+        field.connect(self._changed)
+        return field
+
+    def _changed(self) -> None:
+        for callback in self.on_change:
+            callback()
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        ok = True
+        for f in self.fields.values():
+            ok = f.refresh() and ok  # refresh every field so each shows its message
+        return ok and self.extra_complete()
+
+    def extra_complete(self) -> bool:
+        return True

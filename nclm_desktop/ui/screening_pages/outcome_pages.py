@@ -1,0 +1,429 @@
+"""The screening wizard's verdict, enrolment, treatment-lines and baseline pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWizardPage,
+)
+
+from ...clinical import RECIST_RESPONSES, EligibilityResult
+from ...services.baseline import HISTOLOGY_CHOICES, LIVER_MET_TIMINGS, SEGMENTS
+from ...services.enrolment import SystemicLine
+from .fields import ChoiceField, DateField, FormPage, NumberField, SetField, t
+
+Lookup = Callable[[str], Any]
+
+VERDICT_TEXT = {
+    "eligible": "Eligible",
+    "not_eligible": "Not eligible",
+    "incomplete": "Incomplete",
+}
+VERDICT_COLOUR = {"eligible": "#1b5e20", "not_eligible": "#b00020", "incomplete": "#8a6d00"}
+STATUS_TEXT = {"met": "met", "failed": "FAILED", "missing": "missing"}
+STATUS_BACKGROUND = {"met": "#e8f5e9", "failed": "#fde7e9", "missing": "#fff8e1"}
+COHORT_CHOICES = (
+    ("hepatectomy", "Hepatectomy"),
+    ("systemic", "Systemic therapy only (comparison cohort)"),
+)
+HISTOLOGY_LABELS = {
+    "nonkeratinizing_undifferentiated": "Non-keratinizing, undifferentiated",
+    "nonkeratinizing_differentiated": "Non-keratinizing, differentiated",
+    "keratinizing_squamous": "Keratinizing squamous cell carcinoma",
+    "basaloid_squamous": "Basaloid squamous cell carcinoma",
+}
+TIMING_LABELS = {
+    "synchronous": "Synchronous (at NPC diagnosis)",
+    "metachronous": "Metachronous (later)",
+}
+
+
+class VerdictPage(QWizardPage):
+    """Every criterion from evaluate_eligibility, with its status and reason."""
+
+    def __init__(self, evaluate: Callable[[], EligibilityResult]) -> None:
+        super().__init__()
+        self.setTitle(t("Verdict"))
+        self.setSubTitle(t("Each criterion of the protocol, as recorded on the previous pages."))
+        self.evaluate = evaluate
+        self.result: EligibilityResult | None = None
+        self.error: str | None = None
+        self.verdict = QLabel()
+        self.verdict.setObjectName("verdict")
+        self.verdict.setWordWrap(True)
+        self.hint = QLabel()
+        self.hint.setObjectName("verdict_hint")
+        self.hint.setWordWrap(True)
+        self.table = QTableWidget(0, 3)
+        self.table.setObjectName("criteria_table")
+        self.table.setHorizontalHeaderLabels([t("Criterion"), t("Result"), t("Reason")])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setWordWrap(True)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table.setStyleSheet("QTableWidget::item { padding: 2px 4px; }")
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.verdict)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.table, 1)
+
+    def initializePage(self) -> None:
+        self.error = None
+        try:
+            self.result = self.evaluate()
+        except ValueError as exc:  # ValidationError is one
+            self.result, self.error = None, str(exc)
+        self._show()
+
+    def _show(self) -> None:
+        self.table.setRowCount(0)
+        if self.result is None:
+            self.verdict.setText(t("Cannot evaluate: {error}").format(error=self.error))
+            self.verdict.setStyleSheet("color: #b00020; font-size: 16px; font-weight: 600;")
+            self.hint.setText(t("Go back and correct the value."))
+            return
+        r = self.result
+        headline = t(VERDICT_TEXT[r.verdict])
+        if r.disease_pattern:
+            headline += t(" — disease pattern {n}").format(n=r.disease_pattern)
+        self.verdict.setText(headline)
+        self.verdict.setStyleSheet(
+            f"color: {VERDICT_COLOUR[r.verdict]}; font-size: 18px; font-weight: 700;"
+        )
+        self.hint.setText(
+            {
+                "eligible": t("Next: choose the cohort and record the consent."),
+                "not_eligible": t(
+                    "Finish saves this screening as a screen failure with the failed criteria "
+                    "as its reasons."
+                ),
+                "incomplete": t(
+                    "Go back and record the missing items. Closing the wizard keeps a draft."
+                ),
+            }[r.verdict]
+        )
+        for c in r.criteria:
+            row = self.table.rowCount()
+            self.table.insertRow(row)
+            kind = t("Inclusion") if c.kind == "inclusion" else t("Exclusion")
+            items = [
+                QTableWidgetItem(f"{kind}: {c.text_en}"),
+                QTableWidgetItem(t(STATUS_TEXT[c.status])),
+                QTableWidgetItem(c.reason),
+            ]
+            for col, item in enumerate(items):
+                item.setBackground(QColor(STATUS_BACKGROUND[c.status]))
+                item.setData(Qt.ItemDataRole.UserRole, c.id)
+                self.table.setItem(row, col, item)
+        self.table.resizeRowsToContents()
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self.table.resizeRowsToContents()
+
+    def isComplete(self) -> bool:
+        return self.result is not None and self.result.verdict != "incomplete"
+
+    def eligible(self) -> bool:
+        return self.result is not None and self.result.verdict == "eligible"
+
+
+class EnrolPage(FormPage):
+    def __init__(self, today: dt.date, lookup: Lookup) -> None:
+        super().__init__(
+            t("Enrolment"),
+            t("The study ID is assigned when you finish."),
+        )
+        self.cohort = self.add(
+            ChoiceField(
+                "cohort", t("Cohort"), [(v, t(x)) for v, x in COHORT_CHOICES], required=True
+            )
+        )
+        consent = self.add(DateField("consent_date", t("Consent date"), today, required=True))
+        consent.not_before(t("screening date"), lambda: lookup("screening_date"))
+        self.index = self.add(
+            DateField(
+                "index_date",
+                t("Index date (start of systemic treatment for the liver metastases)"),
+                today,
+                required=True,
+            )
+        )
+        self.index.not_before(t("birth date"), lambda: lookup("birth_date"))
+        note = QLabel(
+            t(
+                "Hepatectomy cohort: the index date is the operation date, recorded with the "
+                "operation. Systemic-only cohort: the start of systemic treatment for the liver "
+                "metastases; the follow-up visits are planned from it."
+            )
+        )
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #555;")
+        self.layout_.addWidget(note)
+        self.layout_.addStretch(1)
+        self.on_change.append(self._cohort_changed)
+        self._cohort_changed()
+
+    def _cohort_changed(self) -> None:
+        systemic = self.cohort.value() == "systemic"
+        self.index.widget.setEnabled(systemic)
+        if not systemic and self.index.value() is not None:
+            self.index.set_value(None)
+
+
+class TreatmentPage(QWizardPage):
+    """Systemic treatment lines: required for the systemic-only cohort, else prior lines."""
+
+    def __init__(self, today: dt.date, lookup: Lookup) -> None:
+        super().__init__()
+        self.setTitle(t("Systemic treatment lines"))
+        self.setSubTitle(t("Add each line with its regimen, dates and best RECIST response."))
+        self.lookup = lookup
+        self.today = today
+        self.lines: list[SystemicLine] = []
+
+        self.regimen = QLineEdit()
+        self.regimen.setObjectName("line_regimen")
+        self.regimen.setPlaceholderText(t("e.g. GP (gemcitabine + cisplatin)"))
+        self.start = DateField("line_start", t("Start"), today)
+        self.end = DateField("line_end", t("End"), today)
+        self.end.not_before(t("start"), self.start.value)
+        self.response = ChoiceField(
+            "line_best_response", t("Best response"), [(r, r) for r in RECIST_RESPONSES]
+        )
+        self.for_liver = QCheckBox(t("Treats the liver metastases"))
+        self.for_liver.setObjectName("line_for_liver")
+        self.add_button = QPushButton(t("Add line"))
+        self.add_button.setObjectName("add_line")
+        self.add_button.clicked.connect(self.add_line)
+        self.remove_button = QPushButton(t("Remove selected"))
+        self.remove_button.setObjectName("remove_line")
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.message = QLabel()
+        self.message.setObjectName("line_message")
+        self.message.setStyleSheet("color: #b00020;")
+        self.message.setWordWrap(True)
+        self.requirement = QLabel()
+        self.requirement.setWordWrap(True)
+
+        grid = QGridLayout()
+        grid.addWidget(QLabel(t("Regimen")), 0, 0)
+        grid.addWidget(self.regimen, 0, 1, 1, 3)
+        grid.addWidget(QLabel(t("Start")), 1, 0)
+        grid.addWidget(self.start.container, 1, 1)
+        grid.addWidget(QLabel(t("End")), 1, 2)
+        grid.addWidget(self.end.container, 1, 3)
+        grid.addWidget(QLabel(t("Best response")), 2, 0)
+        grid.addWidget(self.response.container, 2, 1)
+        grid.addWidget(self.for_liver, 2, 2, 1, 2)
+        grid.setColumnStretch(3, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+
+        self.table = QTableWidget(0, 6)
+        self.table.setObjectName("systemic_lines")
+        self.table.setHorizontalHeaderLabels(
+            [t("Line"), t("Regimen"), t("Start"), t("End"), t("Best response"), t("Liver")]
+        )
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.requirement)
+        layout.addLayout(grid)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        layout.addWidget(self.table, 1)
+
+    def initializePage(self) -> None:
+        if self.lookup("cohort") == "systemic":
+            self.requirement.setText(
+                t(
+                    "Systemic-only cohort: enter at least one line; tick the one that treats the "
+                    "liver metastases (it starts on the index date {date})."
+                ).format(date=(self.lookup("index_date") or "").__str__())
+            )
+        else:
+            self.requirement.setText(
+                t("Prior systemic treatment lines (optional), with their best RECIST response.")
+            )
+
+    def add_line(self) -> None:
+        regimen = self.regimen.text().strip()
+        problem = (
+            t("Enter the regimen.") if not regimen else self.start.problem() or self.end.problem()
+        )
+        if problem:
+            self.message.setText(problem)
+            return
+        self.message.setText("")
+        self.lines.append(
+            SystemicLine(
+                len(self.lines) + 1,
+                regimen,
+                self.start.value(),
+                self.end.value(),
+                self.response.value(),
+                self.for_liver.isChecked(),
+            )
+        )
+        self.regimen.clear()
+        self.start.set_value(None)
+        self.end.set_value(None)
+        self.response.set_value(None)
+        self.for_liver.setChecked(False)
+        self._show()
+        self.regimen.setFocus()
+
+    def remove_selected(self) -> None:
+        rows = sorted({i.row() for i in self.table.selectedIndexes()}, reverse=True)
+        for row in rows:
+            del self.lines[row]
+        self.lines = [
+            SystemicLine(
+                n, x.regimen, x.start_date, x.end_date, x.best_response, x.for_liver_metastases
+            )
+            for n, x in enumerate(self.lines, start=1)
+        ]
+        self._show()
+
+    def _show(self) -> None:
+        self.table.setRowCount(len(self.lines))
+        for row, x in enumerate(self.lines):
+            values = [
+                str(x.line),
+                x.regimen,
+                x.start_date.isoformat() if x.start_date else "",
+                x.end_date.isoformat() if x.end_date else "",
+                x.best_response or "",
+                t("yes") if x.for_liver_metastases else "",
+            ]
+            for col, text in enumerate(values):
+                self.table.setItem(row, col, QTableWidgetItem(text))
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return bool(self.lines) or self.lookup("cohort") != "systemic"
+
+    def to_json(self) -> list[dict[str, Any]]:
+        return [
+            {
+                "line": x.line,
+                "regimen": x.regimen,
+                "start_date": x.start_date.isoformat() if x.start_date else None,
+                "end_date": x.end_date.isoformat() if x.end_date else None,
+                "best_response": x.best_response,
+                "for_liver_metastases": x.for_liver_metastases,
+            }
+            for x in self.lines
+        ]
+
+    def from_json(self, data: list[dict[str, Any]] | None) -> None:
+        def day(v: str | None) -> dt.date | None:
+            return dt.date.fromisoformat(v) if v else None
+
+        self.lines = [
+            SystemicLine(
+                int(d["line"]),
+                str(d["regimen"]),
+                day(d.get("start_date")),
+                day(d.get("end_date")),
+                d.get("best_response"),
+                bool(d.get("for_liver_metastases")),
+            )
+            for d in data or []
+        ]
+        self._show()
+
+
+class BaselinePage(FormPage):
+    def __init__(self, today: dt.date, lookup: Lookup) -> None:
+        super().__init__(
+            t("Baseline disease"),
+            t("Needed by the outcome analysis for both cohorts."),
+        )
+        self.add(
+            ChoiceField(
+                "who_histology",
+                t("WHO histology"),
+                [(v, t(HISTOLOGY_LABELS[v])) for v in HISTOLOGY_CHOICES],
+            )
+        )
+        self.add(NumberField("ebv_dna_copies_ml", t("Plasma EBV DNA"), 0, 1e9, unit="copies/mL"))
+        ebv_date = self.add(DateField("ebv_dna_date", t("EBV DNA date"), today))
+        ebv_date.not_before(t("birth date"), lambda: lookup("birth_date"))
+        self.add(
+            NumberField(
+                "liver_met_count",
+                t("Number of liver metastases"),
+                1,
+                50,
+                required=True,
+                integer=True,
+            )
+        )
+        self.add(
+            NumberField(
+                "liver_met_largest_mm",
+                t("Largest liver metastasis"),
+                1,
+                300,
+                required=True,
+                unit="mm",
+            )
+        )
+        self.add(
+            SetField("liver_met_segments", t("Segments involved"), [(s, str(s)) for s in SEGMENTS])
+        )
+        self.timing = self.add(
+            ChoiceField(
+                "liver_met_timing",
+                t("Timing"),
+                [(v, t(TIMING_LABELS[v])) for v in LIVER_MET_TIMINGS],
+                required=True,
+            )
+        )
+        self.interval = self.add(
+            NumberField(
+                "metachronous_interval_months",
+                t("Interval from NPC diagnosis"),
+                0,
+                600,
+                unit=t("months"),
+            )
+        )
+        self.on_change.append(self._timing_changed)
+        self._timing_changed()
+
+    def _timing_changed(self) -> None:
+        metachronous = self.timing.value() == "metachronous"
+        self.interval.widget.setEnabled(metachronous)
+        if not metachronous and self.interval.edit.text():
+            self.interval.edit.clear()

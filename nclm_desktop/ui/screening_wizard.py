@@ -1,0 +1,338 @@
+"""Screening and enrolment wizard: every participant enters the study here.
+
+Patient -> disease -> liver function -> surgical assessment -> other criteria -> verdict;
+eligible -> enrolment -> treatment lines -> baseline -> Finish (screened and enrolled in one
+transaction); not eligible -> Finish on the verdict page saves a screen failure.
+A draft is saved on every page change and on close; reopening offers to resume it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import fields
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget, QWizard
+
+from ..models.db import Database
+from ..services import drafts
+from ..services.baseline import BaselineInput
+from ..services.enrolment import (
+    IdentityInput,
+    ScreeningData,
+    find_by_record_number,
+    preview_eligibility,
+    screen,
+    screen_and_enrol,
+)
+from ..services.errors import ServiceError, ValidationError
+from ..services.permissions import Actor
+from . import dialogs
+from .screening_pages.criteria_pages import (
+    DiseasePage,
+    IdentityPage,
+    LiverPage,
+    OtherCriteriaPage,
+    SurgicalPage,
+)
+from .screening_pages.fields import Field, FormPage, t
+from .screening_pages.outcome_pages import BaselinePage, EnrolPage, TreatmentPage, VerdictPage
+
+DRAFT_KIND = "screening"
+(IDENTITY, DISEASE, LIVER, SURGICAL, OTHER, VERDICT, ENROL, TREATMENT, BASELINE) = range(9)
+
+
+def _names(cls: type) -> set[str]:
+    return {f.name for f in fields(cls)}
+
+
+class ScreeningWizard(QWizard):
+    participant_saved = Signal(int, str)  # participant id, study ID ("" for a screen failure)
+    existing_participant = Signal(int)  # the record number is already in the study
+
+    def __init__(
+        self,
+        db: Database,
+        actor: Actor,
+        *,
+        today: dt.date | None = None,
+        resume: bool | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        """``resume``: None asks (dialogs.confirm) when a draft exists; True/False decide."""
+        super().__init__(parent)
+        self.db = db
+        self.actor = actor
+        self.today = today or dt.date.today()
+        self.saved = False
+        self._dirty = False
+        self._restoring = False
+        self.setObjectName("screening_wizard")
+        self.setWindowTitle(self.tr("New screening"))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setMinimumSize(860, 680)
+
+        self.identity_page = IdentityPage(self.today)
+        self.disease_page = DiseasePage(self.today, self.value)
+        self.liver_page = LiverPage()
+        self.surgical_page = SurgicalPage()
+        self.other_page = OtherCriteriaPage(self.value)
+        self.verdict_page = VerdictPage(self.evaluate)
+        self.enrol_page = EnrolPage(self.today, self.value)
+        self.treatment_page = TreatmentPage(self.today, self.value)
+        self.baseline_page = BaselinePage(self.today, self.value)
+        pages = {
+            IDENTITY: self.identity_page,
+            DISEASE: self.disease_page,
+            LIVER: self.liver_page,
+            SURGICAL: self.surgical_page,
+            OTHER: self.other_page,
+            VERDICT: self.verdict_page,
+            ENROL: self.enrol_page,
+            TREATMENT: self.treatment_page,
+            BASELINE: self.baseline_page,
+        }
+        for page_id, page in pages.items():
+            self.setPage(page_id, page)
+        self.form_pages: list[FormPage] = [p for p in pages.values() if isinstance(p, FormPage)]
+        self.fields: dict[str, Field] = {}
+        for page in self.form_pages:
+            self.fields.update(page.fields)
+            page.on_change.append(self._mark_dirty)
+        self.liver_page.bilirubin_unit.currentTextChanged.connect(self._mark_dirty)
+        self.liver_page.albumin_unit.currentTextChanged.connect(self._mark_dirty)
+        self.treatment_page.completeChanged.connect(self._mark_dirty)
+
+        self.button(QWizard.WizardButton.FinishButton).setObjectName("finish")
+        self.button(QWizard.WizardButton.NextButton).setObjectName("next")
+        self.button(QWizard.WizardButton.BackButton).setObjectName("back")
+        self.button(QWizard.WizardButton.CancelButton).setObjectName("cancel")
+        self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Close (keep draft)"))
+        self.currentIdChanged.connect(self._page_changed)
+
+        self.restart()
+        self._offer_draft(resume)
+
+    # --- values ---------------------------------------------------------------------------
+    def value(self, name: str) -> Any:
+        if name == "bilirubin_unit":
+            return self.liver_page.bilirubin_unit.currentText()
+        if name == "albumin_unit":
+            return self.liver_page.albumin_unit.currentText()
+        field = self.fields.get(name)
+        return None if field is None or not field.widget.isEnabled() else field.value()
+
+    def _collect(self, names: set[str]) -> dict[str, Any]:
+        return {n: self.value(n) for n in names if n in self.fields or n.endswith("_unit")}
+
+    def identity_input(self) -> IdentityInput:
+        return IdentityInput(**self._collect(_names(IdentityInput) - {"address"}))
+
+    def screening_data(self) -> ScreeningData:
+        return ScreeningData(**self._collect(_names(ScreeningData)))
+
+    def baseline_input(self) -> BaselineInput:
+        values = self._collect(_names(BaselineInput))
+        if values.get("liver_met_count") is not None:
+            values["liver_met_count"] = int(values["liver_met_count"])
+        return BaselineInput(**values)
+
+    def evaluate(self):
+        return preview_eligibility(
+            self.value("birth_date"), self.screening_data(), self.value("sex")
+        )
+
+    # --- navigation -----------------------------------------------------------------------
+    def nextId(self) -> int:
+        current = self.currentId()
+        if current == VERDICT:
+            return ENROL if self.verdict_page.eligible() else -1
+        if current == BASELINE:
+            return -1
+        return super().nextId()
+
+    def validateCurrentPage(self) -> bool:
+        current = self.currentId()
+        if current == IDENTITY:
+            return self._check_existing()
+        if current == VERDICT and not self.verdict_page.eligible():
+            return self._save_screen_failure()
+        if current == BASELINE:
+            return self._save_enrolment()
+        return super().validateCurrentPage()
+
+    def _page_changed(self, _page_id: int) -> None:
+        if not self._restoring:
+            self.save_draft()
+
+    # --- saving ---------------------------------------------------------------------------
+    def _check_existing(self) -> bool:
+        hrn = self.value("hospital_record_number") or ""
+        try:
+            found = find_by_record_number(self.db, self.actor, hrn)
+        except ServiceError as exc:
+            dialogs.show_error(self, str(exc))
+            return False
+        if found is None:
+            return True
+        label = found.study_id or t("not enrolled")
+        dialogs.show_info(
+            self,
+            t(
+                "Hospital record number {hrn} is already in the study ({label}, {status}). "
+                "Their record opens instead of a new screening."
+            ).format(hrn=hrn, label=label, status=found.status.replace("_", " ")),
+        )
+        self._finish_without_saving()
+        self.existing_participant.emit(found.participant_id)
+        return False
+
+    def _show_service_error(self, exc: ServiceError) -> None:
+        if isinstance(exc, ValidationError) and exc.field in self.fields:
+            self.fields[exc.field].show_error(str(exc))
+        dialogs.show_error(self, str(exc))
+
+    def _save_screen_failure(self) -> bool:
+        try:
+            outcome = screen(
+                self.db,
+                self.actor,
+                self.identity_input(),
+                self.screening_data(),
+                baseline=self.baseline_input(),
+                today=self.today,
+            )
+        except ServiceError as exc:
+            self._show_service_error(exc)
+            return False
+        if outcome.existing:
+            self._finish_without_saving()
+            self.existing_participant.emit(outcome.participant_id)
+            return False
+        self._saved(outcome.participant_id, "")
+        dialogs.show_info(self, t("Saved as a screen failure."))
+        return True
+
+    def _save_enrolment(self) -> bool:
+        try:
+            result = screen_and_enrol(
+                self.db,
+                self.actor,
+                self.identity_input(),
+                self.screening_data(),
+                cohort=self.value("cohort"),
+                consent_date=self.value("consent_date"),
+                index_date=self.value("index_date"),
+                systemic_lines=list(self.treatment_page.lines),
+                baseline=self.baseline_input(),
+                today=self.today,
+            )
+        except ServiceError as exc:
+            self._show_service_error(exc)
+            return False
+        if result.existing:
+            self._finish_without_saving()
+            self.existing_participant.emit(result.participant_id)
+            return False
+        self._saved(result.participant_id, result.study_id or "")
+        dialogs.show_info(self, t("Enrolled as {study_id}.").format(study_id=result.study_id))
+        return True
+
+    def _saved(self, participant_id: int, study_id: str) -> None:
+        self.saved = True
+        drafts.discard_draft(self.db, self.actor, DRAFT_KIND)
+        self.participant_saved.emit(participant_id, study_id)
+
+    def _finish_without_saving(self) -> None:
+        self.saved = True  # nothing to keep: the patient is already in the study
+        drafts.discard_draft(self.db, self.actor, DRAFT_KIND)
+        self.reject()
+
+    # --- drafts ---------------------------------------------------------------------------
+    def _mark_dirty(self, *_args: Any) -> None:
+        if not self._restoring:
+            self._dirty = True
+
+    def draft_data(self) -> dict[str, Any]:
+        return {
+            "page": max(self.currentId(), 0),
+            "values": {name: f.to_json() for name, f in self.fields.items()},
+            "bilirubin_unit": self.value("bilirubin_unit"),
+            "albumin_unit": self.value("albumin_unit"),
+            "systemic_lines": self.treatment_page.to_json(),
+        }
+
+    def save_draft(self) -> None:
+        if self.saved or not self._dirty:
+            return
+        try:
+            drafts.save_draft(self.db, self.actor, DRAFT_KIND, self.draft_data())
+        except ServiceError as exc:  # never lose the wizard over a draft
+            dialogs.show_error(self, str(exc))
+
+    def restore(self, data: dict[str, Any]) -> None:
+        self._restoring = True
+        try:
+            self.liver_page.bilirubin_unit.setCurrentText(data.get("bilirubin_unit") or "µmol/L")
+            self.liver_page.albumin_unit.setCurrentText(data.get("albumin_unit") or "g/L")
+            # Cohort and timing first: they enable the fields that depend on them.
+            values = data.get("values", {})
+            for name in ("cohort", "liver_met_timing"):
+                if name in values:
+                    self.fields[name].from_json(values[name])
+            for name, raw in values.items():
+                if name in self.fields:
+                    self.fields[name].from_json(raw)
+            self.treatment_page.from_json(data.get("systemic_lines"))
+            target = int(data.get("page", 0))
+            # Walk forward as a user would; stops at the first page that is not complete.
+            while self.currentId() < target and self.currentPage().isComplete():
+                before = self.currentId()
+                self.next()
+                if self.currentId() == before:
+                    break
+        finally:
+            self._restoring = False
+        self._dirty = True
+
+    def _offer_draft(self, resume: bool | None) -> None:
+        draft = drafts.load_draft(self.db, self.actor, DRAFT_KIND)
+        if draft is None:
+            return
+        if resume is None:
+            when = draft.updated_utc.astimezone().strftime("%Y-%m-%d %H:%M")
+            resume = dialogs.confirm(
+                self,
+                t(
+                    "You have an unfinished screening from {when}. Resume it?\n\n"
+                    "No discards it and starts a new screening."
+                ).format(when=when),
+                t("Resume screening"),
+            )
+        if resume:
+            self.restore(draft.data)
+        else:
+            drafts.discard_draft(self.db, self.actor, DRAFT_KIND)
+
+    def done(self, result: int) -> None:
+        if not self.saved:
+            self.save_draft()
+        super().done(result)
+
+
+def open_screening_wizard(main_window: Any, today: dt.date | None = None) -> ScreeningWizard:
+    """Open the wizard over the main window; refresh its pages when something is saved."""
+    wizard = ScreeningWizard(main_window.db, main_window.actor, today=today, parent=main_window)
+
+    def refresh(*_args: Any) -> None:
+        for page in getattr(main_window, "pages", {}).values():
+            if hasattr(page, "refresh"):
+                page.refresh()
+
+    wizard.participant_saved.connect(refresh)
+    wizard.participant_saved.connect(lambda pid, _sid: main_window.open_participant(pid))
+    wizard.existing_participant.connect(main_window.open_participant)
+    wizard.open()
+    return wizard
