@@ -57,7 +57,7 @@ def _participants(w: MainWindow) -> QWidget:
 
     # The window is painted first and the list filled right after, so start-up feels instant.
     page = ParticipantsPage(w.db, w.actor, load=False)
-    QTimer.singleShot(0, page.refresh)
+    QTimer.singleShot(0, page, page.refresh)  # cancelled if the page is gone
     return page
 
 
@@ -73,6 +73,12 @@ def _admin(w: MainWindow) -> QWidget:
     page = AdminPage(w.db, w.actor)
     page.idle_minutes_changed.connect(w.set_idle_minutes)
     return page
+
+
+def _calendar(w: MainWindow) -> QWidget:
+    from .calendar_page import CalendarPage
+
+    return CalendarPage(w.db, w.actor)
 
 
 def _placeholder(title: str) -> PageFactory:
@@ -93,7 +99,7 @@ def default_pages() -> list[PageSpec]:
             "calendar",
             _t("Calendar"),
             Permission.READ_FOLLOWUP,
-            _placeholder(_t("Follow-up calendar")),
+            _calendar,
         ),
         PageSpec("outcomes", _t("Outcomes"), Permission.REPORTS, _placeholder(_t("Outcomes"))),
         PageSpec("reports", _t("Reports"), Permission.REPORTS, _placeholder(_t("Reports"))),
