@@ -192,12 +192,13 @@ def data_table(
     right: Sequence[int] = (),
     highlight: Sequence[int] = (),
     width: float | None = None,
+    write_space: float = 0,
 ) -> Table:
     """A table that breaks across pages and repeats its header row on each page.
 
     ``widths`` are fractions of the frame width; ``right`` lists right-aligned columns;
     ``highlight`` lists row numbers (0-based, in ``rows``) to tint; ``width`` defaults to
-    the portrait frame.
+    the portrait frame; ``write_space`` adds room under each row for handwritten notes.
     """
     st = styles()
     body = st.cell_small if small else st.cell_large if large else st.cell
@@ -217,6 +218,8 @@ def data_table(
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),
     ]
+    if write_space:
+        cmds.append(("BOTTOMPADDING", (0, 1), (-1, -1), 2.5 + write_space))
     cmds += [("BACKGROUND", (0, i), (-1, i), ZEBRA) for i in range(2, len(data), 2)]
     cmds += [("BACKGROUND", (0, r + 1), (-1, r + 1), colors.HexColor("#fbe9e7")) for r in highlight]
     return grid(data, col_widths, cmds, repeatRows=1)

@@ -667,6 +667,7 @@ class WorklistLine:
     state: str  # "planned", "due" or "overdue" on ``today`` (clinical.visit_state)
     days_overdue: int  # days since the window closed; 0 unless overdue
     assessments: tuple[str, ...]
+    extra_tests: tuple[str, ...]  # the assessments not done at every visit (chest CT ...)
 
 
 @dataclass(frozen=True)
@@ -679,6 +680,7 @@ class WorklistData:
     due: tuple[WorklistLine, ...]  # scheduled within the range (not overdue)
     months: tuple[dt.date, ...]  # first day of each month the grid pages show
     months_left_out: int
+    routine_tests: tuple[str, ...]  # assessments of every visit, printed once
 
 
 def worklist_data(
@@ -691,7 +693,9 @@ def worklist_data(
 ) -> WorklistData:
     """Open visits scheduled in the range, and every open visit already overdue on ``today``."""
     _check_range(date_from, date_to)
-    labels = {a.code: a.label_en for a in load_protocol().schedule.assessments}
+    specs = load_protocol().schedule.assessments
+    labels = {a.code: a.label_en for a in specs}
+    periodic = {a.code for a in specs if a.every_months is not None}
     with reading(db, actor, Permission.REPORTS) as s:
         assert actor is not None
         show = actor.can(Permission.VIEW_IDENTITY)
@@ -721,6 +725,9 @@ def worklist_data(
                     state=state,
                     days_overdue=(today - v.window_end).days if state == "overdue" else 0,
                     assessments=tuple(labels.get(a, a) for a in v.assessments_planned or ()),
+                    extra_tests=tuple(
+                        labels.get(a, a) for a in v.assessments_planned or () if a in periodic
+                    ),
                 )
             )
         meta = _meta(actor, now)
@@ -743,6 +750,7 @@ def worklist_data(
         due=tuple(x for x in lines if x.state != "overdue"),
         months=tuple(months[:MONTH_GRID_MAX_MONTHS]),
         months_left_out=max(0, len(months) - MONTH_GRID_MAX_MONTHS),
+        routine_tests=tuple(a.label_en for a in specs if a.every_months is None),
     )
 
 
