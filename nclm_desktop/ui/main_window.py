@@ -58,6 +58,17 @@ def _participants(w: MainWindow) -> QWidget:
     # The window is painted first and the list filled right after, so start-up feels instant.
     page = ParticipantsPage(w.db, w.actor, load=False)
     QTimer.singleShot(0, page, page.refresh)  # cancelled if the page is gone
+    page.new_screening_requested.connect(w.open_screening_wizard)
+    page.participant_opened.connect(w.open_participant)
+    return page
+
+
+def _screening(w: MainWindow) -> QWidget:
+    from .screening_log_page import ScreeningLogPage
+
+    page = ScreeningLogPage(w.db, w.actor)
+    page.new_screening_requested.connect(w.open_screening_wizard)
+    page.participant_opened.connect(w.open_participant)
     return page
 
 
@@ -89,12 +100,7 @@ def default_pages() -> list[PageSpec]:
     """The navigation; later features register their page by replacing a factory here."""
     return [
         PageSpec("participants", _t("Participants"), Permission.VIEW_PARTICIPANTS, _participants),
-        PageSpec(
-            "screening",
-            _t("Screening"),
-            Permission.VIEW_PARTICIPANTS,
-            _placeholder(_t("Screening log")),
-        ),
+        PageSpec("screening", _t("Screening"), Permission.VIEW_PARTICIPANTS, _screening),
         PageSpec(
             "calendar",
             _t("Calendar"),
@@ -204,6 +210,16 @@ class MainWindow(QMainWindow):
                 self.nav.setCurrentRow(row)
                 return self.pages[key]
         raise KeyError(f"page {key!r} is not available to this user")
+
+    def open_screening_wizard(self) -> None:
+        from .screening_wizard import open_screening_wizard
+
+        open_screening_wizard(self)
+
+    def open_participant(self, participant_id: int) -> None:
+        from .participant_detail import open_participant_detail
+
+        open_participant_detail(self, participant_id)
 
     def _focus_filter(self) -> None:
         edit = self.stack.currentWidget().findChild(QWidget, "participant_filter")

@@ -1,0 +1,515 @@
+"""Participant detail view: identity (not for monitors), screening (read-only), baseline,
+then the tabs other features register in ``participant_tabs``. Edits ask for a reason."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..models.db import Database
+from ..services import participant_record as record
+from ..services.baseline import (
+    HISTOLOGY_CHOICES,
+    LIVER_MET_TIMINGS,
+    N_STAGES,
+    SEGMENTS,
+    T_STAGES,
+    BaselineInput,
+    get_baseline,
+    save_baseline,
+)
+from ..services.errors import ServiceError, ValidationError
+from ..services.permissions import Actor, Permission
+from . import dialogs
+from .participant_tabs import participant_tabs
+from .screening_pages.fields import (
+    ChoiceField,
+    DateField,
+    Field,
+    NumberField,
+    SetField,
+    TextField,
+)
+from .screening_pages.outcome_pages import (
+    HISTOLOGY_LABELS,
+    STATUS_BACKGROUND,
+    STATUS_TEXT,
+    TIMING_LABELS,
+    VERDICT_TEXT,
+)
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("ParticipantDetail", text)
+
+
+SCREENING_LABELS = {
+    "age_at_screening": "Age at screening",
+    "ecog": "ECOG",
+    "nclm_confirmed": "NCLM confirmed",
+    "metastatic_sites": "Metastatic sites",
+    "primary_recurrence": "Primary recurrence",
+    "liver_oligometastasis": "Liver oligometastasis",
+    "response_outside_liver": "Response outside the liver",
+    "progression_after_systemic": "Progression after systemic treatment",
+    "bilirubin_value": "Bilirubin (as typed)",
+    "bilirubin_umol_l": "Bilirubin µmol/L",
+    "albumin_value": "Albumin (as typed)",
+    "albumin_g_l": "Albumin g/L",
+    "inr": "INR",
+    "ascites": "Ascites",
+    "encephalopathy": "Encephalopathy",
+    "child_pugh_points": "Child-Pugh points",
+    "child_pugh_grade": "Child-Pugh class",
+    "albi_score": "ALBI score",
+    "albi_grade": "ALBI grade",
+    "r0_resectable": "R0-resectable",
+    "future_liver_remnant_pct": "Future liver remnant %",
+    "surgical_contraindication": "Contraindication to surgery",
+    "expected_survival_ge_6_months": "Expected survival ≥ 6 months",
+    "prior_local_liver_therapy": "Prior local liver therapy",
+    "pregnant_or_lactating": "Pregnant or breastfeeding",
+    "other_malignancy": "Other malignancy",
+    "severe_mental_illness": "Severe mental illness",
+    "understands_study": "Understands the study",
+    "consent_signed": "Consent signed",
+    "notes": "Notes",
+}
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return _t("yes") if value else _t("no")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list | tuple | frozenset | set):
+        return ", ".join(str(v).replace("_", " ") for v in value) or "—"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value).replace("_", " ")
+
+
+class EditableForm(QWidget):
+    """Fields shown read-only; Edit unlocks them, Save asks a reason and calls ``save``."""
+
+    saved = Signal()
+
+    def __init__(self, name: str, what: str, can_edit: bool) -> None:
+        super().__init__()
+        self.what = what
+        self.fields: dict[str, Field] = {}
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self.edit_button = QPushButton(_t("Edit…"))
+        self.edit_button.setObjectName(f"edit_{name}")
+        self.edit_button.setEnabled(can_edit)
+        self.save_button = QPushButton(_t("Save"))
+        self.save_button.setObjectName(f"save_{name}")
+        self.cancel_button = QPushButton(_t("Cancel"))
+        self.cancel_button.setObjectName(f"cancel_{name}")
+        self.edit_button.clicked.connect(lambda: self.set_editing(True))
+        self.save_button.clicked.connect(self._save)
+        self.cancel_button.clicked.connect(self._cancel)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch(1)
+        # Read-only fields stay legible (the default disabled grey is too faint to read).
+        self.setStyleSheet(
+            "QLineEdit:disabled, QComboBox:disabled, QDateEdit:disabled, QCheckBox:disabled "
+            "{ color: #1d2733; }"
+        )
+        self.body = QVBoxLayout(self)
+        self.body.addLayout(self.form)
+        self.body.addLayout(buttons)
+        self.first_entry = False
+
+    def add(self, field: Field) -> Field:
+        self.form.addRow(field.label + (" *" if field.required else ""), field.container)
+        self.fields[field.name] = field
+        field.connect(lambda *_: field.refresh())
+        return field
+
+    def set_editing(self, editing: bool) -> None:
+        for f in self.fields.values():
+            f.widget.setEnabled(editing)
+            f.refresh()
+        self.edit_button.setVisible(not editing)
+        self.save_button.setVisible(editing)
+        self.cancel_button.setVisible(editing)
+
+    def values(self) -> dict[str, Any]:
+        return {name: f.value() for name, f in self.fields.items()}
+
+    def _cancel(self) -> None:
+        self.load()
+        self.set_editing(False)
+
+    def _save(self) -> None:
+        problems = [f for f in self.fields.values() if not f.refresh()]
+        if problems:
+            dialogs.show_error(
+                self,
+                problems[0].problem() or _t("{label} is required.").format(label=problems[0].label),
+            )
+            return
+        reason = None
+        if not self.first_entry:
+            reason = dialogs.ask_reason(self, self.what)
+            if not reason:
+                return
+        try:
+            self.save(reason)
+        except ServiceError as exc:
+            if isinstance(exc, ValidationError) and exc.field in self.fields:
+                self.fields[exc.field].show_error(str(exc))
+            dialogs.show_error(self, str(exc))
+            return
+        self.load()
+        self.set_editing(False)
+        self.saved.emit()
+
+    def load(self) -> None:
+        raise NotImplementedError
+
+    def save(self, reason: str | None) -> None:
+        raise NotImplementedError
+
+
+class IdentityTab(EditableForm):
+    def __init__(self, db: Database, actor: Actor, pid: int, today: dt.date) -> None:
+        super().__init__("identity", _t("the identity"), actor.can(Permission.SCREEN_ENROL))
+        self.db, self.actor, self.pid, self.today = db, actor, pid, today
+        self.add(TextField("name", _t("Name"), required=True))
+        self.add(
+            TextField(
+                "hospital_record_number", _t("Hospital record number"), required=True, max_len=40
+            )
+        )
+        self.add(
+            ChoiceField("sex", _t("Sex"), [("M", _t("Male")), ("F", _t("Female"))], required=True)
+        )
+        self.add(DateField("birth_date", _t("Birth date"), today, required=True))
+        self.add(TextField("phone", _t("Phone"), max_len=40))
+        self.add(TextField("address", _t("Address"), max_len=400))
+        self.load()
+        self.set_editing(False)
+
+    def load(self) -> None:
+        view = record.get_identity(self.db, self.actor, self.pid)
+        for name, f in self.fields.items():
+            f.set_value(getattr(view, name))
+
+    def save(self, reason: str | None) -> None:
+        v = self.values()
+        record.update_identity(
+            self.db,
+            self.actor,
+            self.pid,
+            record.IdentityView(
+                v["name"],
+                v["hospital_record_number"],
+                v["phone"],
+                v["address"],
+                v["sex"],
+                v["birth_date"],
+            ),
+            reason=reason,
+            today=self.today,
+        )
+
+
+class BaselineTab(EditableForm):
+    def __init__(self, db: Database, actor: Actor, pid: int, today: dt.date) -> None:
+        super().__init__("baseline", _t("the baseline data"), actor.can(Permission.SCREEN_ENROL))
+        self.db, self.actor, self.pid, self.today = db, actor, pid, today
+        self.add(DateField("npc_diagnosis_date", _t("NPC diagnosis date"), today))
+        self.add(
+            ChoiceField(
+                "who_histology",
+                _t("WHO histology"),
+                [(v, _t(HISTOLOGY_LABELS[v])) for v in HISTOLOGY_CHOICES],
+            )
+        )
+        self.add(ChoiceField("t_stage", _t("T stage (AJCC 8th)"), [(s, s) for s in T_STAGES]))
+        self.add(ChoiceField("n_stage", _t("N stage (AJCC 8th)"), [(s, s) for s in N_STAGES]))
+        self.add(NumberField("ebv_dna_copies_ml", _t("Plasma EBV DNA"), 0, 1e9, unit="copies/mL"))
+        self.add(DateField("ebv_dna_date", _t("EBV DNA date"), today))
+        self.add(
+            NumberField("liver_met_count", _t("Number of liver metastases"), 1, 50, integer=True)
+        )
+        self.add(
+            NumberField("liver_met_largest_mm", _t("Largest liver metastasis"), 1, 300, unit="mm")
+        )
+        self.add(
+            SetField("liver_met_segments", _t("Segments involved"), [(s, str(s)) for s in SEGMENTS])
+        )
+        self.add(
+            ChoiceField(
+                "liver_met_timing",
+                _t("Timing"),
+                [(v, _t(TIMING_LABELS[v])) for v in LIVER_MET_TIMINGS],
+            )
+        )
+        self.add(
+            NumberField(
+                "metachronous_interval_months",
+                _t("Interval from NPC diagnosis"),
+                0,
+                600,
+                unit=_t("months"),
+            )
+        )
+        self.add(
+            ChoiceField(
+                "bone_metastases", _t("Bone metastases"), [(True, _t("Yes")), (False, _t("No"))]
+            )
+        )
+        self.add(
+            ChoiceField(
+                "primary_recurrence",
+                _t("Primary recurrence"),
+                [(True, _t("Yes")), (False, _t("No"))],
+            )
+        )
+        self.lines = QTableWidget(0, 6)
+        self.lines.setObjectName("systemic_lines_view")
+        self.lines.setHorizontalHeaderLabels(
+            [_t("Line"), _t("Regimen"), _t("Start"), _t("End"), _t("Best response"), _t("Liver")]
+        )
+        self.lines.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.lines.verticalHeader().setVisible(False)
+        header = self.lines.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.lines.setMinimumHeight(110)
+        title = QLabel(_t("Systemic treatment lines"))
+        title.setStyleSheet("font-weight: 600; margin-top: 8px;")
+        self.body.addWidget(title)
+        self.body.addWidget(self.lines)
+        self.load()
+        self.set_editing(False)
+
+    def load(self) -> None:
+        view = get_baseline(self.db, self.actor, self.pid)
+        self.first_entry = view is None
+        for name, f in self.fields.items():
+            f.set_value(None if view is None else getattr(view, name))
+        rows = record.list_systemic_lines(self.db, self.actor, self.pid)
+        self.lines.setRowCount(len(rows))
+        for r, x in enumerate(rows):
+            for c, v in enumerate(
+                (
+                    x.line,
+                    x.regimen,
+                    x.start_date,
+                    x.end_date,
+                    x.best_response,
+                    x.for_liver_metastases or None,
+                )
+            ):
+                self.lines.setItem(r, c, QTableWidgetItem("" if v is None else _show(v)))
+
+    def save(self, reason: str | None) -> None:
+        save_baseline(
+            self.db,
+            self.actor,
+            self.pid,
+            BaselineInput(**self.values()),
+            reason=reason,
+            today=self.today,
+        )
+
+
+class ScreeningTab(QScrollArea):
+    def __init__(self, db: Database, actor: Actor, pid: int) -> None:
+        super().__init__()
+        self.setWidgetResizable(True)
+        inner = QWidget()
+        layout = QVBoxLayout(inner)
+        view = record.get_screening(db, actor, pid)
+        if view is None:
+            layout.addWidget(QLabel(_t("No screening recorded.")))
+            self.setWidget(inner)
+            return
+        headline = QLabel(
+            _t("{verdict} — screened on {date} by {who}").format(
+                verdict=_t(VERDICT_TEXT.get(view.verdict, view.verdict)),
+                date=view.screening_date.isoformat(),
+                who=view.screener,
+            )
+            + (
+                _t(" — disease pattern {n}").format(n=view.disease_pattern)
+                if view.disease_pattern
+                else ""
+            )
+        )
+        headline.setObjectName("screening_verdict")
+        headline.setStyleSheet("font-size: 15px; font-weight: 600;")
+        layout.addWidget(headline)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(16)
+        items = [(k, v) for k, v in view.values.items() if not k.endswith("_unit")]
+        half = (len(items) + 1) // 2
+        for i, (key, value) in enumerate(items):
+            if key in ("bilirubin_value", "albumin_value") and value is not None:
+                unit = view.values.get(key.replace("_value", "_unit")) or ""
+                shown = f"{value:g} {unit}"
+            else:
+                shown = _show(value)
+            col = 0 if i < half else 2
+            row = i if i < half else i - half
+            label = QLabel(_t(SCREENING_LABELS.get(key, key)))
+            label.setStyleSheet("color: #555;")
+            value_label = QLabel(shown)
+            value_label.setObjectName(f"screening_{key}")
+            value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            grid.addWidget(label, row, col)
+            grid.addWidget(value_label, row, col + 1)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        layout.addLayout(grid)
+        table = QTableWidget(len(view.criteria), 3)
+        table.setObjectName("screening_criteria")
+        table.setHorizontalHeaderLabels([_t("Criterion"), _t("Result"), _t("Reason")])
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setWordWrap(True)
+        table.verticalHeader().setVisible(False)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for r, c in enumerate(view.criteria):
+            for col, text in enumerate((c.text_en, _t(STATUS_TEXT[c.status]), c.reason)):
+                item = QTableWidgetItem(text)
+                item.setBackground(QColor(STATUS_BACKGROUND[c.status]))
+                table.setItem(r, col, item)
+        table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.criteria_table = table
+        layout.addWidget(table)
+        layout.addStretch(1)
+        self.setWidget(inner)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        table = getattr(self, "criteria_table", None)
+        if table is not None:
+            # The page scrolls, not the table: size it to all its rows.
+            table.resizeRowsToContents()
+            rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
+            table.setFixedHeight(rows + table.horizontalHeader().height() + 4)
+
+
+class ParticipantDetail(QDialog):
+    """A window per participant; tabs are built once, when it opens."""
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        db: Database,
+        actor: Actor,
+        participant_id: int,
+        *,
+        today: dt.date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db, self.actor, self.pid = db, actor, participant_id
+        self.today = today or dt.date.today()
+        self.setObjectName("participant_detail")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.resize(980, 720)
+        self.header = QLabel()
+        self.header.setObjectName("detail_header")
+        self.header.setStyleSheet("font-size: 16px; font-weight: 600; padding: 4px;")
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("participant_tabs")
+        if actor.can(Permission.VIEW_IDENTITY):
+            self.identity_tab = IdentityTab(db, actor, participant_id, self.today)
+            self.identity_tab.saved.connect(self._refresh_header)
+            self.tabs.addTab(self._top(self.identity_tab), self.tr("Identity"))
+        else:
+            self.identity_tab = None
+        self.tabs.addTab(ScreeningTab(db, actor, participant_id), self.tr("Screening"))
+        self.baseline_tab = BaselineTab(db, actor, participant_id, self.today)
+        self.tabs.addTab(self._top(self.baseline_tab), self.tr("Baseline"))
+        for tab in participant_tabs():
+            if actor.can(tab.permission):
+                widget = tab.factory(db, actor, participant_id, self)
+                widget.setObjectName(f"tab_{tab.key}")
+                self.tabs.addTab(widget, tab.title)
+        close = QPushButton(self.tr("Close"))
+        close.setObjectName("close")
+        close.clicked.connect(self.close)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(bottom)
+        self._refresh_header()
+
+    @staticmethod
+    def _top(widget: QWidget) -> QScrollArea:
+        area = QScrollArea()
+        area.setWidgetResizable(True)
+        area.setWidget(widget)
+        area.setFrameShape(QScrollArea.Shape.NoFrame)
+        return area
+
+    def _refresh_header(self) -> None:
+        s = record.get_summary(self.db, self.actor, self.pid)
+        parts = [
+            s.study_id or self.tr("not enrolled"),
+            {"hepatectomy": self.tr("hepatectomy"), "systemic": self.tr("systemic only")}.get(
+                s.cohort, ""
+            ),
+            s.status.replace("_", " "),
+            s.sex,
+            self.tr("born {date}").format(date=_show(s.birth_date)),
+        ]
+        if s.consent_date:
+            parts.append(self.tr("consent {date}").format(date=_show(s.consent_date)))
+        if s.index_date:
+            parts.append(self.tr("index date {date}").format(date=_show(s.index_date)))
+        self.header.setText("  ·  ".join(p for p in parts if p))
+        self.setWindowTitle(self.tr("Participant {id}").format(id=s.study_id or f"#{s.id}"))
+        self.changed.emit()
+
+
+def open_participant_detail(main_window: Any, participant_id: int) -> ParticipantDetail | None:
+    try:
+        view = ParticipantDetail(
+            main_window.db, main_window.actor, participant_id, parent=main_window
+        )
+    except ServiceError as exc:
+        dialogs.show_error(main_window, str(exc))
+        return None
+    view.setWindowFlag(Qt.WindowType.Window, True)
+    view.show()
+    return view
