@@ -766,7 +766,7 @@ class ScreeningLine:
     age_years: int | None
     verdict: str  # eligible, not_eligible, incomplete
     failed: tuple[tuple[str, str], ...]  # (criterion id, reason)
-    missing: tuple[str, ...]  # criterion ids not decidable yet
+    missing: tuple[tuple[str, str], ...]  # (criterion id, what is not recorded yet)
     outcome: str  # participant status
     cohort: str
 
@@ -838,7 +838,11 @@ def screening_log_data(
                     for c in crit
                     if c.get("status") == "failed"
                 ),
-                missing=tuple(str(c.get("id", "")) for c in crit if c.get("status") == "missing"),
+                missing=tuple(
+                    (str(c.get("id", "")), str(c.get("reason", "")))
+                    for c in crit
+                    if c.get("status") == "missing"
+                ),
                 outcome=p.status,
                 cohort=p.cohort or "",
             )
