@@ -1,0 +1,139 @@
+"""`nclm-desktop report ...`: the printed reports as PDF files, each audited as an export."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from ..cli import CliError, command, signed_in
+from ..models.db import Database
+from ..reports.complications import build_complications_report
+from ..reports.operative import build_operative_report
+from ..reports.schedule import build_schedule_report
+from ..reports.screening_log import build_screening_log_report
+from ..reports.worklist import build_worklist_report
+from ..services import report_data
+from ..services.audit_trail import record_export
+from ..services.permissions import Actor
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> None:
+    rep = sub.add_parser(
+        "report", help="printable PDF reports (audited as exports)"
+    ).add_subparsers(dest="subcommand", metavar="REPORT", required=True)
+
+    def out(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+
+    def date_range(p: argparse.ArgumentParser, required: bool) -> None:
+        p.add_argument("--from", dest="date_from", type=_date, required=required, metavar="DATE")
+        p.add_argument("--to", dest="date_to", type=_date, required=required, metavar="DATE")
+
+    op = rep.add_parser("operative", help="operative report of a participant's operation")
+    op.add_argument("--participant", required=True, metavar="STUDY_ID")
+    op.add_argument(
+        "--operation-date", type=_date, metavar="DATE", help="which operation (default: latest)"
+    )
+    out(op)
+    mm = rep.add_parser("complications", help="complications and morbidity for a date range")
+    date_range(mm, True)
+    out(mm)
+    sch = rep.add_parser("schedule", help="a participant's visit schedule, for the patient")
+    sch.add_argument("--participant", required=True, metavar="STUDY_ID")
+    sch.add_argument("--lang", choices=report_data.LANGUAGES, default="en")
+    out(sch)
+    wl = rep.add_parser("worklist", help="visits due and overdue, with a month grid")
+    date_range(wl, True)
+    wl.add_argument("--today", type=_date, metavar="DATE", help="default: today")
+    out(wl)
+    log = rep.add_parser("screening-log", help="screening log with the flow diagram")
+    date_range(log, False)
+    out(log)
+
+
+def _write(
+    args: argparse.Namespace,
+    db: Database,
+    what: str,
+    build: Callable[[Actor], bytes],
+) -> int:
+    actor = signed_in(args, db)
+    pdf = build(actor)
+    target: Path = args.out
+    try:
+        target.write_bytes(pdf)
+    except OSError as exc:
+        raise CliError(f"Cannot write {target}: {exc.strerror or exc}") from None
+    record_export(db, actor, what, str(target.resolve()))
+    print(f"Report written: {target}")
+    return 0
+
+
+@command("report", "operative")
+def _operative(args: argparse.Namespace, db: Database) -> int:
+    return _write(
+        args,
+        db,
+        f"report operative {args.participant.strip()}",
+        lambda actor: build_operative_report(
+            report_data.operative_report_data(db, actor, args.participant, args.operation_date)
+        ),
+    )
+
+
+@command("report", "complications")
+def _complications(args: argparse.Namespace, db: Database) -> int:
+    return _write(
+        args,
+        db,
+        "report complications",
+        lambda actor: build_complications_report(
+            report_data.complications_report_data(db, actor, args.date_from, args.date_to)
+        ),
+    )
+
+
+@command("report", "schedule")
+def _schedule(args: argparse.Namespace, db: Database) -> int:
+    return _write(
+        args,
+        db,
+        f"report schedule {args.participant.strip()}",
+        lambda actor: build_schedule_report(
+            report_data.schedule_report_data(db, actor, args.participant, args.lang)
+        ),
+    )
+
+
+@command("report", "worklist")
+def _worklist(args: argparse.Namespace, db: Database) -> int:
+    today = args.today or dt.date.today()
+    return _write(
+        args,
+        db,
+        "report worklist",
+        lambda actor: build_worklist_report(
+            report_data.worklist_data(db, actor, args.date_from, args.date_to, today)
+        ),
+    )
+
+
+@command("report", "screening-log")
+def _screening_log(args: argparse.Namespace, db: Database) -> int:
+    return _write(
+        args,
+        db,
+        "report screening log",
+        lambda actor: build_screening_log_report(
+            report_data.screening_log_data(db, actor, args.date_from, args.date_to)
+        ),
+    )
