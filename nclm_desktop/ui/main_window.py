@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -52,14 +53,20 @@ class PlaceholderPage(QWidget):
         QVBoxLayout(self).addWidget(label)
 
 
+def _weak(method: Callable) -> Callable:
+    """A slot that does not keep the window alive (a page holding it would leak the window)."""
+    ref = weakref.WeakMethod(method)
+    return lambda *args: (m := ref()) is not None and m(*args)
+
+
 def _participants(w: MainWindow) -> QWidget:
     from .participants_page import ParticipantsPage
 
     # The window is painted first and the list filled right after, so start-up feels instant.
     page = ParticipantsPage(w.db, w.actor, load=False)
     QTimer.singleShot(0, page, page.refresh)  # cancelled if the page is gone
-    page.new_screening_requested.connect(w.open_screening_wizard)
-    page.participant_opened.connect(w.open_participant)
+    page.new_screening_requested.connect(_weak(w.open_screening_wizard))
+    page.participant_opened.connect(_weak(w.open_participant))
     return page
 
 
@@ -67,8 +74,8 @@ def _screening(w: MainWindow) -> QWidget:
     from .screening_log_page import ScreeningLogPage
 
     page = ScreeningLogPage(w.db, w.actor)
-    page.new_screening_requested.connect(w.open_screening_wizard)
-    page.participant_opened.connect(w.open_participant)
+    page.new_screening_requested.connect(_weak(w.open_screening_wizard))
+    page.participant_opened.connect(_weak(w.open_participant))
     return page
 
 
