@@ -19,7 +19,18 @@ def _application():
     app.setApplicationName("NCLM Desktop")
     app.setOrganizationName("NCLM Study")
     app.setApplicationDisplayName("NCLM Desktop")
+    register_report_font()
     return app
+
+
+def register_report_font() -> list[str]:
+    """The font the PDFs embed, so Chinese names show in Qt too on machines without one."""
+    from PySide6.QtGui import QFontDatabase
+
+    from .. import paths
+
+    font_id = QFontDatabase.addApplicationFont(str(paths.resource("fonts", "wqy-microhei.ttc")))
+    return QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
 
 
 class SessionController:

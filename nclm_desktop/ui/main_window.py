@@ -99,6 +99,12 @@ def _calendar(w: MainWindow) -> QWidget:
     return CalendarPage(w.db, w.actor)
 
 
+def _reports(w: MainWindow) -> QWidget:
+    from .reports_page import ReportsPage
+
+    return ReportsPage(w.db, w.actor)
+
+
 def _placeholder(title: str) -> PageFactory:
     return lambda w: PlaceholderPage(title)
 
@@ -115,7 +121,7 @@ def default_pages() -> list[PageSpec]:
             _calendar,
         ),
         PageSpec("outcomes", _t("Outcomes"), Permission.REPORTS, _placeholder(_t("Outcomes"))),
-        PageSpec("reports", _t("Reports"), Permission.REPORTS, _placeholder(_t("Reports"))),
+        PageSpec("reports", _t("Reports"), Permission.REPORTS, _reports),
         PageSpec("audit", _t("Audit"), Permission.VIEW_AUDIT, _audit),
         PageSpec("admin", _t("Administration"), Permission.MANAGE_USERS, _admin),
     ]

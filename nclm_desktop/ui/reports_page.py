@@ -1,0 +1,424 @@
+"""Reports: pick a report and its parameters, generate it off the UI thread, preview it
+(QtPdf), print it or save it. Printing and saving leave the system, so both are audited."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QDate, QIODevice, QSize, Qt
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..models.db import Database
+from ..reports.complications import build_complications_report
+from ..reports.operative import build_operative_report
+from ..reports.schedule import build_schedule_report
+from ..reports.screening_log import build_screening_log_report
+from ..reports.worklist import build_worklist_report
+from ..services import report_data
+from ..services.audit_trail import record_export
+from ..services.errors import ServiceError
+from ..services.participants import list_participants
+from ..services.permissions import Actor
+from . import dialogs
+from .tasks import run_in_background
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("ReportsPage", text)
+
+
+@dataclass(frozen=True)
+class ReportKind:
+    key: str
+    title: str
+    participant: bool = False  # needs a study ID
+    date_range: bool = False  # needs from/to
+    optional_range: bool = False  # from/to may be left out (whole period)
+    language: bool = False
+
+
+def report_kinds() -> list[ReportKind]:
+    return [
+        ReportKind("operative", _t("Operative report"), participant=True),
+        ReportKind("complications", _t("Complications and morbidity (M&M)"), date_range=True),
+        ReportKind(
+            "schedule", _t("Visit schedule for the patient"), participant=True, language=True
+        ),
+        ReportKind("worklist", _t("Coordinator worklist"), date_range=True),
+        ReportKind("screening_log", _t("Screening log"), date_range=True, optional_range=True),
+    ]
+
+
+# --- dialogs tests replace (monkeypatch) -------------------------------------------------------
+
+
+def ask_save_path(parent: QWidget | None, suggested: str) -> str | None:
+    path, _ = QFileDialog.getSaveFileName(
+        parent, _t("Save report"), suggested, _t("PDF files (*.pdf)")
+    )
+    return path or None
+
+
+def ask_printer(parent: QWidget | None) -> QPrinter | None:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    dialog = QPrintDialog(printer, parent)
+    return printer if dialog.exec() == QPrintDialog.DialogCode.Accepted else None
+
+
+def print_document(document: QPdfDocument, printer: QPrinter) -> int:
+    """Render each page as an image at the printer's resolution; returns pages printed."""
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise OSError(_t("The printer could not be started."))
+    try:
+        dpi = min(printer.resolution(), 300)  # enough for text; keeps memory in check
+        for index in range(document.pageCount()):
+            if index:
+                printer.newPage()
+            points = document.pagePointSize(index)
+            size = QSize(round(points.width() / 72 * dpi), round(points.height() / 72 * dpi))
+            image: QImage = document.render(index, size)
+            target = painter.viewport()
+            scaled = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            painter.drawImage(
+                target.x(),
+                target.y(),
+                image.scaled(
+                    scaled,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                ),
+            )
+        return document.pageCount()
+    finally:
+        painter.end()
+
+
+# --- the page -------------------------------------------------------------------------------
+
+
+class ReportsPage(QWidget):
+    def __init__(
+        self,
+        db: Database,
+        actor: Actor,
+        parent: QWidget | None = None,
+        today: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.actor = actor
+        self.today = today
+        self.kinds = report_kinds()
+        self.pdf: bytes | None = None
+        self.export_name = ""
+        self.suggested_name = ""
+        self._buffer: QBuffer | None = None
+        self.busy_running = False
+
+        self.kind = QComboBox()
+        self.kind.setObjectName("report_kind")
+        for k in self.kinds:
+            self.kind.addItem(k.title, k.key)
+        self.study_id = QLineEdit()
+        self.study_id.setObjectName("study_id")
+        self.study_id.setPlaceholderText("NCLM-H-001")
+        self.study_id.returnPressed.connect(self.generate)
+        self.lang = QComboBox()
+        self.lang.setObjectName("lang")
+        self.lang.addItem(self.tr("English"), "en")
+        self.lang.addItem("中文（简体）", "zh_CN")
+        self.whole_period = QCheckBox(self.tr("All screenings"))
+        self.whole_period.setObjectName("whole_period")
+        self.whole_period.setChecked(True)
+        self.whole_period.toggled.connect(self._update_fields)
+        self.date_from = QDateEdit()
+        self.date_from.setObjectName("date_from")
+        self.date_to = QDateEdit()
+        self.date_to.setObjectName("date_to")
+        for d in (self.date_from, self.date_to):
+            d.setCalendarPopup(True)
+            d.setDisplayFormat("yyyy-MM-dd")
+        self.generate_button = QPushButton(self.tr("Generate"))
+        self.generate_button.setObjectName("generate_report")
+        self.generate_button.setDefault(True)
+        self.generate_button.clicked.connect(self.generate)
+        self.busy = QProgressBar()
+        self.busy.setObjectName("busy")
+        self.busy.setRange(0, 0)  # indeterminate
+        self.busy.setTextVisible(False)
+        self.busy.setMaximumHeight(8)
+        self.busy.hide()
+        self.status = QLabel()
+        self.status.setObjectName("report_status")
+        self.status.setWordWrap(True)
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.print_button.setObjectName("print_report")
+        self.print_button.clicked.connect(self.print_report)
+        self.save_button = QPushButton(self.tr("Save as…"))
+        self.save_button.setObjectName("save_report")
+        self.save_button.clicked.connect(self.save_report)
+
+        self.form = QFormLayout()
+        self.form.addRow(self.tr("Report"), self.kind)
+        self.form.addRow(self.tr("Participant"), self.study_id)
+        self.form.addRow(self.tr("Language"), self.lang)
+        self.form.addRow("", self.whole_period)
+        self.form.addRow(self.tr("From"), self.date_from)
+        self.form.addRow(self.tr("To"), self.date_to)
+        side = QVBoxLayout()
+        side.addLayout(self.form)
+        side.addWidget(self.generate_button)
+        side.addWidget(self.busy)
+        side.addWidget(self.status)
+        side.addStretch(1)
+        out_row = QHBoxLayout()
+        out_row.addWidget(self.print_button)
+        out_row.addWidget(self.save_button)
+        side.addLayout(out_row)
+        panel = QFrame()
+        panel.setObjectName("report_parameters")
+        panel.setLayout(side)
+        panel.setFixedWidth(330)
+
+        self.document = QPdfDocument(self)
+        self.view = QPdfView(self)
+        self.view.setObjectName("pdf_view")
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
+        self.view.setStyleSheet("QPdfView { background: #8a939c; }")
+
+        body = QHBoxLayout(self)
+        body.addWidget(panel)
+        body.addWidget(self.view, 1)
+        self.setTabOrder(self.kind, self.study_id)
+        self.setTabOrder(self.study_id, self.lang)
+        self.setTabOrder(self.lang, self.whole_period)
+        self.setTabOrder(self.whole_period, self.date_from)
+        self.setTabOrder(self.date_from, self.date_to)
+        self.setTabOrder(self.date_to, self.generate_button)
+        self.setTabOrder(self.generate_button, self.print_button)
+        self.setTabOrder(self.print_button, self.save_button)
+
+        self._load_study_ids()
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self._kind_changed()
+        self._set_busy(False)
+
+    # --- parameters ------------------------------------------------------------------------
+
+    def current_kind(self) -> ReportKind:
+        return self.kinds[self.kind.currentIndex()]
+
+    def _load_study_ids(self) -> None:
+        try:
+            ids = [r.study_id for r in list_participants(self.db, self.actor) if r.study_id]
+        except ServiceError:
+            ids = []
+        completer = QCompleter(ids, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.study_id.setCompleter(completer)
+
+    def _default_range(self, key: str) -> tuple[dt.date, dt.date]:
+        today = self.today()
+        if key == "complications":  # the previous calendar month, for the monthly M&M
+            last = today.replace(day=1) - dt.timedelta(days=1)
+            return last.replace(day=1), last
+        if key == "worklist":  # the next four weeks
+            return today, today + dt.timedelta(days=27)
+        return today.replace(month=1, day=1), today
+
+    def _kind_changed(self) -> None:
+        kind = self.current_kind()
+        start, end = self._default_range(kind.key)
+        self.date_from.setDate(QDate(start.year, start.month, start.day))
+        self.date_to.setDate(QDate(end.year, end.month, end.day))
+        self._update_fields()
+
+    def _update_fields(self) -> None:
+        kind = self.current_kind()
+        for widget, shown in (
+            (self.study_id, kind.participant),
+            (self.lang, kind.language),
+            (self.whole_period, kind.optional_range),
+            (self.date_from, kind.date_range),
+            (self.date_to, kind.date_range),
+        ):
+            self.form.setRowVisible(widget, shown)
+        dates_on = kind.date_range and not (kind.optional_range and self.whole_period.isChecked())
+        self.date_from.setEnabled(dates_on)
+        self.date_to.setEnabled(dates_on)
+
+    def _dates(self) -> tuple[dt.date | None, dt.date | None]:
+        kind = self.current_kind()
+        if not kind.date_range or (kind.optional_range and self.whole_period.isChecked()):
+            return None, None
+        return self.date_from.date().toPython(), self.date_to.date().toPython()
+
+    def _job(self) -> tuple[Callable[[], bytes], str, str]:
+        """The work to run in the background, the audit name and a suggested file name."""
+        kind = self.current_kind()
+        db, actor = self.db, self.actor
+        study_id = self.study_id.text().strip()
+        date_from, date_to = self._dates()
+        lang = self.lang.currentData()
+        today = self.today()
+        span = f"{date_from}_{date_to}" if date_from else "all"
+        if kind.key == "operative":
+            return (
+                lambda: build_operative_report(
+                    report_data.operative_report_data(db, actor, study_id)
+                ),
+                f"report operative {study_id}",
+                f"operative-{study_id}.pdf",
+            )
+        if kind.key == "schedule":
+            return (
+                lambda: build_schedule_report(
+                    report_data.schedule_report_data(db, actor, study_id, lang)
+                ),
+                f"report schedule {study_id}",
+                f"schedule-{study_id}-{lang}.pdf",
+            )
+        if kind.key == "complications":
+            return (
+                lambda: build_complications_report(
+                    report_data.complications_report_data(db, actor, date_from, date_to)
+                ),
+                "report complications",
+                f"complications-{span}.pdf",
+            )
+        if kind.key == "worklist":
+            return (
+                lambda: build_worklist_report(
+                    report_data.worklist_data(db, actor, date_from, date_to, today)
+                ),
+                "report worklist",
+                f"worklist-{span}.pdf",
+            )
+        return (
+            lambda: build_screening_log_report(
+                report_data.screening_log_data(db, actor, date_from, date_to)
+            ),
+            "report screening log",
+            f"screening-log-{span}.pdf",
+        )
+
+    # --- generating -------------------------------------------------------------------------
+
+    def generate(self) -> None:
+        if self.busy_running:
+            return
+        kind = self.current_kind()
+        if kind.participant and not self.study_id.text().strip():
+            dialogs.show_error(self, self.tr("Enter the participant's study ID."))
+            self.study_id.setFocus()
+            return
+        work, name, filename = self._job()
+        self._set_busy(True)
+        self.status.setText(self.tr("Generating {title}…").format(title=kind.title))
+        run_in_background(
+            work,
+            lambda pdf: self._show(pdf, name, filename),
+            self._failed,
+        )
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy_running = busy
+        self.busy.setVisible(busy)
+        self.generate_button.setEnabled(not busy)
+        has_pdf = self.pdf is not None and not busy
+        self.print_button.setEnabled(has_pdf)
+        self.save_button.setEnabled(has_pdf)
+
+    def _show(self, pdf: bytes, name: str, filename: str) -> None:
+        self.pdf = pdf
+        self.export_name = name
+        self.suggested_name = filename
+        self.document.close()
+        buffer = QBuffer(self)
+        buffer.setData(QByteArray(pdf))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        old, self._buffer = self._buffer, buffer  # the document reads from it lazily
+        self.document.load(buffer)
+        if old is not None:
+            old.deleteLater()
+        self._set_busy(False)
+        self.status.setText(
+            self.tr("{pages} page(s). Print or save it with the buttons below.").format(
+                pages=self.document.pageCount()
+            )
+        )
+
+    def _failed(self, exc: Exception) -> None:
+        self._set_busy(False)
+        self.status.setText(self.tr("The report was not generated."))
+        if isinstance(exc, ServiceError):
+            dialogs.show_error(self, str(exc))
+        else:
+            dialogs.show_error(
+                self, self.tr("The report could not be generated: {error}").format(error=exc)
+            )
+
+    # --- output -----------------------------------------------------------------------------
+
+    def save_report(self) -> None:
+        if self.pdf is None:
+            return
+        path = ask_save_path(self, self.suggested_name)
+        if not path:
+            return
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        try:
+            Path(path).write_bytes(self.pdf)
+        except OSError as exc:
+            dialogs.show_error(
+                self,
+                self.tr("Cannot write {path}: {error}").format(
+                    path=path, error=exc.strerror or exc
+                ),
+            )
+            return
+        record_export(self.db, self.actor, self.export_name, str(Path(path).resolve()))
+        self.status.setText(self.tr("Saved to {path}").format(path=path))
+
+    def print_report(self) -> None:
+        if self.pdf is None:
+            return
+        printer = ask_printer(self)
+        if printer is None:
+            return
+        try:
+            pages = print_document(self.document, printer)
+        except OSError as exc:
+            dialogs.show_error(self, str(exc))
+            return
+        where = printer.outputFileName() or printer.printerName() or "printer"
+        record_export(self.db, self.actor, f"{self.export_name} (printed)", where)
+        self.status.setText(
+            self.tr("{pages} page(s) sent to {printer}").format(pages=pages, printer=where)
+        )
