@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from ..models.db import Database
@@ -22,7 +23,21 @@ class ParticipantTab:
     factory: TabFactory
 
 
+def _surgery(db: Database, actor: Actor, participant_id: int, parent: QWidget | None) -> QWidget:
+    from .surgical_record import SurgicalRecordTab
+
+    return SurgicalRecordTab(db, actor, participant_id, parent)
+
+
 def participant_tabs() -> list[ParticipantTab]:
     """In display order. Imports are lazy so the detail view opens fast."""
     tabs: list[ParticipantTab] = []
+    tabs.append(
+        ParticipantTab(
+            "surgery",
+            QCoreApplication.translate("ParticipantTabs", "Surgery"),
+            Permission.READ_SURGERY,
+            _surgery,
+        )
+    )
     return tabs
