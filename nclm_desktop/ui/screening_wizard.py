@@ -163,8 +163,9 @@ class ScreeningWizard(QWizard):
             return self._save_enrolment()
         return super().validateCurrentPage()
 
-    def _page_changed(self, _page_id: int) -> None:
-        if not self._restoring:
+    def _page_changed(self, page_id: int) -> None:
+        # -1 comes when the wizard closes; done() has saved the draft by then.
+        if page_id >= 0 and not self._restoring:
             self.save_draft()
 
     # --- saving ---------------------------------------------------------------------------

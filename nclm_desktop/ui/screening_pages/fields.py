@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -196,6 +197,39 @@ class NumberField(Field):
         self.edit.textChanged.connect(slot)
 
 
+class BlankableDateEdit(QDateEdit):
+    """A QDateEdit that can be blank (minimum date shown as nothing). Typing digits into a
+    blank one starts from the year section, so "19700504" gives 1970-05-04; Delete with
+    everything selected blanks it again; the calendar opens on today."""
+
+    def __init__(self, today: dt.date) -> None:
+        super().__init__()
+        self._today = QDate(today.year, today.month, today.day)
+
+    def is_blank(self) -> bool:
+        return self.date() == BLANK_DATE
+
+    def _start(self) -> None:
+        self.setDate(self._today)
+        self.setCurrentSection(QDateEdit.Section.YearSection)
+        self.lineEdit().setSelection(0, 4)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.is_blank() and event.text().isdigit():
+            self._start()
+        elif event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and (
+            self.lineEdit().selectedText() == self.lineEdit().text()
+        ):
+            self.setDate(BLANK_DATE)
+            return
+        super().keyPressEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self.is_blank():
+            self.setDate(self._today)
+        super().mousePressEvent(event)
+
+
 class DateField(Field):
     """QDateEdit with a calendar popup, yyyy-MM-dd; blank = not entered; never in the future."""
 
@@ -208,13 +242,12 @@ class DateField(Field):
         required: bool = False,
         default: dt.date | None = None,
     ) -> None:
-        self.edit = QDateEdit()
+        self.edit = BlankableDateEdit(today)
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("yyyy-MM-dd")
         self.edit.setMinimumDate(BLANK_DATE)
         self.edit.setSpecialValueText(" ")
         self.edit.setMaximumWidth(140)
-        self.edit.calendarWidget().setSelectedDate(QDate(today.year, today.month, today.day))
         self.today = today
         super().__init__(name, label, self.edit, required)
         self.set_value(default)

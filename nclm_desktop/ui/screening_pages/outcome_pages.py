@@ -105,7 +105,7 @@ class VerdictPage(QWizardPage):
             return
         r = self.result
         headline = t(VERDICT_TEXT[r.verdict])
-        if r.disease_pattern:
+        if r.disease_pattern and r.verdict == "eligible":
             headline += t(" — disease pattern {n}").format(n=r.disease_pattern)
         self.verdict.setText(headline)
         self.verdict.setStyleSheet(
