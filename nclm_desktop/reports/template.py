@@ -222,7 +222,8 @@ def data_table(
         cmds.append(("BOTTOMPADDING", (0, 1), (-1, -1), 2.5 + write_space))
     cmds += [("BACKGROUND", (0, i), (-1, i), ZEBRA) for i in range(2, len(data), 2)]
     cmds += [("BACKGROUND", (0, r + 1), (-1, r + 1), colors.HexColor("#fbe9e7")) for r in highlight]
-    return grid(data, col_widths, cmds, repeatRows=1)
+    # splitInRow: a cell with a very long text (notes, treatment) may run over a page.
+    return grid(data, col_widths, cmds, repeatRows=1, splitInRow=1)
 
 
 def kv_table(
@@ -251,6 +252,7 @@ def kv_table(
             ("LEFTPADDING", (0, 0), (-1, -1), 2),
             ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#e3e8ee")),
         ],
+        splitInRow=1,
     )
 
 

@@ -75,3 +75,33 @@ def test_monitor_gets_no_identity_and_death_within_30_days_shows(db, study, moni
     assert "30-day mortality yes" in text
     assert "Confidential" not in text
     assert_fonts_embedded(out)
+
+
+def test_long_complication_list_and_long_text_run_over_pages(
+    db, many_complications, surgeon, tmp_path
+):
+    from nclm_desktop.models import Complication, Operation
+    from nclm_desktop.services.uow import writing
+
+    with writing(db, surgeon) as s:
+        op = s.query(Operation).one()
+        s.add(
+            Complication(
+                operation_id=op.id,
+                onset_date=op.operation_date,
+                category="other",
+                other_text="Very long note",
+                clavien_dindo="I",
+                treatment_text="Observed closely on the ward. " * 400,
+            )
+        )
+    data = operative_report_data(db, surgeon, many_complications)
+    out = tmp_path / "long-op.pdf"
+    build_operative_report(data, out)
+    pages = pdf_pages(out)
+    assert len(pages) >= 4
+    table_pages = [t for t in pages if "Event number" in t]
+    assert len(table_pages) >= 2
+    assert all("Clavien-Dindo" in t and "Treatment" in t for t in table_pages)
+    assert "Operating surgeon" in pages[-1]
+    assert_fonts_embedded(out)
