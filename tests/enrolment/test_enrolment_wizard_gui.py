@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QTableWidget, QWizard
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QTableWidget, QWizard
 from sqlalchemy import select
 
 from nclm_desktop.models import (
@@ -377,3 +377,13 @@ def test_systemic_only_patient_needs_index_date_and_a_line(qtbot, db, coordinato
         line = s.scalars(select(SystemicTreatment)).one()
         assert (line.regimen, line.for_liver_metastases) == ("Toripalimab + GP", True)
         assert len(s.scalars(select(Visit)).all()) == 15
+
+
+def test_enter_moves_to_the_next_page(qtbot, db, surgeon, said):
+    w = open_wizard(qtbot, db, surgeon)
+    fill_identity(qtbot, w)
+    phone = find(w, QLineEdit, "phone")
+    qtbot.keyClick(phone, Qt.Key.Key_Return)
+    assert w.currentId() == DISEASE
+    qtbot.keyClick(find(w, QComboBox, "nclm_confirmed"), Qt.Key.Key_Return)
+    assert w.currentId() == DISEASE  # Next stays disabled until the page is complete

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ...clinical import RECIST_RESPONSES, EligibilityResult
 from ...services.baseline import HISTOLOGY_CHOICES, LIVER_MET_TIMINGS, SEGMENTS
 from ...services.enrolment import SystemicLine
+from ...services.errors import ServiceError
 from .fields import ChoiceField, DateField, FormPage, NumberField, SetField, t
 
 Lookup = Callable[[str], Any]
@@ -92,7 +93,7 @@ class VerdictPage(QWizardPage):
         self.error = None
         try:
             self.result = self.evaluate()
-        except ValueError as exc:  # ValidationError is one
+        except (ValueError, ServiceError) as exc:
             self.result, self.error = None, str(exc)
         self._show()
 
