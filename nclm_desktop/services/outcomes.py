@@ -1,0 +1,202 @@
+"""The study data set for the outcome analysis, gathered in a few bulk queries.
+
+One row per enrolled participant with an index date: the endpoints computed by the
+clinical rules (never typed in), the propensity covariates and, for the hepatectomy group,
+the perioperative outcomes of the index operation. Plain dataclasses, no identifiers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from ..clinical import (
+    PerioperativeOutcomes,
+    SurvivalTime,
+    age_in_years,
+    intrahepatic_rfs,
+    overall_survival,
+    perioperative_outcomes,
+)
+from ..models import (
+    BaselineDisease,
+    ClinicalEvent,
+    Complication,
+    Operation,
+    Participant,
+    Reoperation,
+    Screening,
+    Visit,
+)
+from ..models.db import Database
+from .permissions import Actor, Permission
+from .uow import reading
+
+# The participant was known to be alive on the day of these events.
+ALIVE_EVENT_KINDS = frozenset(
+    {
+        "intrahepatic_recurrence",
+        "extrahepatic_recurrence",
+        "local_regional_recurrence",
+        "last_contact_alive",
+        "withdrawal",
+    }
+)
+
+
+@dataclass(frozen=True)
+class ParticipantOutcome:
+    participant_id: int
+    study_id: str
+    cohort: str
+    index_date: dt.date
+    os: SurvivalTime
+    rfs: SurvivalTime | None
+    perioperative: PerioperativeOutcomes | None
+    # Propensity covariates (None = not recorded).
+    age: float | None
+    male: float | None
+    ecog: float | None
+    liver_met_count: float | None
+    liver_met_largest_mm: float | None
+    synchronous: float | None
+    bone_metastases: float | None
+    primary_recurrence: float | None
+    ebv_log10: float | None
+
+
+def derive_endpoints(
+    anchor: dt.date,
+    cohort: str | None,
+    events: Iterable[tuple[str, dt.date]],
+    done_visits: Iterable[tuple[dt.date, str | None]],
+) -> tuple[SurvivalTime, SurvivalTime | None]:
+    """OS and (hepatectomy) intrahepatic RFS from a participant's events and done visits.
+
+    Last known alive = the latest done visit or alive-contact event; last liver imaging
+    without recurrence censors RFS (DESIGN §3).
+    """
+    events = list(events)
+    done_visits = list(done_visits)
+    deaths = [d for k, d in events if k == "death"]
+    death = min(deaths) if deaths else None
+
+    def latest(dates: Iterable[dt.date]) -> dt.date | None:
+        kept = [d for d in dates if d >= anchor and (death is None or d <= death)]
+        return max(kept) if kept else None
+
+    last_alive = latest(
+        [d for d, _ in done_visits] + [d for k, d in events if k in ALIVE_EVENT_KINDS]
+    )
+    os_time = overall_survival(anchor, death, last_alive)
+    rfs = None
+    if cohort == "hepatectomy":
+        recurrences = [d for k, d in events if k == "intrahepatic_recurrence" and d >= anchor]
+        last_imaging = latest(d for d, result in done_visits if result == "no_recurrence")
+        rfs = intrahepatic_rfs(anchor, recurrences, death, last_imaging)
+    return os_time, rfs
+
+
+def _flag(value: bool | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def study_dataset(db: Database, actor: Actor | None) -> list[ParticipantOutcome]:
+    with reading(db, actor, Permission.REPORTS) as s:
+        people = s.execute(
+            select(
+                Participant.id,
+                Participant.study_id,
+                Participant.cohort,
+                Participant.index_date,
+                Participant.sex,
+                Participant.birth_date,
+            )
+            .where(
+                Participant.study_id.is_not(None),
+                Participant.index_date.is_not(None),
+                Participant.cohort.is_not(None),
+            )
+            .order_by(Participant.study_id)
+        ).all()
+        events: dict[int, list] = defaultdict(list)
+        for pid, kind, date in s.execute(
+            select(ClinicalEvent.participant_id, ClinicalEvent.kind, ClinicalEvent.event_date)
+        ):
+            events[pid].append((kind, date))
+        visits: dict[int, list] = defaultdict(list)
+        for pid, date, imaging in s.execute(
+            select(Visit.participant_id, Visit.actual_date, Visit.liver_imaging_result).where(
+                Visit.status == "done", Visit.actual_date.is_not(None)
+            )
+        ):
+            visits[pid].append((date, imaging))
+        ecog: dict[int, int | None] = {}
+        for pid, value in s.execute(
+            select(Screening.participant_id, Screening.ecog).order_by(Screening.screening_date)
+        ):
+            ecog[pid] = value  # the latest screening wins
+        baseline = {b.participant_id: b for b in s.scalars(select(BaselineDisease))}
+        first_op: dict[int, Operation] = {}
+        for op in s.scalars(select(Operation).order_by(Operation.operation_date, Operation.id)):
+            first_op.setdefault(op.participant_id, op)
+        op_ids = {op.id for op in first_op.values()}
+        complications: dict[int, list] = defaultdict(list)
+        for op_id, onset, grade in s.execute(
+            select(Complication.operation_id, Complication.onset_date, Complication.clavien_dindo)
+        ):
+            if op_id in op_ids:
+                complications[op_id].append((onset, grade))
+        reoperations: dict[int, list] = defaultdict(list)
+        for op_id, date, planned in s.execute(
+            select(Reoperation.operation_id, Reoperation.reoperation_date, Reoperation.planned)
+        ):
+            if op_id in op_ids:
+                reoperations[op_id].append((date, planned))
+
+    rows = []
+    for pid, study_id, cohort, index_date, sex, birth in people:
+        os_time, rfs = derive_endpoints(index_date, cohort, events[pid], visits[pid])
+        periop = None
+        op = first_op.get(pid)
+        if cohort == "hepatectomy" and op is not None:
+            death = min((d for k, d in events[pid] if k == "death"), default=None)
+            periop = perioperative_outcomes(
+                op.operation_date,
+                op.discharge_date,
+                complications[op.id],
+                reoperations[op.id],
+                death,
+            )
+        b = baseline.get(pid)
+        ebv = b.ebv_dna_copies_ml if b else None
+        rows.append(
+            ParticipantOutcome(
+                participant_id=pid,
+                study_id=study_id,
+                cohort=cohort,
+                index_date=index_date,
+                os=os_time,
+                rfs=rfs,
+                perioperative=periop,
+                age=float(age_in_years(birth, index_date)) if birth else None,
+                male=None if sex is None else float(sex == "M"),
+                ecog=None if ecog.get(pid) is None else float(ecog[pid]),
+                liver_met_count=None
+                if not b or b.liver_met_count is None
+                else float(b.liver_met_count),
+                liver_met_largest_mm=b.liver_met_largest_mm if b else None,
+                synchronous=None
+                if not b or b.liver_met_timing is None
+                else float(b.liver_met_timing == "synchronous"),
+                bone_metastases=_flag(b.bone_metastases) if b else None,
+                primary_recurrence=_flag(b.primary_recurrence) if b else None,
+                ebv_log10=None if ebv is None else math.log10(ebv + 1.0),
+            )
+        )
+    return rows

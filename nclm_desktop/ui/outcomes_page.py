@@ -1,0 +1,124 @@
+"""Outcomes: the study analysis, computed off the UI thread, with KM figures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..models.db import Database
+from ..services.permissions import Actor
+from .tasks import run_in_background
+
+if TYPE_CHECKING:  # lifelines and pandas load on the worker thread, not at page creation
+    from ..analysis.study import AnalysisResult
+
+
+@dataclass(frozen=True)
+class _Output:
+    result: AnalysisResult
+    html: str
+    figures: tuple[tuple[str, bytes], ...]
+
+
+def compute(db: Database, actor: Actor) -> _Output:
+    """Runs on a worker thread: query, analysis and figures (no Qt widgets here)."""
+    from ..analysis.plots import km_png
+    from ..analysis.study import run_analysis
+    from ..analysis.summary import as_html
+    from ..services.outcomes import study_dataset
+
+    result = run_analysis(study_dataset(db, actor))
+    figures = [("Overall survival", km_png(result.os_curves, "Overall survival"))]
+    if result.matched_os_curves:
+        figures.append(
+            (
+                "Overall survival — matched",
+                km_png(result.matched_os_curves, "Overall survival, propensity-matched cohort"),
+            )
+        )
+    if result.rfs_curve:
+        figures.append(
+            (
+                "Intrahepatic RFS",
+                km_png(
+                    [result.rfs_curve],
+                    "Intrahepatic recurrence-free survival",
+                    "Recurrence-free probability",
+                ),
+            )
+        )
+    return _Output(result, as_html(result), tuple(figures))
+
+
+class OutcomesPage(QWidget):
+    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.actor = actor
+        self.output: _Output | None = None
+        self.run_button = QPushButton(self.tr("Run analysis"))
+        self.run_button.setObjectName("run_analysis")
+        self.run_button.clicked.connect(self.run)
+        self.status = QLabel()
+        self.status.setObjectName("analysis_status")
+        self.summary = QTextBrowser()
+        self.summary.setObjectName("analysis_summary")
+        self.figures = QTabWidget()
+        self.figures.setObjectName("analysis_figures")
+        top = QHBoxLayout()
+        top.addWidget(self.run_button)
+        top.addWidget(self.status, 1)
+        body = QHBoxLayout()
+        body.addWidget(self.summary, 1)
+        body.addWidget(self.figures, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(body, 1)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self.output is None and self.run_button.isEnabled():
+            self.run()
+
+    def run(self) -> None:
+        self.run_button.setEnabled(False)
+        self.status.setText(self.tr("Computing the analysis…"))
+        run_in_background(lambda: compute(self.db, self.actor), self._done, self._failed)
+
+    def _done(self, output: _Output) -> None:
+        self.output = output
+        self.run_button.setEnabled(True)
+        self.status.setText(
+            self.tr("Analysis of {h} hepatectomy and {s} systemic-only participants.").format(
+                h=output.result.n_hepatectomy, s=output.result.n_systemic
+            )
+        )
+        self.summary.setHtml(output.html)
+        self.figures.clear()
+        for title, png in output.figures:
+            pixmap = QPixmap()
+            pixmap.loadFromData(png, "PNG")
+            label = QLabel()
+            label.setPixmap(pixmap)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            scroll = QScrollArea()
+            scroll.setWidget(label)
+            scroll.setWidgetResizable(True)
+            self.figures.addTab(scroll, title)
+
+    def _failed(self, exc: Exception) -> None:
+        self.run_button.setEnabled(True)
+        self.status.setText(self.tr("The analysis failed: {e}").format(e=exc))
