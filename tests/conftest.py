@@ -52,8 +52,9 @@ def admin(db: Database) -> Actor:
 @pytest.fixture
 def make_user(db: Database, admin: Actor):
     def make(username: str, role: str, display_name: str | None = None) -> Actor:
-        return accounts.add_user(db, admin, username, display_name or username.title(), role,
-                                 PASSWORD)
+        return accounts.add_user(
+            db, admin, username, display_name or username.title(), role, PASSWORD
+        )
 
     return make
 

@@ -79,6 +79,12 @@ def _screening(w: MainWindow) -> QWidget:
     return page
 
 
+def _outcomes(w: MainWindow) -> QWidget:
+    from .outcomes_page import OutcomesPage
+
+    return OutcomesPage(w.db, w.actor)
+
+
 def _audit(w: MainWindow) -> QWidget:
     from .audit_page import AuditPage
 
@@ -120,7 +126,7 @@ def default_pages() -> list[PageSpec]:
             Permission.READ_FOLLOWUP,
             _calendar,
         ),
-        PageSpec("outcomes", _t("Outcomes"), Permission.REPORTS, _placeholder(_t("Outcomes"))),
+        PageSpec("outcomes", _t("Outcomes"), Permission.REPORTS, _outcomes),
         PageSpec("reports", _t("Reports"), Permission.REPORTS, _reports),
         PageSpec("audit", _t("Audit"), Permission.VIEW_AUDIT, _audit),
         PageSpec("admin", _t("Administration"), Permission.MANAGE_USERS, _admin),
