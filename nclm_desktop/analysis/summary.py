@@ -13,13 +13,21 @@ def _num(v: float | None, digits: int = 1) -> str:
 
 
 def _p(v: float | None) -> str:
+    """'p = 0.023' or 'p < 0.001'."""
     if v is None:
-        return "–"
-    return "< 0.001" if v < 0.001 else f"{v:.3f}"
+        return "p = –"
+    return "p < 0.001" if v < 0.001 else f"p = {v:.3f}"
 
 
 def _pct(v: float | None) -> str:
     return "–" if v is None else f"{100 * v:.1f} %"
+
+
+def _ci(lo: float | None, hi: float | None) -> str:
+    """A percentage interval written once: '31.5–93.1 %'."""
+    if lo is None or hi is None:
+        return "–"
+    return f"{100 * lo:.1f}–{100 * hi:.1f} %"
 
 
 def curve_lines(c: Curve) -> list[str]:
@@ -39,9 +47,9 @@ def comparison_line(c: Comparison | None) -> str:
     if c.hazard_ratio is None and c.logrank_p is None:
         return f"Comparison: not available ({c.note})"
     return (
-        f"Log-rank p = {_p(c.logrank_p)}; Cox HR (hepatectomy vs systemic only) "
+        f"Log-rank {_p(c.logrank_p)}; Cox HR (hepatectomy vs systemic only) "
         f"{_num(c.hazard_ratio, 2)} (95 % CI {_num(c.hr_ci[0], 2)} to "
-        f"{_num(c.hr_ci[1], 2)}), p = {_p(c.hr_p)}" + (f" [{c.note}]" if c.note else "")
+        f"{_num(c.hr_ci[1], 2)}), {_p(c.hr_p)}" + (f" [{c.note}]" if c.note else "")
     )
 
 
@@ -99,13 +107,103 @@ def as_text(r: AnalysisResult) -> str:
     return "\n".join(out)
 
 
+def _table(header: list[str], rows: list[list[str]]) -> str:
+    head = "".join(f"<th align='left'>{html.escape(h)}</th>" for h in header)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in rows
+    )
+    return (
+        f"<table cellspacing='0' cellpadding='3' border='1' style='border-collapse:"
+        f"collapse; border-color:#ccc'><tr style='background:#eef2f6'>{head}</tr>"
+        f"{body}</table>"
+    )
+
+
+def _curve_rows(curves: tuple[Curve, ...] | list[Curve]) -> list[list[str]]:
+    rows = []
+    for c in curves:
+        median = (
+            "not reached"
+            if c.median is None
+            else (f"{c.median:.1f} ({_num(c.median_ci[0])}–{_num(c.median_ci[1])})")
+        )
+        marks = [
+            f"{_pct(s)} ({_ci(lo, hi)})" if s is not None else "–"
+            for _, s, lo, hi in c.landmarks
+        ]
+        rows.append([c.label, str(c.n), str(c.events), median, *marks])
+    return rows
+
+
+CURVE_HEADER = [
+    "Group",
+    "n",
+    "Events",
+    "Median, months (95 % CI)",
+    "12 months",
+    "36 months",
+    "60 months",
+]
+
+
 def as_html(r: AnalysisResult) -> str:
-    """The same content, grouped under headings, for a QTextBrowser."""
-    blocks = as_text(r).split("\n\n")
-    parts = []
-    for block in blocks:
-        lines = block.split("\n")
-        parts.append(f"<h3>{html.escape(lines[0])}</h3>")
-        if len(lines) > 1:
-            parts.append("<pre>" + html.escape("\n".join(lines[1:])) + "</pre>")
+    """The analysis as headed tables for the Outcomes screen (a QTextBrowser)."""
+    e = html.escape
+    parts = [
+        f"<p><i>{e(r.index_statement)}</i><br>Participants analysed: hepatectomy "
+        f"{r.n_hepatectomy}, systemic only {r.n_systemic}.</p>",
+        "<h3>Overall survival (censored at 60 months)</h3>",
+        _table(CURVE_HEADER, _curve_rows(r.os_curves)),
+        f"<p>{e(comparison_line(r.os_comparison))}</p>",
+        "<h3>Intrahepatic recurrence-free survival (hepatectomy)</h3>",
+        _table(CURVE_HEADER, _curve_rows([r.rfs_curve])) if r.rfs_curve else "<p>No data.</p>",
+    ]
+    m = r.matching
+    parts.append("<h3>Propensity score matching</h3>")
+    parts.append(
+        f"<p>1:1 nearest neighbour on the logit without replacement, caliper 0.2 SD "
+        f"({_num(m.caliper, 3)}). Complete cases {m.n_used}, missing covariates "
+        f"{m.n_excluded_missing}, matched pairs {len(m.pairs)}."
+        + (f" {e(m.note)}." if m.note else "")
+        + "</p>"
+    )
+    if m.balance:
+        parts.append(
+            _table(
+                ["Covariate", "SMD before", "SMD after", "Balanced (|SMD| < 0.1)"],
+                [
+                    [
+                        b.covariate,
+                        _num(b.smd_before, 3),
+                        _num(b.smd_after, 3),
+                        "–" if b.balanced_after is None else ("yes" if b.balanced_after else "NO"),
+                    ]
+                    for b in m.balance
+                ],
+            )
+        )
+    if r.matched_os_curves:
+        parts += [
+            "<p><b>Overall survival, matched cohort</b></p>",
+            _table(CURVE_HEADER, _curve_rows(r.matched_os_curves)),
+            f"<p>{e(comparison_line(r.matched_os_comparison))}</p>",
+        ]
+    parts.append(f"<h3>Perioperative outcomes (hepatectomy, {r.n_operated} operated)</h3>")
+    rows = []
+    for rate in r.perioperative:
+        s = rate.summary
+        rows.append(
+            [
+                rate.label,
+                "–" if s is None else f"{s.k}/{s.n}",
+                "–" if s is None else _pct(s.proportion),
+                "–" if s is None else _ci(*s.wilson),
+                "–" if s is None else _ci(*s.clopper_pearson),
+            ]
+        )
+    parts.append(_table(["Outcome", "n/N", "Rate", "95 % CI (Wilson)", "Clopper-Pearson"], rows))
+    parts.append(
+        f"<p>Comprehensive Complication Index per patient: mean {_num(r.cci_mean)}, "
+        f"median {_num(r.cci_median)}.</p>"
+    )
     return "\n".join(parts)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -63,6 +62,26 @@ def compute(db: Database, actor: Actor) -> _Output:
     return _Output(result, as_html(result), tuple(figures))
 
 
+class _FittedImage(QLabel):
+    """Shows a figure as large as fits, keeping its aspect ratio."""
+
+    def __init__(self, pixmap: QPixmap) -> None:
+        super().__init__()
+        self._pixmap = pixmap
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setMinimumSize(200, 150)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.setPixmap(
+            self._pixmap.scaled(
+                self.size(),
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        )
+
+
 class OutcomesPage(QWidget):
     def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,8 +101,8 @@ class OutcomesPage(QWidget):
         top.addWidget(self.run_button)
         top.addWidget(self.status, 1)
         body = QHBoxLayout()
-        body.addWidget(self.summary, 1)
-        body.addWidget(self.figures, 1)
+        body.addWidget(self.summary, 3)
+        body.addWidget(self.figures, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(body, 1)
@@ -111,13 +130,7 @@ class OutcomesPage(QWidget):
         for title, png in output.figures:
             pixmap = QPixmap()
             pixmap.loadFromData(png, "PNG")
-            label = QLabel()
-            label.setPixmap(pixmap)
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            scroll = QScrollArea()
-            scroll.setWidget(label)
-            scroll.setWidgetResizable(True)
-            self.figures.addTab(scroll, title)
+            self.figures.addTab(_FittedImage(pixmap), title)
 
     def _failed(self, exc: Exception) -> None:
         self.run_button.setEnabled(True)
