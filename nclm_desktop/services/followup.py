@@ -58,6 +58,10 @@ TEXT_MAX = 200
 WORKLISTS = ("this_week", "next_4_weeks", "overdue")
 
 
+class OutsideWindow(ValidationError):
+    """The visit date is outside the window and the caller asked to confirm that first."""
+
+
 # --- plain results -----------------------------------------------------------------------
 
 
@@ -573,13 +577,16 @@ def _validate_findings(
                     f"{_d(max(alive))}.",
                 )
         cleaned.append(Finding(f.kind, when, site, cause, confirmed, detail))
-    death = existing.get("death")
-    if death is not None:
-        dates = [f.event_date for f in cleaned if f.event_date and f.event_date > death]
-        if dates:
-            raise ValidationError(
-                f"{cleaned[0].kind}_date", f"{p.study_id} died on {_d(death)}; nothing later."
-            )
+    death = existing.get("death") or next(
+        (f.event_date for f in cleaned if f.kind == "death"), None
+    )
+    late = [f for f in cleaned if f.kind != "death" and death and f.event_date > death]
+    if late:
+        raise ValidationError(
+            f"{late[0].kind}_date",
+            f"{p.study_id} died on {_d(death)}; the {late[0].kind.replace('_', ' ')} date "
+            f"({_d(late[0].event_date)}) is after it.",
+        )
     return cleaned
 
 
@@ -612,19 +619,32 @@ def _store_findings(
     return events
 
 
-def record_event(
-    db: Database, actor: Actor | None, participant_id: int, finding: Finding, today: dt.date
+def record_events(
+    db: Database,
+    actor: Actor | None,
+    participant_id: int,
+    findings: Sequence[Finding],
+    today: dt.date,
 ) -> RecordResult:
-    """An event learnt outside a visit (a phone call, a death certificate, a withdrawal)."""
+    """Events learnt outside a visit (a phone call, a death certificate, a withdrawal),
+    all in one transaction."""
+    if not findings:
+        raise ValidationError("kind", "Choose at least one event to record.")
     with writing(db, actor, Permission.WRITE_FOLLOWUP) as s:
         p = _writable(_participant(s, participant_id))
         if p.index_date is None:
             raise ValidationError(
                 "event_date", f"{p.study_id or 'The participant'} has no index date yet."
             )
-        cleaned = _validate_findings(s, p, [finding], today, None, None)
+        cleaned = _validate_findings(s, p, findings, today, None, None)
         events = _store_findings(s, p, cleaned, None)
         return RecordResult(None, tuple(e.id for e in events), status=p.status)
+
+
+def record_event(
+    db: Database, actor: Actor | None, participant_id: int, finding: Finding, today: dt.date
+) -> RecordResult:
+    return record_events(db, actor, participant_id, [finding], today)
 
 
 def record_visit(
@@ -634,6 +654,7 @@ def record_visit(
     record: VisitRecord,
     today: dt.date,
     reason: str | None = None,
+    outside_window_ok: bool = True,
 ) -> RecordResult:
     """Record a visit as done, with its findings, in one transaction.
 
@@ -642,6 +663,8 @@ def record_visit(
     outside the window is accepted, flagged as a deviation and reported in ``warnings``.
     Correcting a visit already recorded needs ``reason``. Liver imaging showing an
     intrahepatic recurrence adds that event (confirmed by imaging) unless it is given.
+    With ``outside_window_ok=False`` a date outside the window raises OutsideWindow once
+    everything else is valid, so the user can confirm and the caller retry.
     """
     with writing(db, actor, Permission.WRITE_FOLLOWUP, reason=reason) as s:
         v = _visit(s, visit_id)
@@ -694,6 +717,12 @@ def record_visit(
 
         warnings: list[str] = []
         outside = not v.window_start <= actual <= v.window_end
+        if outside and not outside_window_ok:
+            raise OutsideWindow(
+                "actual_date",
+                f"{_d(actual)} is outside the window of {v.code} ({_d(v.window_start)} to "
+                f"{_d(v.window_end)}).",
+            )
         if outside:
             warnings.append(
                 f"{_d(actual)} is outside the window of {v.code} ({_d(v.window_start)} to "
@@ -775,9 +804,7 @@ def timeline(db: Database, actor: Actor | None, participant_id: int, today: dt.d
 
     if anchor:
         label = _anchor_label(head[2])
-        entries.append(
-            ((anchor, 0, 0), TimelineEntry(anchor, 0, "anchor", label, "", label.capitalize()))
-        )
+        entries.append(((anchor, 0, 0), TimelineEntry(anchor, 0, "anchor", label, "", "")))
     for v in visits:
         d = v.calendar_date
         entries.append(

@@ -29,6 +29,12 @@ def _surgery(db: Database, actor: Actor, participant_id: int, parent: QWidget | 
     return SurgicalRecordTab(db, actor, participant_id, parent)
 
 
+def _followup(db: Database, actor: Actor, participant_id: int, parent: QWidget | None) -> QWidget:
+    from .followup_tab import FollowupTab
+
+    return FollowupTab(db, actor, participant_id, parent)
+
+
 def participant_tabs() -> list[ParticipantTab]:
     """In display order. Imports are lazy so the detail view opens fast."""
     tabs: list[ParticipantTab] = []
@@ -38,6 +44,14 @@ def participant_tabs() -> list[ParticipantTab]:
             QCoreApplication.translate("ParticipantTabs", "Surgery"),
             Permission.READ_SURGERY,
             _surgery,
+        )
+    )
+    tabs.append(
+        ParticipantTab(
+            "followup",
+            QCoreApplication.translate("ParticipantTabs", "Follow-up"),
+            Permission.READ_FOLLOWUP,
+            _followup,
         )
     )
     return tabs
