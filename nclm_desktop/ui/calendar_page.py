@@ -100,14 +100,16 @@ class VisitCalendar(QCalendarWidget):
             line = painter.fontMetrics().height()
             chip_h = line + 2
             x, y = rect.left() + 4, rect.top() + line + 6
-            # Wide cells say what the colour means; narrow ones show the count only.
-            wordy = rect.width() >= 88
+            metrics = painter.fontMetrics()
             for state in CALENDAR_STATES:
                 n = counts.get(state, 0)
                 if not n:
                     continue
-                text = f"{n} {state_label(state)}" if wordy else str(n)
-                chip_w = max(chip_h + 4, painter.fontMetrics().horizontalAdvance(text) + 10)
+                # Say what the colour means when the cell is wide enough, else the count only.
+                text = f"{n} {state_label(state)}"
+                if metrics.horizontalAdvance(text) + 10 > rect.width() - 8:
+                    text = str(n)
+                chip_w = max(chip_h + 4, metrics.horizontalAdvance(text) + 10)
                 if x + chip_w > rect.right() - 2:
                     x, y = rect.left() + 4, y + chip_h + 3
                 if y + chip_h > rect.bottom():
@@ -177,9 +179,9 @@ class VisitTable(QWidget):
         keys = [c.key for c in columns]
         configure_table(self.view, keys.index(sort_key), order)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        widths = {"study_id": 95, "name": 95, "phone": 115, "code": 48, "state": 90}
+        widths = {"study_id": 92, "name": 90, "phone": 115, "code": 44, "state": 88}
         for i, col in enumerate(columns):
-            self.view.setColumnWidth(i, widths.get(col.key, 92))
+            self.view.setColumnWidth(i, widths.get(col.key, 84))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter)
@@ -241,6 +243,10 @@ class CalendarPage(QWidget):
         font.setBold(True)
         self.day_title.setFont(font)
         self.day_table = VisitTable("day", day_columns(), "study_id")
+        # The day list is narrow: the name column takes what is left, nothing scrolls sideways.
+        day_header = self.day_table.view.horizontalHeader()
+        day_header.setStretchLastSection(False)
+        day_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         if not actor.can(Permission.VIEW_IDENTITY):
             self.day_table.view.setColumnHidden(1, True)
 
