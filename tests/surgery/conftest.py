@@ -1,4 +1,4 @@
-"""Enrolled hepatectomy participants for the surgery tests."""
+"""Enrolled participants for the surgery tests, through the real enrolment service."""
 
 from __future__ import annotations
 
@@ -7,37 +7,38 @@ import datetime as dt
 import pytest
 from surgery_data import ENROLLED
 
-from nclm_desktop.models import Participant, ParticipantIdentity
 from nclm_desktop.models.db import Database
+from nclm_desktop.services import enrolment
+from nclm_desktop.services.enrolment import IdentityInput, SystemicLine
 from nclm_desktop.services.permissions import Actor
-from nclm_desktop.services.uow import writing
 
 
 @pytest.fixture
 def enrol(db: Database, investigator: Actor):
-    """Insert an enrolled participant (real rows through the audit hook) and return its id."""
+    """Screen and enrol an eligible patient (hepatectomy by default); returns the id."""
     counter = {"n": 0}
 
     def make(cohort: str = "hepatectomy", enrolment_date: dt.date = ENROLLED) -> int:
         counter["n"] += 1
         n = counter["n"]
-        prefix = "NCLM-H-" if cohort == "hepatectomy" else "NCLM-S-"
-        with writing(db, investigator) as s:
-            p = Participant(
-                study_id=f"{prefix}{n:03d}",
-                cohort=cohort,
-                status="enrolled",
-                sex="M",
-                birth_date=dt.date(1970, 5, 4),
-                enrolment_date=enrolment_date,
-                consent_date=enrolment_date,
-            )
-            p.identity = ParticipantIdentity(
-                name=f"Patient {n}", hospital_record_number=f"HRN{n:05d}"
-            )
-            s.add(p)
-            s.flush()
-            return p.id
+        systemic = cohort == "systemic"
+        result = enrolment.screen_and_enrol(
+            db,
+            investigator,
+            IdentityInput(f"Patient {n}", f"HRN{n:05d}", "M", dt.date(1970, 5, 4)),
+            enrolment.eligible_screening(enrolment_date - dt.timedelta(days=3)),
+            cohort=cohort,
+            consent_date=enrolment_date,
+            index_date=enrolment_date if systemic else None,
+            systemic_lines=(
+                [SystemicLine(1, "gemcitabine + cisplatin", enrolment_date, None, None, True)]
+                if systemic
+                else ()
+            ),
+            today=enrolment_date,
+        )
+        assert result.cohort == cohort and not result.existing
+        return result.participant_id
 
     return make
 
