@@ -429,3 +429,16 @@ def test_operation_input_round_trips_through_the_summary(db, surgeon, operation)
     summary = surgery.get_operation(db, surgeon, operation)
     assert summary.as_input() == right_hemihepatectomy([surgeon.user_id])
     assert isinstance(summary.as_input(), OperationInput)
+
+
+def test_deleting_a_complication_needs_a_reason_and_keeps_it_in_the_audit_trail(
+    db, surgeon, participant, operation
+):
+    comp_id = surgery.add_complication(db, surgeon, operation, complication("II"), today=TODAY)
+    with pytest.raises(ValidationError):
+        surgery.delete_complication(db, surgeon, comp_id, "")
+    surgery.delete_complication(db, surgeon, comp_id, "entered for the wrong patient")
+    assert count(db, Complication) == 0
+    deleted = [e for e in audit_rows(db, "complication") if e.action == "delete"]
+    assert deleted[0].reason == "entered for the wrong patient"
+    assert '"clavien_dindo": "II"' in deleted[0].old_value
