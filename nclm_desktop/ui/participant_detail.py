@@ -344,6 +344,62 @@ class BaselineTab(EditableForm):
         )
 
 
+class EnrolmentTab(EditableForm):
+    """Consent date and, for the systemic-only cohort, the index date (visits follow it)."""
+
+    def __init__(self, db: Database, actor: Actor, pid: int, today: dt.date, cohort: str) -> None:
+        super().__init__("enrolment", _t("the enrolment dates"), actor.can(Permission.SCREEN_ENROL))
+        self.db, self.actor, self.pid, self.today, self.cohort = db, actor, pid, today, cohort
+        self.add(DateField("consent_date", _t("Consent date"), today, required=True))
+        self.add(DateField("index_date", _t("Index date"), today, required=cohort == "systemic"))
+        note = QLabel(
+            _t(
+                "Systemic-only cohort: start of systemic treatment for the liver metastases; "
+                "moving it moves the planned visits."
+            )
+            if cohort == "systemic"
+            else _t(
+                "Hepatectomy cohort: the index date is the operation date, set by the "
+                "operation record."
+            )
+        )
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #555;")
+        self.body.insertWidget(1, note)
+        self.message = QLabel()
+        self.message.setObjectName("enrolment_message")
+        self.body.addWidget(self.message)
+        self.body.addStretch(1)
+        self.load()
+        self.set_editing(False)
+
+    def set_editing(self, editing: bool) -> None:
+        super().set_editing(editing)
+        self.fields["index_date"].widget.setEnabled(editing and self.cohort == "systemic")
+
+    def load(self) -> None:
+        summary = record.get_summary(self.db, self.actor, self.pid)
+        self.fields["consent_date"].set_value(summary.consent_date)
+        self.fields["index_date"].set_value(summary.index_date)
+
+    def save(self, reason: str | None) -> None:
+        v = self.values()
+        changes = record.update_enrolment_dates(
+            self.db,
+            self.actor,
+            self.pid,
+            consent_date=v["consent_date"],
+            index_date=v["index_date"] if self.cohort == "systemic" else None,
+            reason=reason,
+            today=self.today,
+        )
+        self.message.setText(
+            _t("Saved. Visits planned {added}, moved {moved}, cancelled {cancelled}.").format(
+                **changes
+            )
+        )
+
+
 class ScreeningTab(QScrollArea):
     def __init__(self, db: Database, actor: Actor, pid: int) -> None:
         super().__init__()
@@ -454,6 +510,12 @@ class ParticipantDetail(QDialog):
             self.tabs.addTab(self._top(self.identity_tab), self.tr("Identity"))
         else:
             self.identity_tab = None
+        summary = record.get_summary(db, actor, participant_id)
+        self.enrolment_tab = None
+        if summary.study_id:
+            self.enrolment_tab = EnrolmentTab(db, actor, participant_id, self.today, summary.cohort)
+            self.enrolment_tab.saved.connect(self._refresh_header)
+            self.tabs.addTab(self._top(self.enrolment_tab), self.tr("Enrolment"))
         self.tabs.addTab(ScreeningTab(db, actor, participant_id), self.tr("Screening"))
         self.baseline_tab = BaselineTab(db, actor, participant_id, self.today)
         self.tabs.addTab(self._top(self.baseline_tab), self.tr("Baseline"))

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QTableView
 from sqlalchemy import select
 
-from nclm_desktop.models import AuditEvent, BaselineDisease, ParticipantIdentity
+from nclm_desktop.models import AuditEvent, BaselineDisease, ParticipantIdentity, Visit
 from nclm_desktop.services.baseline import BaselineInput
 from nclm_desktop.services.enrolment import SystemicLine, screen, screen_and_enrol
 from nclm_desktop.ui import dialogs
@@ -19,7 +19,7 @@ from nclm_desktop.ui.screening_log_page import ScreeningLogPage
 from nclm_desktop.ui.screening_wizard import ScreeningWizard
 
 from .conftest import TODAY, make_identity, make_screening
-from .wizard_helpers import choose, find, type_text
+from .wizard_helpers import choose, find, type_date, type_text
 
 
 @pytest.fixture
@@ -72,7 +72,7 @@ def test_identity_edit_asks_a_reason_and_is_audited(qtbot, db, surgeon, reasons)
     view = ParticipantDetail(db, surgeon, pid, today=TODAY)
     qtbot.addWidget(view)
     view.show()
-    assert tab_titles(view)[:3] == ["Identity", "Screening", "Baseline"]
+    assert tab_titles(view)[:4] == ["Identity", "Enrolment", "Screening", "Baseline"]
     assert find(view, QLabel, "detail_header").text().startswith("NCLM-H-001")
     assert find(view, QLabel, "screening_verdict").text().startswith("Eligible")
     assert not view.identity_tab.fields["phone"].widget.isEnabled()  # read-only until Edit
@@ -189,3 +189,33 @@ def test_main_window_opens_the_wizard_and_the_detail_view(qtbot, db, surgeon, re
     assert detail is not None and detail.pid == pid and detail.isVisible()
     log = window.show_page("screening")
     assert isinstance(log, ScreeningLogPage) and log.diagram.counts.enrolled == 1
+
+
+def test_systemic_index_date_edit_moves_the_visits(qtbot, db, coordinator, reasons):
+    pid = screen_and_enrol(
+        db,
+        coordinator,
+        make_identity("S1"),
+        make_screening(),
+        cohort="systemic",
+        consent_date=TODAY,
+        index_date=dt.date(2025, 3, 3),
+        systemic_lines=[SystemicLine(1, "GP", dt.date(2025, 3, 3))],
+        today=TODAY,
+    ).participant_id
+    view = ParticipantDetail(db, coordinator, pid, today=TODAY)
+    qtbot.addWidget(view)
+    view.show()
+    open_tab(qtbot, view, "Enrolment")
+    click(qtbot, view, "edit_enrolment")
+    type_date(qtbot, view, "index_date", dt.date(2025, 3, 5))
+    reasons["answers"] = ["first cycle given two days later"]
+    click(qtbot, view, "save_enrolment")
+    assert reasons["errors"] == []
+    assert "moved 15" in find(view, QLabel, "enrolment_message").text()
+    assert "index date 2025-03-05" in find(view, QLabel, "detail_header").text()
+    with db.session() as s:
+        m1 = s.scalars(select(Visit).where(Visit.code == "M1")).one()
+        event = s.scalars(select(AuditEvent).where(AuditEvent.field == "index_date")).all()[-1]
+    assert m1.target_date == dt.date(2025, 4, 5)
+    assert (event.reason, event.username) == ("first cycle given two days later", "mli")
