@@ -6,13 +6,8 @@ import argparse
 import json
 from pathlib import Path
 
-from ..analysis.plots import km_png
-from ..analysis.study import run_analysis
-from ..analysis.summary import as_text
 from ..cli import command, signed_in
 from ..models.db import Database
-from ..services.audit_trail import record_export
-from ..services.outcomes import study_dataset
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:
@@ -25,6 +20,13 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
 
 @command("analyze")
 def _analyze(args: argparse.Namespace, db: Database) -> int:
+    # lifelines, statsmodels and matplotlib take seconds to import: only when analysing.
+    from ..analysis.plots import km_png
+    from ..analysis.study import run_analysis
+    from ..analysis.summary import as_text
+    from ..services.audit_trail import record_export
+    from ..services.outcomes import study_dataset
+
     actor = signed_in(args, db)
     result = run_analysis(study_dataset(db, actor))
     print(as_text(result))
