@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QModelIndex, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -96,6 +97,8 @@ class ParticipantsPage(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
+        if not shiboken6.isValid(self.model):  # a deferred load may outlive a closed window
+            return
         self.model.set_rows(list_participants(self.db, self.actor))
         self._update_count()
 
