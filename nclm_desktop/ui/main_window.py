@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -53,20 +52,14 @@ class PlaceholderPage(QWidget):
         QVBoxLayout(self).addWidget(label)
 
 
-def _weak(method: Callable) -> Callable:
-    """A slot that does not keep the window alive (a page holding it would leak the window)."""
-    ref = weakref.WeakMethod(method)
-    return lambda *args: (m := ref()) is not None and m(*args)
-
-
 def _participants(w: MainWindow) -> QWidget:
     from .participants_page import ParticipantsPage
 
     # The window is painted first and the list filled right after, so start-up feels instant.
     page = ParticipantsPage(w.db, w.actor, load=False)
     QTimer.singleShot(0, page, page.refresh)  # cancelled if the page is gone
-    page.new_screening_requested.connect(_weak(w.open_screening_wizard))
-    page.participant_opened.connect(_weak(w.open_participant))
+    page.new_screening_requested.connect(w.open_screening_wizard)
+    page.participant_opened.connect(w.open_participant)
     return page
 
 
@@ -74,8 +67,8 @@ def _screening(w: MainWindow) -> QWidget:
     from .screening_log_page import ScreeningLogPage
 
     page = ScreeningLogPage(w.db, w.actor)
-    page.new_screening_requested.connect(_weak(w.open_screening_wizard))
-    page.participant_opened.connect(_weak(w.open_participant))
+    page.new_screening_requested.connect(w.open_screening_wizard)
+    page.participant_opened.connect(w.open_participant)
     return page
 
 
@@ -230,11 +223,14 @@ class MainWindow(QMainWindow):
                 return self.pages[key]
         raise KeyError(f"page {key!r} is not available to this user")
 
+    # Real Qt slots: a page's connection to them holds no Python reference to the window.
+    @Slot()
     def open_screening_wizard(self) -> None:
         from .screening_wizard import open_screening_wizard
 
         open_screening_wizard(self)
 
+    @Slot(int)
     def open_participant(self, participant_id: int) -> None:
         from .participant_detail import open_participant_detail
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -544,6 +544,7 @@ class ParticipantDetail(QDialog):
         area.setFrameShape(QScrollArea.Shape.NoFrame)
         return area
 
+    @Slot()
     def _refresh_header(self) -> None:
         s = record.get_summary(self.db, self.actor, self.pid)
         parts = [

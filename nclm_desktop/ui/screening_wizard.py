@@ -9,10 +9,11 @@ A draft is saved on every page change and on close; reopening offers to resume i
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from dataclasses import fields
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QWidget, QWizard
 
 from ..models.db import Database
@@ -323,17 +324,36 @@ class ScreeningWizard(QWizard):
         super().done(result)
 
 
+class _MainWindowLink(QObject):
+    """Passes the wizard's results to the main window through Qt slots and a weak reference,
+    so the connections never keep a closed main window alive."""
+
+    def __init__(self, wizard: ScreeningWizard, main_window: Any) -> None:
+        super().__init__(wizard)
+        self._window = weakref.ref(main_window)
+        wizard.participant_saved.connect(self.saved)
+        wizard.existing_participant.connect(self.existing)
+
+    @Slot(int, str)
+    def saved(self, participant_id: int, _study_id: str) -> None:
+        window = self._window()
+        if window is None:
+            return
+        for page in getattr(window, "pages", {}).values():
+            if hasattr(page, "refresh"):
+                page.refresh()
+        window.open_participant(participant_id)
+
+    @Slot(int)
+    def existing(self, participant_id: int) -> None:
+        window = self._window()
+        if window is not None:
+            window.open_participant(participant_id)
+
+
 def open_screening_wizard(main_window: Any, today: dt.date | None = None) -> ScreeningWizard:
     """Open the wizard over the main window; refresh its pages when something is saved."""
     wizard = ScreeningWizard(main_window.db, main_window.actor, today=today, parent=main_window)
-
-    def refresh(*_args: Any) -> None:
-        for page in getattr(main_window, "pages", {}).values():
-            if hasattr(page, "refresh"):
-                page.refresh()
-
-    wizard.participant_saved.connect(refresh)
-    wizard.participant_saved.connect(lambda pid, _sid: main_window.open_participant(pid))
-    wizard.existing_participant.connect(main_window.open_participant)
+    _MainWindowLink(wizard, main_window)
     wizard.open()
     return wizard
