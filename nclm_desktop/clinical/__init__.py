@@ -23,8 +23,10 @@ from .eligibility import (
     evaluate_eligibility,
 )
 from .endpoints import (
+    ALIVE_EVENT_KINDS,
     PerioperativeOutcomes,
     SurvivalTime,
+    endpoints_from_records,
     intrahepatic_rfs,
     overall_survival,
     perioperative_outcomes,
@@ -146,6 +148,8 @@ __all__ = [
     "SurvivalTime",
     "intrahepatic_rfs",
     "overall_survival",
+    "endpoints_from_records",
+    "ALIVE_EVENT_KINDS",
     "perioperative_outcomes",
     "RateSummary",
     "clopper_pearson_ci",

@@ -205,3 +205,47 @@ def _pair(item: object, name: str) -> tuple:
     if not isinstance(item, tuple | list) or len(item) != 2:
         raise ValueError(f"{name} must be a pair (date, value) (got {item!r})")
     return tuple(item)
+
+
+# The participant was seen or heard of alive on the day of these events.
+ALIVE_EVENT_KINDS = frozenset(
+    {
+        "intrahepatic_recurrence",
+        "extrahepatic_recurrence",
+        "local_regional_recurrence",
+        "last_contact_alive",
+        "withdrawal",
+    }
+)
+
+
+def endpoints_from_records(
+    anchor: date,
+    cohort: str | None,
+    events: Iterable[tuple[str, date]],
+    done_visits: Iterable[tuple[date, str | None]],
+    protocol: Protocol | None = None,
+) -> tuple[SurvivalTime, SurvivalTime | None]:
+    """OS and (hepatectomy group) intrahepatic RFS from a participant's clinical events
+    (kind, date) and completed visits (actual date, liver imaging result), DESIGN §3:
+    last known alive = the latest completed visit or alive-contact event; RFS is censored
+    at the last liver imaging without recurrence; nothing after death counts."""
+    events = list(events)
+    done_visits = list(done_visits)
+    deaths = [d for k, d in events if k == "death"]
+    death = min(deaths) if deaths else None
+
+    def latest(dates: Iterable[date]) -> date | None:
+        kept = [d for d in dates if d >= anchor and (death is None or d <= death)]
+        return max(kept) if kept else None
+
+    last_alive = latest(
+        [d for d, _ in done_visits] + [d for k, d in events if k in ALIVE_EVENT_KINDS]
+    )
+    os_time = overall_survival(anchor, death, last_alive, protocol=protocol)
+    rfs = None
+    if cohort == "hepatectomy":
+        recurrences = [d for k, d in events if k == "intrahepatic_recurrence" and d >= anchor]
+        last_imaging = latest(d for d, result in done_visits if result == "no_recurrence")
+        rfs = intrahepatic_rfs(anchor, recurrences, death, last_imaging, protocol=protocol)
+    return os_time, rfs

@@ -15,10 +15,10 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from ..clinical import (
+    ALIVE_EVENT_KINDS,
     SurvivalTime,
-    intrahepatic_rfs,
+    endpoints_from_records,
     load_protocol,
-    overall_survival,
     visit_state,
 )
 from ..models import ClinicalEvent, Participant, ParticipantIdentity, Visit
@@ -42,14 +42,6 @@ EVENT_KINDS = (
 SINGLE_EVENT_KINDS = ("death", "withdrawal", "lost_to_follow_up")
 # Kinds after which the participant is no longer followed, and the status it then gets.
 STATUS_AFTER_EVENT = {"death": "deceased", "withdrawal": "withdrawn"}
-# The participant was seen or heard of alive on the day of these events.
-ALIVE_EVENT_KINDS = (
-    "intrahepatic_recurrence",
-    "extrahepatic_recurrence",
-    "local_regional_recurrence",
-    "last_contact_alive",
-    "withdrawal",
-)
 CONFIRMED_BY = ("imaging", "pathology", "clinical")
 LIVER_IMAGING_RESULTS = ("no_recurrence", "intrahepatic_recurrence", "indeterminate", "not_done")
 ECOG_RANGE = (0, 4)
@@ -865,18 +857,5 @@ def participant_endpoints(db: Database, actor: Actor | None, participant_id: int
                 )
             )
         )
-    deaths = [d for k, d in events if k == "death"]
-    death = min(deaths) if deaths else None
-
-    def capped(dates: Iterable[dt.date]) -> dt.date | None:
-        kept = [d for d in dates if d >= anchor and (death is None or d <= death)]
-        return max(kept) if kept else None
-
-    last_alive = capped([d for d, _ in done] + [d for k, d in events if k in ALIVE_EVENT_KINDS])
-    os_time = overall_survival(anchor, death, last_alive)
-    rfs = None
-    if cohort == "hepatectomy":
-        recurrences = [d for k, d in events if k == "intrahepatic_recurrence" and d >= anchor]
-        last_imaging = capped(d for d, result in done if result == "no_recurrence")
-        rfs = intrahepatic_rfs(anchor, recurrences, death, last_imaging)
+    os_time, rfs = endpoints_from_records(anchor, cohort, events, done)
     return Endpoints(anchor, os_time, rfs)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -19,8 +18,7 @@ from ..clinical import (
     PerioperativeOutcomes,
     SurvivalTime,
     age_in_years,
-    intrahepatic_rfs,
-    overall_survival,
+    endpoints_from_records,
     perioperative_outcomes,
 )
 from ..models import (
@@ -36,17 +34,6 @@ from ..models import (
 from ..models.db import Database
 from .permissions import Actor, Permission
 from .uow import reading
-
-# The participant was known to be alive on the day of these events.
-ALIVE_EVENT_KINDS = frozenset(
-    {
-        "intrahepatic_recurrence",
-        "extrahepatic_recurrence",
-        "local_regional_recurrence",
-        "last_contact_alive",
-        "withdrawal",
-    }
-)
 
 
 @dataclass(frozen=True)
@@ -68,38 +55,6 @@ class ParticipantOutcome:
     bone_metastases: float | None
     primary_recurrence: float | None
     ebv_log10: float | None
-
-
-def derive_endpoints(
-    anchor: dt.date,
-    cohort: str | None,
-    events: Iterable[tuple[str, dt.date]],
-    done_visits: Iterable[tuple[dt.date, str | None]],
-) -> tuple[SurvivalTime, SurvivalTime | None]:
-    """OS and (hepatectomy) intrahepatic RFS from a participant's events and done visits.
-
-    Last known alive = the latest done visit or alive-contact event; last liver imaging
-    without recurrence censors RFS (DESIGN §3).
-    """
-    events = list(events)
-    done_visits = list(done_visits)
-    deaths = [d for k, d in events if k == "death"]
-    death = min(deaths) if deaths else None
-
-    def latest(dates: Iterable[dt.date]) -> dt.date | None:
-        kept = [d for d in dates if d >= anchor and (death is None or d <= death)]
-        return max(kept) if kept else None
-
-    last_alive = latest(
-        [d for d, _ in done_visits] + [d for k, d in events if k in ALIVE_EVENT_KINDS]
-    )
-    os_time = overall_survival(anchor, death, last_alive)
-    rfs = None
-    if cohort == "hepatectomy":
-        recurrences = [d for k, d in events if k == "intrahepatic_recurrence" and d >= anchor]
-        last_imaging = latest(d for d, result in done_visits if result == "no_recurrence")
-        rfs = intrahepatic_rfs(anchor, recurrences, death, last_imaging)
-    return os_time, rfs
 
 
 def _flag(value: bool | None) -> float | None:
@@ -161,7 +116,7 @@ def study_dataset(db: Database, actor: Actor | None) -> list[ParticipantOutcome]
 
     rows = []
     for pid, study_id, cohort, index_date, sex, birth in people:
-        os_time, rfs = derive_endpoints(index_date, cohort, events[pid], visits[pid])
+        os_time, rfs = endpoints_from_records(index_date, cohort, events[pid], visits[pid])
         periop = None
         op = first_op.get(pid)
         if cohort == "hepatectomy" and op is not None:

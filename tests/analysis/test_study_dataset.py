@@ -21,25 +21,11 @@ from nclm_desktop.models import (
     Visit,
 )
 from nclm_desktop.services.errors import PermissionDenied
-from nclm_desktop.services.outcomes import derive_endpoints, study_dataset
+from nclm_desktop.services.outcomes import study_dataset
 from nclm_desktop.services.uow import writing
 from tests.conftest import PASSWORD
 
 D = dt.date
-
-
-def test_endpoints_from_events_and_done_visits():
-    anchor = D(2024, 1, 10)
-    events = [
-        ("extrahepatic_recurrence", D(2024, 6, 1)),
-        ("intrahepatic_recurrence", D(2024, 9, 1)),
-    ]
-    done = [(D(2024, 4, 10), "no_recurrence"), (D(2024, 10, 5), "intrahepatic_recurrence")]
-    os_time, rfs = derive_endpoints(anchor, "hepatectomy", events, done)
-    assert (os_time.event, os_time.end_date) == (False, D(2024, 10, 5))  # last seen alive
-    assert (rfs.event, rfs.end_date) == (True, D(2024, 9, 1))  # extrahepatic is no event
-    os_time, rfs = derive_endpoints(anchor, "systemic", [("death", D(2025, 2, 1))], done)
-    assert (os_time.event, os_time.days, rfs) == (True, (D(2025, 2, 1) - anchor).days, None)
 
 
 def _study(db, actor, n_each=12):

@@ -252,3 +252,25 @@ def test_unplanned_reoperation_during_index_stay(reoperations, discharge, counte
 def test_perioperative_outcomes_refuse_impossible_input(kwargs, message):
     with pytest.raises(ValueError, match=re.escape(message)):
         perioperative_outcomes(OP, **kwargs)
+
+
+def test_endpoints_from_records_follow_design_section_3():
+    """DESIGN §3: OS censored at the last date known alive (latest completed visit or
+    contact); intrahepatic RFS ends at the first intrahepatic recurrence or death, an
+    extrahepatic recurrence alone is not an event; censored at the last liver imaging
+    without recurrence."""
+    from nclm_desktop.clinical import endpoints_from_records
+
+    anchor = date(2024, 1, 10)
+    events = [
+        ("extrahepatic_recurrence", date(2024, 6, 1)),
+        ("intrahepatic_recurrence", date(2024, 9, 1)),
+    ]
+    done = [(date(2024, 4, 10), "no_recurrence"), (date(2024, 10, 5), "intrahepatic_recurrence")]
+    os_time, rfs = endpoints_from_records(anchor, "hepatectomy", events, done)
+    assert (os_time.event, os_time.end_date) == (False, date(2024, 10, 5))
+    assert (rfs.event, rfs.end_date) == (True, date(2024, 9, 1))
+    os_time, rfs = endpoints_from_records(anchor, "hepatectomy", [], done[:1])
+    assert (rfs.event, rfs.end_date) == (False, date(2024, 4, 10))
+    os_time, rfs = endpoints_from_records(anchor, "systemic", [("death", date(2025, 2, 1))], done)
+    assert (os_time.event, os_time.end_date, rfs) == (True, date(2025, 2, 1), None)
