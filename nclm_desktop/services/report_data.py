@@ -48,15 +48,10 @@ from ..models import (
 from ..models.db import Database
 from .errors import NotFound, ValidationError
 from .permissions import Actor, Permission
+from .settings import CONTACT_SETTINGS  # printed on the schedule; blank lines when unset
 from .uow import reading
 
 ENROLLED_STATUSES = ("enrolled", "withdrawn", "completed", "deceased")
-# Site settings (admin-managed) printed on the patient's schedule; blank lines when unset.
-CONTACT_SETTINGS = (
-    ("contact_coordinator_phone", "Study coordinator", "研究协调员"),
-    ("contact_clinic_phone", "Hepatobiliary surgery clinic", "肝胆外科门诊"),
-    ("contact_emergency_phone", "Out of hours / emergency", "夜间及急诊"),
-)
 MONTH_GRID_MAX_MONTHS = 12
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..models import Setting
 from ..models.db import Database
 from .errors import ValidationError
@@ -9,6 +11,13 @@ from .permissions import Actor, Permission
 from .uow import writing
 
 DEFAULTS = {"idle_lock_minutes": "5"}
+# Contact numbers printed on the patient's visit schedule: (key, English label, Chinese label).
+CONTACT_SETTINGS = (
+    ("contact_coordinator_phone", "Study coordinator", "研究协调员"),
+    ("contact_clinic_phone", "Hepatobiliary surgery clinic", "肝胆外科门诊"),
+    ("contact_emergency_phone", "Out of hours / emergency", "夜间及急诊"),
+)
+_PHONE = re.compile(r"^[0-9+()\- ]{3,40}$")
 
 
 def get_setting(db: Database, key: str) -> str:
@@ -30,3 +39,32 @@ def set_idle_lock_minutes(db: Database, actor: Actor | None, minutes: int) -> No
             s.add(Setting(key="idle_lock_minutes", value=str(minutes)))
         else:
             row.value = str(minutes)
+
+
+def contact_numbers(db: Database) -> dict[str, str]:
+    with db.session() as s:
+        return {
+            key: (row.value if (row := s.get(Setting, key)) else "")
+            for key, _en, _zh in CONTACT_SETTINGS
+        }
+
+
+def set_contact_numbers(db: Database, actor: Actor | None, numbers: dict[str, str]) -> None:
+    """Blank clears a number; anything else must look like a telephone number."""
+    known = {key for key, _en, _zh in CONTACT_SETTINGS}
+    for key, value in numbers.items():
+        if key not in known:
+            raise ValidationError(key, f"Unknown contact setting {key!r}.")
+        if value.strip() and not _PHONE.match(value.strip()):
+            raise ValidationError(
+                key,
+                "A telephone number may hold digits, spaces, +, - and "
+                "brackets (3 to 40 characters).",
+            )
+    with writing(db, actor, Permission.MANAGE_USERS, reason="contact numbers updated") as s:
+        for key, value in numbers.items():
+            row = s.get(Setting, key)
+            if row is None:
+                s.add(Setting(key=key, value=value.strip()))
+            else:
+                row.value = value.strip()

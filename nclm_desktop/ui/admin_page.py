@@ -111,9 +111,28 @@ class AdminPage(QWidget):
         site.addRow(self.tr("Lock after idle"), row)
         site.addRow(self.backup_button, self.backup_status)
 
+        contacts_box = QGroupBox(self.tr("Contact numbers printed on patient schedules"))
+        contacts = QFormLayout(contacts_box)
+        self.contact_edits: dict[str, QLineEdit] = {}
+        current = settings.contact_numbers(db)
+        for key, label, _zh in settings.CONTACT_SETTINGS:
+            edit = QLineEdit(current[key])
+            edit.setObjectName(key)
+            edit.setPlaceholderText("021-6417 5590")
+            self.contact_edits[key] = edit
+            contacts.addRow(_t(label), edit)
+        save_contacts = QPushButton(self.tr("Save numbers"))
+        save_contacts.setObjectName("save_contacts")
+        save_contacts.clicked.connect(self._save_contacts)
+        self.contacts_message = QLabel()
+        self.contacts_message.setObjectName("contacts_message")
+        self.contacts_message.setWordWrap(True)
+        contacts.addRow(save_contacts, self.contacts_message)
+
         right = QVBoxLayout()
         right.addWidget(add_box)
         right.addWidget(site_box)
+        right.addWidget(contacts_box)
         right.addStretch(1)
         left = QVBoxLayout()
         left.addWidget(self.table)
@@ -175,6 +194,16 @@ class AdminPage(QWidget):
             dialogs.show_error(self, str(exc))
             return
         self.idle_minutes_changed.emit(self.idle_minutes.value())
+
+    def _save_contacts(self) -> None:
+        try:
+            settings.set_contact_numbers(
+                self.db, self.actor, {k: e.text() for k, e in self.contact_edits.items()}
+            )
+        except ServiceError as exc:
+            self.contacts_message.setText(str(exc))
+            return
+        self.contacts_message.setText(self.tr("Saved."))
 
     def _backup(self) -> None:
         self.backup_button.setEnabled(False)

@@ -199,3 +199,30 @@ def test_audit_page_shows_and_verifies_the_trail(qtbot, db, investigator):
     assert page.model.rowCount() == 2  # participant + identity inserts
     qtbot.mouseClick(page.findChild(QPushButton, "verify_chain"), Qt.MouseButton.LeftButton)
     assert "intact" in page.status.text()
+
+
+def test_admin_sets_the_contact_numbers_printed_on_schedules(qtbot, db, admin, investigator):
+    from nclm_desktop.services import settings
+    from nclm_desktop.services.report_data import schedule_report_data
+
+    window = MainWindow(db, admin, lock_minutes=0)
+    qtbot.addWidget(window)
+    page = window.show_page("admin")
+    type_into(qtbot, page, "contact_coordinator_phone", "not a number!")
+    qtbot.mouseClick(page.findChild(QPushButton, "save_contacts"), Qt.MouseButton.LeftButton)
+    assert "telephone number" in page.contacts_message.text()
+    assert settings.contact_numbers(db)["contact_coordinator_phone"] == ""
+    type_into(qtbot, page, "contact_coordinator_phone", "021-6417 5590")
+    type_into(qtbot, page, "contact_emergency_phone", "+86 21 6443 3755")
+    qtbot.mouseClick(page.findChild(QPushButton, "save_contacts"), Qt.MouseButton.LeftButton)
+    assert page.contacts_message.text() == "Saved."
+    assert settings.contact_numbers(db) == {
+        "contact_coordinator_phone": "021-6417 5590",
+        "contact_clinic_phone": "",
+        "contact_emergency_phone": "+86 21 6443 3755",
+    }
+    add_people(db, investigator, 1)
+    with writing(db, investigator) as s:
+        s.scalar(select(Participant)).index_date = dt.date(2026, 1, 5)
+    data = schedule_report_data(db, investigator, "NCLM-H-001")
+    assert ("Study coordinator", "021-6417 5590") in data.contacts
