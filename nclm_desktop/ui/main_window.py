@@ -245,6 +245,7 @@ class MainWindow(QMainWindow):
         if self.idle_lock:
             self.idle_lock.lock()
 
+    @Slot(int)
     def set_idle_minutes(self, minutes: int) -> None:
         if self.idle_lock:
             self.idle_lock.set_minutes(minutes)
