@@ -30,6 +30,8 @@ class Visit(Base):
     __table_args__ = (
         UniqueConstraint("participant_id", "code"),
         Index("ix_visit_status_scheduled", "status", "scheduled_date"),
+        # The calendar shows done visits on the day they were done.
+        Index("ix_visit_status_actual", "status", "actual_date"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
