@@ -311,8 +311,10 @@ def month_view(
     """Per day of the month grid (the month plus the neighbouring days a 6-week grid
     shows), that day's visits with their state."""
     first = dt.date(year, month, 1)
-    start = first - dt.timedelta(days=14)
-    end = first + dt.timedelta(days=31 + 14)
+    # The 42 days of a Monday-first grid, which (like QCalendarWidget) shows the week
+    # before when the 1st is a Monday: no more rows than the grid paints.
+    start = first - dt.timedelta(days=first.weekday() or 7)
+    end = start + dt.timedelta(days=41)
     days: dict[dt.date, list[VisitRow]] = {}
     for row in visits_between(db, actor, start, end, today):
         days.setdefault(row.calendar_date, []).append(row)
