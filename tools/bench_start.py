@@ -1,8 +1,15 @@
-"""Child process of bench.py: time from interpreter start to the main window shown."""
+"""Child process of bench.py: interpreter start to the main window shown and to the
+participants list filled; with ``--memory`` it then runs the outcome analysis and reports
+the process's peak resident memory (ru_maxrss).
+
+Prints one line: ``<shown epoch> <filled epoch> <peak MB>``.
+"""
 
 from __future__ import annotations
 
+import argparse
 import os
+import resource
 import sys
 import time
 
@@ -10,26 +17,59 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def main() -> None:
-    from PySide6.QtWidgets import QApplication
+    parser = argparse.ArgumentParser()
+    parser.add_argument("db")
+    parser.add_argument("--user", default="pi")
+    parser.add_argument("--memory", action="store_true")
+    args = parser.parse_args()
 
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+    from sqlalchemy import select
+
+    from nclm_desktop.models import User
     from nclm_desktop.models.db import open_database
     from nclm_desktop.services.permissions import Actor
     from nclm_desktop.ui.main_window import MainWindow
 
     app = QApplication([])
-    db = open_database(sys.argv[1])
-    window = MainWindow(db, Actor(2, "pi", "investigator", "Bench"), lock_minutes=0)
+    db = open_database(args.db)
+    with db.session() as s:  # the signed-in user (login itself is not timed: argon2 by design)
+        user = s.scalars(select(User).where(User.username == args.user)).one()
+        actor = Actor(user.id, user.username, user.role, user.display_name)
+    window = MainWindow(db, actor, lock_minutes=0)
     window.show()
     window.grab()  # renders the window now, before the event loop fills the list
-    # Wall-clock instant the window is shown; the parent subtracts its spawn instant, so
-    # interpreter start-up and imports are included.
+    # Wall-clock instant; the parent subtracts its spawn instant, so interpreter start-up and
+    # imports are included.
     shown = time.time()
-    # The participants list fills right after the first paint.
-    page = window.pages.get("participants")
-    while page is not None and page.model.rowCount() == 0:
-        app.processEvents()
-    print(f"{shown} {time.time()}", flush=True)
+    page = window.pages["participants"]
+    filled: list[float] = []
+
+    def on_filled() -> None:
+        if filled:
+            return
+        page.table.viewport().repaint()  # the rows are on screen, not only in the model
+        filled.append(time.time())
+        QTimer.singleShot(0, app.quit)
+
+    # The page fills its list right after the first paint (a zero timer); wait for it
+    # without spinning processEvents.
+    page.model.modelReset.connect(on_filled)
+    if page.model.rowCount():
+        on_filled()
+    QTimer.singleShot(120_000, app.quit)
+    app.exec()
+    peak_mb = 0.0
+    if args.memory:
+        from nclm_desktop.analysis.study import run_analysis
+        from nclm_desktop.services.outcomes import study_dataset
+
+        run_analysis(study_dataset(db, actor))
+        peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    print(f"{shown} {filled[0] if filled else 0.0} {peak_mb:.1f}", flush=True)
     db.dispose()
+    sys.exit(0)
 
 
 if __name__ == "__main__":
