@@ -2,14 +2,15 @@
 
 Not a test: prints figures for the closing notes, against the aims of issue 8. The stress
 database is made by the demo generator (services/demo.py) through the services, once, and
-kept in ~/.cache/nclm-desktop-bench/ under a name holding the generator version, so a
-change of the generator rebuilds it (delete the folder to rebuild by hand).
+kept in ~/.cache/nclm-desktop-bench/ under a name holding the generator version and a digest
+of its source, so a change of the generator rebuilds it (delete the folder to rebuild).
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import importlib
 import os
 import statistics
@@ -28,7 +29,19 @@ CACHE = Path.home() / ".cache" / "nclm-desktop-bench"
 PARTICIPANTS = 10_000
 SEED = 1
 TODAY = dt.date(2026, 11, 18)  # fixed, so the cached database stays meaningful
-STRESS_DB = CACHE / f"stress-{PARTICIPANTS}-seed{SEED}-{TODAY}-g{GENERATOR_VERSION}.db"
+
+
+def generator_key() -> str:
+    """GENERATOR_VERSION plus a digest of the generator's source: editing it rebuilds."""
+    import nclm_desktop.services as services
+
+    digest = hashlib.sha256()
+    for source in sorted(Path(services.__file__).parent.glob("demo*.py")):
+        digest.update(source.read_bytes())
+    return f"g{GENERATOR_VERSION}-{digest.hexdigest()[:10]}"
+
+
+STRESS_DB = CACHE / f"stress-{PARTICIPANTS}-seed{SEED}-{TODAY}-{generator_key()}.db"
 START_RUNS = 5
 RUNS = 5
 AIMS = {  # issue 8
@@ -333,6 +346,13 @@ def main() -> int:
           f"{verdict(statistics.median(shown), AIMS['start'])}")  # fmt: skip
     print(f"cold start to participants list filled: {ms(filled)}")
 
+    from PySide6.QtCore import qInstallMessageHandler
+
+    def quiet(_mode, _context, message: str) -> None:  # the offscreen plugin's chatter
+        if "propagateSizeHints" not in message:
+            print(message, file=sys.stderr)
+
+    qInstallMessageHandler(quiet)
     app = QApplication.instance() or QApplication([])
     keys, rows = bench_filter(app, db, actor)
     print(f"participant filter per keystroke ({rows:,} rows): {ms(keys)} "
@@ -367,7 +387,7 @@ def main() -> int:
     db.dispose()
 
     peaks = bench_memory(path)
-    print(f"peak memory, start + list + analysis (ru_maxrss): median "
+    print(f"peak memory, start + list + analysis (VmHWM): median "
           f"{statistics.median(peaks):.0f} MB (runs: {', '.join(f'{p:.0f}' for p in peaks)}) "
           f"{verdict(statistics.median(peaks), AIMS['memory_mb'], 'MB')}")  # fmt: skip
     print(f"finished, {load()}")

@@ -1,6 +1,6 @@
 """Child process of bench.py: interpreter start to the main window shown and to the
 participants list filled; with ``--memory`` it then runs the outcome analysis and reports
-the process's peak resident memory (ru_maxrss).
+the process's peak resident memory.
 
 Prints one line: ``<shown epoch> <filled epoch> <peak MB>``.
 """
@@ -14,6 +14,19 @@ import sys
 import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process image. On Linux VmHWM, not ru_maxrss: a child's
+    ru_maxrss starts at its parent's size at fork() and survives exec()."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
 def main() -> None:
@@ -66,7 +79,7 @@ def main() -> None:
         from nclm_desktop.services.outcomes import study_dataset
 
         run_analysis(study_dataset(db, actor))
-        peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+        peak_mb = peak_rss_mb()
     print(f"{shown} {filled[0] if filled else 0.0} {peak_mb:.1f}", flush=True)
     db.dispose()
     sys.exit(0)
