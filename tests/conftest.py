@@ -8,6 +8,7 @@ import os
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
+import gc  # noqa: E402
 import shutil  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -19,6 +20,20 @@ from nclm_desktop.services import accounts  # noqa: E402
 from nclm_desktop.services.permissions import Actor  # noqa: E402
 
 PASSWORD = "correct-horse-42"
+
+
+@pytest.fixture(autouse=True)
+def _no_qt_leftovers() -> Iterator[None]:
+    """After each test (and after qtbot has closed its widgets) delete what was scheduled
+    for deletion and collect garbage windows, so no timer of one test fires in the next."""
+    yield
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    app = QCoreApplication.instance()
+    if app is not None:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        gc.collect()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -57,7 +57,6 @@ def _participants(w: MainWindow) -> QWidget:
 
     # The window is painted first and the list filled right after, so start-up feels instant.
     page = ParticipantsPage(w.db, w.actor, load=False)
-    QTimer.singleShot(0, page, page.refresh)  # cancelled if the page is gone
     page.new_screening_requested.connect(w.open_screening_wizard)
     page.participant_opened.connect(w.open_participant)
     return page

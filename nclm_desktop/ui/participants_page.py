@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QModelIndex, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -93,11 +94,20 @@ class ParticipantsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table)
+        # load=False: fill the list just after the page is first shown, so the window paints
+        # at once; a page that is never shown never queries.
+        self._load_on_show = not load
         if load:
             self.refresh()
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._load_on_show:
+            self._load_on_show = False
+            QTimer.singleShot(0, self, self.refresh)  # cancelled if the page is deleted
+
     def refresh(self) -> None:
-        if not shiboken6.isValid(self.model):  # a deferred load may outlive a closed window
+        if not shiboken6.isValid(self.model):
             return
         self.model.set_rows(list_participants(self.db, self.actor))
         self._update_count()

@@ -111,6 +111,7 @@ def test_participants_list_filters_as_you_type_and_hides_names_from_monitors(
     add_people(db, investigator, 30)
     window = MainWindow(db, investigator, lock_minutes=0)
     qtbot.addWidget(window)
+    window.show()  # the list fills just after the first paint
     page = window.pages["participants"]
     qtbot.waitUntil(lambda: page.proxy.rowCount() == 30, timeout=3000)
     qtbot.keyClicks(page.filter_edit, "patient 2")
@@ -118,6 +119,7 @@ def test_participants_list_filters_as_you_type_and_hides_names_from_monitors(
     assert page.count_label.text() == "11 of 30"
     window_m = MainWindow(db, monitor, lock_minutes=0)
     qtbot.addWidget(window_m)
+    window_m.show()
     page_m = window_m.pages["participants"]
     qtbot.waitUntil(lambda: page_m.model.rowCount() == 30, timeout=3000)
     names = {page_m.model.index(r, 1).data() for r in range(page_m.model.rowCount())}
