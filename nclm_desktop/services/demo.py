@@ -67,7 +67,7 @@ from .demo_surgery import (
 from .errors import ServiceError
 from .permissions import Actor
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 DEMO_PASSWORD = "nclm-demo-password"
 
 
@@ -444,8 +444,9 @@ def _follow_up(
 
 
 def _visit_day(rng: random.Random, v: fu.VisitRow, after: dt.date) -> dt.date:
-    if rng.random() < 0.03:  # a protocol deviation: seen after the window
+    if rng.random() < 0.03:  # a protocol deviation: seen after the window, on a weekday
         day = v.window_end + days(rng.randint(1, 10))
+        day += dt.timedelta(days=(7 - day.weekday()) % 7 if day.weekday() >= 5 else 0)
     else:
         day = v.scheduled_date + days(max(-4, min(4, rng.gauss(0, 2))))
         day = min(v.window_end, max(v.window_start, day))

@@ -13,6 +13,7 @@ import math
 import random
 from dataclasses import dataclass, field
 
+from ..clinical import COMPLICATION_CATEGORIES
 from .demo_draws import days, weighted
 from .surgery import (
     ComplicationInput,
@@ -308,8 +309,9 @@ def plan_surgery(
             discharge = plan.death  # died in hospital
         elif c.treatment.intervention == "under_ga":
             assert c.onset_date is not None
+            what = c.other_text or COMPLICATION_CATEGORIES[c.category]
             plan.reoperations.append(
-                ReoperationInput(c.onset_date, False, f"Relaparotomy: {c.treatment_text}")
+                ReoperationInput(c.onset_date, False, f"Relaparotomy for {what.lower()}.")
             )
             if c.category == "haemorrhage" and rng.random() < 0.3:
                 plan.reoperations.append(
