@@ -1,1 +1,5 @@
-"""ui layer (see DESIGN.md §1)."""
+"""ui layer (see DESIGN.md §1): Qt widgets only."""
+
+from .qt_compat import protect_singletons
+
+protect_singletons()  # before any Qt call: see qt_compat.py
