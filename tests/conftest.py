@@ -16,7 +16,6 @@ from pathlib import Path  # noqa: E402
 import pytest  # noqa: E402
 
 import nclm_desktop.ui  # noqa: E402,F401  (shiboken6 6.12 work-around before any Qt call)
-
 from nclm_desktop.models.db import Database, open_database  # noqa: E402
 from nclm_desktop.services import accounts  # noqa: E402
 from nclm_desktop.services.permissions import Actor  # noqa: E402
