@@ -12,6 +12,9 @@ def _launch_gui(target: str, smoke_test: str | None) -> int:
 
 
 def main() -> int:
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # the analysis runs in a child process (frozen builds)
     from .cli import run
 
     return run(sys.argv[1:], gui=_launch_gui)

@@ -2,7 +2,7 @@
 participants list filled; with ``--memory`` it then runs the outcome analysis and reports
 the process's peak resident memory.
 
-Prints one line: ``<shown epoch> <filled epoch> <peak MB>``.
+Prints one line: ``<shown epoch> <filled epoch> <peak MB> <analysis child peak MB>``.
 """
 
 from __future__ import annotations
@@ -73,14 +73,15 @@ def main() -> None:
         on_filled()
     QTimer.singleShot(120_000, app.quit)
     app.exec()
-    peak_mb = 0.0
+    peak_mb = child_mb = 0.0
     if args.memory:
-        from nclm_desktop.analysis.study import run_analysis
-        from nclm_desktop.services.outcomes import study_dataset
+        # As the Outcomes page does: the analysis in a child process.
+        from nclm_desktop.analysis.job import run_study_analysis_in_child
 
-        run_analysis(study_dataset(db, actor))
+        output = run_study_analysis_in_child(args.db, actor)
         peak_mb = peak_rss_mb()
-    print(f"{shown} {filled[0] if filled else 0.0} {peak_mb:.1f}", flush=True)
+        child_mb = output.peak_memory_mb or 0.0
+    print(f"{shown} {filled[0] if filled else 0.0} {peak_mb:.1f} {child_mb:.1f}", flush=True)
     db.dispose()
     sys.exit(0)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 from pathlib import Path
 
 from ..cli import command, signed_in
@@ -18,38 +19,27 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--out", type=Path, help="folder for results.json and the KM figures")
 
 
+def figure_file(title: str) -> str:
+    """'Overall survival — matched' -> 'km-overall-survival-matched.png'."""
+    return "km-" + re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") + ".png"
+
+
 @command("analyze")
 def _analyze(args: argparse.Namespace, db: Database) -> int:
     # lifelines, statsmodels and matplotlib take seconds to import: only when analysing.
-    from ..analysis.plots import km_png
-    from ..analysis.study import run_analysis
-    from ..analysis.summary import as_text
+    from ..analysis.job import run_study_analysis
     from ..services.audit_trail import record_export
-    from ..services.outcomes import study_dataset
 
     actor = signed_in(args, db)
-    result = run_analysis(study_dataset(db, actor))
-    print(as_text(result))
+    output = run_study_analysis(db.url.render_as_string(hide_password=False), actor)
+    print(output.text)
     if args.out:
         args.out.mkdir(parents=True, exist_ok=True)
         (args.out / "results.json").write_text(
-            json.dumps(result.to_dict(), indent=2, default=str), encoding="utf-8"
+            json.dumps(output.results, indent=2, default=str), encoding="utf-8"
         )
-        (args.out / "km-overall-survival.png").write_bytes(
-            km_png(result.os_curves, "Overall survival")
-        )
-        if result.matched_os_curves:
-            (args.out / "km-overall-survival-matched.png").write_bytes(
-                km_png(result.matched_os_curves, "Overall survival, matched cohort")
-            )
-        if result.rfs_curve:
-            (args.out / "km-intrahepatic-rfs.png").write_bytes(
-                km_png(
-                    [result.rfs_curve],
-                    "Intrahepatic recurrence-free survival",
-                    "Recurrence-free probability",
-                )
-            )
+        for title, png in output.figures:
+            (args.out / figure_file(title)).write_bytes(png)
         record_export(db, actor, "analysis", str(args.out))
         print(f"\nWritten to {args.out}")
     return 0

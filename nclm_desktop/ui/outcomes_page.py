@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -21,45 +20,16 @@ from ..models.db import Database
 from ..services.permissions import Actor
 from .tasks import run_in_background
 
-if TYPE_CHECKING:  # lifelines and pandas load on the worker thread, not at page creation
-    from ..analysis.study import AnalysisResult
+if TYPE_CHECKING:
+    from ..analysis.job import AnalysisOutput
 
 
-@dataclass(frozen=True)
-class _Output:
-    result: AnalysisResult
-    html: str
-    figures: tuple[tuple[str, bytes], ...]
+def compute(db: Database, actor: Actor) -> AnalysisOutput:
+    """Runs on a worker thread; the analysis itself runs in a child process."""
+    from ..analysis.job import run_study_analysis_in_child
 
-
-def compute(db: Database, actor: Actor) -> _Output:
-    """Runs on a worker thread: query, analysis and figures (no Qt widgets here)."""
-    from ..analysis.plots import km_png
-    from ..analysis.study import run_analysis
-    from ..analysis.summary import as_html
-    from ..services.outcomes import study_dataset
-
-    result = run_analysis(study_dataset(db, actor))
-    figures = [("Overall survival", km_png(result.os_curves, "Overall survival"))]
-    if result.matched_os_curves:
-        figures.append(
-            (
-                "Overall survival — matched",
-                km_png(result.matched_os_curves, "Overall survival, propensity-matched cohort"),
-            )
-        )
-    if result.rfs_curve:
-        figures.append(
-            (
-                "Intrahepatic RFS",
-                km_png(
-                    [result.rfs_curve],
-                    "Intrahepatic recurrence-free survival",
-                    "Recurrence-free probability",
-                ),
-            )
-        )
-    return _Output(result, as_html(result), tuple(figures))
+    target = db.url.render_as_string(hide_password=False)
+    return run_study_analysis_in_child(target, actor)
 
 
 class _FittedImage(QLabel):
@@ -87,7 +57,7 @@ class OutcomesPage(QWidget):
         super().__init__(parent)
         self.db = db
         self.actor = actor
-        self.output: _Output | None = None
+        self.output: AnalysisOutput | None = None
         self.run_button = QPushButton(self.tr("Run analysis"))
         self.run_button.setObjectName("run_analysis")
         self.run_button.clicked.connect(self.run)
@@ -117,12 +87,12 @@ class OutcomesPage(QWidget):
         self.status.setText(self.tr("Computing the analysis…"))
         run_in_background(lambda: compute(self.db, self.actor), self._done, self._failed)
 
-    def _done(self, output: _Output) -> None:
+    def _done(self, output: AnalysisOutput) -> None:
         self.output = output
         self.run_button.setEnabled(True)
         self.status.setText(
             self.tr("Analysis of {h} hepatectomy and {s} systemic-only participants.").format(
-                h=output.result.n_hepatectomy, s=output.result.n_systemic
+                h=output.n_hepatectomy, s=output.n_systemic
             )
         )
         self.summary.setHtml(output.html)

@@ -1,0 +1,88 @@
+"""The whole study analysis as one job, optionally in a separate process.
+
+lifelines, pandas, statsmodels and matplotlib add about 250 MB to a process. The app runs
+the job in a short-lived child process, so the window's memory stays small and that memory
+is returned to the system as soon as the figures are drawn.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+
+from ..models.db import open_database
+from ..services.outcomes import study_dataset
+from ..services.permissions import Actor
+
+
+@dataclass(frozen=True)
+class AnalysisOutput:
+    """Plain values only: unpickling it in the app must not import the analysis libraries."""
+
+    n_hepatectomy: int
+    n_systemic: int
+    text: str
+    html: str
+    results: dict  # AnalysisResult as nested dicts, lists and numbers (results.json)
+    figures: tuple[tuple[str, bytes], ...]  # (title, PNG)
+    peak_memory_mb: float | None = None  # of the process that computed it (Linux)
+
+
+def _peak_memory_mb() -> float | None:
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None
+
+
+def run_study_analysis(db_target: str, actor: Actor) -> AnalysisOutput:
+    """Query, analyse and draw; opens its own database connection (any process)."""
+    from .plots import km_png
+    from .study import run_analysis
+    from .summary import as_html, as_text
+
+    db = open_database(db_target, migrate=False)
+    try:
+        result = run_analysis(study_dataset(db, actor))
+    finally:
+        db.dispose()
+    figures = [("Overall survival", km_png(result.os_curves, "Overall survival"))]
+    if result.matched_os_curves:
+        figures.append(
+            (
+                "Overall survival — matched",
+                km_png(result.matched_os_curves, "Overall survival, propensity-matched cohort"),
+            )
+        )
+    if result.rfs_curve:
+        figures.append(
+            (
+                "Intrahepatic RFS",
+                km_png(
+                    [result.rfs_curve],
+                    "Intrahepatic recurrence-free survival",
+                    "Recurrence-free probability",
+                ),
+            )
+        )
+    return AnalysisOutput(
+        n_hepatectomy=result.n_hepatectomy,
+        n_systemic=result.n_systemic,
+        text=as_text(result),
+        html=as_html(result),
+        results=result.to_dict(),
+        figures=tuple(figures),
+        peak_memory_mb=_peak_memory_mb(),
+    )
+
+
+def run_study_analysis_in_child(db_target: str, actor: Actor) -> AnalysisOutput:
+    """The same job in a fresh ("spawn") process; blocks the calling (worker) thread."""
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        return pool.submit(run_study_analysis, db_target, actor).result()
