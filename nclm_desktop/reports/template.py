@@ -21,11 +21,13 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
+    LongTable,
     PageTemplate,
     Paragraph,
     Spacer,
@@ -171,15 +173,43 @@ def grid(
 ) -> Table:
     """A reportlab Table in the shared font: Table's own default (used even around
     Paragraph cells) is the unembedded Helvetica."""
-    table = Table(data, colWidths=list(widths), hAlign=kw.pop("hAlign", "LEFT"), **kw)
+    # LongTable skips re-measuring the whole rest of the table at every page break.
+    kind = LongTable if len(data) > 60 else Table
+    table = kind(data, colWidths=list(widths), hAlign=kw.pop("hAlign", "LEFT"), **kw)
     table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), register_fonts()), *cmds]))
     return table
 
 
-def _cell(value: Any, style: ParagraphStyle) -> Flowable:
+CELL_PADDING_X = 3 + 3 + 1  # left + right padding of data_table, and a point to spare
+
+
+def _cell(value: Any, style: ParagraphStyle, width: float | None = None) -> Flowable | str:
+    """A table cell. Text that fits on one line of ``width`` stays a plain string, which the
+    table draws directly: wrapping a Paragraph per cell made 10,000-row reports take
+    minutes. Anything longer wraps as a Paragraph."""
     if isinstance(value, Flowable):
         return value
-    return p(DASH if value is None or value == "" else str(value), style)
+    text = DASH if value is None or value == "" else str(value)
+    if (
+        width is not None
+        and "\n" not in text
+        and (stringWidth(text, style.fontName, style.fontSize) <= width - CELL_PADDING_X)
+    ):
+        return text
+    return p(text, style)
+
+
+def _column_style(col: int, style: ParagraphStyle) -> list[tuple]:
+    """Table commands giving a column's plain-string cells the look of ``style``."""
+    cells = (col, 1), (col, -1)
+    align = {0: "LEFT", 1: "CENTER", 2: "RIGHT"}.get(style.alignment, "LEFT")
+    return [
+        ("FONTNAME", *cells, style.fontName),
+        ("FONTSIZE", *cells, style.fontSize),
+        ("LEADING", *cells, style.leading),
+        ("TEXTCOLOR", *cells, style.textColor),
+        ("ALIGN", *cells, align),
+    ]
 
 
 def data_table(
@@ -206,8 +236,9 @@ def data_table(
     data = [
         [p(h, st.cell_head_right if i in right else st.cell_head) for i, h in enumerate(header)]
     ]
+    col_styles = [st.cell_right if i in right else body for i in range(len(header))]
     for row in rows:
-        data.append([_cell(v, st.cell_right if i in right else body) for i, v in enumerate(row)])
+        data.append([_cell(v, col_styles[i], col_widths[i]) for i, v in enumerate(row)])
     cmds: list[tuple] = [
         ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
@@ -218,9 +249,12 @@ def data_table(
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),
     ]
+    for i, style in enumerate(col_styles):
+        cmds += _column_style(i, style)
     if write_space:
         cmds.append(("BOTTOMPADDING", (0, 1), (-1, -1), 2.5 + write_space))
-    cmds += [("BACKGROUND", (0, i), (-1, i), ZEBRA) for i in range(2, len(data), 2)]
+    # One command for the stripes: per-row commands are copied at every page split.
+    cmds.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, ZEBRA]))
     cmds += [("BACKGROUND", (0, r + 1), (-1, r + 1), colors.HexColor("#fbe9e7")) for r in highlight]
     # splitInRow: a cell with a very long text (notes, treatment) may run over a page.
     return grid(data, col_widths, cmds, repeatRows=1, splitInRow=1)
@@ -273,6 +307,20 @@ def frame_height(landscape_page: bool = False) -> float:
 # --- header and footer --------------------------------------------------------------------
 
 
+def _footer_text(texts: dict, meta: ReportMeta, font: str, room: float) -> str:
+    """'Generated … by …' and the confidentiality note on one line that never runs into the
+    page number: a long user name is shortened with an ellipsis."""
+    note = f"   ·   {texts['confidential']}" if meta.identified else ""
+    full = meta.generated_by
+    text = ""
+    for cut in range(len(full), 7, -1):
+        who = full if cut == len(full) else full[:cut].rstrip() + "…"
+        text = texts["generated"].format(when=fmt_when(meta.generated_at), who=who) + note
+        if stringWidth(text, font, 7.5) <= room:
+            break
+    return text
+
+
 def _decorate(c: Canvas, info: PageInfo, page: int, total: int) -> None:
     texts = TEXTS.get(info.lang, TEXTS["en"])
     font = register_fonts()
@@ -303,13 +351,9 @@ def _decorate(c: Canvas, info: PageInfo, page: int, total: int) -> None:
     c.line(left, 12 * mm, right, 12 * mm)
     c.setFont(font, 7.5)
     c.setFillColor(MUTED)
-    c.drawString(
-        left,
-        8 * mm,
-        texts["generated"].format(when=fmt_when(meta.generated_at), who=meta.generated_by),
-    )
-    if meta.identified:
-        c.drawCentredString(width / 2 + 12 * mm, 8 * mm, texts["confidential"])
+    page_text = texts["page"].format(n=page, m=total)
+    room = right - left - stringWidth(page_text, font, 7.5) - 6 * mm
+    c.drawString(left, 8 * mm, _footer_text(texts, meta, font, room))
     c.setFillColor(INK)
     c.drawRightString(right, 8 * mm, texts["page"].format(n=page, m=total))
     c.restoreState()

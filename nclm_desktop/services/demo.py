@@ -80,11 +80,11 @@ class DemoAccount:
 
 DEMO_ACCOUNTS = (
     DemoAccount("admin", "Administrator", "admin"),
-    DemoAccount("pi", "Dr Zhou Wen (principal investigator)", "investigator"),
+    DemoAccount("pi", "Dr Zhou Wen", "investigator"),
     DemoAccount("surgeon.chen", "Dr Chen Hao", "surgeon"),
     DemoAccount("surgeon.lin", "Dr Lin Yu", "surgeon"),
-    DemoAccount("coordinator", "Wu Jing (study coordinator)", "coordinator"),
-    DemoAccount("monitor", "He Lei (monitor)", "monitor"),
+    DemoAccount("coordinator", "Wu Jing", "coordinator"),
+    DemoAccount("monitor", "He Lei", "monitor"),
 )
 ACCRUAL_DAYS = 4 * 365  # screenings spread over the four years before today
 CONSENT_DELAYS = (0, 0, 1, 2, 3, 5, 7, 10, 14)  # days from screening to consent
