@@ -17,16 +17,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def peak_rss_mb() -> float:
-    """Peak resident memory of this process image. On Linux VmHWM, not ru_maxrss: a child's
-    ru_maxrss starts at its parent's size at fork() and survives exec()."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as fh:
-            for line in fh:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    """VmHWM, not ru_maxrss: a child's ru_maxrss starts at its parent's size at fork()."""
+    from nclm_desktop.analysis.job import peak_memory_mb
+
+    peak = peak_memory_mb()
+    return peak if peak is not None else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def main() -> None:

@@ -29,7 +29,8 @@ class AnalysisOutput:
     peak_memory_mb: float | None = None  # of the process that computed it (Linux)
 
 
-def _peak_memory_mb() -> float | None:
+def peak_memory_mb() -> float | None:
+    """Peak resident memory of this process (VmHWM, Linux); None elsewhere."""
     try:
         with open("/proc/self/status", encoding="ascii") as fh:
             for line in fh:
@@ -77,7 +78,7 @@ def run_study_analysis(db_target: str, actor: Actor) -> AnalysisOutput:
         html=as_html(result),
         results=result.to_dict(),
         figures=tuple(figures),
-        peak_memory_mb=_peak_memory_mb(),
+        peak_memory_mb=peak_memory_mb(),
     )
 
 

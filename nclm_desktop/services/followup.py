@@ -26,7 +26,7 @@ from ..models.db import Database
 from .errors import NotFound, RecordLocked, ValidationError
 from .participants import HIDDEN
 from .permissions import Actor, Permission
-from .schedule_sync import STOP_EVENT_KINDS, sync_schedule
+from .schedule_sync import follow_up_stop_date, sync_schedule
 from .uow import reading, writing
 
 EVENT_KINDS = (
@@ -443,7 +443,7 @@ def unmark_missed(db: Database, actor: Actor | None, visit_id: int, reason: str 
         p = _writable(_participant(s, v.participant_id))
         if v.status != "missed":
             raise ValidationError("status", f"Visit {v.code} is {v.status}, not missed.")
-        stop = _stop_date(s, p.id)
+        stop = follow_up_stop_date(s, p.id)
         if stop is not None and v.target_date >= stop:
             raise ValidationError(
                 "status", f"Follow-up ended on {_d(stop)}; {v.code} cannot be reopened."
@@ -452,18 +452,6 @@ def unmark_missed(db: Database, actor: Actor | None, visit_id: int, reason: str 
 
 
 # --- recording ------------------------------------------------------------------------
-
-
-def _stop_date(session: Session, participant_id: int) -> dt.date | None:
-    return session.scalar(
-        select(ClinicalEvent.event_date)
-        .where(
-            ClinicalEvent.participant_id == participant_id,
-            ClinicalEvent.kind.in_(STOP_EVENT_KINDS),
-        )
-        .order_by(ClinicalEvent.event_date)
-        .limit(1)
-    )
 
 
 def _last_done_visit(
@@ -674,7 +662,7 @@ def record_visit(
             raise ValidationError("status", f"Visit {v.code} was cancelled; it cannot be recorded.")
         what = "visit date"
         actual = _check_date("actual_date", record.actual_date, what, p, today)
-        stop = _stop_date(s, p.id)
+        stop = follow_up_stop_date(s, p.id)
         if stop is not None and actual > stop:
             raise ValidationError(
                 "actual_date",

@@ -12,7 +12,7 @@ import datetime as dt
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -606,11 +606,18 @@ def _edit_reason(reason: str | None) -> str:
     return text
 
 
+T = TypeVar("T")
+
+
+def _get(s: Session, model: type[T], row_id: int, what: str) -> T:
+    row = s.get(model, row_id)
+    if row is None:
+        raise NotFound(f"No {what} with id {row_id}.")
+    return row
+
+
 def _participant(s: Session, participant_id: int) -> Participant:
-    p = s.get(Participant, participant_id)
-    if p is None:
-        raise NotFound(f"No participant with id {participant_id}.")
-    return p
+    return _get(s, Participant, participant_id, "participant")
 
 
 def _writable(p: Participant) -> None:
@@ -622,9 +629,7 @@ def _writable(p: Participant) -> None:
 
 
 def _operation(s: Session, operation_id: int) -> tuple[Operation, Participant]:
-    op = s.get(Operation, operation_id)
-    if op is None:
-        raise NotFound(f"No operation with id {operation_id}.")
+    op = _get(s, Operation, operation_id, "operation")
     return op, _participant(s, op.participant_id)
 
 
@@ -898,9 +903,7 @@ def update_complication(
 ) -> None:
     reason = _edit_reason(reason)
     with writing(db, actor, Permission.WRITE_SURGERY, reason=reason) as s:
-        comp = s.get(Complication, complication_id)
-        if comp is None:
-            raise NotFound(f"No complication with id {complication_id}.")
+        comp = _get(s, Complication, complication_id, "complication")
         op, p = _operation(s, comp.operation_id)
         _writable(p)
         proposed = validate_complication(
@@ -939,9 +942,7 @@ def delete_complication(
     """Remove a complication entered by mistake (kept in the audit trail with the reason)."""
     reason = _edit_reason(reason)
     with writing(db, actor, Permission.WRITE_SURGERY, reason=reason) as s:
-        comp = s.get(Complication, complication_id)
-        if comp is None:
-            raise NotFound(f"No complication with id {complication_id}.")
+        comp = _get(s, Complication, complication_id, "complication")
         _, p = _operation(s, comp.operation_id)
         _writable(p)
         if comp.clavien_dindo == "V":
@@ -990,9 +991,7 @@ def update_reoperation(
 ) -> None:
     why = _edit_reason(reason)
     with writing(db, actor, Permission.WRITE_SURGERY, reason=why) as s:
-        row = s.get(Reoperation, reoperation_id)
-        if row is None:
-            raise NotFound(f"No reoperation with id {reoperation_id}.")
+        row = _get(s, Reoperation, reoperation_id, "reoperation")
         op, p = _operation(s, row.operation_id)
         _writable(p)
         validate_reoperation(data, operation_date=op.operation_date, today=_today(today))
