@@ -25,7 +25,12 @@ import pytest  # noqa: E402
 from pgcluster import PgCluster  # noqa: E402
 
 import nclm_desktop.ui  # noqa: E402,F401  (shiboken6 6.12 work-around before any Qt call)
-from nclm_desktop.models.db import Database, open_database  # noqa: E402
+from nclm_desktop.models.db import (  # noqa: E402
+    Database,
+    create_db_engine,
+    open_database,
+    to_url,
+)
 from nclm_desktop.models.pg_server import grant_app_role  # noqa: E402
 from nclm_desktop.services import accounts  # noqa: E402
 from nclm_desktop.services.permissions import Actor  # noqa: E402
@@ -146,6 +151,10 @@ def pg_template(pg_cluster: PgCluster) -> str:
 def pg_database(pg_cluster: PgCluster, pg_template: str) -> Iterator[str]:
     """A fresh, migrated database (a copy of the template), dropped after the test."""
     name = pg_cluster.create_database(pg_cluster.new_name(), template=pg_template)
+    # Database-level grants live in the cluster's catalogue, not in the copied template.
+    owner = create_db_engine(to_url(pg_cluster.url(name, user=pgcluster.OWNER)))
+    grant_app_role(owner, pgcluster.APP)
+    owner.dispose()
     yield name
     pg_cluster.drop_database(name)
 

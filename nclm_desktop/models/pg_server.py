@@ -50,6 +50,10 @@ def _message(exc: BaseException, url: URL, *, connecting: bool) -> DatabaseError
             f"The database server {where} refused the user name or password "
             f"({url.username}). Check the connection settings."
         )
+    if state == "42501":
+        return DatabaseError(
+            f"The database server refused this to the login {url.username!r}: {detail}."
+        )
     if state == "3D000":
         return DatabaseUnavailable(f"The database server has no database {url.database!r}.")
     if connecting:
@@ -123,6 +127,11 @@ def grant_app_role(engine: Engine, role: str) -> None:
     """Least privilege for the workstations' login role: read and write the study tables,
     append to (never change) the audit trail, read the schema revision, no DDL."""
     with engine.begin() as conn:
+        if not conn.scalar(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": role}):
+            raise DatabaseError(
+                f"The server has no role {role!r}: create the login role first "
+                "(README, Shared server)."
+            )
         q = conn.dialect.identifier_preparer.quote
         r = q(role)
         db = q(conn.scalar(text("SELECT current_database()")))
