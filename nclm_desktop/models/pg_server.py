@@ -85,10 +85,16 @@ def _install_error_translation(engine: Engine) -> None:
 
 
 def _install_session_settings(engine: Engine, lock_timeout_ms: int) -> None:
+    # A lock_timeout given in the URL (?options=-c lock_timeout=...) wins over the default.
+    own_timeout = "lock_timeout" not in str(engine.url.query.get("options", ""))
+
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
         with dbapi_conn.cursor() as cur:
-            cur.execute("SELECT set_config('lock_timeout', %s, false)", (f"{lock_timeout_ms}ms",))
+            if own_timeout:
+                cur.execute(
+                    "SELECT set_config('lock_timeout', %s, false)", (f"{lock_timeout_ms}ms",)
+                )
             cur.execute("SELECT set_config('application_name', 'nclm-desktop', false)")
         dbapi_conn.commit()
 
