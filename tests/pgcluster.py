@@ -25,8 +25,9 @@ SUPERUSER = "nclm_super"
 OWNER = "nclm_owner"
 APP = "nclm_app"
 PASSWORDS = {SUPERUSER: "super-secret-1", OWNER: "owner-secret-2", APP: "app-secret-3"}
-# Speed over durability: the cluster is deleted after the run.
-FAST_SETTINGS = ("fsync=off", "synchronous_commit=off", "full_page_writes=off")
+# Speed over crash safety of the machine (the cluster is deleted after the run); commits are
+# still written before they are acknowledged, so a server crash loses none of them.
+FAST_SETTINGS = ("fsync=off", "full_page_writes=off")
 
 
 def find_bindir() -> Path | None:
@@ -121,6 +122,17 @@ class PgCluster:
             "--no-sync",
         )  # fmt: skip
         pwfile.unlink()
+        self.launch()
+        with self.admin().cursor() as cur:
+            for role in (OWNER, APP):
+                cur.execute(
+                    sql.SQL("CREATE ROLE {} LOGIN PASSWORD {}").format(
+                        sql.Identifier(role), sql.Literal(PASSWORDS[role])
+                    )
+                )
+
+    def launch(self) -> None:
+        """Start the server on the initdb'd folder (again, after ``halt``)."""
         options = " ".join(
             [
                 "-c listen_addresses=''",
@@ -133,13 +145,13 @@ class PgCluster:
             "pg_ctl", "-D", str(self.data), "-l", str(self.root / "server.log"),
             "-o", options, "-w", "-t", "60", "start",
         )  # fmt: skip
-        with self.admin().cursor() as cur:
-            for role in (OWNER, APP):
-                cur.execute(
-                    sql.SQL("CREATE ROLE {} LOGIN PASSWORD {}").format(
-                        sql.Identifier(role), sql.Literal(PASSWORDS[role])
-                    )
-                )
+
+    def halt(self) -> None:
+        """Shut the server down (a crash-like immediate stop), keeping its data."""
+        if self._admin is not None:
+            self._admin.close()
+            self._admin = None
+        self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
 
     def stop(self) -> None:
         if self._admin is not None:
