@@ -9,6 +9,7 @@ the fixtures, the study's database owner (runs migrations) and the workstations'
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import os
 import pwd
@@ -18,6 +19,7 @@ import tempfile
 from pathlib import Path
 
 import psycopg
+import sqlalchemy as sa
 from psycopg import sql
 from sqlalchemy.engine import URL
 
@@ -198,6 +200,14 @@ class PgCluster:
 
     # --- databases -------------------------------------------------------------------
 
+    def client(self, program: str, *args: str, user: str = OWNER) -> subprocess.CompletedProcess:
+        """A client tool (pg_dump, pg_restore ...) run as the caller, against the socket."""
+        env = {**os.environ, "PGHOST": str(self.socket_dir), "PGUSER": user}
+        env["PGPASSWORD"] = PASSWORDS[user]
+        return subprocess.run(
+            [str(self.bindir / program), *args], env=env, capture_output=True, text=True
+        )
+
     def new_name(self, prefix: str = "t") -> str:
         return f"{prefix}{os.getpid()}_{next(self._names)}"
 
@@ -215,3 +225,23 @@ class PgCluster:
         self.admin().execute(
             sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
         )
+
+
+def every_row(db) -> dict[str, list[tuple]]:
+    """Every row of every table of the app, in key order; timestamps as UTC instants (SQLite
+    keeps them without their zone), so two back-ends' contents compare equal."""
+    from nclm_desktop.models import Base
+
+    def plain(value):
+        if isinstance(value, dt.datetime) and value.tzinfo is None:
+            return value.replace(tzinfo=dt.UTC)
+        return value
+
+    with db.engine.connect() as conn:
+        return {
+            t.name: [
+                tuple(plain(v) for v in row)
+                for row in conn.execute(sa.select(t).order_by(*t.primary_key.columns))
+            ]
+            for t in Base.metadata.sorted_tables
+        }

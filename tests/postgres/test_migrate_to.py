@@ -11,7 +11,6 @@ import pytest
 import sqlalchemy as sa
 
 from nclm_desktop.cli import run
-from nclm_desktop.models import Base
 from nclm_desktop.models.db import open_database
 from nclm_desktop.models.pg_server import grant_app_role
 from nclm_desktop.services import accounts, demo, enrolment
@@ -43,24 +42,6 @@ def empty_server_db(pg_cluster):
     pg_cluster.drop_database(name)
 
 
-def _all_rows(db) -> dict[str, list[tuple]]:
-    """Every row of every table, in key order; timestamps compared as UTC instants."""
-
-    def plain(value):
-        if isinstance(value, dt.datetime) and value.tzinfo is None:
-            return value.replace(tzinfo=dt.UTC)
-        return value
-
-    with db.engine.connect() as conn:
-        return {
-            t.name: [
-                tuple(plain(v) for v in row)
-                for row in conn.execute(sa.select(t).order_by(*t.primary_key.columns))
-            ]
-            for t in Base.metadata.sorted_tables
-        }
-
-
 def test_migrate_to_copies_every_table_and_the_chain_then_the_study_carries_on(
     small_study, pg_cluster, empty_server_db, capsys
 ):
@@ -73,7 +54,7 @@ def test_migrate_to_copies_every_table_and_the_chain_then_the_study_carries_on(
     source = open_database(small_study)
     target = open_database(owner_url)
     try:
-        before, after = _all_rows(source), _all_rows(target)
+        before, after = pgcluster.every_row(source), pgcluster.every_row(target)
         filled = [name for name, rows in before.items() if rows]
         assert {"audit_event", "participant", "operation", "visit", "complication"} <= set(filled)
         for name in before:
