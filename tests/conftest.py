@@ -127,6 +127,8 @@ def backend(request: pytest.FixtureRequest) -> str:
 def pg_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PgCluster]:
     """One throwaway PostgreSQL server for the whole run, stopped at the end."""
     reason = pgcluster.missing_reason()
+    if reason and os.environ.get("NCLM_REQUIRE_POSTGRESQL"):
+        pytest.fail(f"NCLM_REQUIRE_POSTGRESQL is set but {reason}")
     if reason:
         pytest.skip(reason)
     cluster = PgCluster(pgcluster.cluster_folder(tmp_path_factory.getbasetemp()))

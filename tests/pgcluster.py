@@ -35,7 +35,8 @@ FAST_SETTINGS = ("fsync=off", "full_page_writes=off")
 def find_bindir() -> Path | None:
     """The server binaries: NCLM_PG_BINDIR, Debian's /usr/lib/postgresql/N/bin, or PATH."""
     if os.environ.get("NCLM_PG_BINDIR"):
-        return Path(os.environ["NCLM_PG_BINDIR"])
+        given = Path(os.environ["NCLM_PG_BINDIR"])
+        return given if (given / "pg_ctl").exists() and (given / "initdb").exists() else None
     debian = sorted(
         Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"),
         key=lambda p: int(p.parent.parent.name) if p.parent.parent.name.isdigit() else 0,
