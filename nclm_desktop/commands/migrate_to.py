@@ -136,6 +136,9 @@ def _migrate_to(args: argparse.Namespace, db: Database) -> int:
             if copied != expected:
                 wrong = [t for t in tables if copied.get(t) != expected.get(t)]
                 raise DatabaseError(f"Row counts differ after the copy ({', '.join(wrong)}).")
+        if target.engine.dialect.name == "postgresql":
+            with target.engine.begin() as conn:  # planner statistics for the bulk-loaded tables
+                conn.exec_driver_sql("ANALYZE")
         target_chain = verify_chain(target)
         if not target_chain.ok or target_chain.events != source_chain.events:
             print(
