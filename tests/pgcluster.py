@@ -80,7 +80,11 @@ def cluster_folder(basetemp: Path) -> Path:
 class PgCluster:
     """One initdb'd data folder and its running server."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, *, tls_port: int | None = None) -> None:
+        """``tls_port``: also listen on 127.0.0.1 at that port, TLS on, with the
+        certificate ``server.crt`` / ``server.key`` put in ``root`` before ``start``."""
+        self.tls_port = tls_port
+        self.port = tls_port or 5432
         self.bindir = find_bindir()
         assert self.bindir is not None, missing_reason()
         self.root = root
@@ -108,7 +112,8 @@ class PgCluster:
         self.root.mkdir(parents=True, exist_ok=True)
         if self.runas:
             pw = pwd.getpwnam(self.runas)
-            os.chown(self.root, pw.pw_uid, pw.pw_gid)
+            for path in (self.root, *self.root.glob("server.*")):
+                os.chown(path, pw.pw_uid, pw.pw_gid)
         pwfile = self.root / "pw"
         pwfile.write_text(PASSWORDS[SUPERUSER] + "\n")
         if self.runas:
@@ -136,9 +141,16 @@ class PgCluster:
 
     def launch(self) -> None:
         """Start the server on the initdb'd folder (again, after ``halt``)."""
+        tls = [
+            "-c listen_addresses=127.0.0.1",
+            "-c ssl=on",
+            f"-c ssl_cert_file='{self.root / 'server.crt'}'",
+            f"-c ssl_key_file='{self.root / 'server.key'}'",
+        ]
         options = " ".join(
             [
-                "-c listen_addresses=''",
+                *(tls if self.tls_port else ["-c listen_addresses=''"]),
+                f"-c port={self.port}",
                 f"-c unix_socket_directories='{self.socket_dir}'",
                 "-c max_connections=60",
                 *(f"-c {s}" for s in FAST_SETTINGS),
@@ -181,12 +193,14 @@ class PgCluster:
             username=user,
             password=PASSWORDS[user] if password is None else password,
             database=database,
+            port=self.port,
             query={"host": str(self.socket_dir)},
         ).render_as_string(hide_password=False)
 
     def connect(self, database: str = "postgres", user: str = SUPERUSER) -> psycopg.Connection:
         return psycopg.connect(
             host=str(self.socket_dir),
+            port=self.port,
             dbname=database,
             user=user,
             password=PASSWORDS[user],
@@ -204,6 +218,7 @@ class PgCluster:
     def client(self, program: str, *args: str, user: str = OWNER) -> subprocess.CompletedProcess:
         """A client tool (pg_dump, pg_restore ...) run as the caller, against the socket."""
         env = {**os.environ, "PGHOST": str(self.socket_dir), "PGUSER": user}
+        env["PGPORT"] = str(self.port)
         env["PGPASSWORD"] = PASSWORDS[user]
         return subprocess.run(
             [str(self.bindir / program), *args], env=env, capture_output=True, text=True
