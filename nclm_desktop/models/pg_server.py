@@ -107,7 +107,13 @@ def create_pg_engine(url: URL, *, lock_timeout_ms: int = LOCK_TIMEOUT_MS) -> Eng
     if "keepalives" not in url.query:  # notice a cut network within about a minute
         connect_args.update(keepalives=1, keepalives_idle=30, keepalives_interval=10)
         connect_args["keepalives_count"] = 3
-    engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args)
+    try:
+        engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args)
+    except ImportError as exc:
+        raise DatabaseError(
+            "The PostgreSQL driver is not installed on this workstation: "
+            "pip install 'nclm-desktop[postgres]' (psycopg 3)."
+        ) from exc
     _install_session_settings(engine, lock_timeout_ms)
     _install_error_translation(engine)
     return engine

@@ -4,6 +4,7 @@ one clear sentence each, no acknowledged write lost, and the app carries on by i
 from __future__ import annotations
 
 import datetime as dt
+import sys
 
 import pgcluster
 import pytest
@@ -112,3 +113,10 @@ def test_the_connect_timeout_and_keepalives_are_set_unless_the_url_says_otherwis
             assert conn.exec_driver_sql("SHOW lock_timeout").scalar() == "10s"
     finally:
         db.dispose()
+
+
+def test_a_missing_driver_is_one_clear_line(monkeypatch, capsys):
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # import psycopg now fails
+    assert run(["--db", "postgresql+psycopg://nclm_app@dbserver/nclm", "init"]) == 2
+    err = capsys.readouterr().err
+    assert "PostgreSQL driver is not installed" in err and "Traceback" not in err
