@@ -58,7 +58,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
-    sub.add_parser("init", help="create or migrate the database")
+    init = sub.add_parser("init", help="create or migrate the database")
+    init.add_argument(
+        "--grant-to",
+        metavar="ROLE",
+        help="PostgreSQL: after migrating (as the database owner), give the workstations' "
+        "login ROLE least-privilege access (README, Shared server)",
+    )
 
     user = sub.add_parser("user", help="manage user accounts").add_subparsers(
         dest="subcommand", metavar="SUBCOMMAND", required=True
@@ -123,6 +129,8 @@ def signed_in(args: argparse.Namespace, db: Database) -> Actor:
 
 @command("init")
 def _init(args: argparse.Namespace, db: Database) -> int:
+    if args.grant_to:
+        _grant_app_role(db, args.grant_to)
     print(f"Database ready: {db.describe()}")
     if not accounts.has_users(db):
         print(
@@ -130,6 +138,15 @@ def _init(args: argparse.Namespace, db: Database) -> int:
             "`nclm-desktop user add NAME --role admin`, or start the app."
         )
     return 0
+
+
+def _grant_app_role(db: Database, role: str) -> None:
+    if db.url.get_backend_name() != "postgresql":
+        raise CliError("--grant-to is for a PostgreSQL server; a SQLite file has no roles.")
+    from .models.pg_server import grant_app_role
+
+    grant_app_role(db.engine, role)
+    print(f"Role {role} may read and write the study, append to the audit trail, no DDL.")
 
 
 @command("user", "add")
@@ -194,7 +211,7 @@ def run(argv: Sequence[str] | None = None, gui: GuiLauncher | None = None) -> in
         return 2
     try:
         return handler(args, db)
-    except (ServiceError, CliError, ValueError) as exc:  # ValueError: a clinical rule refused
+    except (ServiceError, CliError, ValueError, DatabaseError) as exc:  # ValueError: a clinical rule refused
         print(f"error: {exc}", file=sys.stderr)
         return 2
     finally:

@@ -1,4 +1,11 @@
-"""Shared fixtures: offscreen Qt, a fresh migrated SQLite file per test, signed-in actors."""
+"""Shared fixtures: offscreen Qt, a fresh migrated database per test, signed-in actors.
+
+The ``db`` fixture is a SQLite file; in the migration and service test modules (see
+``_on_both_backends``) every test that uses it runs twice, ``[sqlite]`` and ``[postgresql]``,
+the second on a fresh database of a real throwaway PostgreSQL server (tests/pgcluster.py).
+Tests about the SQLite file itself opt out with ``@pytest.mark.sqlite_only`` (a test that
+asks for ``db_path`` is one already).
+"""
 
 from __future__ import annotations
 
@@ -13,10 +20,18 @@ import shutil  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 
+import pgcluster  # noqa: E402
 import pytest  # noqa: E402
+from pgcluster import PgCluster  # noqa: E402
 
 import nclm_desktop.ui  # noqa: E402,F401  (shiboken6 6.12 work-around before any Qt call)
-from nclm_desktop.models.db import Database, open_database  # noqa: E402
+from nclm_desktop.models.db import (  # noqa: E402
+    Database,
+    create_db_engine,
+    open_database,
+    to_url,
+)
+from nclm_desktop.models.pg_server import grant_app_role  # noqa: E402
 from nclm_desktop.services import accounts  # noqa: E402
 from nclm_desktop.services.permissions import Actor  # noqa: E402
 
@@ -54,10 +69,108 @@ def db_path(tmp_path: Path, migrated_template: Path) -> Path:
 
 
 @pytest.fixture
-def db(db_path: Path) -> Iterator[Database]:
-    database = open_database(db_path)
+def db(request: pytest.FixtureRequest, backend: str) -> Iterator[Database]:
+    if backend == "postgresql":
+        database = open_database(request.getfixturevalue("pg_url"))
+    else:
+        database = open_database(request.getfixturevalue("db_path"))
     yield database
     database.dispose()
+
+
+# --- the PostgreSQL back-end ------------------------------------------------------------
+
+BACKENDS = ("sqlite", "postgresql")
+# Test modules whose database tests run on both back-ends: the migrations and the services.
+_BOTH_BACKENDS = {
+    "foundation/test_migrations.py",
+    "foundation/test_accounts.py",
+    "foundation/test_audit.py",
+    "enrolment/test_enrolment_drafts.py",
+    "enrolment/test_enrolment_log_and_record.py",
+}
+
+
+def _on_both_backends(path: Path) -> bool:
+    rel = path.relative_to(Path(__file__).parent).as_posix()
+    return rel in _BOTH_BACKENDS or path.name.endswith("_service.py") or rel.startswith("postgres/")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "sqlite_only: a test about the SQLite file itself; never run on PostgreSQL"
+    )
+    config.addinivalue_line("markers", "postgresql_only: runs on the PostgreSQL back-end only")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "backend" not in metafunc.fixturenames:
+        return
+    marked = {m.name for m in metafunc.definition.iter_markers()}
+    if "postgresql_only" in marked:
+        metafunc.parametrize("backend", ["postgresql"], indirect=True)
+    elif (
+        _on_both_backends(Path(str(metafunc.definition.path)))
+        and "db_path" not in metafunc.fixturenames
+        and "sqlite_only" not in marked
+    ):
+        metafunc.parametrize("backend", BACKENDS, indirect=True)
+
+
+@pytest.fixture
+def backend(request: pytest.FixtureRequest) -> str:
+    """``sqlite`` unless the test was parametrised onto PostgreSQL."""
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture(scope="session")
+def pg_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PgCluster]:
+    """One throwaway PostgreSQL server for the whole run, stopped at the end."""
+    reason = pgcluster.missing_reason()
+    if reason and os.environ.get("NCLM_REQUIRE_POSTGRESQL"):
+        pytest.fail(f"NCLM_REQUIRE_POSTGRESQL is set but {reason}")
+    if reason:
+        pytest.skip(reason)
+    cluster = PgCluster(pgcluster.cluster_folder(tmp_path_factory.getbasetemp()))
+    try:
+        cluster.start()
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_cluster: PgCluster) -> str:
+    """A database migrated once by its owner, the app role granted; tests clone it."""
+    name = pg_cluster.create_database("nclm_template")
+    database = open_database(pg_cluster.url(name, user=pgcluster.OWNER))
+    grant_app_role(database.engine, pgcluster.APP)
+    database.dispose()
+    return name
+
+
+@pytest.fixture
+def pg_database(pg_cluster: PgCluster, pg_template: str) -> Iterator[str]:
+    """A fresh, migrated database (a copy of the template), dropped after the test."""
+    name = pg_cluster.create_database(pg_cluster.new_name(), template=pg_template)
+    # Database-level grants live in the cluster's catalogue, not in the copied template.
+    owner = create_db_engine(to_url(pg_cluster.url(name, user=pgcluster.OWNER)))
+    grant_app_role(owner, pgcluster.APP)
+    owner.dispose()
+    yield name
+    pg_cluster.drop_database(name)
+
+
+@pytest.fixture
+def pg_url(pg_cluster: PgCluster, pg_database: str) -> str:
+    """The workstations' least-privilege login on the test's fresh database."""
+    return pg_cluster.url(pg_database)
+
+
+@pytest.fixture
+def pg_owner_url(pg_cluster: PgCluster, pg_database: str) -> str:
+    """The database owner's login (migrations) on the test's fresh database."""
+    return pg_cluster.url(pg_database, user=pgcluster.OWNER)
 
 
 @pytest.fixture

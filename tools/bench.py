@@ -300,6 +300,95 @@ def bench_analysis(db, actor) -> tuple[list[float], list[float], int]:
     return data_t, total_t, n
 
 
+# --- the same study on a PostgreSQL server ---------------------------------------------------
+
+
+class NoServer(Exception):
+    pass
+
+
+def _server_for_bench(path: Path) -> tuple[str, Callable[[], None]]:
+    """(app URL, stop) of a server database holding a copy of ``path``: the one in
+    NCLM_BENCH_PG_OWNER_URL / NCLM_BENCH_PG_APP_URL (an empty database), else a throwaway
+    cluster like the tests' (tests/pgcluster.py). The copy is made by `migrate-to`."""
+    import tempfile
+
+    from nclm_desktop.cli import run
+    from nclm_desktop.services.demo import DEMO_PASSWORD
+
+    owner_url = os.environ.get("NCLM_BENCH_PG_OWNER_URL")
+    app_url = os.environ.get("NCLM_BENCH_PG_APP_URL", owner_url)
+    stop: Callable[[], None] = lambda: None  # noqa: E731
+    if not owner_url:
+        sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+        import pgcluster
+
+        reason = pgcluster.missing_reason()
+        if reason:
+            raise NoServer(reason)
+        base = Path(tempfile.mkdtemp(prefix="nclm-bench-"))
+        cluster = pgcluster.PgCluster(pgcluster.cluster_folder(base))
+        cluster.start()
+        name = cluster.create_database("nclm_bench")
+        owner_url, app_url = cluster.url(name, user=pgcluster.OWNER), cluster.url(name)
+
+        def stop() -> None:
+            cluster.stop()
+
+    os.environ["NCLM_PASSWORD"] = DEMO_PASSWORD
+    t0 = time.perf_counter()
+    argv = ["--db", str(path), "--user", "admin", "migrate-to", "--to", owner_url]
+    if run(argv) != 0 or run(["--db", owner_url, "init", "--grant-to", _role(app_url)]) != 0:
+        stop()
+        raise NoServer("migrate-to failed")
+    print(f"  copied to the server with migrate-to in {time.perf_counter() - t0:.0f} s")
+    return app_url, stop
+
+
+def _role(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).username or ""
+
+
+def bench_backends(app, path: Path) -> None:
+    """Filter, calendar month and worklists on SQLite and on PostgreSQL, side by side."""
+    from sqlalchemy import select
+
+    from nclm_desktop.models import User
+    from nclm_desktop.models.db import open_database
+    from nclm_desktop.services.permissions import Actor
+
+    print("same study, SQLite file vs PostgreSQL server (socket on this machine):")
+    try:
+        app_url, stop = _server_for_bench(path)
+    except NoServer as exc:
+        print(f"  PostgreSQL: skipped ({exc})")
+        return
+    try:
+        figures: dict[str, dict[str, str]] = {}
+        for backend, target in (("SQLite", str(path)), ("PostgreSQL", app_url)):
+            db = open_database(target)
+            with db.session() as s:
+                user = s.scalars(select(User).where(User.username == "pi")).one()
+                actor = Actor(user.id, user.username, user.role, user.display_name)
+            col = figures.setdefault(backend, {})
+            keys, _rows = bench_filter(app, db, actor)
+            col["filter per keystroke"] = f"{statistics.median(keys) * 1000:.1f} ms"
+            painted, service, _first = bench_month(app, db, actor)
+            if painted is not None:
+                col["calendar month painted"] = f"{statistics.median(painted) * 1000:.1f} ms"
+            col["month query"] = f"{statistics.median(service) * 1000:.1f} ms"
+            for kind, (times, n) in bench_worklists(db, actor).items():
+                col[f"worklist {kind} ({n:,})"] = f"{statistics.median(times) * 1000:.1f} ms"
+            db.dispose()
+        print(f"  {'median':<34} {'SQLite':>12} {'PostgreSQL':>12}")
+        for label, value in figures["SQLite"].items():
+            print(f"  {label:<34} {value:>12} {figures['PostgreSQL'].get(label, '-'):>12}")
+    finally:
+        stop()
+
+
 def describe(db) -> str:
     from sqlalchemy import func, select
 
@@ -317,6 +406,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, help="benchmark this database instead")
     parser.add_argument("--today", type=dt.date.fromisoformat, help="with --db: its today")
+    parser.add_argument(
+        "--backends-only",
+        action="store_true",
+        help="only the SQLite vs PostgreSQL comparison (filter, calendar, worklists)",
+    )
     args = parser.parse_args()
     path = STRESS_DB
     if args.db:
@@ -344,6 +438,10 @@ def main() -> int:
         user = s.scalars(select(User).where(User.username == "pi")).one()
         actor = Actor(user.id, user.username, user.role, user.display_name)
     print(f"database: {path} ({describe(db)}); today = {TODAY}")
+    if args.backends_only:
+        db.dispose()
+        bench_backends(_quiet_app(), path)
+        return 0
 
     shown, filled = bench_cold_start(path)
     print(f"cold start to main window shown:        {ms(shown)} "
@@ -398,8 +496,21 @@ def main() -> int:
         f"  the analysis child process, while it runs: median "
         f"{statistics.median(analysis_peaks):.0f} MB"
     )
+    bench_backends(app, path)
     print(f"finished, {load()}")
     return 0
+
+
+def _quiet_app():
+    from PySide6.QtCore import qInstallMessageHandler
+    from PySide6.QtWidgets import QApplication
+
+    def quiet(_mode, _context, message: str) -> None:
+        if "propagateSizeHints" not in message:
+            print(message, file=sys.stderr)
+
+    qInstallMessageHandler(quiet)
+    return QApplication.instance() or QApplication([])
 
 
 if __name__ == "__main__":

@@ -130,7 +130,16 @@ def create_db_engine(url: URL) -> Engine:
         engine = create_engine(url, connect_args={"timeout": 15})
         _install_sqlite_pragmas(engine)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return _create_server_engine(url)
+
+
+def _create_server_engine(url: URL) -> Engine:
+    """PostgreSQL: timeouts, reconnects and plain-language errors (models/pg_server.py)."""
+    if url.get_backend_name() != "postgresql":
+        return create_engine(url, pool_pre_ping=True)
+    from .pg_server import create_pg_engine
+
+    return create_pg_engine(url)
 
 
 # --- migrations ----------------------------------------------------------------------
@@ -291,11 +300,25 @@ def open_database(target: str | os.PathLike[str], *, migrate: bool = True) -> Da
                 _backup_before_migrate(path, revisions[0] if revisions else "")
             _upgrade(engine)
         return Database(engine, url)
+    return _open_server_database(url, head, migrate=migrate)
+
+
+def _open_server_database(url: URL, head: str, *, migrate: bool) -> Database:
+    """A database on a server: migrated only by a login that may change the schema."""
     engine = create_db_engine(url)
-    revisions = _current_revisions(engine)
-    _check_revisions(revisions, url.render_as_string(hide_password=True))
-    if migrate and revisions != (head,):
-        _upgrade(engine)
+    try:
+        revisions = _current_revisions(engine)
+        _check_revisions(revisions, url.render_as_string(hide_password=True))
+        if migrate and revisions != (head,):
+            if url.get_backend_name() == "postgresql":
+                from .pg_server import can_migrate, refuse_migration_by_app_role
+
+                if not can_migrate(engine):
+                    refuse_migration_by_app_role(url, revisions, head)
+            _upgrade(engine)
+    except BaseException:
+        engine.dispose()
+        raise
     return Database(engine, url)
 
 

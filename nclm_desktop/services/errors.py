@@ -29,3 +29,7 @@ class AuthenticationFailed(ServiceError):
 
 class RecordLocked(ServiceError):
     pass
+
+
+class DatabaseUnavailable(ServiceError):
+    """The shared database could not do it now (busy, unreachable, connection lost)."""

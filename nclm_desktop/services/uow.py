@@ -7,8 +7,18 @@ from contextlib import contextmanager
 
 from sqlalchemy.orm import Session
 
-from ..models.db import Database
+from ..models.db import Database, DatabaseError
+from .errors import DatabaseUnavailable
 from .permissions import Actor, Permission, require
+
+
+@contextmanager
+def _database_errors() -> Iterator[None]:
+    """A busy or unreachable server reaches the user as a ServiceError with its sentence."""
+    try:
+        yield
+    except DatabaseError as exc:
+        raise DatabaseUnavailable(str(exc)) from exc
 
 
 @contextmanager
@@ -17,7 +27,7 @@ def reading(
 ) -> Iterator[Session]:
     if permission is not None:
         require(actor, permission)
-    with db.session() as session:
+    with _database_errors(), db.session() as session:
         yield session
 
 
@@ -33,7 +43,7 @@ def writing(
     """Checks the permission, yields a write session, commits on success, else rolls back."""
     if permission is not None:
         require(actor, permission)
-    with db.session(write=True) as session:
+    with _database_errors(), db.session(write=True) as session:
         session.info["actor"] = actor.username if actor else None
         session.info["reason"] = (reason or "").strip() or None
         session.info["system"] = system

@@ -1,4 +1,7 @@
-"""Migrations: empty → head, models match the DDL, downgrade/upgrade round trip, wheel."""
+"""Migrations: empty → head, models match the DDL, downgrade/upgrade round trip, wheel.
+
+The database tests run on SQLite and on a real PostgreSQL server (tests/conftest.py).
+"""
 
 from __future__ import annotations
 
@@ -8,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pgcluster
+import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
@@ -19,8 +24,29 @@ from nclm_desktop.models.db import alembic_config, open_database, script_head
 REPO = Path(__file__).resolve().parents[2]
 
 
-def test_empty_database_migrates_to_the_single_head(tmp_path):
-    db = open_database(tmp_path / "new.db")
+@pytest.fixture
+def empty_target(request, backend, tmp_path) -> str:
+    """A database nobody has created tables in yet (PostgreSQL: reached as its owner)."""
+    if backend == "sqlite":
+        return str(tmp_path / "new.db")
+    cluster = request.getfixturevalue("pg_cluster")
+    name = cluster.create_database(cluster.new_name("empty"))
+    request.addfinalizer(lambda: cluster.drop_database(name))
+    return cluster.url(name, user=pgcluster.OWNER)
+
+
+@pytest.fixture
+def owner_db(request, backend, db):
+    """The test's database opened by a login that may change the schema."""
+    if backend == "sqlite":
+        return db
+    database = open_database(request.getfixturevalue("pg_owner_url"))
+    request.addfinalizer(database.dispose)
+    return database
+
+
+def test_empty_database_migrates_to_the_single_head(empty_target):
+    db = open_database(empty_target)
     with db.engine.connect() as conn:
         assert MigrationContext.configure(conn).get_current_heads() == (script_head(),)
         tables = set(inspect(conn).get_table_names())
@@ -34,8 +60,8 @@ def test_models_match_the_migrated_schema(db):
         assert compare_metadata(ctx, Base.metadata) == []
 
 
-def test_downgrade_to_base_and_upgrade_again(db):
-    with db.engine.connect() as conn:
+def test_downgrade_to_base_and_upgrade_again(owner_db):
+    with owner_db.engine.connect() as conn:
         cfg = alembic_config()
         cfg.attributes["connection"] = conn
         with conn.begin():
@@ -48,13 +74,21 @@ def test_downgrade_to_base_and_upgrade_again(db):
         assert compare_metadata(ctx, Base.metadata) == []
 
 
-def test_audit_triggers_survive_the_round_trip(db):
-    with db.engine.connect() as conn:
-        names = {
-            r[0]
-            for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='trigger'")
-        }
-    assert {"audit_event_no_update", "audit_event_no_delete"} <= names
+def test_audit_triggers_survive_the_round_trip(owner_db, backend):
+    with owner_db.engine.connect() as conn:
+        cfg = alembic_config()
+        cfg.attributes["connection"] = conn
+        with conn.begin():
+            command.downgrade(cfg, "base")
+            command.upgrade(cfg, "head")
+        if backend == "sqlite":
+            query = "SELECT name FROM sqlite_master WHERE type='trigger'"
+            expected = {"audit_event_no_update", "audit_event_no_delete"}
+        else:
+            query = "SELECT tgname FROM pg_trigger WHERE tgrelid = 'audit_event'::regclass"
+            expected = {"audit_event_append_only"}
+        names = {r[0] for r in conn.exec_driver_sql(query)}
+    assert expected <= names
 
 
 def test_installed_wheel_creates_and_migrates_a_database(tmp_path):

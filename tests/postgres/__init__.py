@@ -1,0 +1,1 @@
+"""Tests against a real PostgreSQL server (tests/pgcluster.py)."""
