@@ -122,7 +122,7 @@ def _decode_update(kind: str, text: str | None) -> Any:
 # --- one table ------------------------------------------------------------------------------
 
 
-class _TableCheck:
+class TableCheck:
     def __init__(self, conn: Connection, model: type[Base]) -> None:
         self.conn = conn
         self.model = model
@@ -144,6 +144,7 @@ class _TableCheck:
             processors[key] = col.type.result_processor(conn.dialect, None)
         self.processors = processors
         self.cascaded = self._cascade_rules()
+        self.rows_replayed = 0
 
     # Rows removed or foreign keys cleared by the database itself (ON DELETE CASCADE / SET
     # NULL) after an audited delete of the parent row are explained, not tampering.
@@ -286,6 +287,7 @@ class _TableCheck:
                 batch = []
         if batch:
             yield from self._compare(batch)
+        self.rows_replayed = len(seen)
         # Rows the trail never mentioned.
         pk_stmt = select(*(type_coerce(c, NullType()) for c in self.pk))
         for raw in self.conn.execution_options(yield_per=EVENT_CHUNK).execute(pk_stmt):
@@ -299,4 +301,4 @@ def table_differences(
 ) -> Iterator[Difference]:
     """Every difference between the replayed trail and the tables, table by table."""
     for model in models if models is not None else audited_models():
-        yield from _TableCheck(conn, model).differences()
+        yield from TableCheck(conn, model).differences()

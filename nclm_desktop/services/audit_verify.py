@@ -18,7 +18,7 @@ from ..models import AuditEvent
 from ..models.audit import GENESIS_HASH, HASHED_FIELDS, event_hash
 from ..models.db import DatabaseError, check_sqlite_file, create_db_engine, to_url
 from . import audit_anchor
-from .audit_replay import Difference, audited_models, table_differences
+from .audit_replay import Difference, TableCheck, audited_models
 
 DIFFERENCES_SHOWN = 50
 
@@ -40,6 +40,8 @@ class VerifyReport:
     differences: list[Difference] = field(default_factory=list)
     difference_count: int = 0
     head_hash: str = GENESIS_HASH
+    tables_checked: int = 0
+    rows_replayed: int = 0
 
     @property
     def ok(self) -> bool:
@@ -169,10 +171,14 @@ def walk_chain(conn: Connection, report: VerifyReport, anchors: list[Anchor]) ->
 def compare_tables(conn: Connection, report: VerifyReport) -> None:
     present = set(inspect(conn).get_table_names())
     models = [m for m in audited_models() if m.__tablename__ in present]
-    for diff in table_differences(conn, models):
-        report.difference_count += 1
-        if len(report.differences) < DIFFERENCES_SHOWN:
-            report.differences.append(diff)
+    for model in models:
+        check = TableCheck(conn, model)
+        for diff in check.differences():
+            report.difference_count += 1
+            if len(report.differences) < DIFFERENCES_SHOWN:
+                report.differences.append(diff)
+        report.tables_checked += 1
+        report.rows_replayed += check.rows_replayed
 
 
 def verify_database(
