@@ -130,7 +130,14 @@ def record_head(db: Database) -> Head | None:
         anchors[-1] = entry
     else:
         anchors.append(entry)  # keep the anchor the chain no longer matches: verify says so
-    _write_json(path, {"database": key, "anchors": anchors[-ANCHORS_KEPT:]})
+    data = {"database": key, "anchors": anchors[-ANCHORS_KEPT:]}
+    try:
+        kept = json.loads(path.read_text(encoding="utf-8")).get("superseded")
+    except (OSError, ValueError, AttributeError):
+        kept = None
+    if kept:
+        data["superseded"] = kept
+    _write_json(path, data)
     return head
 
 
@@ -140,6 +147,26 @@ def record_after_commit(db: Database) -> None:
         record_head(db)
     except Exception:  # the data is committed; a missing anchor is reported by verify
         log.warning("could not record the audit anchor", exc_info=True)
+
+
+def restart_after_restore(db: Database, note: str) -> Head:
+    """After a deliberate restore of an older copy: anchor the restored chain and keep the
+    replaced anchors under "superseded" (verify no longer compares them)."""
+    key = database_key(db)
+    path = anchor_file(key)
+    try:
+        old = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        old = {}
+    superseded = list(old.get("superseded", [])) if isinstance(old, dict) else []
+    superseded.append({"note": note, "utc": _now(), "anchors": load_anchors(path)})
+    with db.engine.connect() as conn:
+        head = read_head(conn)
+    anchors = [head.as_dict() | {"recorded_utc": _now()}]
+    _write_json(
+        path, {"database": key, "anchors": anchors, "superseded": superseded[-ANCHORS_KEPT:]}
+    )
+    return head
 
 
 def record_backup_anchor(db: Database, backup: Path) -> Path:

@@ -259,3 +259,15 @@ def test_a_garbled_file_gives_one_clear_line(tmp_path, capsys):
     code, _out, err = run_verify(path, capsys)
     assert code == 2
     assert err.startswith("error:") and len(err.strip().splitlines()) == 1
+
+
+def test_a_deliberate_restore_re_anchors_the_chain(study, capsys):
+    roll_back(study["path"], study["older"])
+    assert run_verify(study["path"], capsys)[0] == 1
+    db = Database(create_db_engine(to_url(study["path"])), to_url(study["path"]))
+    try:
+        audit_anchor.restart_after_restore(db, "restored older-copy.db")
+    finally:
+        db.dispose()
+    code, _out, err = run_verify(study["path"], capsys)
+    assert code == 0, err
