@@ -15,7 +15,7 @@ from sqlalchemy import Connection, Engine, create_engine, inspect, select
 from sqlalchemy.pool import NullPool
 
 from ..models import AuditEvent
-from ..models.audit import GENESIS_HASH, HASHED_FIELDS, event_hash
+from ..models.audit import GENESIS_HASH, HASHED_FIELDS, event_hash_of_values
 from ..models.db import DatabaseError, check_sqlite_file, create_db_engine, to_url
 from . import audit_anchor
 from .audit_replay import Difference, TableCheck, audited_models
@@ -135,27 +135,29 @@ def walk_chain(conn: Connection, report: VerifyReport, anchors: list[Anchor]) ->
     ]
     result = conn.execution_options(yield_per=5000).execute(select(*cols).order_by(AuditEvent.id))
     for row in result:
-        m = row._mapping
+        event_id, prev_hash, stored = row[0], row[1], row[2]
         count += 1
-        if m["prev_hash"] != prev:
-            report.first_bad_id = m["id"]
+        if prev_hash != prev:
+            report.first_bad_id = event_id
             report.chain_problem = (
-                f"event {m['id']} does not follow the previous event "
+                f"event {event_id} does not follow the previous event "
                 "(an event before it was deleted or changed)"
             )
             break
-        if event_hash(prev, {f: m[f] for f in HASHED_FIELDS}) != m["hash"]:
-            report.first_bad_id = m["id"]
-            report.chain_problem = f"event {m['id']} was altered after it was written"
+        if event_hash_of_values(prev, row[3:]) != stored:
+            report.first_bad_id = event_id
+            report.chain_problem = f"event {event_id} was altered after it was written"
             break
-        prev = m["hash"]
-        for a in by_count.get(count, ()):
-            report.anchors_checked += 1
-            if a.hash != prev:
-                report.anchor_problems.append(
-                    f"event {count} has hash {prev[:12]}, but {a.source} anchored "
-                    f"{a.hash[:12]} there: the trail was rewritten or replaced by another copy"
-                )
+        prev = stored
+        if count in by_count:
+            for a in by_count[count]:
+                report.anchors_checked += 1
+                if a.hash != prev:
+                    report.anchor_problems.append(
+                        f"event {count} has hash {prev[:12]}, but {a.source} anchored "
+                        f"{a.hash[:12]} there: the trail was rewritten or replaced by another "
+                        "copy"
+                    )
     else:
         report.events, report.head_hash = count, prev
         for a in anchors:
