@@ -35,6 +35,7 @@ from ..models.base import Base
 REDACTED = "[redacted]"
 BATCH = 2000
 EVENT_CHUNK = 5000
+TEMPORAL = ("date", "datetime")
 
 
 @dataclass(frozen=True)
@@ -139,10 +140,14 @@ class TableCheck:
         }
         self.kinds = {key: _kind(col) for key, col in self.columns.items()}
         self.unchecked = set(model.__audit_redacted_fields__) | set(model.__audit_ignored_fields__)
-        processors = {}
-        for key, col in self.columns.items():
-            processors[key] = col.type.result_processor(conn.dialect, None)
-        self.processors = processors
+        # Only what needs work per value: the dialect's converters and the date columns.
+        self.processors = [
+            (key, proc)
+            for key, col in self.columns.items()
+            if (proc := col.type.result_processor(conn.dialect, None)) is not None
+        ]
+        self.temporal = [(k, kind) for k, kind in self.kinds.items() if kind in TEMPORAL]
+        self.temporal_keys = {k for k, _ in self.temporal}
         self.cascaded = self._cascade_rules()
         self.rows_replayed = 0
 
@@ -180,13 +185,15 @@ class TableCheck:
         return tuple(out)
 
     def _read(self, raw: tuple[Any, ...]) -> dict[str, Any]:
-        row = {}
-        for (key, proc), value in zip(self.processors.items(), raw, strict=True):
-            if proc is not None and value is not None:
+        row = dict(zip(self.columns, raw, strict=True))
+        for key, proc in self.processors:
+            value = row[key]
+            if value is not None:
                 # A value the application never writes is compared as it is stored.
                 with contextlib.suppress(ValueError, TypeError):
-                    value = proc(value)
-            row[key] = _canon(self.kinds[key], value)
+                    row[key] = proc(value)
+        for key, kind in self.temporal:
+            row[key] = _canon(kind, row[key])
         return row
 
     def _select(self):
@@ -227,7 +234,8 @@ class TableCheck:
             for col, want in expected.items():
                 if col in self.unchecked or col not in found:
                     continue
-                want = _canon(self.kinds.get(col, "other"), want)
+                if col in self.temporal_keys:
+                    want = _canon(self.kinds[col], want)
                 if found[col] != want and not (
                     found[col] is None and self._parent_deleted(expected, col, ("SET NULL",))
                 ):

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from ..models import AuditEvent, Participant
-from ..models.audit import GENESIS_HASH, HASHED_FIELDS, event_hash
 from ..models.audit_hook import append_events
 from ..models.db import Database
+from .audit_verify import VerifyReport, walk_chain
 from .permissions import Actor, Permission
 from .uow import reading, writing
 
@@ -25,34 +25,14 @@ class ChainReport:
 
 
 def verify_chain(db: Database) -> ChainReport:
-    """Recompute every hash in order; report the first event that does not match."""
-    prev = GENESIS_HASH
-    count = 0
+    """Recompute every hash in order; report the first event that does not match (the chain
+    alone: `audit verify` also checks anchors and tables, services/audit_verify.py)."""
+    report = VerifyReport()
     with db.engine.connect() as conn:
-        cols = [AuditEvent.id, AuditEvent.prev_hash, AuditEvent.hash] + [
-            getattr(AuditEvent, f) for f in HASHED_FIELDS
-        ]
-        result = conn.execution_options(yield_per=5000).execute(
-            select(*cols).order_by(AuditEvent.id)
-        )
-        for row in result:
-            m = row._mapping
-            count += 1
-            if m["prev_hash"] != prev:
-                return ChainReport(
-                    False,
-                    count,
-                    m["id"],
-                    f"event {m['id']} does not follow the previous event "
-                    "(an event before it was deleted or changed)",
-                )
-            computed = event_hash(prev, {f: m[f] for f in HASHED_FIELDS})
-            if computed != m["hash"]:
-                return ChainReport(
-                    False, count, m["id"], f"event {m['id']} was altered after it was written"
-                )
-            prev = m["hash"]
-    return ChainReport(True, count)
+        walk_chain(conn, report, [])
+    return ChainReport(
+        not report.chain_problem, report.events, report.first_bad_id, report.chain_problem
+    )
 
 
 @dataclass(frozen=True)
