@@ -196,10 +196,11 @@ def _audit_verify(args: argparse.Namespace, target: str) -> int:
     return 1
 
 
-# Commands that open the database themselves (`audit verify` reads it without migrating).
-_OWN_OPENING: dict[tuple[str, ...], Callable[[argparse.Namespace, str], int]] = {
-    ("audit", "verify"): _audit_verify,
-}
+# Commands that work on the database file without opening it (it may be damaged).
+FileHandler = Callable[[argparse.Namespace, str], int]
+_FILE_COMMANDS: dict[tuple[str, ...], FileHandler] = {}
+# `audit verify` reads the file read-only and never migrates it.
+_FILE_COMMANDS[("audit", "verify")] = _audit_verify
 
 
 @command("backup")
@@ -223,8 +224,8 @@ def run(argv: Sequence[str] | None = None, gui: GuiLauncher | None = None) -> in
         return gui(target, args.smoke_test)
     key = tuple(x for x in (args.command, getattr(args, "subcommand", None)) if x)
     handler = _COMMANDS.get(key)
-    if key in _OWN_OPENING:
-        return _OWN_OPENING[key](args, target)
+    if handler is None and key in _FILE_COMMANDS:
+        return _FILE_COMMANDS[key](args, target)
     if handler is None:
         parser.error(f"unknown command: {' '.join(key)}")
     try:
