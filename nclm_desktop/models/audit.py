@@ -71,7 +71,11 @@ def event_hash(prev_hash: str, row: dict) -> str:
     return event_hash_of_values(prev_hash, [row.get(k) for k in HASHED_FIELDS])
 
 
+# One encoder, built once (json.dumps builds one per call when given options).
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=str).encode
+
+
 def event_hash_of_values(prev_hash: str, values: Sequence[object]) -> str:
     """The same, from the HASHED_FIELDS values in order (verify reads them as a tuple)."""
-    content = json.dumps(list(values), ensure_ascii=False, separators=(",", ":"), default=str)
+    content = _encode(list(values))
     return hashlib.sha256((prev_hash + content).encode("utf-8")).hexdigest()

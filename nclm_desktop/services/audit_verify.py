@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
-from sqlalchemy import Connection, Engine, create_engine, inspect, select
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, select
 from sqlalchemy.pool import NullPool
 
 from ..models import AuditEvent
@@ -71,10 +71,18 @@ def read_only_engine(target: str | os.PathLike[str]) -> tuple[Engine, str]:
 
     def connect() -> sqlite3.Connection:
         con = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        con.isolation_level = None  # transactions begin below, not at pysqlite's whim
         con.execute("PRAGMA query_only = ON")
         return con
 
     engine = create_engine("sqlite://", creator=connect, poolclass=NullPool)
+
+    @event.listens_for(engine, "begin")
+    def _snapshot(conn: Connection) -> None:
+        # One read transaction: every query sees the same committed state even while the
+        # application keeps writing (WAL readers do not block writers).
+        conn.exec_driver_sql("BEGIN")
+
     return engine, str(path.resolve())
 
 
