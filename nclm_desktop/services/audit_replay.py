@@ -35,7 +35,6 @@ from ..models.base import Base
 REDACTED = "[redacted]"
 BATCH = 2000
 EVENT_CHUNK = 5000
-TEMPORAL = ("date", "datetime")
 
 
 @dataclass(frozen=True)
@@ -92,28 +91,37 @@ def _kind(column: Column) -> str:
     return "other"
 
 
-def _canon(kind: str, value: Any) -> Any:
-    """One form for a value read from the table and one recorded in the trail (where dates
-    are ISO text and a time zone may or may not be attached)."""
-    if value is None:
-        return None
+def _canon_datetime(value: Any) -> Any:
+    """Times compared as naive UTC: the trail records them with a zone, SQLite without."""
     try:
-        if kind == "date" and isinstance(value, str):
-            return dt.date.fromisoformat(value)
-        if kind == "datetime":
-            if isinstance(value, str):
-                value = dt.datetime.fromisoformat(value)
-            if isinstance(value, dt.datetime) and value.tzinfo is not None:
-                value = value.astimezone(dt.UTC).replace(tzinfo=None)
+        if isinstance(value, str):
+            value = dt.datetime.fromisoformat(value)
+        if isinstance(value, dt.datetime) and value.tzinfo is not None:
+            value = value.astimezone(dt.UTC).replace(tzinfo=None)
     except ValueError:
-        return value
+        pass
     return value
 
 
+def _canon_date(value: Any) -> Any:
+    """Dates compared as ISO text: what the trail records and what SQLite stores."""
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+_JSON_LITERALS = {"true": True, "false": False, "null": None}
+
+
 def _decode_update(kind: str, text: str | None) -> Any:
-    """The hook stores a changed string as it is and any other value as JSON."""
+    """The hook stores a changed string as it is and any other value as JSON (decoded
+    without the JSON parser for the common plain cases: this runs for every update)."""
     if text is None or kind == "str":
         return text
+    if text in _JSON_LITERALS:
+        return _JSON_LITERALS[text]
+    if len(text) > 1 and text[0] == '"' and text[-1] == '"' and "\\" not in text:
+        return text[1:-1]
+    if text.isdigit():
+        return int(text)
     try:
         return json.loads(text)
     except ValueError:
@@ -140,14 +148,16 @@ class TableCheck:
         }
         self.kinds = {key: _kind(col) for key, col in self.columns.items()}
         self.unchecked = set(model.__audit_redacted_fields__) | set(model.__audit_ignored_fields__)
-        # Only what needs work per value: the dialect's converters and the date columns.
+        # Only what needs work per value: the dialect's converters (dates stay ISO text) and
+        # the time columns.
+        self.dates = [k for k, kind in self.kinds.items() if kind == "date"]
+        self.times = [k for k, kind in self.kinds.items() if kind == "datetime"]
         self.processors = [
             (key, proc)
             for key, col in self.columns.items()
-            if (proc := col.type.result_processor(conn.dialect, None)) is not None
+            if self.kinds[key] != "date"
+            and (proc := col.type.result_processor(conn.dialect, None)) is not None
         ]
-        self.temporal = [(k, kind) for k, kind in self.kinds.items() if kind in TEMPORAL]
-        self.temporal_keys = {k for k, _ in self.temporal}
         self.cascaded = self._cascade_rules()
         self.rows_replayed = 0
 
@@ -192,8 +202,10 @@ class TableCheck:
                 # A value the application never writes is compared as it is stored.
                 with contextlib.suppress(ValueError, TypeError):
                     row[key] = proc(value)
-        for key, kind in self.temporal:
-            row[key] = _canon(kind, row[key])
+        for key in self.dates:
+            row[key] = _canon_date(row[key])
+        for key in self.times:
+            row[key] = _canon_datetime(row[key])
         return row
 
     def _select(self):
@@ -231,11 +243,14 @@ class TableCheck:
                 if not any(self._parent_deleted(expected, c, ("CASCADE",)) for c in expected):
                     yield Difference(self.name, key, None, "row", None)
                 continue
+            for col in self.times:
+                if col in expected:
+                    expected[col] = _canon_datetime(expected[col])
+            if expected == found:  # the usual case, compared at C speed
+                continue
             for col, want in expected.items():
                 if col in self.unchecked or col not in found:
                     continue
-                if col in self.temporal_keys:
-                    want = _canon(self.kinds[col], want)
                 if found[col] != want and not (
                     found[col] is None and self._parent_deleted(expected, col, ("SET NULL",))
                 ):

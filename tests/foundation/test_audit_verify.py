@@ -168,7 +168,7 @@ def test_table_edits_are_found_without_any_anchor(study, capsys, tmp_path):
     sql(study["path"], "UPDATE participant SET birth_date = '1960-01-01' WHERE id = 2")
     code, _out, err = run_verify(study["path"], capsys)
     assert code == 1
-    assert "participant 2, column birth_date: expected 1970-05-02, found 1960-01-01" in err
+    assert 'participant 2, column birth_date: expected "1970-05-02", found "1960-01-01"' in err
 
 
 def test_a_redacted_password_hash_is_not_compared_but_its_row_is(study, capsys):
@@ -271,3 +271,12 @@ def test_a_deliberate_restore_re_anchors_the_chain(study, capsys):
         db.dispose()
     code, _out, err = run_verify(study["path"], capsys)
     assert code == 0, err
+
+
+@pytest.mark.parametrize(
+    "text", ["true", "false", "null", "0", "42", "-3", "3.5", '"2026-01-01"', '"a\\"b"', '["x"]']
+)
+def test_the_fast_update_decoder_agrees_with_json(text):
+    from nclm_desktop.services.audit_replay import _decode_update
+
+    assert _decode_update("other", text) == json.loads(text)
