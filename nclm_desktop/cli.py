@@ -14,7 +14,7 @@ from pathlib import Path
 from . import __version__, paths
 from .models.db import Database, DatabaseError, open_database
 from .services import accounts
-from .services.audit_trail import verify_chain
+from .services.audit_verify import verify_database
 from .services.backup import backup_database
 from .services.errors import ServiceError
 from .services.permissions import Actor
@@ -82,7 +82,19 @@ def build_parser() -> argparse.ArgumentParser:
     audit = sub.add_parser("audit", help="audit trail").add_subparsers(
         dest="subcommand", metavar="SUBCOMMAND", required=True
     )
-    audit.add_parser("verify", help="check the hash chain; exit 1 naming the first bad event")
+    verify = audit.add_parser(
+        "verify",
+        help="check the hash chain, its anchors and every audited table against the trail "
+        "(read-only); exit 1 listing what differs",
+    )
+    verify.add_argument(
+        "--anchor",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="FILE",
+        help="also check against this anchor file or backup copy (repeatable)",
+    )
 
     backup = sub.add_parser("backup", help="back up the embedded database")
     backup.add_argument("--to", type=Path, help="folder for the copy")
@@ -171,14 +183,41 @@ def _user_list(args: argparse.Namespace, db: Database) -> int:
     return 0
 
 
-@command("audit", "verify")
-def _audit_verify(args: argparse.Namespace, db: Database) -> int:
-    report = verify_chain(db)
+def _audit_verify(args: argparse.Namespace, target: str) -> int:
+    """Read-only: the file is never migrated or written (see the README)."""
+    try:
+        report = verify_database(target, args.anchor)
+    except DatabaseError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    head = f"{report.events} events, head {report.head_hash[:12]}"
     if report.ok:
-        print(f"Audit trail intact: {report.events} events.")
+        print(
+            f"Audit trail intact: {head}; {report.anchors_checked} anchor(s) matched; "
+            f"{report.tables_checked} audited tables ({report.rows_replayed} rows) agree "
+            "with the trail."
+        )
         return 0
-    print(f"Audit trail BROKEN at event {report.first_bad_id}: {report.problem}.", file=sys.stderr)
+    if report.chain_problem:
+        print(
+            f"Audit trail BROKEN at event {report.first_bad_id}: {report.chain_problem}.",
+            file=sys.stderr,
+        )
+    for problem in report.anchor_problems:
+        print(f"Audit anchor MISMATCH: {problem}.", file=sys.stderr)
+    for diff in report.differences:
+        print(f"Changed outside the application: {diff.describe()}.", file=sys.stderr)
+    hidden = report.difference_count - len(report.differences)
+    if hidden > 0:
+        print(f"... and {hidden} more difference(s).", file=sys.stderr)
     return 1
+
+
+# Commands that work on the database file without opening it (it may be damaged).
+FileHandler = Callable[[argparse.Namespace, str], int]
+_FILE_COMMANDS: dict[tuple[str, ...], FileHandler] = {}
+# `audit verify` reads the file read-only and never migrates it.
+_FILE_COMMANDS[("audit", "verify")] = _audit_verify
 
 
 @command("backup")
@@ -202,6 +241,8 @@ def run(argv: Sequence[str] | None = None, gui: GuiLauncher | None = None) -> in
         return gui(target, args.smoke_test)
     key = tuple(x for x in (args.command, getattr(args, "subcommand", None)) if x)
     handler = _COMMANDS.get(key)
+    if handler is None and key in _FILE_COMMANDS:
+        return _FILE_COMMANDS[key](args, target)
     if handler is None:
         parser.error(f"unknown command: {' '.join(key)}")
     try:

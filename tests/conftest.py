@@ -52,6 +52,12 @@ def _no_qt_leftovers() -> Iterator[None]:
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
+@pytest.fixture(autouse=True)
+def _anchors_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Audit anchors (services/audit_anchor.py) go under tmp_path, not the user's folder."""
+    monkeypatch.setenv("NCLM_ANCHOR_DIR", str(tmp_path / "anchors"))
+
+
 @pytest.fixture(scope="session")
 def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Migrate once per run; each test copies the file."""

@@ -26,6 +26,8 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 from nclm_desktop.services.demo import GENERATOR_VERSION  # noqa: E402
 
 CACHE = Path.home() / ".cache" / "nclm-desktop-bench"
+# Audit anchors of the bench database stay with it, not in the user's data folder.
+os.environ.setdefault("NCLM_ANCHOR_DIR", str(CACHE / "anchors"))
 PARTICIPANTS = 10_000
 SEED = 1
 TODAY = dt.date(2026, 11, 18)  # fixed, so the cached database stays meaningful
@@ -51,6 +53,7 @@ AIMS = {  # issue 8
     "schedule_pdf": 0.300,
     "analysis": 3.0,
     "memory_mb": 400.0,
+    "verify": 20.0,  # issue 12: `audit verify` on ~500,000 events
 }
 
 
@@ -389,6 +392,25 @@ def bench_backends(app, path: Path) -> None:
         stop()
 
 
+def bench_verify(path: Path) -> tuple[float, float, str]:
+    """`audit verify`'s checks (chain, anchors, every table replayed) in a child process:
+    seconds, the child's peak memory (VmHWM, MB) and the verdict."""
+    code = (
+        "import resource, sys, time\n"
+        "from nclm_desktop.services.audit_verify import verify_database\n"
+        "t = time.perf_counter()\n"
+        "r = verify_database(sys.argv[1])\n"
+        "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
+        "verdict = 'intact' if r.ok else f'{r.difference_count} differences'\n"
+        "print(time.perf_counter() - t, peak, r.events, verdict)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True
+    )
+    seconds, peak, events, verdict = out.stdout.strip().splitlines()[-1].split(maxsplit=3)
+    return float(seconds), float(peak), f"{int(events):,} events, {verdict}"
+
+
 def describe(db) -> str:
     from sqlalchemy import func, select
 
@@ -487,6 +509,10 @@ def main() -> int:
           f"{verdict(statistics.median(total_t), AIMS['analysis'])}")  # fmt: skip
     print(f"  of which study_dataset: {ms(data_t)}")
     db.dispose()
+
+    seconds, peak, what = bench_verify(path)
+    print(f"audit verify, chain + anchors + every audited table ({what}): {seconds:.1f} s, "
+          f"peak {peak:.0f} MB {verdict(seconds, AIMS['verify'])}")  # fmt: skip
 
     peaks, analysis_peaks = bench_memory(path)
     print(f"peak memory of the app, start + list + analysis (VmHWM): median "

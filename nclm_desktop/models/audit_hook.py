@@ -99,6 +99,8 @@ def append_events(session: Session, rows: list[dict[str, Any]]) -> None:
         row["prev_hash"] = prev
         row["hash"] = prev = event_hash(prev, row)
     conn.execute(AuditEvent.__table__.insert(), rows)
+    # Read after commit to anchor the new head outside the file (services/uow.py).
+    session.info["audit_appended"] = True
 
 
 def _collect(session: Session) -> list[dict[str, Any]]:

@@ -2,8 +2,9 @@
 
 Header: study title and registration, the report's title, the participant's study ID where
 the report is about one participant. Footer: generation time and user, "page N of M" (a
-two-pass canvas: the total is known only when the document is finished) and, when names
-are printed, a confidentiality note.
+two-pass canvas: the total is known only when the document is finished), when names
+are printed, a confidentiality note, and the audit trail's head (event count and hash) so
+that a paper copy anchors the trail (see the README).
 """
 
 from __future__ import annotations
@@ -55,12 +56,14 @@ TEXTS = {
         "generated": "Generated {when} by {who}",
         "confidential": "Confidential: contains patient-identifiable data",
         "study_id": "Study ID",
+        "audit_head": "Audit trail head (events · hash): {head}",
     },
     "zh_CN": {
         "page": "第 {n} 页，共 {m} 页",
         "generated": "生成时间 {when}，生成人 {who}",
         "confidential": "保密：含患者身份信息",
         "study_id": "研究编号",
+        "audit_head": "稽查轨迹头（事件数 · 哈希）：{head}",
     },
 }
 
@@ -354,6 +357,10 @@ def _decorate(c: Canvas, info: PageInfo, page: int, total: int) -> None:
     page_text = texts["page"].format(n=page, m=total)
     room = right - left - stringWidth(page_text, font, 7.5) - 6 * mm
     c.drawString(left, 8 * mm, _footer_text(texts, meta, font, room))
+    if meta.audit_head:  # events and head hash: a paper copy anchors the audit trail
+        c.setFont(font, 6.5)
+        c.drawString(left, 4.5 * mm, texts["audit_head"].format(head=meta.audit_head))
+    c.setFont(font, 7.5)
     c.setFillColor(INK)
     c.drawRightString(right, 8 * mm, texts["page"].format(n=page, m=total))
     c.restoreState()

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..models.audit_hook import append_events
 from ..models.db import Database, backup_sqlite
+from .audit_anchor import record_backup_anchor
 from .errors import ServiceError
 from .permissions import Actor, Permission, require
 from .uow import writing
@@ -31,4 +32,5 @@ def backup_database(db: Database, actor: Actor | None, to_dir: Path | None = Non
                 }
             ],
         )
+    record_backup_anchor(db, dest)  # the chain's head beside the copy (audit_anchor.py)
     return dest

@@ -46,6 +46,7 @@ from ..models import (
     Visit,
 )
 from ..models.db import Database
+from .audit_anchor import head_label
 from .errors import NotFound, ValidationError
 from .permissions import Actor, Permission
 from .settings import CONTACT_SETTINGS  # printed on the schedule; blank lines when unset
@@ -66,9 +67,12 @@ class ReportMeta:
     generated_at: dt.datetime
     generated_by: str
     identified: bool  # names/phones are printed: the page says it is confidential
+    # The audit chain's head when the report was made (services/audit_anchor.py): printed in
+    # the footer, so a paper copy anchors the trail too.
+    audit_head: str = ""
 
 
-def _meta(actor: Actor, now: dt.datetime | None) -> ReportMeta:
+def _meta(actor: Actor, now: dt.datetime | None, s: Session | None = None) -> ReportMeta:
     study = load_protocol().study
     when = now or dt.datetime.now().astimezone()
     who = actor.display_name or actor.username
@@ -80,6 +84,7 @@ def _meta(actor: Actor, now: dt.datetime | None) -> ReportMeta:
         generated_at=when,
         generated_by=by,
         identified=actor.can(Permission.VIEW_IDENTITY),
+        audit_head=head_label(s.connection()) if s is not None else "",
     )
 
 
@@ -380,7 +385,7 @@ def operative_report_data(
         days = load_protocol().endpoints.morbidity_days
         name, name_zh, major = _resection_name(op)
         return OperativeReportData(
-            meta=_meta(actor, now),
+            meta=_meta(actor, now, s),
             patient=_header(p, op.operation_date, actor.can(Permission.VIEW_IDENTITY)),
             operation_date=op.operation_date,
             surgeons=surgeons,
@@ -517,7 +522,7 @@ def complications_report_data(
                     death_date=deaths.get(pid),
                 )
             )
-        meta = _meta(actor, now)
+        meta = _meta(actor, now, s)
     n = len(patients)
     rates: tuple[Rate, ...] = ()
     if n:
@@ -638,7 +643,7 @@ def schedule_report_data(
             for key, en, zh in CONTACT_SETTINGS
         )
         return ScheduleReportData(
-            meta=_meta(actor, now),
+            meta=_meta(actor, now, s),
             lang=lang,
             patient=_header(p, p.index_date, actor.can(Permission.VIEW_IDENTITY)),
             visits=visits,
@@ -725,7 +730,7 @@ def worklist_data(
                     ),
                 )
             )
-        meta = _meta(actor, now)
+        meta = _meta(actor, now, s)
     months = []
     m = date_from.replace(day=1)
     while m <= date_to:
@@ -843,7 +848,7 @@ def screening_log_data(
             )
             lines.append(line)
             latest[p.id] = (line, p)  # ordered by date: the last one wins
-        meta = _meta(actor, now)
+        meta = _meta(actor, now, s)
     return ScreeningLogData(
         meta=meta,
         date_from=date_from,

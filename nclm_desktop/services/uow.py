@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from ..models.db import Database, DatabaseError
+from .audit_anchor import record_after_commit
 from .errors import DatabaseUnavailable
 from .permissions import Actor, Permission, require
 
@@ -49,3 +51,13 @@ def writing(
         session.info["system"] = system
         yield session
         session.commit()
+        _anchor_after_commit(db, session)
+
+
+def _anchor_after_commit(db: Database, session: Session) -> None:
+    """Record the audit chain's head outside the file once its events are durable. A
+    session bound to a connection is a savepoint inside a bulk batch (services/demo_batch.py):
+    nothing is durable yet, the next real commit anchors it."""
+    if not session.info.pop("audit_appended", False) or isinstance(session.bind, Connection):
+        return
+    record_after_commit(db)

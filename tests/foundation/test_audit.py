@@ -161,3 +161,27 @@ def test_audit_viewer_filters_by_participant_user_and_date(db, investigator, sur
     today = dt.datetime.now(dt.UTC).date()
     assert query_events(db, admin, AuditFilter(date_from=today, date_to=today))
     assert not query_events(db, admin, AuditFilter(date_to=today - dt.timedelta(days=2)))
+
+
+def test_identities_are_masked_in_the_trail_for_roles_without_identity_permission(
+    db, investigator, admin
+):
+    pid = add_participant(db, investigator)
+    with writing(db, investigator, reason="wrong record number") as s:
+        s.get(ParticipantIdentity, pid).hospital_record_number = "HR-CORRECTED"
+        s.get(Participant, pid).birth_date = dt.date(1970, 5, 3)
+    shown = query_events(db, investigator, AuditFilter())
+    hidden = query_events(db, admin, AuditFilter())
+    assert any("王小明" in (r["new_value"] or "") for r in shown)
+    assert any(r["new_value"] == "HR-CORRECTED" for r in shown)
+    everything = " ".join(f"{r['old_value']} {r['new_value']}" for r in hidden)
+    for secret in ("王小明", "HR-NCLM-H-001", "HR-CORRECTED", "1970-05-01", "1970-05-03"):
+        assert secret not in everything
+    # What is not identifying stays readable: the study ID, the cohort, who changed what.
+    assert "NCLM-H-001" in everything and "hepatectomy" in everything
+    update = next(r for r in hidden if r["field"] == "hospital_record_number")
+    assert (update["old_value"], update["new_value"], update["reason"]) == (
+        "[hidden]",
+        "[hidden]",
+        "wrong record number",
+    )

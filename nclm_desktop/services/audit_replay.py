@@ -1,0 +1,327 @@
+"""Replay the audit trail into the state every audited table should be in, and compare.
+
+The session hook (models/audit_hook.py) writes an insert snapshot, one event per changed
+field and a delete snapshot for every write of an audited table. Replaying them per row
+gives the row the trail vouches for; a row whose columns differ, a row the trail never saw
+and a row that vanished without a delete event were changed outside the application.
+
+What cannot be checked (see the README, "What `audit verify` detects"):
+- redacted fields (password hashes): the trail holds "[redacted]", so only the row's
+  existence and its other columns are checked;
+- ignored bookkeeping fields (last sign-in time): their changes are not audited;
+- a column added by a later migration, on rows written before it: the trail never recorded
+  its value, so it is checked only once an event sets it.
+
+Memory stays bounded: events are streamed one table at a time in (row, event) order from
+the (entity, entity_id) index, and the table's rows are fetched in batches of keys; only the
+set of row keys of one table is held.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Column, Connection, Table, inspect, or_, select, tuple_, type_coerce
+from sqlalchemy.types import NullType
+
+from ..models import AuditEvent
+from ..models.base import Base
+
+REDACTED = "[redacted]"
+BATCH = 2000
+EVENT_CHUNK = 5000
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One disagreement between the audit trail and a table."""
+
+    table: str
+    key: str
+    column: str | None  # None: the whole row is missing or unexpected
+    expected: Any
+    found: Any
+
+    def describe(self) -> str:
+        where = f"{self.table} {self.key}"
+        if self.column is None:
+            if self.found is None:
+                return f"{where}: row deleted without an audit event"
+            if self.expected is None:
+                return f"{where}: row added without an audit event"
+        return (
+            f"{where}, column {self.column}: expected {_show(self.expected)}, "
+            f"found {_show(self.found)}"
+        )
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def audited_models() -> list[type[Base]]:
+    return sorted(
+        (m.class_ for m in Base.registry.mappers if m.class_.__audited__),
+        key=lambda cls: cls.__tablename__,
+    )
+
+
+# --- comparable values ----------------------------------------------------------------------
+
+
+def _kind(column: Column) -> str:
+    try:
+        python_type = column.type.python_type
+    except NotImplementedError:
+        return "other"
+    if python_type is dt.datetime:
+        return "datetime"
+    if python_type is dt.date:
+        return "date"
+    if python_type is str:
+        return "str"
+    return "other"
+
+
+def _canon_datetime(value: Any) -> Any:
+    """Times compared as naive UTC: the trail records them with a zone, SQLite without."""
+    try:
+        if isinstance(value, str):
+            value = dt.datetime.fromisoformat(value)
+        if isinstance(value, dt.datetime) and value.tzinfo is not None:
+            value = value.astimezone(dt.UTC).replace(tzinfo=None)
+    except ValueError:
+        pass
+    return value
+
+
+def _canon_date(value: Any) -> Any:
+    """Dates compared as ISO text: what the trail records and what SQLite stores."""
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+_JSON_LITERALS = {"true": True, "false": False, "null": None}
+
+
+def _decode_update(kind: str, text: str | None) -> Any:
+    """The hook stores a changed string as it is and any other value as JSON (decoded
+    without the JSON parser for the common plain cases: this runs for every update)."""
+    if text is None or kind == "str":
+        return text
+    if text in _JSON_LITERALS:
+        return _JSON_LITERALS[text]
+    if len(text) > 1 and text[0] == '"' and text[-1] == '"' and "\\" not in text:
+        return text[1:-1]
+    if text.isdigit():
+        return int(text)
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
+
+
+# --- one table ------------------------------------------------------------------------------
+
+
+class TableCheck:
+    def __init__(self, conn: Connection, model: type[Base]) -> None:
+        self.conn = conn
+        self.model = model
+        self.table: Table = model.__table__
+        self.name = self.table.name
+        self.pk = list(self.table.primary_key.columns)
+        # Attribute key -> column (the hook records attribute keys).
+        # Only the columns the file has: an older file is verified without migrating it.
+        present = {c["name"] for c in inspect(conn).get_columns(self.name)}
+        self.columns = {
+            attr.key: attr.columns[0]
+            for attr in model.__mapper__.column_attrs
+            if attr.columns[0].name in present
+        }
+        self.kinds = {key: _kind(col) for key, col in self.columns.items()}
+        self.unchecked = set(model.__audit_redacted_fields__) | set(model.__audit_ignored_fields__)
+        # Only what needs work per value: the dialect's converters (dates stay ISO text) and
+        # the time columns.
+        self.dates = [k for k, kind in self.kinds.items() if kind == "date"]
+        self.times = [k for k, kind in self.kinds.items() if kind == "datetime"]
+        self.processors = [
+            (key, proc)
+            for key, col in self.columns.items()
+            if self.kinds[key] != "date"
+            and (proc := col.type.result_processor(conn.dialect, None)) is not None
+        ]
+        self.cascaded = self._cascade_rules()
+        self.rows_replayed = 0
+
+    # Rows removed or foreign keys cleared by the database itself (ON DELETE CASCADE / SET
+    # NULL) after an audited delete of the parent row are explained, not tampering.
+    def _cascade_rules(self) -> dict[str, tuple[str, set[str], str]]:
+        rules: dict[str, tuple[str, set[str], str]] = {}
+        for key, col in self.columns.items():
+            for fk in col.foreign_keys:
+                action = (fk.ondelete or "").upper()
+                if action in ("CASCADE", "SET NULL"):
+                    parent = fk.column.table.name
+                    deleted = set(
+                        self.conn.scalars(
+                            select(AuditEvent.entity_id).where(
+                                AuditEvent.entity == parent, AuditEvent.action == "delete"
+                            )
+                        )
+                    )
+                    if deleted:
+                        rules[key] = (parent, deleted, action)
+        return rules
+
+    def _key_of(self, values: Iterable[Any]) -> str:
+        return ",".join(str(v) for v in values)
+
+    def _pk_value(self, key: str) -> tuple[Any, ...]:
+        parts = key.split(",") if len(self.pk) > 1 else [key]
+        out = []
+        for col, part in zip(self.pk, parts, strict=False):
+            try:
+                out.append(col.type.python_type(part))
+            except (ValueError, TypeError, NotImplementedError):
+                out.append(part)
+        return tuple(out)
+
+    def _read(self, raw: tuple[Any, ...]) -> dict[str, Any]:
+        row = dict(zip(self.columns, raw, strict=True))
+        for key, proc in self.processors:
+            value = row[key]
+            if value is not None:
+                # A value the application never writes is compared as it is stored.
+                with contextlib.suppress(ValueError, TypeError):
+                    row[key] = proc(value)
+        for key in self.dates:
+            row[key] = _canon_date(row[key])
+        for key in self.times:
+            row[key] = _canon_datetime(row[key])
+        return row
+
+    def _select(self):
+        return select(*(type_coerce(c, NullType()) for c in self.columns.values()))
+
+    def _fetch(self, keys: list[str]) -> dict[str, dict[str, Any]]:
+        wanted = [self._pk_value(k) for k in keys]
+        if len(self.pk) == 1:
+            cond = self.pk[0].in_([w[0] for w in wanted])
+        else:
+            cond = tuple_(*self.pk).in_(wanted)
+        pk_keys = [k for k, c in self.columns.items() if c.primary_key]
+        rows = {}
+        for raw in self.conn.execute(self._select().where(cond)):
+            row = self._read(tuple(raw))
+            rows[self._key_of(row[k] for k in pk_keys)] = row
+        return rows
+
+    def _parent_deleted(self, expected: dict[str, Any], col: str, actions: tuple[str, ...]) -> bool:
+        rule = self.cascaded.get(col)
+        if rule is None or rule[2] not in actions:
+            return False
+        ref = expected.get(col)
+        return ref is not None and str(ref) in rule[1]
+
+    def _compare(self, batch: list[tuple[str, dict[str, Any] | None]]) -> Iterator[Difference]:
+        actual = self._fetch([k for k, _ in batch])
+        for key, expected in batch:
+            found = actual.get(key)
+            if expected is None:
+                if found is not None:
+                    yield Difference(self.name, key, None, None, "row")
+                continue
+            if found is None:
+                if not any(self._parent_deleted(expected, c, ("CASCADE",)) for c in expected):
+                    yield Difference(self.name, key, None, "row", None)
+                continue
+            for col in self.times:
+                if col in expected:
+                    expected[col] = _canon_datetime(expected[col])
+            if expected == found:  # the usual case, compared at C speed
+                continue
+            for col, want in expected.items():
+                if col in self.unchecked or col not in found:
+                    continue
+                if found[col] != want and not (
+                    found[col] is None and self._parent_deleted(expected, col, ("SET NULL",))
+                ):
+                    yield Difference(self.name, key, col, want, found[col])
+
+    def _events(self) -> Iterator[Any]:
+        stmt = (
+            select(
+                AuditEvent.entity_id,
+                AuditEvent.action,
+                AuditEvent.field,
+                AuditEvent.old_value,
+                AuditEvent.new_value,
+            )
+            .where(
+                AuditEvent.entity == self.name,
+                or_(
+                    AuditEvent.action == "insert",
+                    AuditEvent.action == "update",
+                    AuditEvent.action == "delete",
+                ),
+            )
+            .order_by(AuditEvent.entity_id, AuditEvent.id)
+        )
+        yield from self.conn.execution_options(yield_per=EVENT_CHUNK).execute(stmt)
+
+    def _replay(self) -> Iterator[tuple[str, dict[str, Any] | None]]:
+        """(row key, the row as the trail says it is now; None if deleted) per row."""
+        key: str | None = None
+        row: dict[str, Any] | None = None
+        for entity_id, action, field, _old, new in self._events():
+            if entity_id != key:
+                if key is not None:
+                    yield key, row
+                key, row = entity_id, None
+            if action == "insert":
+                try:
+                    row = json.loads(new)
+                except (TypeError, ValueError):
+                    row = {}
+            elif action == "delete":
+                row = None
+            elif field is not None:
+                row = {} if row is None else row
+                row[field] = _decode_update(self.kinds.get(field, "other"), new)
+        if key is not None:
+            yield key, row
+
+    def differences(self) -> Iterator[Difference]:
+        seen: set[str] = set()
+        batch: list[tuple[str, dict[str, Any] | None]] = []
+        for key, row in self._replay():
+            seen.add(key)
+            batch.append((key, row))
+            if len(batch) >= BATCH:
+                yield from self._compare(batch)
+                batch = []
+        if batch:
+            yield from self._compare(batch)
+        self.rows_replayed = len(seen)
+        # Rows the trail never mentioned.
+        pk_stmt = select(*(type_coerce(c, NullType()) for c in self.pk))
+        for raw in self.conn.execution_options(yield_per=EVENT_CHUNK).execute(pk_stmt):
+            key = self._key_of(raw)
+            if key not in seen:
+                yield Difference(self.name, key, None, None, "row")
+
+
+def table_differences(
+    conn: Connection, models: list[type[Base]] | None = None
+) -> Iterator[Difference]:
+    """Every difference between the replayed trail and the tables, table by table."""
+    for model in models if models is not None else audited_models():
+        yield from TableCheck(conn, model).differences()

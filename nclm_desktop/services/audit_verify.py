@@ -1,0 +1,216 @@
+"""`audit verify`: the hash chain, its anchors outside the file, and every audited table
+replayed from the trail. Opens the database read-only and never migrates it."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote
+
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, select
+from sqlalchemy.pool import NullPool
+
+from ..models import AuditEvent
+from ..models.audit import GENESIS_HASH, HASHED_FIELDS, event_hash_of_values
+from ..models.db import DatabaseError, check_sqlite_file, create_db_engine, to_url
+from . import audit_anchor
+from .audit_replay import Difference, TableCheck, audited_models
+
+DIFFERENCES_SHOWN = 50
+
+
+@dataclass(frozen=True)
+class Anchor:
+    count: int
+    hash: str
+    source: str  # where it was recorded, for the message
+
+
+@dataclass
+class VerifyReport:
+    events: int = 0
+    chain_problem: str = ""
+    first_bad_id: int | None = None
+    anchor_problems: list[str] = field(default_factory=list)
+    anchors_checked: int = 0
+    differences: list[Difference] = field(default_factory=list)
+    difference_count: int = 0
+    head_hash: str = GENESIS_HASH
+    tables_checked: int = 0
+    rows_replayed: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not (self.chain_problem or self.anchor_problems or self.difference_count)
+
+
+# --- opening without changing anything ------------------------------------------------------
+
+
+def read_only_engine(target: str | os.PathLike[str]) -> tuple[Engine, str]:
+    """An engine that cannot write, and the key the database's anchors are filed under."""
+    url = to_url(target)
+    if url.get_backend_name() != "sqlite":
+        engine = create_db_engine(url)  # a server database: this session only reads
+        return engine, url.render_as_string(hide_password=True)
+    if not url.database or url.database == ":memory:":
+        raise DatabaseError("An in-memory database has no audit trail to verify.")
+    path = Path(url.database)
+    if not path.exists():
+        raise DatabaseError(f"There is no database at {path}.")
+    if not path.is_file():
+        raise DatabaseError(f"{path} is not a database file.")
+    check_sqlite_file(path)
+    if path.stat().st_size == 0:
+        raise DatabaseError(f"{path} is empty (0 bytes): it is not a database.")
+    uri = f"file:{quote(path.as_posix())}?mode=ro"
+
+    def connect() -> sqlite3.Connection:
+        con = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        con.isolation_level = None  # transactions begin below, not at pysqlite's whim
+        con.execute("PRAGMA query_only = ON")
+        return con
+
+    engine = create_engine("sqlite://", creator=connect, poolclass=NullPool)
+
+    @event.listens_for(engine, "begin")
+    def _snapshot(conn: Connection) -> None:
+        # One read transaction: every query sees the same committed state even while the
+        # application keeps writing (WAL readers do not block writers).
+        conn.exec_driver_sql("BEGIN")
+
+    return engine, str(path.resolve())
+
+
+# --- anchors -------------------------------------------------------------------------------
+
+
+def _anchors_from_file(path: Path, key: str | None) -> list[Anchor]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    if key is not None and isinstance(data, dict) and data.get("database") != key:
+        return []
+    return [
+        Anchor(int(a["count"]), str(a["hash"]), f"{path.name} ({a.get('recorded_utc', '?')})")
+        for a in audit_anchor.load_anchors(path)
+    ]
+
+
+def _anchors_from_backup(path: Path) -> list[Anchor]:
+    """A backup's own chain is an anchor: the live chain must begin with it."""
+    engine, _key = read_only_engine(path)
+    try:
+        with engine.connect() as conn:
+            head = audit_anchor.read_head(conn)
+    finally:
+        engine.dispose()
+    return [Anchor(head.count, head.hash, f"backup {path.name}")] if head.count else []
+
+
+def gather_anchors(key: str, extra: Iterable[Path] = ()) -> list[Anchor]:
+    """The anchor file in the user's data folder, anchors beside backups in the default
+    backup folder, and any anchor or backup file named on the command line."""
+    anchors = _anchors_from_file(audit_anchor.anchor_file(key), key)
+    if not key.count("://"):
+        for path in audit_anchor.backup_anchor_files(Path(key)):
+            anchors += _anchors_from_file(path, key)
+    for path in extra:
+        path = Path(path)
+        if path.name.endswith(".json"):
+            anchors += _anchors_from_file(path, None)
+        else:
+            anchors += _anchors_from_backup(path)
+    return anchors
+
+
+# --- the checks ----------------------------------------------------------------------------
+
+
+def walk_chain(conn: Connection, report: VerifyReport, anchors: list[Anchor]) -> None:
+    """Recompute every hash in order (first bad event named) and compare anchored positions."""
+    by_count: dict[int, list[Anchor]] = {}
+    for a in anchors:
+        by_count.setdefault(a.count, []).append(a)
+    prev, count = GENESIS_HASH, 0
+    cols = [AuditEvent.id, AuditEvent.prev_hash, AuditEvent.hash] + [
+        getattr(AuditEvent, f) for f in HASHED_FIELDS
+    ]
+    result = conn.execution_options(yield_per=5000).execute(select(*cols).order_by(AuditEvent.id))
+    for row in result:
+        event_id, prev_hash, stored = row[0], row[1], row[2]
+        count += 1
+        if prev_hash != prev:
+            report.first_bad_id = event_id
+            report.chain_problem = (
+                f"event {event_id} does not follow the previous event "
+                "(an event before it was deleted or changed)"
+            )
+            break
+        if event_hash_of_values(prev, row[3:]) != stored:
+            report.first_bad_id = event_id
+            report.chain_problem = f"event {event_id} was altered after it was written"
+            break
+        prev = stored
+        if count in by_count:
+            for a in by_count[count]:
+                report.anchors_checked += 1
+                if a.hash != prev:
+                    report.anchor_problems.append(
+                        f"event {count} has hash {prev[:12]}, but {a.source} anchored "
+                        f"{a.hash[:12]} there: the trail was rewritten or replaced by another "
+                        "copy"
+                    )
+    else:
+        report.events, report.head_hash = count, prev
+        for a in anchors:
+            if a.count > count:
+                report.anchor_problems.append(
+                    f"the trail has {count} events, but {a.source} anchored {a.count}: "
+                    "events were deleted or an older copy was put back"
+                )
+        return
+    report.events = count
+
+
+def compare_tables(conn: Connection, report: VerifyReport) -> None:
+    present = set(inspect(conn).get_table_names())
+    models = [m for m in audited_models() if m.__tablename__ in present]
+    for model in models:
+        check = TableCheck(conn, model)
+        for diff in check.differences():
+            report.difference_count += 1
+            if len(report.differences) < DIFFERENCES_SHOWN:
+                report.differences.append(diff)
+        report.tables_checked += 1
+        report.rows_replayed += check.rows_replayed
+
+
+def verify_database(
+    target: str | os.PathLike[str], extra_anchors: Iterable[Path] = ()
+) -> VerifyReport:
+    """All checks, read-only. Raises DatabaseError for a file that cannot be read."""
+    engine, key = read_only_engine(target)
+    report = VerifyReport()
+    try:
+        anchors = gather_anchors(key, extra_anchors)
+        with engine.connect() as conn:
+            if "audit_event" not in inspect(conn).get_table_names():
+                raise DatabaseError(f"{target} has no audit trail (not an NCLM Desktop database).")
+            walk_chain(conn, report, anchors)
+            compare_tables(conn, report)
+    except (sqlite3.DatabaseError, OSError) as exc:
+        raise DatabaseError(f"{target} cannot be read as a database: {exc}.") from exc
+    except Exception as exc:
+        # SQLAlchemy wraps driver errors; the message is still the driver's.
+        if type(exc).__module__.startswith("sqlalchemy"):
+            raise DatabaseError(f"{target} cannot be read as a database: {exc.args[0]}.") from exc
+        raise
+    finally:
+        engine.dispose()
+    return report
