@@ -11,13 +11,14 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from . import __version__, paths
-from .models.db import Database, DatabaseError, open_database
+from . import __version__, cli_failures, paths
+from .models.db import Database, DatabaseError, open_database, to_url
 from .services import accounts
 from .services.audit_trail import verify_chain
 from .services.backup import backup_database
 from .services.errors import ServiceError
 from .services.permissions import Actor
+from .services.restore import restore_database
 
 Handler = Callable[[argparse.Namespace, Database], int]
 _COMMANDS: dict[tuple[str, ...], Handler] = {}
@@ -80,6 +81,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     backup = sub.add_parser("backup", help="back up the embedded database")
     backup.add_argument("--to", type=Path, help="folder for the copy")
+
+    restore = sub.add_parser(
+        "restore",
+        help="replace the embedded database by a checked backup (the application must be "
+        "closed; the current file is kept aside)",
+    )
+    restore.add_argument("backup", type=Path, metavar="BACKUP", help="the backup file (.db)")
+    restore.add_argument(
+        "--db", dest="restore_db", metavar="DB", help="the database to replace (as --db above)"
+    )
 
     for module in _feature_modules():
         module.add_parsers(sub)
@@ -171,6 +182,28 @@ def _backup(args: argparse.Namespace, db: Database) -> int:
     return 0
 
 
+# Commands that work on the database file without opening it (it may be damaged).
+FileHandler = Callable[[argparse.Namespace, str], int]
+_FILE_COMMANDS: dict[tuple[str, ...], FileHandler] = {}
+
+
+def _restore(args: argparse.Namespace, target: str) -> int:
+    url = to_url(args.restore_db or target)
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        raise CliError("restore works on the embedded database file (--db FILE).")
+    result = restore_database(args.backup, Path(url.database))
+    print(
+        f"Restored {result.target} from {result.backup} "
+        f"({result.head.events} audit events, chain intact)."
+    )
+    if result.kept_aside:
+        print(f"The replaced database and its -wal/-shm are kept in {result.kept_aside}")
+    return 0
+
+
+_FILE_COMMANDS[("restore",)] = _restore
+
+
 GuiLauncher = Callable[[str, "str | None"], int]
 
 
@@ -185,17 +218,30 @@ def run(argv: Sequence[str] | None = None, gui: GuiLauncher | None = None) -> in
         return gui(target, args.smoke_test)
     key = tuple(x for x in (args.command, getattr(args, "subcommand", None)) if x)
     handler = _COMMANDS.get(key)
-    if handler is None:
+    if handler is None and key not in _FILE_COMMANDS:
         parser.error(f"unknown command: {' '.join(key)}")
     try:
-        db = open_database(target)
-    except DatabaseError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+        return _run_command(key, handler, args, target)
+    except (ServiceError, CliError, DatabaseError, ValueError) as exc:
+        # ValueError: a clinical rule refused
+        message = str(exc)
+    except Exception as exc:  # the last line of defence: one line, never a traceback
+        if os.environ.get("NCLM_DEBUG"):
+            raise
+        message = cli_failures.describe(exc, target) or (
+            f"unexpected {type(exc).__name__}: {exc} (run with NCLM_DEBUG=1 for details)"
+        )
+    print(f"error: {cli_failures.one_line(message)}", file=sys.stderr)
+    return 2
+
+
+def _run_command(
+    key: tuple[str, ...], handler: Handler | None, args: argparse.Namespace, target: str
+) -> int:
+    if handler is None:
+        return _FILE_COMMANDS[key](args, target)
+    db = open_database(target)
     try:
         return handler(args, db)
-    except (ServiceError, CliError, ValueError) as exc:  # ValueError: a clinical rule refused
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
     finally:
         db.dispose()
