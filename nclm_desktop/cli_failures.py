@@ -33,9 +33,7 @@ def _sqlite_message(err: sqlite3.Error, where: str) -> str | None:
     if primary == SQLITE_IOERR:
         return f"the disk holding {where} could not be written ({err}); {UNCHANGED}."
     if primary == SQLITE_READONLY:
-        return (
-            f"the database {where} is read-only: it can be read but not changed; {UNCHANGED}."
-        )
+        return f"the database {where} is read-only: it can be read but not changed; {UNCHANGED}."
     if primary in (SQLITE_CORRUPT, SQLITE_NOTADB):
         return (
             f"the database {where} is damaged ({err}); restore it from a backup with "

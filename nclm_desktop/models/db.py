@@ -19,8 +19,10 @@ from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
 from .. import paths
-from . import audit_hook  # noqa: F401  (registers the audit listeners)
-from . import db_files
+from . import (
+    audit_hook,  # noqa: F401  (registers the audit listeners)
+    db_files,
+)
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 NETWORK_FS_TYPES = {

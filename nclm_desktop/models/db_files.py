@@ -6,6 +6,7 @@ connections, so restore can use it on a file the application refuses to open.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import stat
@@ -138,10 +139,8 @@ class FileLock:
 
     def __init__(self, path: Path, *, exclusive: bool) -> None:
         self.path = lock_path(path)
-        try:
+        with contextlib.suppress(FileExistsError):
             create_private_file(self.path)
-        except FileExistsError:
-            pass
         try:
             self._fd: int | None = os.open(self.path, os.O_RDWR)
         except OSError:

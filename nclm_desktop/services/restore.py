@@ -131,7 +131,9 @@ def _check_copy(copy: Path, backup: Path) -> ChainHead:
     try:
         check_known_revisions(copy)
     except DatabaseError as exc:
-        raise RestoreError(f"The backup {backup} cannot be restored: {exc} {NOTHING_CHANGED}")
+        raise RestoreError(
+            f"The backup {backup} cannot be restored: {exc} {NOTHING_CHANGED}"
+        ) from None
     engine = create_engine(
         "sqlite://", creator=lambda: sqlite3.connect(f"file:{copy.as_posix()}?mode=ro", uri=True)
     )
