@@ -235,7 +235,10 @@ def backup_sqlite(source: Path, dest: Path) -> Path:
             dst = sqlite3.connect(str(partial))
             try:
                 src.backup(dst)
-                ok = dst.execute("PRAGMA integrity_check").fetchone()[0]
+                try:
+                    ok = dst.execute("PRAGMA integrity_check").fetchone()[0]
+                except sqlite3.DatabaseError as exc:  # too damaged to even check
+                    ok = str(exc)
             finally:
                 dst.close()
         finally:
