@@ -31,6 +31,7 @@ from ..models import db_files
 from ..models.db import Database, DatabaseError, backup_sqlite, check_known_revisions
 from .audit_trail import verify_chain
 from .errors import ServiceError
+from .permissions import Actor, Permission, require
 
 NOTHING_CHANGED = "The current database was not changed."
 
@@ -180,3 +181,12 @@ def _check_result(target: Path) -> ChainHead:
     if ok != "ok":
         raise RestoreError(f"The restored database failed its integrity check: {ok}.")
     return _chain_head(target)
+
+
+def restore_open_database(db: Database, actor: Actor | None, backup: Path) -> RestoreResult:
+    """The Administration page's Restore: an administrator, on the embedded database the
+    application has open (its handle is closed for the restore, see ``own``)."""
+    require(actor, Permission.MANAGE_USERS)
+    if db.path is None:
+        raise RestoreError("Restore a PostgreSQL database with the server's own tools.")
+    return restore_database(backup, db.path, own=db)
