@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import getpass
 import importlib
 import os
 import pkgutil
 import sys
+import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from . import __version__, cli_failures, paths
 from .models.db import Database, DatabaseError, open_database, to_url
@@ -36,8 +39,31 @@ class CliError(Exception):
     pass
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage errors as one line (``--help`` shows the usage), like every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+# Dates given on the command line: a real calendar date within the years a study can span,
+# so date arithmetic never overflows (year 1 or 9999 is a typing slip, not a study date).
+OPTION_DATE_RANGE = (dt.date(1900, 1, 1), dt.date(2100, 12, 31))
+
+
+def option_date(text: str) -> dt.date:
+    try:
+        value = dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+    first, last = OPTION_DATE_RANGE
+    if not first <= value <= last:
+        raise argparse.ArgumentTypeError(f"{text} is outside the years {first.year}-{last.year}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="nclm-desktop",
         description="NCLM Desktop: case management for the NCLM hepatectomy study. "
         "Without a command, opens the application window.",
@@ -235,11 +261,31 @@ def run(argv: Sequence[str] | None = None, gui: GuiLauncher | None = None) -> in
     return 2
 
 
+def check_output_path(out: Path) -> None:
+    """Refuse an --out that cannot be written before signing in or building anything, so a
+    bad path leaves no trace (not even a sign-in event)."""
+    if out.is_dir():
+        raise CliError(f"--out {out} is a folder; give a file name.")
+    folder = out.parent
+    if not folder.is_dir():
+        raise CliError(f"--out {out}: the folder {folder} does not exist.")
+    try:
+        if out.exists():
+            os.close(os.open(out, os.O_WRONLY | os.O_APPEND))  # opens, writes nothing
+        else:
+            with tempfile.TemporaryFile(dir=folder):
+                pass
+    except OSError as exc:
+        raise CliError(f"--out {out} cannot be written: {exc.strerror or exc}.") from None
+
+
 def _run_command(
     key: tuple[str, ...], handler: Handler | None, args: argparse.Namespace, target: str
 ) -> int:
     if handler is None:
         return _FILE_COMMANDS[key](args, target)
+    if isinstance(getattr(args, "out", None), Path):
+        check_output_path(args.out)
     db = open_database(target)
     try:
         return handler(args, db)

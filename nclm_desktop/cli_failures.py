@@ -31,7 +31,9 @@ def _sqlite_message(err: sqlite3.Error, where: str) -> str | None:
     if primary == SQLITE_FULL:
         return f"the disk holding {where} is full; {UNCHANGED}. Free some space and retry."
     if primary == SQLITE_IOERR:
-        return f"the disk holding {where} could not be written ({err}); {UNCHANGED}."
+        return (
+            f"the disk holding {where} could not be written ({err}: full or failing); {UNCHANGED}."
+        )
     if primary == SQLITE_READONLY:
         return f"the database {where} is read-only: it can be read but not changed; {UNCHANGED}."
     if primary in (SQLITE_CORRUPT, SQLITE_NOTADB):
@@ -63,7 +65,7 @@ def describe(exc: BaseException, where: str) -> str | None:
     if isinstance(exc, ModuleNotFoundError):
         return (
             f"the database driver {exc.name!r} is not installed, so {where} cannot be "
-            "opened (for PostgreSQL install NCLM Desktop with its server option: psycopg)."
+            'opened (for PostgreSQL: pip install "nclm-desktop[postgres]").'
         )
     if isinstance(exc, sa_exc.DBAPIError):
         orig = exc.orig

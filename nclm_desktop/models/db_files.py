@@ -106,12 +106,10 @@ def make_private(path: Path) -> None:
     if os.name != "posix":
         return
     for file in (path, *sidecars(path)):
-        try:
-            os.chmod(file, FILE_MODE)
-        except FileNotFoundError:
-            pass
-        except PermissionError:
-            pass  # not our file (a read-only copy someone shared): reading must still work
+        # Gone, or not our file (a shared read-only copy): reading must still work.
+        with contextlib.suppress(FileNotFoundError, PermissionError):
+            # Only ever remove bits: a file made read-only on purpose stays read-only.
+            os.chmod(file, os.stat(file).st_mode & FILE_MODE)
 
 
 # --- "in use": a lock file held by every process that has the database open -----------
