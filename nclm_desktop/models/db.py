@@ -306,7 +306,7 @@ def _upgrade(engine: Engine, revision: str = "head") -> None:
                 conn.connection.driver_connection.execute("PRAGMA foreign_keys = ON")
 
 
-# --- file-level safety on open (README, "Restore"): health, permissions, the in-use lock ----
+# --- file-level safety on open (README, "Data safety"): health, permissions, the in-use lock ----
 
 
 def _check_file_health(path: Path) -> None:

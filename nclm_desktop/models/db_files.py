@@ -58,7 +58,7 @@ def quick_check(path: Path) -> None:
     """``PRAGMA quick_check`` on an existing database: refuse a damaged file untouched.
 
     quick_check reads every page but skips the index-versus-table comparison of
-    integrity_check, which is what makes it affordable at every start (README, "Restore").
+    integrity_check, which is what makes it affordable at every start (README, "Data safety").
     """
     try:
         con = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
