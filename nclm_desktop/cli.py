@@ -261,6 +261,9 @@ def run(argv: Sequence[str] | None = None, gui: GuiLauncher | None = None) -> in
     return 2
 
 
+WRITES_ONE_FILE = ("report", "calendar")  # their --out is a file (analyze's is a folder)
+
+
 def check_output_path(out: Path) -> None:
     """Refuse an --out that cannot be written before signing in or building anything, so a
     bad path leaves no trace (not even a sign-in event)."""
@@ -284,7 +287,7 @@ def _run_command(
 ) -> int:
     if handler is None:
         return _FILE_COMMANDS[key](args, target)
-    if isinstance(getattr(args, "out", None), Path):
+    if key[0] in WRITES_ONE_FILE and isinstance(getattr(args, "out", None), Path):
         check_output_path(args.out)
     db = open_database(target)
     try:

@@ -129,7 +129,9 @@ class InUseError(Exception):
 
 
 def lock_path(path: Path) -> Path:
-    return path.with_name(path.name + ".lock")
+    """Next to the real file, so a path through a symbolic link finds the same lock."""
+    real = Path(os.path.realpath(path))
+    return real.with_name(real.name + ".lock")
 
 
 class FileLock:

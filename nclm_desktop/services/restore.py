@@ -18,13 +18,15 @@ replace the file; the file permissions (owner only) are the guard.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import create_engine
+from sqlalchemy import create_engine, event
 from sqlalchemy.engine import URL
 
 from ..models import db_files
@@ -64,8 +66,33 @@ def restore_database(
     """
     backup, target = Path(backup).absolute(), Path(target).absolute()
     _check_backup_file(backup, target)
-    if own is not None:
-        own.dispose()
+    with _no_new_connections(own):
+        return _restore_unused(backup, target, own, now)
+
+
+@contextlib.contextmanager
+def _no_new_connections(own: Database | None) -> Iterator[None]:
+    """While restoring, the caller's own handle may not reconnect (a page refreshing on a
+    timer): a connection opened between moving the old file aside and renaming the new one
+    in would create an empty database with its own -wal at the target."""
+    if own is None:
+        yield
+        return
+
+    def refuse(*_args: object) -> None:
+        raise DatabaseError("The database is being restored; try again in a moment.")
+
+    own.dispose()
+    event.listen(own.engine, "do_connect", refuse)
+    try:
+        yield
+    finally:
+        event.remove(own.engine, "do_connect", refuse)
+
+
+def _restore_unused(
+    backup: Path, target: Path, own: Database | None, now: dt.datetime | None
+) -> RestoreResult:
     try:
         lock = db_files.FileLock(target, exclusive=True)
     except db_files.InUseError:
