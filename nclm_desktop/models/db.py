@@ -309,11 +309,21 @@ def _upgrade(engine: Engine, revision: str = "head") -> None:
 # --- file-level safety on open (README, "Data safety"): health, permissions, the in-use lock ----
 
 
-def _check_file_health(path: Path) -> None:
+def _await_health(health: db_files.HealthCheck) -> None:
     try:
-        db_files.quick_check(path)
+        health.wait()
     except db_files.FileCheckError as exc:
         raise DatabaseError(str(exc)) from None
+
+
+def _writes_wait_for(engine: Engine, health: db_files.HealthCheck) -> None:
+    """No write (sign-in event, migration, anything) reaches a file quick_check found
+    damaged; the wait costs nothing once the check has finished."""
+
+    @event.listens_for(engine, "begin", insert=True)  # before BEGIN IMMEDIATE takes the lock
+    def _before_write(conn: Any) -> None:
+        if conn.get_execution_options().get("sqlite_immediate", False):
+            _await_health(health)
 
 
 def _prepare_folder(folder: Path) -> None:
@@ -347,6 +357,7 @@ class Database:
         self.engine = engine
         self.url = url
         self.open_lock: db_files.FileLock | None = None  # held while open (restore checks it)
+        self.health: db_files.HealthCheck | None = None  # quick_check of an existing file
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._write_sessions = sessionmaker(
             engine.execution_options(sqlite_immediate=True), expire_on_commit=False
@@ -368,12 +379,20 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+        if self.health is not None:
+            self.health.cancel()
         if self.open_lock is not None:
             self.open_lock.release()
 
 
-def open_database(target: str | os.PathLike[str], *, migrate: bool = True) -> Database:
-    """Open (creating if new) and migrate a database; refuse anything unsafe untouched."""
+def open_database(
+    target: str | os.PathLike[str], *, migrate: bool = True, wait_for_check: bool = True
+) -> Database:
+    """Open (creating if new) and migrate a database; refuse anything unsafe untouched.
+
+    ``wait_for_check=False`` (the application window) returns before quick_check has read
+    the whole file; every write still waits for its verdict (``Database.health``).
+    """
     url = to_url(target)
     head = script_head()
     if url.get_backend_name() == "sqlite":
@@ -382,20 +401,25 @@ def open_database(target: str | os.PathLike[str], *, migrate: bool = True) -> Da
         path = Path(url.database)
         check_sqlite_file(path)
         existed = path.exists()
-        if existed:
-            _check_file_health(path)
+        health = db_files.HealthCheck(path) if existed else None
+        if health is not None and wait_for_check:
+            _await_health(health)
         revisions = _read_only_revisions(path) if existed else ()
         _check_revisions(revisions, str(path))
         _prepare_folder(path.parent)
         lock = _take_open_lock(path)
         engine = create_db_engine(url, read_only=existed and _is_read_only_file(path))
+        if health is not None:
+            _writes_wait_for(engine, health)
         if migrate and revisions != (head,):
             if existed:
+                _await_health(health)  # never migrate a damaged file
                 _backup_before_migrate(path, revisions[0] if revisions else "")
             _upgrade(engine)
         db_files.make_private(path)
         database = Database(engine, url)
         database.open_lock = lock
+        database.health = health
         return database
     engine = create_db_engine(url)
     revisions = _current_revisions(engine)

@@ -11,6 +11,7 @@ import os
 import sqlite3
 import stat
 import sys
+import threading
 from pathlib import Path
 
 SIDECARS = ("-wal", "-shm", "-journal")
@@ -55,24 +56,67 @@ def check_regular_file(path: Path) -> None:
 
 
 def quick_check(path: Path) -> None:
-    """``PRAGMA quick_check`` on an existing database: refuse a damaged file untouched.
+    """``PRAGMA quick_check`` on an existing database: refuse a damaged file untouched."""
+    check = HealthCheck(path)
+    check.wait()
 
-    quick_check reads every page but skips the index-versus-table comparison of
-    integrity_check, which is what makes it affordable at every start (README, "Data safety").
+
+class HealthCheck:
+    """``PRAGMA quick_check`` of an existing database, run on a background thread.
+
+    quick_check reads every page (it skips only the index-versus-table comparison of
+    integrity_check): about 2 s per 300 MB, so the window can open while it runs and only
+    the first write waits for its verdict (README, "Data safety").
     """
-    try:
-        con = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._done = threading.Event()
+        self._problem: str | None = None
+        self._cancelled = False
+        self._con: sqlite3.Connection | None = None
+        self._guard = threading.Lock()
+        threading.Thread(target=self._run, name="nclm-quick-check", daemon=True).start()
+
+    def _run(self) -> None:
+        problems = ["ok"]
         try:
-            problems = [row[0] for row in con.execute("PRAGMA quick_check(5)")]
-        finally:
-            con.close()
-    except sqlite3.DatabaseError as exc:
-        problems = [str(exc)]
-    if problems != ["ok"]:
-        raise FileCheckError(
-            f"The database {path} is damaged ({problems[0]}); it was not opened or changed. "
-            f"Close NCLM Desktop everywhere and {restore_hint(path)}."
-        )
+            con = sqlite3.connect(
+                f"file:{self.path.as_posix()}?mode=ro", uri=True, check_same_thread=False
+            )
+            with self._guard:
+                self._con = con
+            try:
+                if not self._cancelled:
+                    problems = [row[0] for row in con.execute("PRAGMA quick_check(5)")]
+            finally:
+                with self._guard:
+                    self._con = None
+                con.close()
+        except sqlite3.DatabaseError as exc:
+            problems = [str(exc)]
+        self._problem = None if problems == ["ok"] or self._cancelled else problems[0]
+        self._done.set()
+
+    def cancel(self) -> None:
+        """Stop a check still running (the database is being closed)."""
+        with self._guard:
+            self._cancelled = True
+            if self._con is not None:
+                self._con.interrupt()
+
+    def wait(self) -> None:
+        """Block until the verdict; raise FileCheckError for a damaged file."""
+        self._done.wait()
+        if self._problem is not None:
+            raise FileCheckError(
+                f"The database {self.path} is damaged ({self._problem}); nothing was "
+                f"changed. Close NCLM Desktop everywhere and {restore_hint(self.path)}."
+            )
+
+    @property
+    def finished(self) -> bool:
+        return self._done.is_set()
 
 
 # --- permissions ------------------------------------------------------------------------

@@ -16,7 +16,9 @@ import pytest
 
 from nclm_desktop.models import db as db_module
 from nclm_desktop.models.db import DatabaseError, backup_sqlite, open_database
+from nclm_desktop.services import accounts
 from nclm_desktop.services.backup import backup_database
+from tests.conftest import PASSWORD
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX permissions and FIFOs")
 
@@ -136,3 +138,44 @@ def test_a_backup_that_fails_its_check_leaves_no_file(db_path, tmp_path):
     with pytest.raises(DatabaseError):
         backup_sqlite(source, dest)
     assert list(dest.parent.iterdir()) == []
+
+
+def test_the_window_does_not_wait_for_the_check_but_every_write_does(db_path, db, admin):
+    db.dispose()
+    damage_table(db_path, "audit_event")
+    before = digest(db_path)
+    opened = open_database(db_path, wait_for_check=False)  # as the application opens it
+    try:
+        with pytest.raises(DatabaseError, match="damaged.*nclm-desktop restore"):
+            accounts.add_user(opened, admin, "late", "Late", "monitor", PASSWORD)
+    finally:
+        opened.dispose()
+    assert digest(db_path) == before
+
+
+def test_the_application_ends_with_the_message_when_the_check_fails(
+    qtbot, monkeypatch, db_path, db, admin
+):
+    from PySide6.QtCore import QObject
+
+    from nclm_desktop.ui import app as app_module
+    from nclm_desktop.ui import dialogs
+
+    db.dispose()
+    damage_table(db_path, "audit_event")
+    opened = open_database(db_path, wait_for_check=False)
+    shown: list[str] = []
+    codes: list[int] = []
+
+    class Application(QObject):  # records the exit code instead of ending the test run
+        def exit(self, code: int) -> None:
+            codes.append(code)
+
+    application = Application()
+    monkeypatch.setattr(dialogs, "show_error", lambda _p, m, _t=None: shown.append(m))
+    try:
+        app_module._end_if_damaged(application, opened)
+        qtbot.waitUntil(lambda: bool(codes), timeout=20000)
+    finally:
+        opened.dispose()
+    assert codes == [2] and "restore" in shown[0]
