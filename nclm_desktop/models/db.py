@@ -247,7 +247,7 @@ def backup_sqlite(source: Path, dest: Path) -> Path:
             raise DatabaseError(f"The backup copy failed its integrity check: {ok}")
         _fsync_file(partial)
         os.replace(partial, dest)
-        _fsync_folder(dest.parent)
+        db_files.fsync_folder(dest.parent)
     except BaseException:
         for leftover in (partial, *db_files.sidecars(partial)):
             leftover.unlink(missing_ok=True)
@@ -257,17 +257,6 @@ def backup_sqlite(source: Path, dest: Path) -> Path:
 
 def _fsync_file(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make a rename durable (POSIX; Windows has no directory handles to flush)."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
     try:
         os.fsync(fd)
     finally:

@@ -119,6 +119,17 @@ class HealthCheck:
         return self._done.is_set()
 
 
+def fsync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (POSIX; Windows has no directory handles)."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 # --- permissions ------------------------------------------------------------------------
 
 

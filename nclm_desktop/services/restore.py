@@ -139,6 +139,7 @@ def _restore_locked(backup: Path, target: Path, now: dt.datetime) -> RestoreResu
         head = _check_copy(staging, backup)
         aside = _move_aside(target, stamp)
         os.replace(staging, target)
+        db_files.fsync_folder(target.parent)
     except BaseException:
         for leftover in (staging, *db_files.sidecars(staging)):
             leftover.unlink(missing_ok=True)
