@@ -194,7 +194,7 @@ class FileLock:
 
     def __init__(self, path: Path, *, exclusive: bool) -> None:
         self.path = lock_path(path)
-        with contextlib.suppress(FileExistsError):
+        with contextlib.suppress(OSError):  # exists already, or a read-only folder (below)
             create_private_file(self.path)
         try:
             self._fd: int | None = os.open(self.path, os.O_RDWR)

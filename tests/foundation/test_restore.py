@@ -161,3 +161,11 @@ def test_an_empty_or_missing_backup_is_refused(db_path, backup, tmp_path):
         out = cli("restore", str(bad), "--db", str(db_path))
         assert out.returncode == 2 and "Traceback" not in out.stderr
         assert "not changed" in out.stderr
+
+
+def test_restore_onto_a_new_pc_where_no_database_exists_yet(backup, tmp_path):
+    target = tmp_path / "new-pc" / "nclm.db"
+    result = restore_database(backup, target)
+    assert result.kept_aside is None
+    assert dump(target) == dump(backup)
+    assert oct(target.stat().st_mode & 0o777) == oct(0o600)
