@@ -3,21 +3,25 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import getpass
 import importlib
 import os
 import pkgutil
 import sys
+import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn
 
-from . import __version__, paths
-from .models.db import Database, DatabaseError, open_database
+from . import __version__, cli_failures, paths
+from .models.db import Database, DatabaseError, open_database, to_url
 from .services import accounts
 from .services.audit_verify import verify_database
 from .services.backup import backup_database
 from .services.errors import ServiceError
 from .services.permissions import Actor
+from .services.restore import restore_database
 
 Handler = Callable[[argparse.Namespace, Database], int]
 _COMMANDS: dict[tuple[str, ...], Handler] = {}
@@ -35,8 +39,31 @@ class CliError(Exception):
     pass
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage errors as one line (``--help`` shows the usage), like every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+# Dates given on the command line: a real calendar date within the years a study can span,
+# so date arithmetic never overflows (year 1 or 9999 is a typing slip, not a study date).
+OPTION_DATE_RANGE = (dt.date(1900, 1, 1), dt.date(2100, 12, 31))
+
+
+def option_date(text: str) -> dt.date:
+    try:
+        value = dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+    first, last = OPTION_DATE_RANGE
+    if not first <= value <= last:
+        raise argparse.ArgumentTypeError(f"{text} is outside the years {first.year}-{last.year}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="nclm-desktop",
         description="NCLM Desktop: case management for the NCLM hepatectomy study. "
         "Without a command, opens the application window.",
@@ -98,6 +125,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     backup = sub.add_parser("backup", help="back up the embedded database")
     backup.add_argument("--to", type=Path, help="folder for the copy")
+
+    restore = sub.add_parser(
+        "restore",
+        help="replace the embedded database by a checked backup (the application must be "
+        "closed; the current file is kept aside)",
+    )
+    restore.add_argument("backup", type=Path, metavar="BACKUP", help="the backup file (.db)")
+    restore.add_argument(
+        "--db", dest="restore_db", metavar="DB", help="the database to replace (as --db above)"
+    )
 
     for module in _feature_modules():
         module.add_parsers(sub)
@@ -227,6 +264,24 @@ def _backup(args: argparse.Namespace, db: Database) -> int:
     return 0
 
 
+
+def _restore(args: argparse.Namespace, target: str) -> int:
+    url = to_url(args.restore_db or target)
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        raise CliError("restore works on the embedded database file (--db FILE).")
+    result = restore_database(args.backup, Path(url.database))
+    print(
+        f"Restored {result.target} from {result.backup} "
+        f"({result.head.events} audit events, chain intact)."
+    )
+    if result.kept_aside:
+        print(f"The replaced database and its -wal/-shm are kept in {result.kept_aside}")
+    return 0
+
+
+_FILE_COMMANDS[("restore",)] = _restore
+
+
 GuiLauncher = Callable[[str, "str | None"], int]
 
 
@@ -241,19 +296,53 @@ def run(argv: Sequence[str] | None = None, gui: GuiLauncher | None = None) -> in
         return gui(target, args.smoke_test)
     key = tuple(x for x in (args.command, getattr(args, "subcommand", None)) if x)
     handler = _COMMANDS.get(key)
-    if handler is None and key in _FILE_COMMANDS:
-        return _FILE_COMMANDS[key](args, target)
-    if handler is None:
+    if handler is None and key not in _FILE_COMMANDS:
         parser.error(f"unknown command: {' '.join(key)}")
     try:
-        db = open_database(target)
-    except DatabaseError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+        return _run_command(key, handler, args, target)
+    except (ServiceError, CliError, DatabaseError, ValueError) as exc:
+        # ValueError: a clinical rule refused
+        message = str(exc)
+    except Exception as exc:  # the last line of defence: one line, never a traceback
+        if os.environ.get("NCLM_DEBUG"):
+            raise
+        message = cli_failures.describe(exc, target) or (
+            f"unexpected {type(exc).__name__}: {exc} (run with NCLM_DEBUG=1 for details)"
+        )
+    print(f"error: {cli_failures.one_line(message)}", file=sys.stderr)
+    return 2
+
+
+WRITES_ONE_FILE = ("report", "calendar")  # their --out is a file (analyze's is a folder)
+
+
+def check_output_path(out: Path) -> None:
+    """Refuse an --out that cannot be written before signing in or building anything, so a
+    bad path leaves no trace (not even a sign-in event)."""
+    if out.is_dir():
+        raise CliError(f"--out {out} is a folder; give a file name.")
+    folder = out.parent
+    if not folder.is_dir():
+        raise CliError(f"--out {out}: the folder {folder} does not exist.")
+    try:
+        if out.exists():
+            os.close(os.open(out, os.O_WRONLY | os.O_APPEND))  # opens, writes nothing
+        else:
+            with tempfile.TemporaryFile(dir=folder):
+                pass
+    except OSError as exc:
+        raise CliError(f"--out {out} cannot be written: {exc.strerror or exc}.") from None
+
+
+def _run_command(
+    key: tuple[str, ...], handler: Handler | None, args: argparse.Namespace, target: str
+) -> int:
+    if handler is None:
+        return _FILE_COMMANDS[key](args, target)
+    if key[0] in WRITES_ONE_FILE and isinstance(getattr(args, "out", None), Path):
+        check_output_path(args.out)
+    db = open_database(target)
     try:
         return handler(args, db)
-    except (ServiceError, CliError, ValueError, DatabaseError) as exc:  # ValueError: a clinical rule refused
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
     finally:
         db.dispose()

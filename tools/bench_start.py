@@ -41,7 +41,7 @@ def main() -> None:
     from nclm_desktop.ui.main_window import MainWindow
 
     app = QApplication([])
-    db = open_database(args.db)
+    db = open_database(args.db, wait_for_check=False)  # as the application window opens it
     with db.session() as s:  # the signed-in user (login itself is not timed: argon2 by design)
         user = s.scalars(select(User).where(User.username == args.user)).one()
         actor = Actor(user.id, user.username, user.role, user.display_name)

@@ -7,15 +7,9 @@ import datetime as dt
 from pathlib import Path
 
 from ..cli import CliError, command, signed_in
+from ..cli import option_date as _date  # one range-checked date parser
 from ..models.db import Database
 from ..reports.ics import participant_ics, save_export, worklist_ics
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:

@@ -8,15 +8,9 @@ import sys
 import time
 
 from ..cli import CliError, command
+from ..cli import option_date as _date  # one range-checked date parser
 from ..models.db import Database
 from ..services import demo
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
 def _positive(text: str) -> int:

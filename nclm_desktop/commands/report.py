@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..cli import CliError, command, signed_in
+from ..cli import option_date as _date  # one range-checked date parser
 from ..models.db import Database
 from ..reports.complications import build_complications_report
 from ..reports.operative import build_operative_report
@@ -17,13 +18,6 @@ from ..reports.worklist import build_worklist_report
 from ..services import report_data
 from ..services.audit_trail import record_export
 from ..services.permissions import Actor
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:

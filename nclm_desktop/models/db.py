@@ -19,7 +19,10 @@ from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
 from .. import paths
-from . import audit_hook  # noqa: F401  (registers the audit listeners)
+from . import (
+    audit_hook,  # noqa: F401  (registers the audit listeners)
+    db_files,
+)
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 NETWORK_FS_TYPES = {
@@ -48,6 +51,8 @@ class DatabaseError(Exception):
 def to_url(target: str | os.PathLike[str]) -> URL:
     """A SQLAlchemy URL from a URL string or a plain file path."""
     raw = os.fspath(target)
+    if raw == ":memory:":  # kept as typed so it can be refused, not made a file of that name
+        return URL.create("sqlite", database=raw)
     if "://" in raw:
         return make_url(raw)
     if raw.startswith(("\\\\", "//")):  # UNC path: kept as typed so it can be refused
@@ -93,9 +98,11 @@ def check_sqlite_file(path: Path) -> None:
             "disk; for several workstations use the PostgreSQL server option "
             "(--db postgresql+psycopg://user@server/nclm)."
         )
+    try:
+        db_files.check_regular_file(path)
+    except db_files.FileCheckError as exc:
+        raise DatabaseError(str(exc)) from None
     if path.exists():
-        if path.is_dir():
-            raise DatabaseError(f"{path} is a folder, not a database file.")
         with open(path, "rb") as fh:
             head = fh.read(16)
         if head and head != SQLITE_MAGIC:
@@ -125,9 +132,20 @@ def _install_sqlite_pragmas(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def create_db_engine(url: URL) -> Engine:
+def _open_read_only(engine: Engine, url: URL) -> None:
+    """Connections in SQLite's read-only mode: reads work, a write fails cleanly."""
+    uri = f"file:{Path(url.database).as_posix()}?mode=ro"
+
+    @event.listens_for(engine, "do_connect")
+    def _connect(_dialect: Any, _record: Any, cargs: list, cparams: dict) -> sqlite3.Connection:
+        return sqlite3.connect(uri, uri=True, **cparams)
+
+
+def create_db_engine(url: URL, *, read_only: bool = False) -> Engine:
     if url.get_backend_name() == "sqlite":
         engine = create_engine(url, connect_args={"timeout": 15})
+        if read_only:
+            _open_read_only(engine, url)
         _install_sqlite_pragmas(engine)
         return engine
     return _create_server_engine(url)
@@ -199,27 +217,64 @@ def _check_revisions(revisions: tuple[str, ...], where: str) -> None:
             ) from exc
 
 
+def check_known_revisions(path: Path) -> tuple[str, ...]:
+    """An NCLM database this version can open (not newer, not another application's)."""
+    revisions = _read_only_revisions(path)
+    if not revisions:
+        raise DatabaseError(f"{path} holds no NCLM Desktop study.")
+    _check_revisions(revisions, str(path))
+    return revisions
+
+
 def backup_sqlite(source: Path, dest: Path) -> Path:
-    """Online backup API copy, then integrity_check on the copy."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    src = sqlite3.connect(str(source))
+    """Online backup API copy, checked, then moved into place: never a 0-byte or partial file.
+
+    The copy is written under a temporary name (owner-only permissions), checked with
+    integrity_check, flushed to disk (fsync), and only then renamed to ``dest``; on any
+    failure the temporary file is removed and ``dest`` does not exist.
+    """
+    db_files.make_private_folder(dest.parent)
+    partial = dest.with_name(f".{dest.name}.partial")
+    for stale in (partial, *db_files.sidecars(partial)):
+        stale.unlink(missing_ok=True)
+    db_files.create_private_file(partial)
     try:
-        dst = sqlite3.connect(str(dest))
+        src = sqlite3.connect(str(source))
         try:
-            src.backup(dst)
-            ok = dst.execute("PRAGMA integrity_check").fetchone()[0]
+            dst = sqlite3.connect(str(partial))
+            try:
+                src.backup(dst)
+                try:
+                    ok = dst.execute("PRAGMA integrity_check").fetchone()[0]
+                except sqlite3.DatabaseError as exc:  # too damaged to even check
+                    ok = str(exc)
+            finally:
+                dst.close()
         finally:
-            dst.close()
-    finally:
-        src.close()
-    if ok != "ok":
-        dest.unlink(missing_ok=True)
-        raise DatabaseError(f"The backup copy failed its integrity check: {ok}")
+            src.close()
+        if ok != "ok":
+            raise DatabaseError(f"The backup copy failed its integrity check: {ok}")
+        _fsync_file(partial)
+        os.replace(partial, dest)
+        db_files.fsync_folder(dest.parent)
+    except BaseException:
+        for leftover in (partial, *db_files.sidecars(partial)):
+            leftover.unlink(missing_ok=True)
+        raise
     return dest
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _backup_before_migrate(path: Path, revision: str) -> Path:
     folder = path.parent / "backups"
+    db_files.make_private_folder(folder, tighten=True)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     dest = backup_sqlite(path, folder / f"{path.stem}-{stamp}-pre-{revision or 'empty'}.db")
     old = sorted(folder.glob(f"{path.stem}-*-pre-*.db"))
@@ -249,6 +304,47 @@ def _upgrade(engine: Engine, revision: str = "head") -> None:
                 conn.connection.driver_connection.execute("PRAGMA foreign_keys = ON")
 
 
+# --- file-level safety on open (README, "Data safety"): health, permissions, the in-use lock ----
+
+
+def _await_health(health: db_files.HealthCheck) -> None:
+    try:
+        health.wait()
+    except db_files.FileCheckError as exc:
+        raise DatabaseError(str(exc)) from None
+
+
+def _writes_wait_for(engine: Engine, health: db_files.HealthCheck) -> None:
+    """No write (sign-in event, migration, anything) reaches a file quick_check found
+    damaged; the wait costs nothing once the check has finished."""
+
+    @event.listens_for(engine, "begin", insert=True)  # before BEGIN IMMEDIATE takes the lock
+    def _before_write(conn: Any) -> None:
+        if conn.get_execution_options().get("sqlite_immediate", False):
+            _await_health(health)
+
+
+def _prepare_folder(folder: Path) -> None:
+    """The user's data folder, and any folder created for a database, become 0700 (POSIX);
+    a folder the user chose that already exists (a study folder) is left as it is."""
+    db_files.make_private_folder(folder, tighten=folder == paths.user_data_dir())
+
+
+def _take_open_lock(path: Path) -> db_files.FileLock:
+    try:
+        return db_files.FileLock(path, exclusive=False)
+    except db_files.InUseError:
+        raise DatabaseError(
+            f"The database {path} is being restored from a backup; try again in a minute."
+        ) from None
+
+
+def _is_read_only_file(path: Path) -> bool:
+    """No write bit at all: somebody made the file read-only on purpose (an archived copy),
+    so open it read-only even for an account (root, an administrator) that could write."""
+    return os.stat(path).st_mode & 0o222 == 0
+
+
 # --- the database object -------------------------------------------------------------
 
 
@@ -258,6 +354,8 @@ class Database:
     def __init__(self, engine: Engine, url: URL) -> None:
         self.engine = engine
         self.url = url
+        self.open_lock: db_files.FileLock | None = None  # held while open (restore checks it)
+        self.health: db_files.HealthCheck | None = None  # quick_check of an existing file
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._write_sessions = sessionmaker(
             engine.execution_options(sqlite_immediate=True), expire_on_commit=False
@@ -279,10 +377,20 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+        if self.health is not None:
+            self.health.cancel()
+        if self.open_lock is not None:
+            self.open_lock.release()
 
 
-def open_database(target: str | os.PathLike[str], *, migrate: bool = True) -> Database:
-    """Open (creating if new) and migrate a database; refuse anything unsafe untouched."""
+def open_database(
+    target: str | os.PathLike[str], *, migrate: bool = True, wait_for_check: bool = True
+) -> Database:
+    """Open (creating if new) and migrate a database; refuse anything unsafe untouched.
+
+    ``wait_for_check=False`` (the application window) returns before quick_check has read
+    the whole file; every write still waits for its verdict (``Database.health``).
+    """
     url = to_url(target)
     head = script_head()
     if url.get_backend_name() == "sqlite":
@@ -290,16 +398,27 @@ def open_database(target: str | os.PathLike[str], *, migrate: bool = True) -> Da
             raise DatabaseError("An in-memory database cannot hold study data.")
         path = Path(url.database)
         check_sqlite_file(path)
-        existed = path.exists() and path.stat().st_size > 0
+        existed = path.exists()
+        health = db_files.HealthCheck(path) if existed else None
+        if health is not None and wait_for_check:
+            _await_health(health)
         revisions = _read_only_revisions(path) if existed else ()
         _check_revisions(revisions, str(path))
-        path.parent.mkdir(parents=True, exist_ok=True)
-        engine = create_db_engine(url)
+        _prepare_folder(path.parent)
+        lock = _take_open_lock(path)
+        engine = create_db_engine(url, read_only=existed and _is_read_only_file(path))
+        if health is not None:
+            _writes_wait_for(engine, health)
         if migrate and revisions != (head,):
             if existed:
+                _await_health(health)  # never migrate a damaged file
                 _backup_before_migrate(path, revisions[0] if revisions else "")
             _upgrade(engine)
-        return Database(engine, url)
+        db_files.make_private(path)
+        database = Database(engine, url)
+        database.open_lock = lock
+        database.health = health
+        return database
     return _open_server_database(url, head, migrate=migrate)
 
 

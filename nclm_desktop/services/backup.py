@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..models.audit_hook import append_events
 from ..models.db import Database, backup_sqlite
+from ..models.db_files import make_private_folder
 from .audit_anchor import record_backup_anchor
 from .errors import ServiceError
 from .permissions import Actor, Permission, require
@@ -18,6 +19,8 @@ def backup_database(db: Database, actor: Actor | None, to_dir: Path | None = Non
     if not db.is_sqlite or db.path is None:
         raise ServiceError("Back up a PostgreSQL database with the server's own tools (pg_dump).")
     folder = Path(to_dir) if to_dir else db.path.parent / "backups"
+    if not to_dir:
+        make_private_folder(folder, tighten=True)  # the application's own backup folder
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     dest = backup_sqlite(db.path, folder / f"{db.path.stem}-{stamp}.db")
     with writing(db, actor) as s:

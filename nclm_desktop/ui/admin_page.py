@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -22,6 +25,7 @@ from ..services import accounts, settings
 from ..services.backup import backup_database
 from ..services.errors import ServiceError
 from ..services.permissions import ROLE_LABELS, Actor
+from ..services.restore import restore_open_database
 from . import dialogs
 from .table_models import Column, RecordTableModel, configure_table
 from .tasks import run_in_background
@@ -110,6 +114,14 @@ class AdminPage(QWidget):
         row.addStretch(1)
         site.addRow(self.tr("Lock after idle"), row)
         site.addRow(self.backup_button, self.backup_status)
+        self.restore_button = QPushButton(self.tr("Restore from a backup…"))
+        self.restore_button.setObjectName("restore_backup")
+        self.restore_button.setEnabled(db.path is not None)
+        self.restore_button.clicked.connect(self._restore)
+        restore_row = QHBoxLayout()
+        restore_row.addWidget(self.restore_button)
+        restore_row.addStretch(1)
+        site.addRow(restore_row)
 
         contacts_box = QGroupBox(self.tr("Contact numbers printed on patient schedules"))
         contacts = QFormLayout(contacts_box)
@@ -218,3 +230,48 @@ class AdminPage(QWidget):
             self.backup_status.setText(self.tr("Backup failed: {e}").format(e=exc))
 
         run_in_background(lambda: backup_database(self.db, self.actor), done, failed)
+
+    def _choose_backup(self) -> str:
+        start = str(self.db.path.parent / "backups") if self.db.path else ""
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose the backup to restore"), start, self.tr("Backups (*.db)")
+        )
+        return path
+
+    def _restore(self) -> None:
+        backup = self._choose_backup()
+        if not backup:
+            return
+        question = self.tr(
+            "Replace the study database by the backup\n{b}?\n\n"
+            "Everything entered after that backup was made will no longer be in the study. "
+            "Close NCLM Desktop on every other session first. The current database is kept "
+            "aside, dated, next to it. After restoring, NCLM Desktop closes; start it again "
+            "and sign in."
+        ).format(b=backup)
+        if not dialogs.confirm(self, question, self.tr("Restore from a backup")):
+            return
+        self.restore_button.setEnabled(False)
+        self.backup_button.setEnabled(False)
+        self.backup_status.setText(self.tr("Checking the backup and restoring…"))
+
+        def done(result: object) -> None:
+            self.backup_status.setText(self.tr("Restored."))
+            dialogs.show_info(
+                self,
+                self.tr(
+                    "The database was restored from {b}.\nThe replaced database is kept in "
+                    "{a}.\n\nNCLM Desktop will now close; start it again and sign in."
+                ).format(b=result.backup, a=result.kept_aside or "-"),
+            )
+            self.window().close()
+
+        def failed(exc: Exception) -> None:
+            self.restore_button.setEnabled(True)
+            self.backup_button.setEnabled(True)
+            self.backup_status.setText(self.tr("Restore failed: {e}").format(e=exc))
+            dialogs.show_error(self, self.tr("Restore failed: {e}").format(e=exc))
+
+        run_in_background(
+            lambda: restore_open_database(self.db, self.actor, Path(backup)), done, failed
+        )

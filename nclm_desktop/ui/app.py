@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from ..models.db import Database, DatabaseError, open_database
+from ..models.db_files import FileCheckError
 from ..services.permissions import Actor
 
 SMOKE_ACTOR = Actor(0, "smoke-test", "investigator", "Smoke test")
@@ -82,12 +83,40 @@ class SessionController:
         QTimer.singleShot(0, lambda: self.start() or QApplication.quit())
 
 
+def _end_if_damaged(app, db: Database) -> None:
+    """quick_check runs while the sign-in dialog is up: a damaged file ends the session with
+    the message naming the restore command (no write reaches it meanwhile)."""
+    from PySide6.QtCore import QTimer
+
+    health = db.health
+    if health is None:
+        return
+    timer = QTimer(app)
+    timer.setInterval(200)
+
+    def poll() -> None:
+        if not health.finished:
+            return
+        timer.stop()
+        try:
+            health.wait()
+        except FileCheckError as exc:
+            from .dialogs import show_error
+
+            show_error(None, str(exc))
+            app.exit(2)
+
+    timer.timeout.connect(poll)
+    timer.start()
+
+
 def run_gui(target: str, smoke_test: str | None = None) -> int:
     if smoke_test:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     app = _application()
     try:
-        db = open_database(target)
+        # The window does not wait for quick_check (seconds on a large study); writes do.
+        db = open_database(target, wait_for_check=bool(smoke_test))
     except DatabaseError as exc:
         if smoke_test:
             print(f"error: {exc}", file=sys.stderr)
@@ -108,6 +137,7 @@ def run_gui(target: str, smoke_test: str | None = None) -> int:
         db.dispose()
         return 0 if ok else 1
     app.setQuitOnLastWindowClosed(False)
+    _end_if_damaged(app, db)
     controller = SessionController(db)
     app.lastWindowClosed.connect(lambda: controller.window is None or app.quit())
     if not controller.start():
