@@ -17,6 +17,7 @@ from sqlalchemy.pool import NullPool
 from ..models import AuditEvent
 from ..models.audit import GENESIS_HASH, HASHED_FIELDS, event_hash_of_values
 from ..models.db import DatabaseError, check_sqlite_file, create_db_engine, to_url
+from ..models.db_files import restore_hint
 from . import audit_anchor
 from .audit_replay import Difference, TableCheck, audited_models
 
@@ -191,6 +192,13 @@ def compare_tables(conn: Connection, report: VerifyReport) -> None:
         report.rows_replayed += check.rows_replayed
 
 
+def _unreadable(target: str | os.PathLike[str], detail: object) -> str:
+    return (
+        f"The database {target} is damaged and cannot be verified ({detail}); "
+        f"{restore_hint(Path(os.fspath(target)))}."
+    )
+
+
 def verify_database(
     target: str | os.PathLike[str], extra_anchors: Iterable[Path] = ()
 ) -> VerifyReport:
@@ -205,11 +213,11 @@ def verify_database(
             walk_chain(conn, report, anchors)
             compare_tables(conn, report)
     except (sqlite3.DatabaseError, OSError) as exc:
-        raise DatabaseError(f"{target} cannot be read as a database: {exc}.") from exc
+        raise DatabaseError(_unreadable(target, exc)) from exc
     except Exception as exc:
         # SQLAlchemy wraps driver errors; the message is still the driver's.
         if type(exc).__module__.startswith("sqlalchemy"):
-            raise DatabaseError(f"{target} cannot be read as a database: {exc.args[0]}.") from exc
+            raise DatabaseError(_unreadable(target, exc.args[0])) from exc
         raise
     finally:
         engine.dispose()

@@ -40,6 +40,16 @@ class Situation:
     extra: dict = field(default_factory=dict)
 
 
+def hide_psycopg(_db: Path, work: Path) -> None:
+    """A workstation without the PostgreSQL driver: the test extras install psycopg, so a
+    package of that name in the command's working folder (first on `python -m`'s path)
+    fails to import as a missing one would."""
+    (work / "psycopg").mkdir()
+    (work / "psycopg" / "__init__.py").write_text(
+        "raise ModuleNotFoundError(\"No module named 'psycopg'\", name='psycopg')\n"
+    )
+
+
 @contextlib.contextmanager
 def writer_holding_the_lock(db: Path) -> Iterator[None]:
     """Another workstation in the middle of a long write: the write lock stays taken for
@@ -121,6 +131,7 @@ SITUATIONS = {
     "missing PostgreSQL driver": Situation(
         ["--db", "postgresql+psycopg://nclm@localhost/nclm", "init"],
         "not installed",
+        prepare=hide_psycopg,
         uses_db=False,
     ),
     "unknown URL scheme": Situation(
