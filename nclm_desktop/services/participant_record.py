@@ -7,11 +7,19 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from ..clinical import load_protocol
-from ..models import Participant, ParticipantIdentity, Screening, SystemicTreatment, User
+from ..models import (
+    Operation,
+    Participant,
+    ParticipantIdentity,
+    Screening,
+    SystemicTreatment,
+    User,
+)
 from ..models.db import Database
+from .enrolment import check_enrolment_date
 from .errors import NotFound, RecordLocked, ValidationError
 from .input_checks import check_choice, check_date, check_text
 from .permissions import Actor, Permission, require
@@ -270,10 +278,12 @@ def update_enrolment_dates(
     consent_date: dt.date,
     index_date: dt.date | None,
     reason: str | None,
+    enrolment_date: dt.date | None = None,
     today: dt.date | None = None,
 ) -> dict[str, int]:
-    """Correct the consent date and, for the systemic-only cohort, the index date (the
-    follow-up schedule moves with it). Returns the schedule changes."""
+    """Correct the consent date, the enrolment date (None keeps it) and, for the
+    systemic-only cohort, the index date (the follow-up schedule moves with it; the
+    enrolment date is no schedule anchor). Returns the schedule changes."""
     reason = _need_reason(reason)
     today = today or dt.date.today()
     with writing(db, actor, Permission.SCREEN_ENROL, reason=reason) as s:
@@ -294,7 +304,21 @@ def update_enrolment_dates(
             today=today,
             not_before=("screening date", screened),
         )
+        enrolled = enrolment_date or p.enrolment_date
+        check_enrolment_date(enrolled, screened, consent_date, today)
+        first_operation = s.scalar(
+            select(func.min(Operation.operation_date)).where(
+                Operation.participant_id == participant_id
+            )
+        )
+        if enrolled is not None and first_operation is not None and enrolled > first_operation:
+            raise ValidationError(
+                "enrolment_date",
+                f"The enrolment date ({enrolled.isoformat()}) is after the operation recorded "
+                f"on {first_operation.isoformat()}.",
+            )
         p.consent_date = consent_date
+        p.enrolment_date = enrolled
         if p.cohort == "systemic":
             check_date(
                 "index_date",

@@ -555,7 +555,7 @@ class ComplicationWizard(QWizard):
             return False
         grade = data.clavien_dindo or self.proposed_grade()
         if grade == "V" and not (self.original and self.original.treatment.died):
-            death = (data.death_date or data.onset_date).isoformat()  # type: ignore[union-attr]
+            death = data.death_date.isoformat()  # type: ignore[union-attr]  # validated
             if not dialogs.confirm(
                 self,
                 _t(
