@@ -351,6 +351,7 @@ class EnrolmentTab(EditableForm):
         super().__init__("enrolment", _t("the enrolment dates"), actor.can(Permission.SCREEN_ENROL))
         self.db, self.actor, self.pid, self.today, self.cohort = db, actor, pid, today, cohort
         self.add(DateField("consent_date", _t("Consent date"), today, required=True))
+        self.add(DateField("enrolment_date", _t("Enrolment date"), today, required=True))
         self.add(DateField("index_date", _t("Index date"), today, required=cohort == "systemic"))
         note = QLabel(
             _t(
@@ -380,6 +381,7 @@ class EnrolmentTab(EditableForm):
     def load(self) -> None:
         summary = record.get_summary(self.db, self.actor, self.pid)
         self.fields["consent_date"].set_value(summary.consent_date)
+        self.fields["enrolment_date"].set_value(summary.enrolment_date)
         self.fields["index_date"].set_value(summary.index_date)
 
     def save(self, reason: str | None) -> None:
@@ -389,6 +391,7 @@ class EnrolmentTab(EditableForm):
             self.actor,
             self.pid,
             consent_date=v["consent_date"],
+            enrolment_date=v["enrolment_date"],
             index_date=v["index_date"] if self.cohort == "systemic" else None,
             reason=reason,
             today=self.today,

@@ -226,6 +226,7 @@ class ScreeningWizard(QWizard):
                 self.screening_data(),
                 cohort=self.value("cohort"),
                 consent_date=self.value("consent_date"),
+                enrolment_date=self.value("enrolment_date"),
                 index_date=self.value("index_date"),
                 systemic_lines=list(self.treatment_page.lines),
                 baseline=self.baseline_input(),
