@@ -40,6 +40,7 @@ from ..services.baseline import (
 from ..services.errors import ServiceError, ValidationError
 from ..services.permissions import Actor, Permission
 from . import dialogs
+from .change_notice import Changes, change_notice
 from .participant_tabs import participant_tabs
 from .screening_pages.fields import (
     ChoiceField,
@@ -146,6 +147,7 @@ class EditableForm(QWidget):
         self.body.addLayout(self.form)
         self.body.addLayout(buttons)
         self.first_entry = False
+        self.editing = False
 
     def add(self, field: Field) -> Field:
         self.form.addRow(field.label + (" *" if field.required else ""), field.container)
@@ -154,6 +156,7 @@ class EditableForm(QWidget):
         return field
 
     def set_editing(self, editing: bool) -> None:
+        self.editing = editing
         for f in self.fields.values():
             f.widget.setEnabled(editing)
             f.refresh()
@@ -538,6 +541,25 @@ class ParticipantDetail(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bottom)
         self._refresh_header()
+        change_notice().changed.connect(self._on_changes)
+
+    # What each form shows; a form being edited keeps what is typed.
+    FORM_PARTS = {
+        "identity_tab": ("identity", "participant"),
+        "enrolment_tab": ("participant",),
+        "baseline_tab": ("baseline",),
+    }
+
+    @Slot(object)
+    def _on_changes(self, changes: Changes) -> None:
+        if not changes.touches(self.pid):
+            return
+        if changes.touches(self.pid, "participant", "identity", "signature"):
+            self._refresh_header()
+        for name, parts in self.FORM_PARTS.items():
+            form = getattr(self, name, None)
+            if form is not None and not form.editing and changes.touches(self.pid, *parts):
+                form.load()
 
     @staticmethod
     def _top(widget: QWidget) -> QScrollArea:
