@@ -42,6 +42,21 @@ class ParticipantSummary:
 
 
 @dataclass(frozen=True)
+class ParticipantLabel:
+    """Who a window or wizard is about. Name, record number and full birth date only for
+    roles that may see identities (birth date and sex identify a person: others get the
+    birth year)."""
+
+    id: int
+    study_id: str
+    status: str
+    name: str | None
+    hospital_record_number: str | None
+    birth_date: dt.date | None
+    birth_year: int | None
+
+
+@dataclass(frozen=True)
 class IdentityView:
     name: str
     hospital_record_number: str
@@ -125,6 +140,8 @@ def _participant(session: Any, participant_id: int) -> Participant:
 
 
 def get_summary(db: Database, actor: Actor | None, participant_id: int) -> ParticipantSummary:
+    """The study facts; the birth date only for roles that may see identities."""
+    shows_identity = bool(actor and actor.can(Permission.VIEW_IDENTITY))
     with reading(db, actor, Permission.VIEW_PARTICIPANTS) as s:
         p = _participant(s, participant_id)
         return ParticipantSummary(
@@ -133,11 +150,27 @@ def get_summary(db: Database, actor: Actor | None, participant_id: int) -> Parti
             p.cohort or "",
             p.status,
             p.sex or "",
-            p.birth_date,
+            p.birth_date if shows_identity else None,
             p.consent_date,
             p.enrolment_date,
             p.index_date,
             p.locked,
+        )
+
+
+def get_label(db: Database, actor: Actor | None, participant_id: int) -> ParticipantLabel:
+    shows_identity = bool(actor and actor.can(Permission.VIEW_IDENTITY))
+    with reading(db, actor, Permission.VIEW_PARTICIPANTS) as s:
+        p = _participant(s, participant_id)
+        ident = p.identity if shows_identity else None
+        return ParticipantLabel(
+            p.id,
+            p.study_id or "",
+            p.status,
+            ident.name if ident else None,
+            ident.hospital_record_number if ident else None,
+            p.birth_date if shows_identity else None,
+            p.birth_date.year if p.birth_date else None,
         )
 
 

@@ -30,6 +30,7 @@ from ..services.errors import ServiceError, ValidationError
 from ..services.permissions import Actor, Permission
 from ..services.surgery import APPROACHES, R_STATUSES, OperationInput
 from . import dialogs
+from .participant_label import label_pages, who_for
 from .segment_map import SegmentMap
 from .surgery_forms import (
     ChoiceInput,
@@ -114,6 +115,7 @@ class OperationWizard(QWizard):
         self.surgeons = surgery.surgeon_choices(db, actor)
 
         self._build_pages()
+        label_pages(self, who_for(db, actor, participant_id))
         self.setButtonText(QWizard.WizardButton.FinishButton, _t("Save"))
         self.button(QWizard.WizardButton.FinishButton).setObjectName("save")
         self.button(QWizard.WizardButton.NextButton).setObjectName("next")
@@ -140,7 +142,7 @@ class OperationWizard(QWizard):
 
     def _build_pages(self) -> None:
         enrolled = self.enrolment_date.isoformat() if self.enrolment_date else "—"
-        who = _t("Participant {sid} · enrolled {date}").format(sid=self.study_id, date=enrolled)
+        who = _t("Enrolled {date}").format(date=enrolled)
 
         p1 = FormPage(_t("Operation"), who)
         self.operation_date = p1.add_row(_t("Operation date *"), DateInput("operation_date"))

@@ -41,6 +41,7 @@ from ..services.errors import ServiceError, ValidationError
 from ..services.permissions import Actor, Permission
 from . import dialogs
 from .change_notice import Changes, change_notice
+from .participant_label import who_text, window_title
 from .participant_tabs import participant_tabs
 from .screening_pages.fields import (
     ChoiceField,
@@ -507,7 +508,9 @@ class ParticipantDetail(QDialog):
         self.resize(980, 720)
         self.header = QLabel()
         self.header.setObjectName("detail_header")
-        self.header.setStyleSheet("font-size: 16px; font-weight: 600; padding: 4px;")
+        self.header.setStyleSheet("font-size: 15px; font-weight: 600; padding: 4px;")
+        self.header.setWordWrap(True)
+        self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("participant_tabs")
         if actor.can(Permission.VIEW_IDENTITY):
@@ -572,21 +575,29 @@ class ParticipantDetail(QDialog):
     @Slot()
     def _refresh_header(self) -> None:
         s = record.get_summary(self.db, self.actor, self.pid)
+        label = record.get_label(self.db, self.actor, self.pid)
+        born = (
+            _show(label.birth_date)
+            if label.birth_date
+            else (str(label.birth_year) if label.birth_year else "—")
+        )
         parts = [
-            s.study_id or self.tr("not enrolled"),
             {"hepatectomy": self.tr("hepatectomy"), "systemic": self.tr("systemic only")}.get(
                 s.cohort, ""
             ),
             s.status.replace("_", " "),
             s.sex,
-            self.tr("born {date}").format(date=_show(s.birth_date)),
+            self.tr("born {date}").format(date=born),
         ]
         if s.consent_date:
             parts.append(self.tr("consent {date}").format(date=_show(s.consent_date)))
+        if s.enrolment_date:
+            parts.append(self.tr("enrolled {date}").format(date=_show(s.enrolment_date)))
         if s.index_date:
             parts.append(self.tr("index date {date}").format(date=_show(s.index_date)))
-        self.header.setText("  ·  ".join(p for p in parts if p))
-        self.setWindowTitle(self.tr("Participant {id}").format(id=s.study_id or f"#{s.id}"))
+        # Who first (the person on screen must be unmistakable), then the study facts.
+        self.header.setText(who_text(label) + "\n" + "  ·  ".join(p for p in parts if p))
+        self.setWindowTitle(self.tr("Participant {who}").format(who=window_title(label)))
         self.changed.emit()
 
 

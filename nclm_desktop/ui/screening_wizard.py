@@ -112,6 +112,7 @@ class ScreeningWizard(QWizard):
         self.button(QWizard.WizardButton.CancelButton).setObjectName("cancel")
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Close (keep draft)"))
         self.currentIdChanged.connect(self._page_changed)
+        self._subtitles = {i: self.page(i).subTitle() for i in self.pageIds()}
 
         self.restart()
         self._offer_draft(resume)
@@ -166,8 +167,23 @@ class ScreeningWizard(QWizard):
 
     def _page_changed(self, page_id: int) -> None:
         # -1 comes when the wizard closes; done() has saved the draft by then.
+        if page_id > IDENTITY:
+            self._label_page(page_id)
         if page_id >= 0 and not self._restoring:
             self.save_draft()
+
+    def _label_page(self, page_id: int) -> None:
+        """After the identity page, every page says whom it is about (as typed)."""
+        who = "  ·  ".join(
+            x
+            for x in (
+                self.value("name") or "",
+                t("HRN {number}").format(number=self.value("hospital_record_number") or "—"),
+            )
+            if x
+        )
+        original = self._subtitles.get(page_id, "")
+        self.page(page_id).setSubTitle(f"{who}\n{original}" if original else who)
 
     # --- saving ---------------------------------------------------------------------------
     def _check_existing(self) -> bool:
