@@ -536,7 +536,15 @@ class ParticipantDetail(QDialog):
         close = QPushButton(self.tr("Close"))
         close.setObjectName("close")
         close.clicked.connect(self.close)
+        self.print_schedule_button = QPushButton(self.tr("Print visit schedule…"))
+        self.print_schedule_button.setObjectName("print_schedule")
+        self.print_schedule_button.setToolTip(
+            self.tr("The patient's follow-up visits, in English or Chinese, to print or save")
+        )
+        self.print_schedule_button.clicked.connect(self.print_schedule)
+        self.schedule_dialog: QDialog | None = None
         bottom = QHBoxLayout()
+        bottom.addWidget(self.print_schedule_button)
         bottom.addStretch(1)
         bottom.addWidget(close)
         layout = QVBoxLayout(self)
@@ -598,7 +606,16 @@ class ParticipantDetail(QDialog):
         # Who first (the person on screen must be unmistakable), then the study facts.
         self.header.setText(who_text(label) + "\n" + "  ·  ".join(p for p in parts if p))
         self.setWindowTitle(self.tr("Participant {who}").format(who=window_title(label)))
+        self.study_id = s.study_id
+        self.print_schedule_button.setEnabled(
+            bool(s.study_id and s.index_date) and self.actor.can(Permission.REPORTS)
+        )
         self.changed.emit()
+
+    def print_schedule(self) -> None:
+        from .schedule_print import open_schedule_report  # loads QtPdf only when asked
+
+        self.schedule_dialog = open_schedule_report(self, self.db, self.actor, self.study_id)
 
 
 def open_participant_detail(main_window: Any, participant_id: int) -> ParticipantDetail | None:

@@ -242,6 +242,16 @@ class ReportsPage(QWidget):
 
     # --- parameters ------------------------------------------------------------------------
 
+    def preset(self, key: str, *, study_id: str = "", lang: str | None = None) -> None:
+        """Ask for one participant's report (e.g. from the participant window): the report
+        and the participant are fixed, the language may still be changed."""
+        self.kind.setCurrentIndex(self.kind.findData(key))
+        self.study_id.setText(study_id)
+        if lang is not None and self.lang.findData(lang) >= 0:
+            self.lang.setCurrentIndex(self.lang.findData(lang))
+        self.kind.setEnabled(False)
+        self.study_id.setReadOnly(True)
+
     def current_kind(self) -> ReportKind:
         return self.kinds[self.kind.currentIndex()]
 

@@ -30,6 +30,7 @@ from ..services.enrolment import (
 from ..services.errors import ServiceError, ValidationError
 from ..services.permissions import Actor
 from . import dialogs
+from .schedule_print import offer_schedule
 from .screening_pages.criteria_pages import (
     DiseasePage,
     IdentityPage,
@@ -257,6 +258,8 @@ class ScreeningWizard(QWizard):
             return False
         self._saved(result.participant_id, result.study_id or "")
         dialogs.show_info(self, t("Enrolled as {study_id}.").format(study_id=result.study_id))
+        if result.visits_planned:  # systemic-only: the schedule starts at enrolment
+            offer_schedule(self.parentWidget(), self.db, self.actor, result.study_id or "")
         return True
 
     def _saved(self, participant_id: int, study_id: str) -> None:
