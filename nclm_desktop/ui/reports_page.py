@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -213,9 +214,18 @@ class ReportsPage(QWidget):
         self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
         self.view.setStyleSheet("QPdfView { background: #8a939c; }")
 
+        # Nothing is shown unless it is the report for the inputs on the left.
+        self.placeholder = QLabel(self.tr("Choose the report and press Generate to preview it."))
+        self.placeholder.setObjectName("preview_placeholder")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setStyleSheet("background: #8a939c; color: white; font-size: 15px;")
+        self.preview = QStackedWidget()
+        self.preview.addWidget(self.placeholder)
+        self.preview.addWidget(self.view)
+
         body = QHBoxLayout(self)
         body.addWidget(panel)
-        body.addWidget(self.view, 1)
+        body.addWidget(self.preview, 1)
         self.setTabOrder(self.kind, self.study_id)
         self.setTabOrder(self.study_id, self.lang)
         self.setTabOrder(self.lang, self.whole_period)
@@ -376,6 +386,7 @@ class ReportsPage(QWidget):
         self.pdf = None
         self.export_name = self.suggested_name = ""
         self.document.close()
+        self.preview.setCurrentWidget(self.placeholder)
         if self._buffer is not None:
             self._buffer.deleteLater()
             self._buffer = None
@@ -404,6 +415,7 @@ class ReportsPage(QWidget):
         buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         old, self._buffer = self._buffer, buffer  # the document reads from it lazily
         self.document.load(buffer)
+        self.preview.setCurrentWidget(self.view)
         if old is not None:
             old.deleteLater()
         self._set_busy(False)

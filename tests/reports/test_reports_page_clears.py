@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QWidget
 
 from nclm_desktop.ui import dialogs
 from nclm_desktop.ui.reports_page import ReportsPage
@@ -59,11 +59,14 @@ def test_a_failed_generation_leaves_no_earlier_report_to_print(qtbot, page, stud
     _type_study_id(qtbot, page, "NCLM-H-001")
     _generate(qtbot, page)
     assert page.document.status() == QPdfDocument.Status.Ready
+    assert page.findChild(QWidget, "pdf_view").isVisible()
     assert _outputs_enabled(page) == (True, True)
 
     _type_study_id(qtbot, page, "NCLM-H-777")
     # Typing alone already empties the preview: it no longer shows what is asked for.
     assert page.pdf is None and page.document.pageCount() == 0
+    assert page.findChild(QLabel, "preview_placeholder").isVisible()
+    assert not page.findChild(QWidget, "pdf_view").isVisible()
     assert _outputs_enabled(page) == (False, False)
     _generate(qtbot, page)
     assert errors == ["No participant with study ID 'NCLM-H-777'."]
