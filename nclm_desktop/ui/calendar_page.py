@@ -313,6 +313,7 @@ class CalendarPage(QWidget):
             table.view.activated.connect(self._activated)
         self.go_today()
         self._stale = False
+        self._day = self.today()
         change_notice().changed.connect(self._on_changes)
 
     def _on_changes(self, changes: Changes) -> None:
@@ -432,6 +433,8 @@ class CalendarPage(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
-        if self._stale:  # changed by a write while hidden (see _on_changes)
+        # Changed by a write while hidden (see _on_changes), or a new day began.
+        if self._stale or self._day != self.today():
             self._stale = False
+            self._day = self.today()
             self.refresh()

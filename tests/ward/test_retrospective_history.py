@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from nclm_desktop.models import AuditEvent, ClinicalEvent, Participant, Visit
 from nclm_desktop.services import enrolment, followup, participant_record, surgery
-from nclm_desktop.services.enrolment import IdentityInput
+from nclm_desktop.services.enrolment import IdentityInput, SystemicLine
 from nclm_desktop.services.errors import ValidationError
 from nclm_desktop.services.followup import Finding, VisitRecord
 from nclm_desktop.services.surgery import ComplicationInput, OperationInput, Treatment
@@ -228,3 +228,38 @@ def test_correcting_the_enrolment_date_is_audited_and_checked(db, investigator):
             f'"{ENROLLED.isoformat()}"',
             "date from the paper CRF",
         )
+
+
+def test_moving_the_systemic_index_date_replans_only_open_visits(db, investigator, coordinator):
+    started = dt.date(2025, 1, 13)
+    pid = enrolment.screen_and_enrol(
+        db,
+        investigator,
+        _identity(),
+        enrolment.eligible_screening(SCREENED),
+        cohort="systemic",
+        consent_date=CONSENTED,
+        enrolment_date=ENROLLED,
+        index_date=started,
+        systemic_lines=[SystemicLine(1, "GP", started, None, None, True)],
+        today=TYPED_ON,
+    ).participant_id
+    visits = {v.code: v for v in followup.list_visits(db, coordinator, pid, TYPED_ON)}
+    followup.record_visit(
+        db, coordinator, visits["M1"].id, VisitRecord(dt.date(2025, 2, 14)), TYPED_ON
+    )
+    moved = participant_record.update_enrolment_dates(
+        db,
+        investigator,
+        pid,
+        consent_date=CONSENTED,
+        enrolment_date=ENROLLED,
+        index_date=dt.date(2025, 1, 20),
+        reason="first cycle given a week later (paper file)",
+        today=TYPED_ON,
+    )
+    assert moved["moved"] == len(visits) - 1  # every open visit, not the done M1
+    after = {v.code: v for v in followup.list_visits(db, coordinator, pid, TYPED_ON)}
+    assert (after["M1"].status, after["M1"].actual_date) == ("done", dt.date(2025, 2, 14))
+    assert after["M1"].target_date == visits["M1"].target_date
+    assert after["M3"].target_date == dt.date(2025, 4, 20)
