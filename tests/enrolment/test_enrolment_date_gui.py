@@ -113,3 +113,56 @@ def test_the_enrolment_tab_corrects_the_enrolment_date_with_a_reason(qtbot, db, 
             )
         ).one()
         assert audit.reason == "date from the paper CRF"
+
+
+def test_enrolling_a_systemic_patient_offers_the_schedule_to_print(
+    qtbot, db, coordinator, said, monkeypatch
+):
+    from PySide6.QtWidgets import QLineEdit, QWidget
+
+    from nclm_desktop.ui import schedule_print
+    from nclm_desktop.ui.schedule_print import ScheduleReportDialog
+
+    from .wizard_helpers import tick, type_text
+
+    asked: list[str] = []
+    monkeypatch.setattr(
+        schedule_print,
+        "ask_print_schedule",
+        lambda parent, study_id, answer: (asked.append(study_id), answer("en")),
+    )
+    main = QWidget()  # the window the wizard was opened from
+    qtbot.addWidget(main)
+    w = ScreeningWizard(db, coordinator, today=TODAY, parent=main)
+    w.show()
+    fill_identity(qtbot, w, screening=SCREENED)
+    click_next(qtbot, w)
+    fill_disease(qtbot, w)
+    click_next(qtbot, w)
+    fill_liver(qtbot, w)
+    click_next(qtbot, w)
+    fill_surgical(qtbot, w)
+    click_next(qtbot, w)
+    fill_other(qtbot, w)
+    click_next(qtbot, w)
+    click_next(qtbot, w)
+    choose(qtbot, w, "cohort", "systemic")
+    type_date(qtbot, w, "consent_date", CONSENTED)
+    type_date(qtbot, w, "enrolment_date", ENROLLED)
+    type_date(qtbot, w, "index_date", ENROLLED)
+    click_next(qtbot, w)
+    type_text(qtbot, w, "line_regimen", "GP")
+    type_date(qtbot, w, "line_start", ENROLLED)
+    tick(qtbot, w, "line_for_liver")
+    qtbot.mouseClick(w.treatment_page.add_button, Qt.MouseButton.LeftButton)
+    click_next(qtbot, w)
+    fill_baseline(qtbot, w)
+    click(qtbot, w, QWizard.WizardButton.FinishButton)
+
+    assert said["error"] == [] and asked == ["NCLM-S-001"]
+    dialog = main.findChild(ScheduleReportDialog)
+    assert dialog is not None
+    assert dialog.page.findChild(QLineEdit, "study_id").text() == "NCLM-S-001"
+    qtbot.waitUntil(lambda: not dialog.page.busy_running, timeout=20000)
+    assert "NCLM-S-001" in dialog.page.document.getAllText(0).text()
+    dialog.close()
