@@ -286,8 +286,10 @@ def update_identity(
                 "hospital_record_number",
                 f"The hospital record number {hrn} belongs to another participant.",
             )
-        first = s.scalar(
-            select(Screening.screening_date).where(Screening.participant_id == participant_id)
+        first = s.scalar(  # the earliest screening: a birth date must precede every one
+            select(func.min(Screening.screening_date)).where(
+                Screening.participant_id == participant_id
+            )
         )
         if first is not None and identity.birth_date > first:
             raise ValidationError(
