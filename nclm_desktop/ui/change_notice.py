@@ -2,8 +2,8 @@
 ``change_notice().changed(Changes)`` (compare Anki's ``operation_did_execute``).
 
 The services announce each commit (``services/changes.py``); this QObject carries the
-announcement to the UI thread, merges what arrives within one turn of the event loop (a
-wizard's save, a background import) into one ``Changes``, and emits it once. Views connect a
+announcement to the UI thread, merges what arrives within MERGE_MS (a wizard's save, a
+background import) into one ``Changes``, and emits it once. Views connect a
 method of theirs (so Qt drops the connection when the view is deleted) and refresh what
 they show when ``changes.touches(...)`` says it concerns them::
 
@@ -23,6 +23,10 @@ from ..services.changes import Changes
 
 __all__ = ["ChangeNotice", "Changes", "change_notice"]
 
+# Writes within this many milliseconds reach the views as one notice (a background import
+# of thousands of rows must not refresh the lists thousands of times).
+MERGE_MS = 50
+
 
 class ChangeNotice(QObject):
     changed = Signal(object)  # Changes
@@ -33,7 +37,7 @@ class ChangeNotice(QObject):
         self._pending = Changes()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
+        self._timer.setInterval(MERGE_MS)
         self._timer.timeout.connect(self._emit)
         self._arrived.connect(self._queue, Qt.ConnectionType.QueuedConnection)
 
@@ -44,7 +48,8 @@ class ChangeNotice(QObject):
     @Slot(object)
     def _queue(self, changes: Changes) -> None:
         self._pending = self._pending | changes
-        self._timer.start()
+        if not self._timer.isActive():  # a steady stream still gets a notice every MERGE_MS
+            self._timer.start()
 
     @Slot()
     def _emit(self) -> None:
