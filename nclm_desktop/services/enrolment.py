@@ -12,11 +12,14 @@ it):
   creates the participant (status "screening" when eligible, "screen_failed" when not) with
   its identity, screening and per-criterion result. An incomplete screening is refused.
   A hospital record number already in the study returns that participant and writes nothing.
-- ``enrol(db, actor, participant_id, *, cohort, consent_date, index_date=None,
-  systemic_lines=(), baseline=None, today=None)`` -> ``Enrolment``: assigns the study ID
+- ``enrol(db, actor, participant_id, *, cohort, consent_date, enrolment_date=None,
+  index_date=None, systemic_lines=(), baseline=None, today=None)`` -> ``Enrolment``: stores
+  the enrolment date as entered (a date in the past is normal: data are often typed from the
+  paper file later; None means the day of the call) and assigns the study ID
   (NCLM-H-001 / NCLM-S-001 ...) from ``StudyIdCounter`` inside the same write transaction,
   so two workstations enrolling at once never get the same number or leave a gap.
-- ``screen_and_enrol(db, actor, identity, screening, *, cohort, consent_date, ...)`` ->
+- ``screen_and_enrol(db, actor, identity, screening, *, cohort, consent_date,
+  enrolment_date=None, ...)`` ->
   ``Enrolment``: both in ONE transaction (nothing half-saved); for the wizard, tests and demo.
 - ``eligible_screening(screening_date, **overrides)`` -> ``ScreeningData`` of a typical
   eligible patient, for tests and the demo generator.
@@ -272,6 +275,29 @@ def _check_lines(lines: Sequence[SystemicLine], birth_date: dt.date | None, toda
         )
 
 
+def check_enrolment_date(
+    enrolment_date: dt.date | None,
+    screening_date: dt.date | None,
+    consent_date: dt.date | None,
+    today: dt.date,
+) -> None:
+    """Enrolment follows screening and consent, and is not in the future."""
+    check_date(
+        "enrolment_date",
+        "enrolment date",
+        enrolment_date,
+        today=today,
+        not_before=("screening date", screening_date),
+    )
+    check_date(
+        "enrolment_date",
+        "enrolment date",
+        enrolment_date,
+        today=today,
+        not_before=("consent date", consent_date),
+    )
+
+
 # --- eligibility ---------------------------------------------------------------------------
 
 
@@ -459,6 +485,7 @@ def _enrol_in_session(
     *,
     cohort: str,
     consent_date: dt.date | None,
+    enrolment_date: dt.date | None,
     index_date: dt.date | None,
     systemic_lines: Sequence[SystemicLine],
     today: dt.date,
@@ -473,6 +500,8 @@ def _enrol_in_session(
         today=today,
         not_before=("screening date", screening_date),
     )
+    enrolment_date = enrolment_date or today
+    check_enrolment_date(enrolment_date, screening_date, consent_date, today)
     if cohort == "systemic":
         check_date(
             "index_date",
@@ -497,7 +526,7 @@ def _enrol_in_session(
     participant.cohort = cohort
     participant.status = "enrolled"
     participant.consent_date = consent_date
-    participant.enrolment_date = today
+    participant.enrolment_date = enrolment_date
     participant.index_date = index_date
     flagged = any(x.for_liver_metastases for x in systemic_lines)
     for item in sorted(systemic_lines, key=lambda x: x.line):
@@ -604,6 +633,7 @@ def enrol(
     *,
     cohort: str,
     consent_date: dt.date | None,
+    enrolment_date: dt.date | None = None,
     index_date: dt.date | None = None,
     systemic_lines: Sequence[SystemicLine] = (),
     baseline: BaselineInput | None = None,
@@ -611,7 +641,9 @@ def enrol(
 ) -> Enrolment:
     """Enrol an eligible screened participant and assign the next study ID of the cohort.
 
-    The consent date may be neither before the screening date nor after ``today``. The
+    The consent date may be neither before the screening date nor after ``today``; the
+    enrolment date (default: ``today``) neither before the screening or consent date nor
+    after ``today``. The
     systemic-only cohort needs the index date (start of systemic treatment for the liver
     metastases) and at least one treatment line; its follow-up visits are planned at once.
     """
@@ -641,6 +673,7 @@ def enrol(
             screening.screening_date,
             cohort=cohort,
             consent_date=consent_date,
+            enrolment_date=enrolment_date,
             index_date=index_date,
             systemic_lines=systemic_lines,
             today=today,
@@ -658,6 +691,7 @@ def screen_and_enrol(
     *,
     cohort: str,
     consent_date: dt.date | None,
+    enrolment_date: dt.date | None = None,
     index_date: dt.date | None = None,
     systemic_lines: Sequence[SystemicLine] = (),
     baseline: BaselineInput | None = None,
@@ -688,6 +722,7 @@ def screen_and_enrol(
             screening.screening_date,
             cohort=cohort,
             consent_date=consent_date,
+            enrolment_date=enrolment_date,
             index_date=index_date,
             systemic_lines=systemic_lines,
             today=today,

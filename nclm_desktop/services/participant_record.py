@@ -7,11 +7,19 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from ..clinical import load_protocol
-from ..models import Participant, ParticipantIdentity, Screening, SystemicTreatment, User
+from ..models import (
+    Operation,
+    Participant,
+    ParticipantIdentity,
+    Screening,
+    SystemicTreatment,
+    User,
+)
 from ..models.db import Database
+from .enrolment import check_enrolment_date
 from .errors import NotFound, RecordLocked, ValidationError
 from .input_checks import check_choice, check_date, check_text
 from .permissions import Actor, Permission, require
@@ -31,6 +39,21 @@ class ParticipantSummary:
     enrolment_date: dt.date | None
     index_date: dt.date | None
     locked: bool
+
+
+@dataclass(frozen=True)
+class ParticipantLabel:
+    """Who a window or wizard is about. Name, record number and full birth date only for
+    roles that may see identities (birth date and sex identify a person: others get the
+    birth year)."""
+
+    id: int
+    study_id: str
+    status: str
+    name: str | None
+    hospital_record_number: str | None
+    birth_date: dt.date | None
+    birth_year: int | None
 
 
 @dataclass(frozen=True)
@@ -117,6 +140,8 @@ def _participant(session: Any, participant_id: int) -> Participant:
 
 
 def get_summary(db: Database, actor: Actor | None, participant_id: int) -> ParticipantSummary:
+    """The study facts; the birth date only for roles that may see identities."""
+    shows_identity = bool(actor and actor.can(Permission.VIEW_IDENTITY))
     with reading(db, actor, Permission.VIEW_PARTICIPANTS) as s:
         p = _participant(s, participant_id)
         return ParticipantSummary(
@@ -125,11 +150,27 @@ def get_summary(db: Database, actor: Actor | None, participant_id: int) -> Parti
             p.cohort or "",
             p.status,
             p.sex or "",
-            p.birth_date,
+            p.birth_date if shows_identity else None,
             p.consent_date,
             p.enrolment_date,
             p.index_date,
             p.locked,
+        )
+
+
+def get_label(db: Database, actor: Actor | None, participant_id: int) -> ParticipantLabel:
+    shows_identity = bool(actor and actor.can(Permission.VIEW_IDENTITY))
+    with reading(db, actor, Permission.VIEW_PARTICIPANTS) as s:
+        p = _participant(s, participant_id)
+        ident = p.identity if shows_identity else None
+        return ParticipantLabel(
+            p.id,
+            p.study_id or "",
+            p.status,
+            ident.name if ident else None,
+            ident.hospital_record_number if ident else None,
+            p.birth_date if shows_identity else None,
+            p.birth_date.year if p.birth_date else None,
         )
 
 
@@ -245,8 +286,10 @@ def update_identity(
                 "hospital_record_number",
                 f"The hospital record number {hrn} belongs to another participant.",
             )
-        first = s.scalar(
-            select(Screening.screening_date).where(Screening.participant_id == participant_id)
+        first = s.scalar(  # the earliest screening: a birth date must precede every one
+            select(func.min(Screening.screening_date)).where(
+                Screening.participant_id == participant_id
+            )
         )
         if first is not None and identity.birth_date > first:
             raise ValidationError(
@@ -270,10 +313,12 @@ def update_enrolment_dates(
     consent_date: dt.date,
     index_date: dt.date | None,
     reason: str | None,
+    enrolment_date: dt.date | None = None,
     today: dt.date | None = None,
 ) -> dict[str, int]:
-    """Correct the consent date and, for the systemic-only cohort, the index date (the
-    follow-up schedule moves with it). Returns the schedule changes."""
+    """Correct the consent date, the enrolment date (None keeps it) and, for the
+    systemic-only cohort, the index date (the follow-up schedule moves with it; the
+    enrolment date is no schedule anchor). Returns the schedule changes."""
     reason = _need_reason(reason)
     today = today or dt.date.today()
     with writing(db, actor, Permission.SCREEN_ENROL, reason=reason) as s:
@@ -294,7 +339,21 @@ def update_enrolment_dates(
             today=today,
             not_before=("screening date", screened),
         )
+        enrolled = enrolment_date or p.enrolment_date
+        check_enrolment_date(enrolled, screened, consent_date, today)
+        first_operation = s.scalar(
+            select(func.min(Operation.operation_date)).where(
+                Operation.participant_id == participant_id
+            )
+        )
+        if enrolled is not None and first_operation is not None and enrolled > first_operation:
+            raise ValidationError(
+                "enrolment_date",
+                f"The enrolment date ({enrolled.isoformat()}) is after the operation recorded "
+                f"on {first_operation.isoformat()}.",
+            )
         p.consent_date = consent_date
+        p.enrolment_date = enrolled
         if p.cohort == "systemic":
             check_date(
                 "index_date",

@@ -124,7 +124,7 @@ class ComplicationInput:
     isgls_grade: str | None = None
     suffix_d: bool = False
     resolved_date: dt.date | None = None
-    # Grade V only: the date of death (default: the onset date) and its cause.
+    # Grade V only: the date of death (required, never assumed) and its cause.
     death_date: dt.date | None = None
     death_cause: str | None = None
 
@@ -547,7 +547,9 @@ def validate_complication(
             raise ValidationError(
                 "resolved_date", "A complication that caused death has no resolution date."
             )
-        death = data.death_date or data.onset_date
+        # The death date is entered, never assumed from the onset (a stand-in would be
+        # false data in the survival analysis).
+        death = data.death_date
         _date(
             "death_date",
             "Date of death",
@@ -555,6 +557,7 @@ def validate_complication(
             today=today,
             not_before=data.onset_date,
             not_before_label="onset date",
+            required=True,
         )
         if discharge_date is not None and death is not None and death < discharge_date:
             raise ValidationError(
@@ -888,7 +891,7 @@ def add_complication(
         s.add(comp)
         s.flush()
         if comp.clavien_dindo == "V":
-            _record_death(s, p, comp, data.death_date or comp.onset_date, data.death_cause)
+            _record_death(s, p, comp, data.death_date, data.death_cause)
         return comp.id
 
 
@@ -927,7 +930,7 @@ def update_complication(
         _apply_complication(comp, data, proposed)
         s.flush()
         if comp.clavien_dindo == "V":
-            death = data.death_date or comp.onset_date
+            death = data.death_date
             if linked is not None and linked.event_date != death:
                 linked.event_date = death
                 s.flush()

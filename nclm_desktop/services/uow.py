@@ -9,6 +9,7 @@ from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from ..models.db import Database, DatabaseError
+from . import changes
 from .audit_anchor import record_after_commit
 from .errors import DatabaseUnavailable
 from .permissions import Actor, Permission, require
@@ -42,16 +43,19 @@ def writing(
     reason: str | None = None,
     system: bool = False,
 ) -> Iterator[Session]:
-    """Checks the permission, yields a write session, commits on success, else rolls back."""
+    """Checks the permission, yields a write session, commits on success, else rolls back.
+    After the commit, what changed is announced (``services/changes.py``)."""
     if permission is not None:
         require(actor, permission)
     with _database_errors(), db.session(write=True) as session:
         session.info["actor"] = actor.username if actor else None
         session.info["reason"] = (reason or "").strip() or None
         session.info["system"] = system
+        found = changes.track(session)
         yield session
         session.commit()
         _anchor_after_commit(db, session)
+    changes.announce(found)  # views refresh only from committed data
 
 
 def _anchor_after_commit(db: Database, session: Session) -> None:

@@ -28,6 +28,7 @@ from ..services import followup as fu
 from ..services.errors import ServiceError
 from ..services.permissions import Actor, Permission
 from . import dialogs
+from .change_notice import Changes, change_notice
 from .table_models import Column, SearchFilterProxy, configure_table
 from .visit_actions import VisitActionBar, export_ics
 from .visit_states import CALENDAR_STATES, STATE_COLOURS, StateTableModel, state_label, t
@@ -311,6 +312,17 @@ class CalendarPage(QWidget):
             table.view.selectionModel().selectionChanged.connect(self._sync_actions)
             table.view.activated.connect(self._activated)
         self.go_today()
+        self._stale = False
+        self._day = self.today()
+        change_notice().changed.connect(self._on_changes)
+
+    def _on_changes(self, changes: Changes) -> None:
+        """Visits, events or names changed anywhere: refresh now, or when next shown."""
+        if changes.touches(None, "visits", "events", "participant", "identity"):
+            if self.isVisible():
+                self.refresh()
+            else:
+                self._stale = True
 
     # --- building blocks -----------------------------------------------------------------
 
@@ -421,6 +433,8 @@ class CalendarPage(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
-        if getattr(self, "_shown_once", False):
-            self.refresh()  # visits recorded elsewhere (participant tab) since last time
-        self._shown_once = True
+        # Changed by a write while hidden (see _on_changes), or a new day began.
+        if self._stale or self._day != self.today():
+            self._stale = False
+            self._day = self.today()
+            self.refresh()

@@ -38,6 +38,7 @@ from ..services.errors import ServiceError, ValidationError
 from ..services.permissions import Actor
 from ..services.surgery import ComplicationInput, Treatment
 from . import dialogs
+from .participant_label import label_pages, who_for
 from .surgery_forms import ChoiceInput, DateInput, FormPage, ParseError, page_of
 
 
@@ -145,7 +146,9 @@ class ComplicationWizard(QWizard):
         self.cci_panel = CciPanel()
         self.setSideWidget(self.cci_panel)
         self._overridden = False
+        self.who = who_for(db, actor, op.participant_id)
         self._build_pages()
+        label_pages(self, self.who)
 
         self.setButtonText(QWizard.WizardButton.FinishButton, _t("Save"))
         self.button(QWizard.WizardButton.FinishButton).setObjectName("save")
@@ -177,8 +180,8 @@ class ComplicationWizard(QWizard):
 
     def _build_pages(self) -> None:
         op = self.operation
-        context = _t("{sid} · {name} on {date}").format(
-            sid=self.study_id, name=op.resection_name, date=op.operation_date.isoformat()
+        context = _t("{name} on {date}").format(
+            name=op.resection_name, date=op.operation_date.isoformat()
         )
         p1 = FormPage(_t("Complication"), context)
         self.category = p1.add_row(
@@ -465,14 +468,16 @@ class ComplicationWizard(QWizard):
         scheme = ISGLS_CATEGORIES.get(self.category.value() or "")
         page = self._pages[PAGE_ISGLS]
         if scheme is None:
-            page.setSubTitle(_t("This category has no ISGLS grade."))
+            page.setSubTitle(self.who + "\n" + _t("This category has no ISGLS grade."))
             self.isgls_title.setText("")
             self.isgls_definition.setText("")
             for text in self.isgls_texts.values():
                 text.setText("")
             return
         page.setSubTitle(
-            _t("{label} — {source}").format(label=_t(scheme.label), source=scheme.source)
+            self.who
+            + "\n"
+            + _t("{label} — {source}").format(label=_t(scheme.label), source=scheme.source)
         )
         self.isgls_title.setText(_t("Definition"))
         self.isgls_definition.setText(_t(scheme.definition))
@@ -555,7 +560,7 @@ class ComplicationWizard(QWizard):
             return False
         grade = data.clavien_dindo or self.proposed_grade()
         if grade == "V" and not (self.original and self.original.treatment.died):
-            death = (data.death_date or data.onset_date).isoformat()  # type: ignore[union-attr]
+            death = data.death_date.isoformat()  # type: ignore[union-attr]  # validated
             if not dialogs.confirm(
                 self,
                 _t(

@@ -25,6 +25,7 @@ from ..services import followup as fu
 from ..services.errors import ServiceError
 from ..services.permissions import Actor, Permission
 from . import dialogs
+from .change_notice import Changes, change_notice
 from .table_models import Column, Index, configure_table
 from .visit_actions import VisitActionBar, export_ics, run_dialog
 from .visit_dialog import EventDialog
@@ -132,6 +133,12 @@ class FollowupTab(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.message)
         self.refresh()
+        change_notice().changed.connect(self._on_changes)
+
+    def _on_changes(self, changes: Changes) -> None:
+        parts = ("visits", "events", "participant", "surgery", "signature")
+        if changes.touches(self.participant_id, *parts):
+            self.refresh()
 
     def refresh(self) -> None:
         today = self.today()

@@ -25,11 +25,13 @@ from PySide6.QtWidgets import (
 
 from ..clinical import resection
 from ..models.db import Database
-from ..services import drafts, surgery
+from ..services import changes, drafts, surgery
 from ..services.errors import ServiceError, ValidationError
 from ..services.permissions import Actor, Permission
 from ..services.surgery import APPROACHES, R_STATUSES, OperationInput
 from . import dialogs
+from .participant_label import label_pages, who_for
+from .schedule_print import offer_schedule
 from .segment_map import SegmentMap
 from .surgery_forms import (
     ChoiceInput,
@@ -114,6 +116,7 @@ class OperationWizard(QWizard):
         self.surgeons = surgery.surgeon_choices(db, actor)
 
         self._build_pages()
+        label_pages(self, who_for(db, actor, participant_id))
         self.setButtonText(QWizard.WizardButton.FinishButton, _t("Save"))
         self.button(QWizard.WizardButton.FinishButton).setObjectName("save")
         self.button(QWizard.WizardButton.NextButton).setObjectName("next")
@@ -140,7 +143,7 @@ class OperationWizard(QWizard):
 
     def _build_pages(self) -> None:
         enrolled = self.enrolment_date.isoformat() if self.enrolment_date else "—"
-        who = _t("Participant {sid} · enrolled {date}").format(sid=self.study_id, date=enrolled)
+        who = _t("Enrolled {date}").format(date=enrolled)
 
         p1 = FormPage(_t("Operation"), who)
         self.operation_date = p1.add_row(_t("Operation date *"), DateInput("operation_date"))
@@ -390,22 +393,10 @@ class OperationWizard(QWizard):
             self._show_problem(exc.field, str(exc))
             return
         try:
-            if self.operation_id is None:
-                op_id = surgery.record_operation(
-                    self.db, self.actor, self.participant_id, data, today=self.today
-                )
-            else:
-                if data == self.original:
-                    self._discard_draft()
-                    super().accept()
-                    return
-                reason = dialogs.ask_reason(self, _t("the operation record"))
-                if not reason:
-                    return
-                surgery.update_operation(
-                    self.db, self.actor, self.operation_id, data, reason, today=self.today
-                )
-                op_id = self.operation_id
+            with changes.collect() as found:
+                op_id = self._save(data)
+            if op_id is None:
+                return
         except ValidationError as exc:
             self._show_problem(exc.field, str(exc))
             return
@@ -415,6 +406,26 @@ class OperationWizard(QWizard):
         self._discard_draft()
         self.saved.emit(op_id)
         super().accept()
+        if "visits" in found.changes.parts:  # the schedule was planned or moved: print it?
+            offer_schedule(self.parentWidget(), self.db, self.actor, self.study_id)
+
+    def _save(self, data: OperationInput) -> int | None:
+        """Record or correct; None when nothing is to be saved (closed or no reason)."""
+        if self.operation_id is None:
+            return surgery.record_operation(
+                self.db, self.actor, self.participant_id, data, today=self.today
+            )
+        if data == self.original:
+            self._discard_draft()
+            super().accept()
+            return None
+        reason = dialogs.ask_reason(self, _t("the operation record"))
+        if not reason:
+            return None
+        surgery.update_operation(
+            self.db, self.actor, self.operation_id, data, reason, today=self.today
+        )
+        return self.operation_id
 
     def reject(self) -> None:
         self.save_draft()  # Cancel keeps what was typed; the next opening offers it back

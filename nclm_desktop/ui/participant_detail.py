@@ -40,6 +40,8 @@ from ..services.baseline import (
 from ..services.errors import ServiceError, ValidationError
 from ..services.permissions import Actor, Permission
 from . import dialogs
+from .change_notice import Changes, change_notice
+from .participant_label import who_text, window_title
 from .participant_tabs import participant_tabs
 from .screening_pages.fields import (
     ChoiceField,
@@ -146,6 +148,7 @@ class EditableForm(QWidget):
         self.body.addLayout(self.form)
         self.body.addLayout(buttons)
         self.first_entry = False
+        self.editing = False
 
     def add(self, field: Field) -> Field:
         self.form.addRow(field.label + (" *" if field.required else ""), field.container)
@@ -154,6 +157,7 @@ class EditableForm(QWidget):
         return field
 
     def set_editing(self, editing: bool) -> None:
+        self.editing = editing
         for f in self.fields.values():
             f.widget.setEnabled(editing)
             f.refresh()
@@ -351,6 +355,7 @@ class EnrolmentTab(EditableForm):
         super().__init__("enrolment", _t("the enrolment dates"), actor.can(Permission.SCREEN_ENROL))
         self.db, self.actor, self.pid, self.today, self.cohort = db, actor, pid, today, cohort
         self.add(DateField("consent_date", _t("Consent date"), today, required=True))
+        self.add(DateField("enrolment_date", _t("Enrolment date"), today, required=True))
         self.add(DateField("index_date", _t("Index date"), today, required=cohort == "systemic"))
         note = QLabel(
             _t(
@@ -380,6 +385,7 @@ class EnrolmentTab(EditableForm):
     def load(self) -> None:
         summary = record.get_summary(self.db, self.actor, self.pid)
         self.fields["consent_date"].set_value(summary.consent_date)
+        self.fields["enrolment_date"].set_value(summary.enrolment_date)
         self.fields["index_date"].set_value(summary.index_date)
 
     def save(self, reason: str | None) -> None:
@@ -389,6 +395,7 @@ class EnrolmentTab(EditableForm):
             self.actor,
             self.pid,
             consent_date=v["consent_date"],
+            enrolment_date=v["enrolment_date"],
             index_date=v["index_date"] if self.cohort == "systemic" else None,
             reason=reason,
             today=self.today,
@@ -501,7 +508,9 @@ class ParticipantDetail(QDialog):
         self.resize(980, 720)
         self.header = QLabel()
         self.header.setObjectName("detail_header")
-        self.header.setStyleSheet("font-size: 16px; font-weight: 600; padding: 4px;")
+        self.header.setStyleSheet("font-size: 15px; font-weight: 600; padding: 4px;")
+        self.header.setWordWrap(True)
+        self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("participant_tabs")
         if actor.can(Permission.VIEW_IDENTITY):
@@ -527,7 +536,15 @@ class ParticipantDetail(QDialog):
         close = QPushButton(self.tr("Close"))
         close.setObjectName("close")
         close.clicked.connect(self.close)
+        self.print_schedule_button = QPushButton(self.tr("Print visit schedule…"))
+        self.print_schedule_button.setObjectName("print_schedule")
+        self.print_schedule_button.setToolTip(
+            self.tr("The patient's follow-up visits, in English or Chinese, to print or save")
+        )
+        self.print_schedule_button.clicked.connect(self.print_schedule)
+        self.schedule_dialog: QDialog | None = None
         bottom = QHBoxLayout()
+        bottom.addWidget(self.print_schedule_button)
         bottom.addStretch(1)
         bottom.addWidget(close)
         layout = QVBoxLayout(self)
@@ -535,6 +552,25 @@ class ParticipantDetail(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bottom)
         self._refresh_header()
+        change_notice().changed.connect(self._on_changes)
+
+    # What each form shows; a form being edited keeps what is typed.
+    FORM_PARTS = {
+        "identity_tab": ("identity", "participant"),
+        "enrolment_tab": ("participant",),
+        "baseline_tab": ("baseline",),
+    }
+
+    @Slot(object)
+    def _on_changes(self, changes: Changes) -> None:
+        if not changes.touches(self.pid):
+            return
+        if changes.touches(self.pid, "participant", "identity", "signature"):
+            self._refresh_header()
+        for name, parts in self.FORM_PARTS.items():
+            form = getattr(self, name, None)
+            if form is not None and not form.editing and changes.touches(self.pid, *parts):
+                form.load()
 
     @staticmethod
     def _top(widget: QWidget) -> QScrollArea:
@@ -547,22 +583,39 @@ class ParticipantDetail(QDialog):
     @Slot()
     def _refresh_header(self) -> None:
         s = record.get_summary(self.db, self.actor, self.pid)
+        label = record.get_label(self.db, self.actor, self.pid)
+        born = (
+            _show(label.birth_date)
+            if label.birth_date
+            else (str(label.birth_year) if label.birth_year else "—")
+        )
         parts = [
-            s.study_id or self.tr("not enrolled"),
             {"hepatectomy": self.tr("hepatectomy"), "systemic": self.tr("systemic only")}.get(
                 s.cohort, ""
             ),
             s.status.replace("_", " "),
             s.sex,
-            self.tr("born {date}").format(date=_show(s.birth_date)),
+            self.tr("born {date}").format(date=born),
         ]
         if s.consent_date:
             parts.append(self.tr("consent {date}").format(date=_show(s.consent_date)))
+        if s.enrolment_date:
+            parts.append(self.tr("enrolled {date}").format(date=_show(s.enrolment_date)))
         if s.index_date:
             parts.append(self.tr("index date {date}").format(date=_show(s.index_date)))
-        self.header.setText("  ·  ".join(p for p in parts if p))
-        self.setWindowTitle(self.tr("Participant {id}").format(id=s.study_id or f"#{s.id}"))
+        # Who first (the person on screen must be unmistakable), then the study facts.
+        self.header.setText(who_text(label) + "\n" + "  ·  ".join(p for p in parts if p))
+        self.setWindowTitle(self.tr("Participant {who}").format(who=window_title(label)))
+        self.study_id = s.study_id
+        self.print_schedule_button.setEnabled(
+            bool(s.study_id and s.index_date) and self.actor.can(Permission.REPORTS)
+        )
         self.changed.emit()
+
+    def print_schedule(self) -> None:
+        from .schedule_print import open_schedule_report  # loads QtPdf only when asked
+
+        self.schedule_dialog = open_schedule_report(self, self.db, self.actor, self.study_id)
 
 
 def open_participant_detail(main_window: Any, participant_id: int) -> ParticipantDetail | None:

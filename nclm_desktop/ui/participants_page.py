@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from ..models.db import Database
 from ..services.participants import list_participants
 from ..services.permissions import Actor, Permission
+from .change_notice import Changes, change_notice
 from .table_models import Column, RecordTableModel, SearchFilterProxy, configure_table
 
 
@@ -99,6 +100,15 @@ class ParticipantsPage(QWidget):
         self._load_on_show = not load
         if load:
             self.refresh()
+        change_notice().changed.connect(self._on_changes)
+
+    def _on_changes(self, changes: Changes) -> None:
+        """A write changed what the list shows: reload now, or when next shown."""
+        if changes.touches(None, "participant", "identity", "screening", "surgery", "visits"):
+            if self.isVisible():
+                self.refresh()
+            else:
+                self._load_on_show = True
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -137,6 +138,8 @@ class ReportsPage(QWidget):
         self.suggested_name = ""
         self._buffer: QBuffer | None = None
         self.busy_running = False
+        # Bumped whenever the inputs change: a report generated for older inputs is dropped.
+        self._generation = 0
 
         self.kind = QComboBox()
         self.kind.setObjectName("report_kind")
@@ -211,9 +214,18 @@ class ReportsPage(QWidget):
         self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
         self.view.setStyleSheet("QPdfView { background: #8a939c; }")
 
+        # Nothing is shown unless it is the report for the inputs on the left.
+        self.placeholder = QLabel(self.tr("Choose the report and press Generate to preview it."))
+        self.placeholder.setObjectName("preview_placeholder")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setStyleSheet("background: #8a939c; color: white; font-size: 15px;")
+        self.preview = QStackedWidget()
+        self.preview.addWidget(self.placeholder)
+        self.preview.addWidget(self.view)
+
         body = QHBoxLayout(self)
         body.addWidget(panel)
-        body.addWidget(self.view, 1)
+        body.addWidget(self.preview, 1)
         self.setTabOrder(self.kind, self.study_id)
         self.setTabOrder(self.study_id, self.lang)
         self.setTabOrder(self.lang, self.whole_period)
@@ -226,9 +238,29 @@ class ReportsPage(QWidget):
         self._load_study_ids()
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
+        # Any change of what is asked for: the preview no longer matches it.
+        for signal in (
+            self.kind.currentIndexChanged,
+            self.study_id.textChanged,
+            self.lang.currentIndexChanged,
+            self.whole_period.toggled,
+            self.date_from.dateChanged,
+            self.date_to.dateChanged,
+        ):
+            signal.connect(self.clear_preview)
         self._set_busy(False)
 
     # --- parameters ------------------------------------------------------------------------
+
+    def preset(self, key: str, *, study_id: str = "", lang: str | None = None) -> None:
+        """Ask for one participant's report (e.g. from the participant window): the report
+        and the participant are fixed, the language may still be changed."""
+        self.kind.setCurrentIndex(self.kind.findData(key))
+        self.study_id.setText(study_id)
+        if lang is not None and self.lang.findData(lang) >= 0:
+            self.lang.setCurrentIndex(self.lang.findData(lang))
+        self.kind.setEnabled(False)
+        self.study_id.setReadOnly(True)
 
     def current_kind(self) -> ReportKind:
         return self.kinds[self.kind.currentIndex()]
@@ -338,13 +370,30 @@ class ReportsPage(QWidget):
             self.study_id.setFocus()
             return
         work, name, filename = self._job()
+        self.clear_preview()  # never show the last report while the next one is made
+        generation = self._generation
         self._set_busy(True)
         self.status.setText(self.tr("Generating {title}…").format(title=kind.title))
         run_in_background(
             work,
-            lambda pdf: self._show(pdf, name, filename),
-            self._failed,
+            lambda pdf: self._show(pdf, name, filename, generation),
+            lambda exc: self._failed(exc, generation),
         )
+
+    def clear_preview(self, *_: object) -> None:
+        """Empty the preview; Print and Save wait for a new report."""
+        self._generation += 1
+        self.pdf = None
+        self.export_name = self.suggested_name = ""
+        self.document.close()
+        self.preview.setCurrentWidget(self.placeholder)
+        if self._buffer is not None:
+            self._buffer.deleteLater()
+            self._buffer = None
+        if self.busy_running:  # the report being made is for the old inputs
+            self.busy_running = False
+        self._set_busy(False)
+        self.status.clear()
 
     def _set_busy(self, busy: bool) -> None:
         self.busy_running = busy
@@ -354,7 +403,9 @@ class ReportsPage(QWidget):
         self.print_button.setEnabled(has_pdf)
         self.save_button.setEnabled(has_pdf)
 
-    def _show(self, pdf: bytes, name: str, filename: str) -> None:
+    def _show(self, pdf: bytes, name: str, filename: str, generation: int | None = None) -> None:
+        if generation is not None and generation != self._generation:
+            return  # made for inputs changed since
         self.pdf = pdf
         self.export_name = name
         self.suggested_name = filename
@@ -364,6 +415,7 @@ class ReportsPage(QWidget):
         buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         old, self._buffer = self._buffer, buffer  # the document reads from it lazily
         self.document.load(buffer)
+        self.preview.setCurrentWidget(self.view)
         if old is not None:
             old.deleteLater()
         self._set_busy(False)
@@ -373,8 +425,10 @@ class ReportsPage(QWidget):
             )
         )
 
-    def _failed(self, exc: Exception) -> None:
-        self._set_busy(False)
+    def _failed(self, exc: Exception, generation: int | None = None) -> None:
+        if generation is not None and generation != self._generation:
+            return
+        self.clear_preview()
         self.status.setText(self.tr("The report was not generated."))
         if isinstance(exc, ServiceError):
             dialogs.show_error(self, str(exc))

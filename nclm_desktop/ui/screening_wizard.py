@@ -30,6 +30,7 @@ from ..services.enrolment import (
 from ..services.errors import ServiceError, ValidationError
 from ..services.permissions import Actor
 from . import dialogs
+from .schedule_print import offer_schedule
 from .screening_pages.criteria_pages import (
     DiseasePage,
     IdentityPage,
@@ -112,6 +113,7 @@ class ScreeningWizard(QWizard):
         self.button(QWizard.WizardButton.CancelButton).setObjectName("cancel")
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Close (keep draft)"))
         self.currentIdChanged.connect(self._page_changed)
+        self._subtitles = {i: self.page(i).subTitle() for i in self.pageIds()}
 
         self.restart()
         self._offer_draft(resume)
@@ -166,8 +168,23 @@ class ScreeningWizard(QWizard):
 
     def _page_changed(self, page_id: int) -> None:
         # -1 comes when the wizard closes; done() has saved the draft by then.
+        if page_id > IDENTITY:
+            self._label_page(page_id)
         if page_id >= 0 and not self._restoring:
             self.save_draft()
+
+    def _label_page(self, page_id: int) -> None:
+        """After the identity page, every page says whom it is about (as typed)."""
+        who = "  ·  ".join(
+            x
+            for x in (
+                self.value("name") or "",
+                t("HRN {number}").format(number=self.value("hospital_record_number") or "—"),
+            )
+            if x
+        )
+        original = self._subtitles.get(page_id, "")
+        self.page(page_id).setSubTitle(f"{who}\n{original}" if original else who)
 
     # --- saving ---------------------------------------------------------------------------
     def _check_existing(self) -> bool:
@@ -226,6 +243,7 @@ class ScreeningWizard(QWizard):
                 self.screening_data(),
                 cohort=self.value("cohort"),
                 consent_date=self.value("consent_date"),
+                enrolment_date=self.value("enrolment_date"),
                 index_date=self.value("index_date"),
                 systemic_lines=list(self.treatment_page.lines),
                 baseline=self.baseline_input(),
@@ -240,6 +258,8 @@ class ScreeningWizard(QWizard):
             return False
         self._saved(result.participant_id, result.study_id or "")
         dialogs.show_info(self, t("Enrolled as {study_id}.").format(study_id=result.study_id))
+        if result.visits_planned:  # systemic-only: the schedule starts at enrolment
+            offer_schedule(self.parentWidget(), self.db, self.actor, result.study_id or "")
         return True
 
     def _saved(self, participant_id: int, study_id: str) -> None:

@@ -34,6 +34,7 @@ from ..services.errors import ServiceError
 from ..services.permissions import Actor
 from ..services.surgery import OperationRecord, SurgicalRecord
 from . import dialogs
+from .change_notice import Changes, change_notice
 from .operation_wizard import APPROACH_LABELS
 from .segment_map import SegmentMap
 from .table_models import Column, RecordTableModel
@@ -137,6 +138,11 @@ class SurgicalRecordTab(QWidget):
         self.setObjectName("surgical_record")
         self._build()
         self.refresh()
+        change_notice().changed.connect(self._on_changes)
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.touches(self.participant_id, "surgery", "participant", "events", "signature"):
+            self.refresh()
 
     # --- layout -------------------------------------------------------------------------
 

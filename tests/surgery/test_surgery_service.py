@@ -321,7 +321,13 @@ def test_grade_v_records_death_cancels_visits_and_sets_status(db, surgeon, parti
 
 
 def test_grade_v_cancels_visits_after_the_death(db, surgeon, participant, operation):
-    data = complication("V", onset=dt.date(2024, 3, 22), category="liver_failure", isgls_grade="C")
+    data = complication(
+        "V",
+        onset=dt.date(2024, 3, 22),
+        category="liver_failure",
+        isgls_grade="C",
+        death_date=dt.date(2024, 3, 22),
+    )
     surgery.add_complication(db, surgeon, operation, data, today=TODAY)
     with db.session() as s:
         statuses = dict(
@@ -343,7 +349,13 @@ def test_editing_a_complication_needs_a_reason_and_is_audited(db, surgeon, parti
 
 
 def test_grade_v_cannot_be_downgraded_here(db, surgeon, operation):
-    data = complication("V", onset=dt.date(2024, 3, 22), category="liver_failure", isgls_grade="C")
+    data = complication(
+        "V",
+        onset=dt.date(2024, 3, 22),
+        category="liver_failure",
+        isgls_grade="C",
+        death_date=dt.date(2024, 3, 22),
+    )
     comp_id = surgery.add_complication(db, surgeon, operation, data, today=TODAY)
     with pytest.raises(ValidationError) as err:
         surgery.update_complication(

@@ -163,6 +163,12 @@ class EnrolPage(FormPage):
         )
         consent = self.add(DateField("consent_date", t("Consent date"), today, required=True))
         consent.not_before(t("screening date"), lambda: lookup("screening_date"))
+        # Often typed later from the paper file: today is only the starting value.
+        enrolled = self.add(
+            DateField("enrolment_date", t("Enrolment date"), today, required=True, default=today)
+        )
+        enrolled.not_before(t("screening date"), lambda: lookup("screening_date"))
+        enrolled.not_before(t("consent date"), consent.value)
         self.index = self.add(
             DateField(
                 "index_date",
