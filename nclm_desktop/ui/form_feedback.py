@@ -95,6 +95,8 @@ class MissingFields(QWidget):
         while self.row.count() > 2:  # heading + stretch stay
             item = self.row.takeAt(1)
             if item.widget():
+                item.widget().hide()  # gone now, not at the next event loop turn
+                item.widget().setObjectName("")
                 item.widget().deleteLater()
         for i, (name, text) in enumerate(entries):
             link = QPushButton(text + ("," if i < len(entries) - 1 else ""))

@@ -345,7 +345,8 @@ class FormPage(QWizardPage):
         self.form.setVerticalSpacing(6)
         self.layout_ = QVBoxLayout(self)
         self.layout_.addLayout(self.form)
-        self.missing = MissingFields(self.go_to)
+        self.missing = MissingFields(self.go_to, self)
+        self.layout_.addWidget(self.missing)
         self.on_change: list[Callable[[], None]] = []
 
     def add(self, field: Field) -> Field:
@@ -371,7 +372,8 @@ class FormPage(QWizardPage):
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt override)
         # Last in the page, after whatever a subclass added under the form.
-        if self.layout_.indexOf(self.missing) < 0:
+        if self.layout_.indexOf(self.missing) != self.layout_.count() - 1:
+            self.layout_.removeWidget(self.missing)
             self.layout_.addWidget(self.missing)
         super().showEvent(event)
 
