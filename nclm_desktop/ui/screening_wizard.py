@@ -166,7 +166,7 @@ class ScreeningWizard(QWizard):
         return super().validateCurrentPage()
 
     def _add_why_button(self, pages: Any) -> None:
-        """"Why can't I continue?" next to a disabled Next: each page lists what it still
+        """ "Why can't I continue?" next to a disabled Next: each page lists what it still
         needs; this button marks those fields and puts the cursor in the first."""
         why = QWizard.WizardButton.CustomButton1
         self.setOption(QWizard.WizardOption.HaveCustomButton1, True)

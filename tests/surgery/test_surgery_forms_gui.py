@@ -84,9 +84,7 @@ def test_first_page_lists_what_is_missing(qtbot, db, surgeon, participant, boxes
     assert child(wizard, "operation_date", DateInput).date().isoformat() == "2024-03-12"
 
 
-def test_segment_error_goes_as_soon_as_a_segment_is_chosen(
-    qtbot, db, surgeon, participant, boxes
-):
+def test_segment_error_goes_as_soon_as_a_segment_is_chosen(qtbot, db, surgeon, participant, boxes):
     wizard = open_wizard(qtbot, db, surgeon, participant)
     fill_first_page(qtbot, wizard)
     enter(qtbot, wizard)

@@ -360,7 +360,9 @@ class TreatmentPage(QWizardPage):
 
     def explain(self) -> None:
         self.message.show_message(
-            t("The systemic-only cohort needs at least one treatment line: fill it in and click Add line.")
+            t(
+                "The systemic-only cohort needs at least one treatment line: fill it in and click Add line."
+            )
         )
         self.regimen.setFocus()
 
