@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 ERROR_RED = "#b00020"
 _ICON = 14  # px: the round "!" drawn left of the message
@@ -32,10 +32,12 @@ class ErrorLine(QLabel):
     """The inline error of one field (objectName ``<field>_error``): red text after a red
     round "!" icon; hidden while there is nothing to say."""
 
-    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, name: str, parent: QWidget | None = None, *, wrap: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName(f"{name}_error")
-        self.setWordWrap(True)
+        # Wrap only where the row is as wide as the page: in a narrow field column a wrapped
+        # line would be squeezed under a date input.
+        self.setWordWrap(wrap)
         self.setStyleSheet(f"color: {ERROR_RED};")
         self.setIndent(0)
         self.setContentsMargins(_ICON + 6, 0, 0, 0)
@@ -66,23 +68,22 @@ class ErrorLine(QLabel):
 
 
 class MissingFields(QWidget):
-    """ "Still needed before Next:" and one link-like button per field (objectName
-    ``missing_<field>``); clicking one calls ``go_to(field)``. Hidden when nothing is missing."""
+    """ "Still needed before Next:" over one link-like button per field (objectName
+    ``missing_<field>``); clicking one calls ``go_to(field)``. Hidden when nothing is missing.
+    One entry a line, so long labels are never cut."""
 
     def __init__(self, go_to: Callable[[str], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("missing_fields")
         self.go_to = go_to
-        self.row = QHBoxLayout(self)
-        self.row.setContentsMargins(0, 4, 0, 0)
-        self.row.setSpacing(4)
+        self.column = QVBoxLayout(self)
+        self.column.setContentsMargins(0, 4, 0, 0)
+        self.column.setSpacing(0)
         self.heading = ErrorLine("missing_fields_heading")
         self.heading.setObjectName("missing_fields_heading")
-        self.heading.setWordWrap(False)
         self.heading.setText(t("Still needed before Next:"))
         self.heading.show()
-        self.row.addWidget(self.heading)
-        self.row.addStretch(1)
+        self.column.addWidget(self.heading)
         self.entries: list[tuple[str, str]] = []
         self.hide()
 
@@ -92,24 +93,24 @@ class MissingFields(QWidget):
         if entries == self.entries:
             return
         self.entries = entries
-        while self.row.count() > 2:  # heading + stretch stay
-            item = self.row.takeAt(1)
+        while self.column.count() > 1:  # the heading stays
+            item = self.column.takeAt(1)
             if item.widget():
                 item.widget().hide()  # gone now, not at the next event loop turn
                 item.widget().setObjectName("")
                 item.widget().deleteLater()
-        for i, (name, text) in enumerate(entries):
-            link = QPushButton(text + ("," if i < len(entries) - 1 else ""))
+        for name, text in entries:
+            link = QPushButton(text)
             link.setObjectName(f"missing_{name}")
             link.setFlat(True)
             link.setCursor(Qt.CursorShape.PointingHandCursor)
             link.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab stays in the form
             link.setStyleSheet(
                 f"QPushButton {{ color: {ERROR_RED}; text-decoration: underline; border: none;"
-                " padding: 0 1px; }"
+                f" padding: 1px 0 1px {_ICON + 6}px; text-align: left; }}"
             )
             link.clicked.connect(lambda _=False, n=name: self.go_to(n))
-            self.row.insertWidget(1 + i, link)
+            self.column.addWidget(link, 0, Qt.AlignmentFlag.AlignLeft)
         self.setVisible(bool(entries))
 
     def summary(self) -> str:

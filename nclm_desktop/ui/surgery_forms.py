@@ -127,7 +127,7 @@ class FormPage(QWizardPage):
 
     def _with_error(self, widget: QWidget, name: str | None) -> QWidget:
         name = name or widget.objectName()
-        error = ErrorLine(name)
+        error = ErrorLine(name, wrap=True)
         box = QWidget()
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -62,11 +63,15 @@ def edit_date(edit: DateInput) -> dt.date:
 def with_error(widget: QWidget, name: str | None = None) -> QWidget:
     """``widget`` with its inline error line (``<name>_error``) under it."""
     box = QWidget()
+    box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
     column = QVBoxLayout(box)
     column.setContentsMargins(0, 0, 0, 0)
     column.setSpacing(1)
-    column.addWidget(widget)
-    column.addWidget(ErrorLine(name or widget.objectName()))
+    if isinstance(widget, DateInput):  # a date keeps its width; other inputs fill the row
+        column.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft)
+    else:
+        column.addWidget(widget)
+    column.addWidget(ErrorLine(name or widget.objectName(), wrap=True))
     return box
 
 
@@ -74,6 +79,10 @@ def _field_error(dialog: QDialog, exc: ValidationError) -> None:
     """A field's problem shows next to the field; only one without a field gets a box."""
     if not show_inline(dialog, exc.field, str(exc)):
         dialogs.show_error(dialog, str(exc))
+        return
+    width = dialog.width()
+    dialog.adjustSize()  # room for the (wrapped) message, keeping the width
+    dialog.resize(max(width, dialog.width()), dialog.height())
 
 
 class FindingsEditor(QGroupBox):
@@ -108,7 +117,7 @@ class FindingsEditor(QGroupBox):
                 grid.addWidget(extra, row, 2)
             grid.addWidget(box, row, 0)
             grid.addWidget(when, row, 1)
-            grid.addWidget(ErrorLine(kind), row + 1, 1, 1, 2)
+            grid.addWidget(ErrorLine(kind, wrap=True), row + 1, 1, 1, 2)
             box.toggled.connect(lambda on, w=when, e=extra: self._enable(on, w, e))
             self.rows[kind] = (box, when, extra)
 
@@ -199,9 +208,13 @@ class VisitDialog(QDialog):
         self.window_warning.setObjectName("window_warning")
         self.window_warning.setStyleSheet(_WARN)
         self.window_warning.setWordWrap(True)
-        when_row = QHBoxLayout()
-        when_row.addWidget(with_error(self.actual_date), 0, Qt.AlignmentFlag.AlignTop)
-        when_row.addWidget(self.window_warning, 1)
+        when_line = QHBoxLayout()
+        when_line.addWidget(self.actual_date)
+        when_line.addWidget(self.window_warning, 1)
+        when_row = QVBoxLayout()  # the inline error spans the row, under date and warning
+        when_row.setSpacing(1)
+        when_row.addLayout(when_line)
+        when_row.addWidget(ErrorLine("actual_date", wrap=True))
 
         self.assessments = QGroupBox(t("Assessments done"))
         self.assessments.setObjectName("assessments_done")
