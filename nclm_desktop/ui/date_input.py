@@ -3,7 +3,7 @@
 Type ``2026-03-05``, ``05.03.2026``, ``2026/03/05`` or ``20260305`` (or pick from the
 calendar: the icon, or Alt+Down); blank means "not entered". Tab always leaves it, like any
 line edit. When the field is left with text that is not a date, the input gets a red frame
-and ``problem()`` says why; the form shows that message under it (``ErrorLine``).
+and ``problem()`` says why; the form shows that message under it (``form_feedback.ErrorLine``).
 """
 
 from __future__ import annotations
@@ -16,13 +16,12 @@ from PySide6.QtWidgets import (
     QCalendarWidget,
     QLineEdit,
     QMenu,
-    QVBoxLayout,
     QWidget,
     QWidgetAction,
 )
 
 from .date_text import DateTextError, parse_date
-from .form_feedback import ERROR_RED, ErrorLine, ParseError
+from .form_feedback import ERROR_RED, ParseError
 
 
 def t(text: str) -> str:
@@ -161,20 +160,3 @@ class DateInput(QLineEdit):
         calendar.clicked.connect(chosen)
         calendar.activated.connect(chosen)
         menu.exec(self.mapToGlobal(QPoint(0, self.height())))
-
-
-class DateWithError(QWidget):
-    """A DateInput with its own error line under it, for dialogs without a form page.
-    ``error`` can also show a message from the service (``show_error``)."""
-
-    def __init__(self, name: str, value: dt.date | None = None) -> None:
-        super().__init__()
-        self.input = DateInput(name)
-        self.error = ErrorLine(name)
-        column = QVBoxLayout(self)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(1)
-        column.addWidget(self.input)
-        column.addWidget(self.error)
-        self.input.set_date(value)
-        self.input.changed.connect(lambda: self.error.show_message(self.input.problem()))
