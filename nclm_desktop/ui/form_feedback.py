@@ -111,6 +111,7 @@ class MissingFields(QWidget):
             )
             link.clicked.connect(lambda _=False, n=name: self.go_to(n))
             self.column.addWidget(link, 0, Qt.AlignmentFlag.AlignLeft)
+            link.show()  # now: a layout shows a late child only at the next event loop turn
         self.setVisible(bool(entries))
 
     def summary(self) -> str:

@@ -88,6 +88,7 @@ def test_an_impossible_date_shows_an_inline_error_and_blocks_next(qtbot, db, sur
     qtbot.keyClicks(birth, "31.04.1970")
     assert not visible(w, QLabel, "birth_date_error")  # not while typing
     qtbot.keyClick(birth, Qt.Key.Key_Tab)
+    assert w.focusWidget() is find(w, QLineEdit, "phone")  # Tab leaves even a bad date
     assert visible(w, QLabel, "birth_date_error")
     assert find(w, QLabel, "birth_date_error").text() == "1970-04 has no day 31."
     assert not next_enabled(w)
