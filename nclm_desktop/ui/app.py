@@ -34,6 +34,11 @@ def register_report_font() -> list[str]:
     return QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
 
 
+def run_dialog(dialog) -> bool:
+    """Show a modal start-up dialog; True when accepted. Tests replace it to drive the dialog."""
+    return bool(dialog.exec())
+
+
 class SessionController:
     """Sign-in → main window → (switch user) → sign-in again."""
 
@@ -48,10 +53,10 @@ class SessionController:
 
         if not accounts.has_users(self.db):
             first = FirstRunDialog(self.db)
-            if not first.exec():
+            if not run_dialog(first):
                 return False
         login = LoginDialog(self.db, username=self.last_username)
-        if not login.exec() or login.result_actor is None:
+        if not run_dialog(login) or login.result_actor is None:
             return False
         self.open_main(login.result_actor)
         return True
@@ -62,6 +67,7 @@ class SessionController:
         self.last_username = actor.username
         self.window = MainWindow(self.db, actor)
         self.window.switch_user_requested.connect(self.switch_user)
+        self.window.sign_out_requested.connect(self.switch_user)  # same clean end, then sign-in
         self.window.show()
 
     def switch_user(self) -> None:

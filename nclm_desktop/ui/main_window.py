@@ -13,7 +13,9 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QSizePolicy,
     QStackedWidget,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -127,6 +129,7 @@ def default_pages() -> list[PageSpec]:
 
 class MainWindow(QMainWindow):
     switch_user_requested = Signal()
+    sign_out_requested = Signal()
 
     def __init__(
         self,
@@ -183,6 +186,7 @@ class MainWindow(QMainWindow):
         self._add_action(
             "focus_filter", self.tr("Find"), QKeySequence.StandardKey.Find, self._focus_filter
         )
+        self._add_session_controls()
 
         self.idle_lock: IdleLock | None = None
         if lock_minutes is None:
@@ -202,6 +206,35 @@ class MainWindow(QMainWindow):
         action.triggered.connect(slot)
         self.addAction(action)
         return action
+
+    def _add_session_controls(self) -> None:
+        """Sign out and Switch user where everyone sees them: a Session menu and the toolbar
+        (on a shared ward workstation a shortcut alone is not enough)."""
+        sign_out = self._add_action(
+            "sign_out", self.tr("Sign out"), "Ctrl+Shift+W", self.sign_out_requested.emit
+        )
+        switch = self.findChild(QAction, "switch_user")
+        lock = self.findChild(QAction, "lock_now")
+        sign_out.setToolTip(self.tr("End your session; the sign-in window comes back"))
+        switch.setToolTip(self.tr("End your session and let another user sign in"))
+        menu = self.menuBar().addMenu(self.tr("&Session"))
+        menu.setObjectName("session_menu")
+        for action in (lock, switch, sign_out):
+            menu.addAction(action)
+        bar = QToolBar(self.tr("Session"))
+        bar.setObjectName("session_toolbar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)  # the buttons sit on the right, away from the page titles
+        who = QLabel(self.tr("Signed in: {user}").format(user=self.user_label.text()))
+        who.setObjectName("toolbar_user")
+        who.setStyleSheet("color: #444; padding: 0 8px;")
+        bar.addWidget(who)
+        bar.addAction(switch)
+        bar.addAction(sign_out)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
 
     def _show_row(self, row: int) -> None:
         if row < 0:

@@ -181,6 +181,7 @@ class OperationWizard(QWizard):
         )
         self.segment_map = SegmentMap()
         p2.add_block(self.segment_map, error=True, stretch=1)
+        p2.require(self.segment_map, _t("Resected segments"))
         self.anatomical = QCheckBox(_t("Anatomical resection (along segment boundaries)"))
         self.anatomical.setObjectName("anatomical")
         self.anatomical.setChecked(True)
@@ -224,7 +225,7 @@ class OperationWizard(QWizard):
         ):
             self.yes_no[name] = p4.add_row(label, YesNoInput(name))
 
-        p5 = FormPage(_t("Discharge"), who)
+        p5 = self._discharge_page = FormPage(_t("Discharge"), who)
         self.discharge_date = p5.add_row(_t("Discharge date"), DateInput("discharge_date"))
         self.length_of_stay = QLabel()
         self.length_of_stay.setObjectName("length_of_stay")
@@ -310,13 +311,16 @@ class OperationWizard(QWizard):
         name, size = resection_text(self.segment_map.segments(), self.anatomical.isChecked())
         self.resection_name.setText(name)
         self.major_label.setText(size)
-        try:
-            stay = surgery.length_of_stay(self.operation_date.date(), self.discharge_date.date())
-        except ParseError:
+        op_day, out_day = self.operation_date.date_or_none(), self.discharge_date.date_or_none()
+        stay = surgery.length_of_stay(op_day, out_day)
+        before = _t("The discharge date is before the operation date ({date}).")
+        error = self._discharge_page.errors["discharge_date"]
+        if stay is not None and stay < 0:  # said once, under the discharge date
             stay = None
-        self.length_of_stay.setText(
-            _t("{n} days").format(n=stay) if stay is not None and stay >= 0 else "—"
-        )
+            error.show_message(before.format(date=op_day.isoformat() if op_day else ""))
+        elif error.text().startswith(before.split("{")[0]):
+            error.show_message(None)
+        self.length_of_stay.setText(_t("{n} days").format(n=stay) if stay is not None else "—")
         self.summary.setText(self._summary_html(name, size, stay))
 
     def _summary_html(self, name: str, size: str, stay: int | None) -> str:

@@ -54,9 +54,9 @@ from .screening_pages.fields import (
 from .screening_pages.outcome_pages import (
     HISTOLOGY_LABELS,
     STATUS_BACKGROUND,
-    STATUS_TEXT,
     TIMING_LABELS,
     VERDICT_TEXT,
+    result_item,
 )
 
 
@@ -466,10 +466,11 @@ class ScreeningTab(QScrollArea):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         for r, c in enumerate(view.criteria):
-            for col, text in enumerate((c.text_en, _t(STATUS_TEXT[c.status]), c.reason)):
+            for col, text in enumerate((c.text_en, "", c.reason)):
                 item = QTableWidgetItem(text)
                 item.setBackground(QColor(STATUS_BACKGROUND[c.status]))
                 table.setItem(r, col, item)
+            table.setItem(r, 1, result_item(table.style(), c.kind, c.status))
         table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.criteria_table = table
         layout.addWidget(table)

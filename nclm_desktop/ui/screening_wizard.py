@@ -114,6 +114,7 @@ class ScreeningWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Close (keep draft)"))
         self.currentIdChanged.connect(self._page_changed)
         self._subtitles = {i: self.page(i).subTitle() for i in self.pageIds()}
+        self._add_why_button(pages.values())
 
         self.restart()
         self._offer_draft(resume)
@@ -166,6 +167,43 @@ class ScreeningWizard(QWizard):
             return self._save_enrolment()
         return super().validateCurrentPage()
 
+    def _add_why_button(self, pages: Any) -> None:
+        """ "Why can't I continue?" next to a disabled Next: each page lists what it still
+        needs; this button marks those fields and puts the cursor in the first."""
+        why = QWizard.WizardButton.CustomButton1
+        self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
+        self.setButtonText(why, self.tr("Why can't I continue?"))
+        self.button(why).setObjectName("why_blocked")
+        self.setButtonLayout(
+            [
+                QWizard.WizardButton.Stretch,
+                why,
+                QWizard.WizardButton.BackButton,
+                QWizard.WizardButton.NextButton,
+                QWizard.WizardButton.FinishButton,
+                QWizard.WizardButton.CancelButton,
+            ]
+        )
+        self.button(why).clicked.connect(self._explain)
+        for page in pages:
+            page.completeChanged.connect(self._update_why)
+        self.currentIdChanged.connect(self._update_why)
+        self._update_why()
+
+    def _update_why(self, *_args: Any) -> None:
+        page = self.currentPage()
+        blocked = hasattr(page, "explain") and not page.isComplete()
+        self.button(QWizard.WizardButton.CustomButton1).setVisible(blocked)
+        reason = ""
+        if blocked and isinstance(page, FormPage) and page.missing.entries:
+            reason = t("Still needed: {fields}").format(fields=page.missing.summary())
+        self.button(QWizard.WizardButton.NextButton).setToolTip(reason)
+
+    def _explain(self) -> None:
+        page = self.currentPage()
+        if hasattr(page, "explain"):
+            page.explain()
+
     def _page_changed(self, page_id: int) -> None:
         # -1 comes when the wizard closes; done() has saved the draft by then.
         if page_id > IDENTITY:
@@ -209,8 +247,18 @@ class ScreeningWizard(QWizard):
         return False
 
     def _show_service_error(self, exc: ServiceError) -> None:
+        """A field's problem shows under the field, on its page; a box only for the rest."""
         if isinstance(exc, ValidationError) and exc.field in self.fields:
-            self.fields[exc.field].show_error(str(exc))
+            target = next(p for p in self.form_pages if exc.field in p.fields)
+            while self.currentPage() is not target and self.currentId() > 0:
+                before = self.currentId()
+                self.back()
+                if self.currentId() == before:
+                    break
+            if self.currentPage() is target:
+                self.fields[exc.field].show_error(str(exc))
+                target.go_to(exc.field)
+                return
         dialogs.show_error(self, str(exc))
 
     def _save_screen_failure(self) -> bool:

@@ -7,110 +7,30 @@ objectName is its field name and each has an error line ``<name>_error`` under i
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QCalendarWidget,
     QComboBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QMenu,
+    QListWidget,
     QVBoxLayout,
     QWidget,
-    QWidgetAction,
     QWizard,
     QWizardPage,
 )
 
+from .date_input import DateInput
+from .form_feedback import ErrorLine, MissingFields, ParseError, focus_field, watch_enabled
+
+__all__ = ["DateInput", "ParseError"]  # re-exported: the wizards import them from here
+
 
 def t(text: str) -> str:
     return QCoreApplication.translate("SurgeryForms", text)
-
-
-class ParseError(ValueError):
-    """What was typed cannot be read as a value; ``field`` names the input."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
-
-
-def _calendar_icon() -> QIcon:
-    pix = QPixmap(16, 16)
-    pix.fill(Qt.GlobalColor.transparent)
-    p = QPainter(pix)
-    p.setPen(QColor("#555"))
-    p.setBrush(QColor("white"))
-    p.drawRect(QRect(1, 2, 13, 12))
-    p.fillRect(QRect(2, 3, 12, 3), QColor("#a8362c"))
-    for row in range(2):
-        for col in range(3):
-            p.fillRect(QRect(4 + col * 3, 8 + row * 3, 2, 2), QColor("#555"))
-    p.end()
-    return QIcon(pix)
-
-
-class DateInput(QLineEdit):
-    """A date typed as YYYY-MM-DD (or YYYYMMDD), with a calendar to pick from; blank = none."""
-
-    def __init__(self, name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName(name)
-        self.setPlaceholderText(t("YYYY-MM-DD"))
-        self.setMaxLength(10)
-        self.setMaximumWidth(150)
-        action = QAction(_calendar_icon(), t("Pick from a calendar"), self)
-        action.setObjectName(f"{name}_calendar")
-        action.triggered.connect(self._pick)
-        self.addAction(action, QLineEdit.ActionPosition.TrailingPosition)
-        self.label = name
-
-    def _pick(self) -> None:
-        menu = QMenu(self)
-        calendar = QCalendarWidget(menu)
-        calendar.setGridVisible(True)
-        try:
-            current = self.date()
-        except ValueError:
-            current = None
-        if current:
-            calendar.setSelectedDate(QDate(current.year, current.month, current.day))
-        holder = QWidgetAction(menu)
-        holder.setDefaultWidget(calendar)
-        menu.addAction(holder)
-
-        def chosen(d: QDate) -> None:
-            self.set_date(dt.date(d.year(), d.month(), d.day()))
-            menu.close()
-
-        calendar.clicked.connect(chosen)
-        calendar.activated.connect(chosen)
-        menu.exec(self.mapToGlobal(QPoint(0, self.height())))
-
-    def date(self) -> dt.date | None:
-        text = self.text().strip().replace("/", "-").replace(".", "-")
-        if not text:
-            return None
-        if len(text) == 8 and text.isdigit():
-            text = f"{text[:4]}-{text[4:6]}-{text[6:]}"
-        try:
-            parts = [int(x) for x in text.split("-")]
-            return dt.date(*parts)
-        except (TypeError, ValueError):
-            raise ParseError(
-                self.objectName(), t("Please type the date as YYYY-MM-DD (e.g. 2024-03-12).")
-            ) from None
-
-    def set_date(self, value: dt.date | str | None) -> None:
-        if isinstance(value, str):
-            self.setText(value)
-        else:
-            self.setText(value.isoformat() if value else "")
 
 
 class NumberInput(QLineEdit):
@@ -178,7 +98,10 @@ class ChoiceInput(QComboBox):
 
 
 class FormPage(QWizardPage):
-    """A wizard page with a form; each row has an error line that the wizard fills."""
+    """A wizard page with a form; each row has an error line that the wizard fills.
+
+    A label ending in " *" marks a required row: the star shows only while the input is
+    enabled, and the page lists the required inputs still blank (``missing_fields``)."""
 
     changed = Signal()
 
@@ -196,15 +119,15 @@ class FormPage(QWizardPage):
         self.below = QVBoxLayout()
         self.outer.addLayout(self.below)
         self.outer.addStretch(1)
-        self.errors: dict[str, QLabel] = {}
+        self.missing = MissingFields(self.focus_field)
+        self.outer.addWidget(self.missing)
+        self.errors: dict[str, ErrorLine] = {}
+        self.required: dict[str, tuple[QWidget, str]] = {}
+        self.changed.connect(self.update_missing)
 
     def _with_error(self, widget: QWidget, name: str | None) -> QWidget:
         name = name or widget.objectName()
-        error = QLabel()
-        error.setObjectName(f"{name}_error")
-        error.setStyleSheet("color: #b00020;")
-        error.setWordWrap(True)
-        error.hide()
+        error = ErrorLine(name, wrap=True)
         box = QWidget()
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
@@ -212,13 +135,49 @@ class FormPage(QWizardPage):
         column.addWidget(widget, 1)
         column.addWidget(error)
         self.errors[name] = error
+        # An edit makes the field's old message stale: hide it (a date shows its own problem).
+        if isinstance(widget, DateInput):
+            widget.changed.connect(lambda: error.show_message(widget.problem()))
+        else:
+            _connect_changed(widget, lambda: error.show_message(None))
         _connect_changed(widget, self.changed.emit)
         return box
 
     def add_row(self, label: str, widget: QWidget, name: str | None = None) -> QWidget:
         """Add ``widget`` with an error line; ``name`` defaults to its objectName."""
-        self.form.addRow(label, self._with_error(widget, name))
+        if " *" not in label:
+            self.form.addRow(label, self._with_error(widget, name))
+            return widget
+        plain = label.replace(" *", "")
+        caption = QLabel(label)
+        self.form.addRow(caption, self._with_error(widget, name))
+
+        def mark() -> None:
+            caption.setText(label if widget.isEnabled() else plain)
+            self.update_missing()
+
+        watch_enabled(widget, mark)
+        self.require(widget, plain.split(" (")[0], name)
         return widget
+
+    def require(self, widget: QWidget, text: str, name: str | None = None) -> None:
+        """List ``widget`` under "Still needed" while it is enabled and blank."""
+        self.required[name or widget.objectName()] = (widget, text)
+        self.update_missing()
+
+    def update_missing(self) -> None:
+        self.missing.set_entries(
+            [
+                (name, text)
+                for name, (widget, text) in self.required.items()
+                if widget.isEnabled() and _is_blank(widget)
+            ]
+        )
+
+    def focus_field(self, name: str) -> None:
+        widget = self.required.get(name, (self.findChild(QWidget, name), ""))[0]
+        if widget is not None:
+            focus_field(widget)
 
     def add_block(self, widget: QWidget, *, error: bool = False, stretch: int = 0) -> QWidget:
         """Add a full-width ``widget`` below the form, with an error line if it is an input."""
@@ -233,16 +192,33 @@ class FormPage(QWizardPage):
 
     def show_error(self, name: str, message: str | None) -> None:
         for key, label in self.errors.items():
-            label.setVisible(key == name and bool(message))
             if key == name:
-                label.setText(message or "")
+                label.show_message(message)
+            else:
+                label.hide()
 
     def clear_errors(self) -> None:
         self.show_error("", None)
 
 
+def _is_blank(widget: QWidget) -> bool:
+    if isinstance(widget, DateInput):
+        return widget.is_blank()
+    if isinstance(widget, QLineEdit):
+        return not widget.text().strip()
+    if isinstance(widget, QComboBox):
+        return widget.currentData() is None
+    if isinstance(widget, QListWidget):
+        return not any(
+            widget.item(i).checkState() == Qt.CheckState.Checked for i in range(widget.count())
+        )
+    segments = getattr(widget, "segments", None)
+    return callable(segments) and not segments()
+
+
 def _connect_changed(widget: QWidget, slot: Callable[[], None]) -> None:
     for signal in (
+        "changed",  # DateInput: also when the input is left
         "textChanged",
         "currentIndexChanged",
         "toggled",

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +27,8 @@ from ..services import followup as fu
 from ..services.errors import ServiceError, ValidationError
 from ..services.permissions import Actor
 from . import dialogs
+from .date_input import DateInput
+from .form_feedback import ErrorLine, ParseError, clear_inline, show_inline
 from .visit_states import CONFIRMED_LABELS, IMAGING_LABELS, event_label, t
 
 # Extra input of each finding: (field suffix, placeholder).
@@ -41,23 +43,46 @@ _FINDING_EXTRA = {
 _WARN = "color: #a15c00;"
 
 
-def date_edit(name: str, value: dt.date) -> QDateEdit:
-    edit = QDateEdit()
-    edit.setObjectName(name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setDate(QDate(value.year, value.month, value.day))
+def date_edit(name: str, value: dt.date) -> DateInput:
+    edit = DateInput(name)
+    edit.set_date(value)
     return edit
 
 
-def edit_date(edit: QDateEdit) -> dt.date:
-    return edit.date().toPython()
+def edit_date(edit: DateInput) -> dt.date:
+    """The date typed; a ValidationError naming the input when it is blank or not a date."""
+    try:
+        value = edit.date()
+    except ParseError as exc:
+        raise ValidationError(exc.field, str(exc)) from None
+    if value is None:
+        raise ValidationError(edit.objectName(), t("Enter the date."))
+    return value
 
 
-def _focus(root: QWidget, field: str) -> None:
-    widget = root.findChild(QWidget, field)
-    if widget is not None:
-        widget.setFocus()
+def with_error(widget: QWidget, name: str | None = None) -> QWidget:
+    """``widget`` with its inline error line (``<name>_error``) under it."""
+    box = QWidget()
+    box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    column = QVBoxLayout(box)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(1)
+    if isinstance(widget, DateInput):  # a date keeps its width; other inputs fill the row
+        column.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft)
+    else:
+        column.addWidget(widget)
+    column.addWidget(ErrorLine(name or widget.objectName(), wrap=True))
+    return box
+
+
+def _field_error(dialog: QDialog, exc: ValidationError) -> None:
+    """A field's problem shows next to the field; only one without a field gets a box."""
+    if not show_inline(dialog, exc.field, str(exc)):
+        dialogs.show_error(dialog, str(exc))
+        return
+    width = dialog.width()
+    dialog.adjustSize()  # room for the (wrapped) message, keeping the width
+    dialog.resize(max(width, dialog.width()), dialog.height())
 
 
 class FindingsEditor(QGroupBox):
@@ -68,8 +93,9 @@ class FindingsEditor(QGroupBox):
         self.setObjectName("findings")
         grid = QGridLayout(self)
         grid.setColumnStretch(2, 1)
-        self.rows: dict[str, tuple[QCheckBox, QDateEdit, QWidget | None]] = {}
-        for row, kind in enumerate(fu.EVENT_KINDS):
+        self.rows: dict[str, tuple[QCheckBox, DateInput, QWidget | None]] = {}
+        for index, kind in enumerate(fu.EVENT_KINDS):
+            row = 2 * index  # the row under it holds the row's inline error
             box = QCheckBox(event_label(kind))
             box.setObjectName(f"finding_{kind}")
             when = date_edit(f"{kind}_date", default_date)
@@ -91,11 +117,12 @@ class FindingsEditor(QGroupBox):
                 grid.addWidget(extra, row, 2)
             grid.addWidget(box, row, 0)
             grid.addWidget(when, row, 1)
+            grid.addWidget(ErrorLine(kind, wrap=True), row + 1, 1, 1, 2)
             box.toggled.connect(lambda on, w=when, e=extra: self._enable(on, w, e))
             self.rows[kind] = (box, when, extra)
 
     @staticmethod
-    def _enable(on: bool, when: QDateEdit, extra: QWidget | None) -> None:
+    def _enable(on: bool, when: DateInput, extra: QWidget | None) -> None:
         when.setEnabled(on)
         if extra is not None:
             extra.setEnabled(on)
@@ -104,13 +131,13 @@ class FindingsEditor(QGroupBox):
         """Unticked rows follow the visit date, so a ticked finding starts from it."""
         for box, when, _ in self.rows.values():
             if not box.isChecked():
-                when.setDate(QDate(value.year, value.month, value.day))
+                when.set_date(value)
 
     def tick(self, kind: str, when: dt.date | None = None, confirmed_by: str = "") -> None:
         box, edit, extra = self.rows[kind]
         box.setChecked(True)
         if when is not None:
-            edit.setDate(QDate(when.year, when.month, when.day))
+            edit.set_date(when)
         if confirmed_by and isinstance(extra, QComboBox):
             extra.setCurrentIndex(max(0, extra.findData(confirmed_by)))
 
@@ -181,9 +208,13 @@ class VisitDialog(QDialog):
         self.window_warning.setObjectName("window_warning")
         self.window_warning.setStyleSheet(_WARN)
         self.window_warning.setWordWrap(True)
-        when_row = QHBoxLayout()
-        when_row.addWidget(self.actual_date)
-        when_row.addWidget(self.window_warning, 1)
+        when_line = QHBoxLayout()
+        when_line.addWidget(self.actual_date)
+        when_line.addWidget(self.window_warning, 1)
+        when_row = QVBoxLayout()  # the inline error spans the row, under date and warning
+        when_row.setSpacing(1)
+        when_row.addLayout(when_line)
+        when_row.addWidget(ErrorLine("actual_date", wrap=True))
 
         self.assessments = QGroupBox(t("Assessments done"))
         self.assessments.setObjectName("assessments_done")
@@ -229,9 +260,9 @@ class VisitDialog(QDialog):
         top = QFormLayout()
         top.addRow(t("Visit date"), when_row)
         form = QFormLayout()
-        form.addRow(t("ECOG"), self.ecog)
-        form.addRow(t("EBV DNA (copies/mL)"), self.ebv)
-        form.addRow(t("Liver imaging"), self.imaging)
+        form.addRow(t("ECOG"), with_error(self.ecog))
+        form.addRow(t("EBV DNA (copies/mL)"), with_error(self.ebv))
+        form.addRow(t("Liver imaging"), with_error(self.imaging))
         form.addRow(t("Notes"), self.notes)
 
         self.findings = FindingsEditor(start)
@@ -256,22 +287,29 @@ class VisitDialog(QDialog):
                 "liver_imaging", self.imaging.currentData() not in (None, "not_done") or None
             )
         )
-        self.actual_date.dateChanged.connect(self._date_changed)
+        self.actual_date.changed.connect(self._date_changed)
         self.imaging.currentIndexChanged.connect(self._imaging_changed)
         self._date_changed()
         self.actual_date.setFocus()
 
     def _date_changed(self) -> None:
-        when = edit_date(self.actual_date)
-        self.findings.set_default_date(when)
+        when = self.actual_date.date_or_none()
+        self.actual_date_error().show_message(self.actual_date.problem())
         v = self.visit
-        if when > self.today:
+        if when is None:
+            text = ""
+        elif when > self.today:
             text = t("In the future: today is {today}.").format(today=self.today.isoformat())
         elif not v.window_start <= when <= v.window_end:
             text = t("Outside the window: will be recorded as a protocol deviation.")
         else:
             text = ""
         self.window_warning.setText(text)
+        if when is not None:
+            self.findings.set_default_date(when)
+
+    def actual_date_error(self) -> ErrorLine:
+        return self.findChild(ErrorLine, "actual_date_error")
 
     def _tick(self, code: str, value: object) -> None:
         box = self.assessment_boxes.get(code)
@@ -281,7 +319,8 @@ class VisitDialog(QDialog):
     def _imaging_changed(self) -> None:
         # Imaging showing intrahepatic recurrence is the finding: tick it for the user.
         if self.imaging.currentData() == "intrahepatic_recurrence":
-            self.findings.tick("intrahepatic_recurrence", edit_date(self.actual_date), "imaging")
+            when = self.actual_date.date_or_none()
+            self.findings.tick("intrahepatic_recurrence", when, "imaging")
 
     def record(self) -> fu.VisitRecord:
         text = self.ebv.text().strip().replace(",", "")
@@ -303,6 +342,7 @@ class VisitDialog(QDialog):
 
     def accept(self) -> None:
         v = self.visit
+        clear_inline(self)
         try:
             record = self.record()
             reason = None
@@ -323,8 +363,7 @@ class VisitDialog(QDialog):
                     self.db, self.actor, v.id, record, self.today, reason
                 )
         except ValidationError as exc:
-            dialogs.show_error(self, str(exc))
-            _focus(self, exc.field)
+            _field_error(self, exc)
             return
         except ServiceError as exc:
             dialogs.show_error(self, str(exc))
@@ -356,13 +395,13 @@ class EventDialog(QDialog):
         layout.addWidget(_buttons(self, "save_events", t("Save events")))
 
     def accept(self) -> None:
+        clear_inline(self)
         try:
             self.result_info = fu.record_events(
                 self.db, self.actor, self.participant_id, self.findings.findings(), self.today
             )
         except ValidationError as exc:
-            dialogs.show_error(self, str(exc))
-            _focus(self, exc.field)
+            _field_error(self, exc)
             return
         except ServiceError as exc:
             dialogs.show_error(self, str(exc))
@@ -399,19 +438,25 @@ class RescheduleDialog(QDialog):
         self.warning.setStyleSheet(_WARN)
         self.warning.setWordWrap(True)
         form = QFormLayout()
-        form.addRow(t("New date"), self.scheduled_date)
-        form.addRow(t("Reason"), self.reason)
+        form.addRow(t("New date"), with_error(self.scheduled_date))
+        form.addRow(t("Reason"), with_error(self.reason))
         layout = QVBoxLayout(self)
         layout.addWidget(info)
         layout.addLayout(form)
         layout.addWidget(self.warning)
         layout.addWidget(_buttons(self, "save_reschedule", t("Reschedule")))
-        self.scheduled_date.dateChanged.connect(self._changed)
+        self.scheduled_date.changed.connect(self._changed)
         self._changed()
         self.setMinimumWidth(420)
 
     def _changed(self) -> None:
-        when = edit_date(self.scheduled_date)
+        self.findChild(ErrorLine, "scheduled_date_error").show_message(
+            self.scheduled_date.problem()
+        )
+        when = self.scheduled_date.date_or_none()
+        if when is None:
+            self.warning.setText("")
+            return
         inside = self.visit.window_start <= when <= self.visit.window_end
         parts = []
         if not inside:
@@ -421,6 +466,7 @@ class RescheduleDialog(QDialog):
         self.warning.setText(" ".join(parts))
 
     def accept(self) -> None:
+        clear_inline(self)
         try:
             self.deviation = fu.reschedule_visit(
                 self.db,
@@ -430,8 +476,7 @@ class RescheduleDialog(QDialog):
                 self.reason.text(),
             )
         except ValidationError as exc:
-            dialogs.show_error(self, str(exc))
-            _focus(self, exc.field)
+            _field_error(self, exc)
             return
         except ServiceError as exc:
             dialogs.show_error(self, str(exc))

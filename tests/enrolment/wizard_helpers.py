@@ -6,7 +6,9 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLineEdit, QWidget, QWizard
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget, QWizard
+
+from nclm_desktop.ui.date_input import DateInput
 
 
 def find(parent: QWidget, cls: type, name: str) -> Any:
@@ -24,12 +26,12 @@ def type_text(qtbot, parent: QWidget, name: str, text: str) -> None:
 
 
 def type_date(qtbot, parent: QWidget, name: str, day: dt.date) -> None:
-    edit = find(parent, QDateEdit, name)
+    edit = find(parent, DateInput, name)
     edit.setFocus()
-    edit.lineEdit().selectAll()
-    qtbot.keyClick(edit, Qt.Key.Key_Delete)  # blank, then type the digits section by section
+    edit.selectAll()
+    qtbot.keyClick(edit, Qt.Key.Key_Delete)
     qtbot.keyClicks(edit, day.strftime("%Y%m%d"))
-    assert edit.date().toPython() == day, (name, edit.date())
+    assert edit.date() == day, (name, edit.text())
 
 
 def choose(qtbot, parent: QWidget, name: str, data: Any) -> None:

@@ -9,8 +9,8 @@ from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
+    QLabel,
     QLineEdit,
     QPushButton,
     QTableView,
@@ -22,6 +22,7 @@ from nclm_desktop.services import followup as fu
 from nclm_desktop.services.participants import HIDDEN
 from nclm_desktop.ui import dialogs, visit_actions
 from nclm_desktop.ui.calendar_page import CalendarPage
+from nclm_desktop.ui.date_input import DateInput
 from nclm_desktop.ui.followup_tab import FollowupTab
 from nclm_desktop.ui.main_window import MainWindow
 from nclm_desktop.ui.participant_tabs import participant_tabs
@@ -57,11 +58,18 @@ def drive_dialog(monkeypatch):
     return install
 
 
-def type_date(qtbot, edit: QDateEdit, value: str) -> None:
+def type_date(qtbot, edit: DateInput, value: str) -> None:
     edit.setFocus()
     qtbot.keyClick(edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(edit, value)
-    assert edit.date().toPython() == D.fromisoformat(value)
+    assert edit.date() == D.fromisoformat(value)
+
+
+def inline_error(dialog, field: str) -> str:
+    """The text of a visible inline error line (``<field>_error``)."""
+    line = dialog.findChild(QLabel, f"{field}_error")
+    assert line is not None and line.isVisible(), field
+    return line.text()
 
 
 def choose(qtbot, combo: QComboBox, text: str) -> None:
@@ -114,7 +122,7 @@ def stored_visit(db, pid, code) -> Visit:
 
 def fill_m3_with_recurrence(qtbot):
     def steps(dialog: VisitDialog) -> None:
-        type_date(qtbot, dialog.findChild(QDateEdit, "actual_date"), "2025-04-08")
+        type_date(qtbot, dialog.findChild(DateInput, "actual_date"), "2025-04-08")
         choose(qtbot, dialog.findChild(QComboBox, "ecog"), "1")
         qtbot.keyClicks(dialog.findChild(QLineEdit, "ebv_dna_copies_ml"), "1500")
         choose(qtbot, dialog.findChild(QComboBox, "liver_imaging_result"), "Intrahepatic")
@@ -201,15 +209,16 @@ def test_bad_visit_date_is_refused_in_the_dialog_and_nothing_saved(
     dialog = VisitDialog(db, coordinator, visit, TODAY)
     qtbot.addWidget(dialog)
     dialog.show()
-    edit = dialog.findChild(QDateEdit, "actual_date")
+    edit = dialog.findChild(DateInput, "actual_date")
     type_date(qtbot, edit, "2025-06-19")
     assert "In the future" in dialog.window_warning.text()
     click(qtbot, dialog, "save_visit")
-    assert errors and "in the future (today is 2025-06-18)" in errors[-1]
+    assert "in the future (today is 2025-06-18)" in inline_error(dialog, "actual_date")
     assert dialog.result() != QDialog.DialogCode.Accepted
     type_date(qtbot, edit, "2025-01-02")
     click(qtbot, dialog, "save_visit")
-    assert "before the operation date (2025-01-06)" in errors[-1]
+    assert "before the operation date (2025-01-06)" in inline_error(dialog, "actual_date")
+    assert errors == []  # field errors show inline, never in a message box
     assert stored_visit(db, hep, "M6").status == "planned"
     with db.session() as s:
         changes = select(AuditEvent).where(
@@ -229,7 +238,7 @@ def test_outside_the_window_asks_first_then_flags_a_deviation(
     dialog = VisitDialog(db, coordinator, visit, TODAY)
     qtbot.addWidget(dialog)
     dialog.show()
-    type_date(qtbot, dialog.findChild(QDateEdit, "actual_date"), "2025-02-20")
+    type_date(qtbot, dialog.findChild(DateInput, "actual_date"), "2025-02-20")
     assert "Outside the window" in dialog.window_warning.text()
     click(qtbot, dialog, "save_visit")
     assert stored_visit(db, hep, "M1").status == "planned"  # the user said no
@@ -250,15 +259,16 @@ def test_death_before_the_last_completed_visit_is_refused_in_the_event_dialog(
     qtbot.addWidget(dialog)
     dialog.show()
     tick(qtbot, dialog.findChild(QCheckBox, "finding_death"))
-    type_date(qtbot, dialog.findChild(QDateEdit, "death_date"), "2025-04-01")
+    type_date(qtbot, dialog.findChild(DateInput, "death_date"), "2025-04-01")
     qtbot.keyClicks(dialog.findChild(QLineEdit, "death_cause"), "liver failure")
     click(qtbot, dialog, "save_events")
-    assert "before the last completed visit M3 (2025-04-07)" in errors[-1]
-    assert dialog.focusWidget() is dialog.findChild(QDateEdit, "death_date")
+    assert "before the last completed visit M3 (2025-04-07)" in inline_error(dialog, "death")
+    assert errors == []
+    assert dialog.focusWidget() is dialog.findChild(DateInput, "death_date")
     with db.session() as s:
         assert s.scalars(select(ClinicalEvent)).all() == []
         assert s.get(Participant, hep).status == "enrolled"
-    type_date(qtbot, dialog.findChild(QDateEdit, "death_date"), "2025-05-02")
+    type_date(qtbot, dialog.findChild(DateInput, "death_date"), "2025-05-02")
     click(qtbot, dialog, "save_events")
     assert dialog.result() == QDialog.DialogCode.Accepted
     with db.session() as s:
@@ -276,9 +286,9 @@ def test_reschedule_outside_the_window_needs_a_reason(qtbot, db, hep, coordinato
     click_row(qtbot, page.day_table.view, 0)
 
     def steps(dialog):
-        type_date(qtbot, dialog.findChild(QDateEdit, "scheduled_date"), "2025-07-25")
+        type_date(qtbot, dialog.findChild(DateInput, "scheduled_date"), "2025-07-25")
         click(qtbot, dialog, "save_reschedule")
-        assert "give a reason" in errors[-1]
+        assert "give a reason" in inline_error(dialog, "deviation_reason")
         assert dialog.focusWidget() is dialog.findChild(QLineEdit, "deviation_reason")
         qtbot.keyClicks(dialog.findChild(QLineEdit, "deviation_reason"), "travelling")
         qtbot.keyClick(dialog.findChild(QLineEdit, "deviation_reason"), Qt.Key.Key_Return)

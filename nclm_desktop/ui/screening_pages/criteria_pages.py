@@ -91,10 +91,9 @@ class DiseasePage(FormPage):
         self.n_stage = ChoiceField("n_stage", t("N"), [(s, s) for s in N_STAGES])
         for f in (self.t_stage, self.n_stage):
             f.combo.setMinimumWidth(80)
-            row.addWidget(QLabel(f.label))
+            row.addWidget(f.caption)
             row.addWidget(f.container)
-            self.fields[f.name] = f
-            f.connect(self._changed)
+            self.register(f)
         row.addStretch(1)
         self.form.addRow(t("AJCC 8th stage at diagnosis"), stage)
         self.add(
@@ -190,9 +189,8 @@ class LiverPage(FormPage):
         box.addWidget(field.container)
         box.addWidget(unit)
         box.addStretch(1)
-        self.form.addRow(field.label + " *", row)
-        self.fields[field.name] = field
-        field.connect(self._changed)
+        self.form.addRow(field.caption, row)
+        self.register(field)
 
     def _unit_changed(self) -> None:
         b_unit, a_unit = self.bilirubin_unit.currentText(), self.albumin_unit.currentText()

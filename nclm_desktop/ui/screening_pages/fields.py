@@ -11,12 +11,10 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
-from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -26,8 +24,10 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from ..date_input import DateInput
+from ..form_feedback import ErrorLine, MissingFields, focus_field, required_label, watch_enabled
+
 Check = Callable[[Any], str | None]
-BLANK_DATE = QDate(1900, 1, 1)  # shown blank: "not entered"
 
 
 def t(text: str) -> str:
@@ -43,10 +43,8 @@ class Field:
         self.widget = widget
         self.required = required
         widget.setObjectName(name)
-        self.error_label = QLabel()
-        self.error_label.setObjectName(f"{name}_error")
-        self.error_label.setStyleSheet("color: #b00020;")
-        self.error_label.hide()
+        self.error_label = ErrorLine(name)
+        self.caption = QLabel(required_label(label, required))
         self.container = QWidget()
         box = QVBoxLayout(self.container)
         box.setContentsMargins(0, 0, 0, 0)
@@ -98,8 +96,15 @@ class Field:
         return message
 
     def show_error(self, message: str | None) -> None:
-        self.error_label.setText(message or "")
-        self.error_label.setVisible(bool(message))
+        self.error_label.show_message(message)
+
+    def is_missing(self) -> bool:
+        """Required, can be filled now, and not filled."""
+        return self.required and self.widget.isEnabled() and self.value() is None
+
+    def mark_required(self) -> None:
+        """The " *" only while the field can be filled: a disabled field is not required."""
+        self.caption.setText(required_label(self.label, self.required and self.widget.isEnabled()))
 
     def refresh(self) -> bool:
         """Show or hide the error; True when the field lets the page go on."""
@@ -107,7 +112,7 @@ class Field:
         self.show_error(message)
         if message:
             return False
-        return not (self.required and self.widget.isEnabled() and self.value() is None)
+        return not self.is_missing()
 
 
 class TextField(Field):
@@ -197,41 +202,8 @@ class NumberField(Field):
         self.edit.textChanged.connect(slot)
 
 
-class BlankableDateEdit(QDateEdit):
-    """A QDateEdit that can be blank (minimum date shown as nothing). Typing digits into a
-    blank one starts from the year section, so "19700504" gives 1970-05-04; Delete with
-    everything selected blanks it again; the calendar opens on today."""
-
-    def __init__(self, today: dt.date) -> None:
-        super().__init__()
-        self._today = QDate(today.year, today.month, today.day)
-
-    def is_blank(self) -> bool:
-        return self.date() == BLANK_DATE
-
-    def _start(self) -> None:
-        self.setDate(self._today)
-        self.setCurrentSection(QDateEdit.Section.YearSection)
-        self.lineEdit().setSelection(0, 4)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if self.is_blank() and event.text().isdigit():
-            self._start()
-        elif event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and (
-            self.lineEdit().selectedText() == self.lineEdit().text()
-        ):
-            self.setDate(BLANK_DATE)
-            return
-        super().keyPressEvent(event)
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        if self.is_blank():
-            self.setDate(self._today)
-        super().mousePressEvent(event)
-
-
 class DateField(Field):
-    """QDateEdit with a calendar popup, yyyy-MM-dd; blank = not entered; never in the future."""
+    """A typed date (``DateInput``); blank = not entered; never in the future."""
 
     def __init__(
         self,
@@ -242,12 +214,7 @@ class DateField(Field):
         required: bool = False,
         default: dt.date | None = None,
     ) -> None:
-        self.edit = BlankableDateEdit(today)
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("yyyy-MM-dd")
-        self.edit.setMinimumDate(BLANK_DATE)
-        self.edit.setSpecialValueText(" ")
-        self.edit.setMaximumWidth(140)
+        self.edit = DateInput(name)
         self.today = today
         super().__init__(name, label, self.edit, required)
         self.set_value(default)
@@ -272,22 +239,20 @@ class DateField(Field):
         self.add_check(check)
 
     def value(self) -> dt.date | None:
-        d = self.edit.date()
-        return None if d == BLANK_DATE else dt.date(d.year(), d.month(), d.day())
+        return self.edit.date_or_none()
+
+    def input_error(self) -> str | None:
+        return self.edit.problem()
 
     def set_value(self, value: Any) -> None:
-        if isinstance(value, str):
-            value = dt.date.fromisoformat(value) if value else None
-        self.edit.setDate(
-            BLANK_DATE if value is None else QDate(value.year, value.month, value.day)
-        )
+        self.edit.set_date(value)
 
     def to_json(self) -> str | None:
         v = self.value()
-        return v.isoformat() if v else None
+        return v.isoformat() if v else (self.edit.text().strip() or None)  # as typed
 
     def connect(self, slot: Callable[[], None]) -> None:
-        self.edit.dateChanged.connect(slot)
+        self.edit.changed.connect(slot)
 
 
 class ChoiceField(Field):
@@ -365,7 +330,8 @@ class SetField(Field):
 
 
 class FormPage(QWizardPage):
-    """A wizard page of fields in a form; Next is enabled when ``isComplete``."""
+    """A wizard page of fields in a form; Next is enabled when ``isComplete``. Under the form,
+    ``missing_fields`` lists what still stops Next; a click on an entry goes to that field."""
 
     def __init__(self, title: str, subtitle: str = "") -> None:
         super().__init__()
@@ -379,25 +345,71 @@ class FormPage(QWizardPage):
         self.form.setVerticalSpacing(6)
         self.layout_ = QVBoxLayout(self)
         self.layout_.addLayout(self.form)
+        self.missing = MissingFields(self.go_to, self)
+        self.layout_.addWidget(self.missing)
         self.on_change: list[Callable[[], None]] = []
 
     def add(self, field: Field) -> Field:
-        label = field.label + (" *" if field.required else "")
-        self.form.addRow(label, field.container)
+        self.form.addRow(field.caption, field.container)
+        self.register(field)
+        return field
+
+    def register(self, field: Field) -> None:
+        """Track a field placed by the page itself (not through ``add``)."""
         self.fields[field.name] = field
         field.connect(self._changed)
-        return field
+        watch_enabled(field.widget, self._enabled_changed)
+
+    def _enabled_changed(self) -> None:
+        for f in self.fields.values():
+            f.mark_required()
+        self.completeChanged.emit()
 
     def _changed(self) -> None:
         for callback in self.on_change:
             callback()
         self.completeChanged.emit()
 
+    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt override)
+        # Last in the page, after whatever a subclass added under the form.
+        if self.layout_.indexOf(self.missing) != self.layout_.count() - 1:
+            self.layout_.removeWidget(self.missing)
+            self.layout_.addWidget(self.missing)
+        super().showEvent(event)
+
+    def blocking(self) -> list[tuple[str, str]]:
+        """(field, text) of each field that stops Next: required and blank, or invalid."""
+        out = []
+        for f in self.fields.values():
+            if not f.widget.isEnabled():
+                continue
+            if f.problem():
+                out.append((f.name, t("{label} (see the message)").format(label=f.label)))
+            elif f.is_missing():
+                out.append((f.name, f.label))
+        return out
+
     def isComplete(self) -> bool:
         ok = True
         for f in self.fields.values():
             ok = f.refresh() and ok  # refresh every field so each shows its message
+        self.missing.set_entries(self.blocking())
         return ok and self.extra_complete()
 
     def extra_complete(self) -> bool:
         return True
+
+    def go_to(self, name: str) -> None:
+        field = self.fields.get(name)
+        if field is not None:
+            focus_field(field.widget)
+
+    def explain(self) -> None:
+        """Why Next is off: each blank required field says so under itself; the cursor goes
+        to the first field that stops Next."""
+        for f in self.fields.values():
+            if f.is_missing() and not f.problem():
+                f.show_error(t("{label} is required.").format(label=f.label))
+        entries = self.blocking()
+        if entries:
+            self.go_to(entries[0][0])

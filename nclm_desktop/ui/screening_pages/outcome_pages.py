@@ -6,8 +6,8 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -27,6 +28,7 @@ from ...clinical import RECIST_RESPONSES, EligibilityResult
 from ...services.baseline import HISTOLOGY_CHOICES, LIVER_MET_TIMINGS, SEGMENTS
 from ...services.enrolment import SystemicLine
 from ...services.errors import ServiceError
+from ..form_feedback import ErrorLine
 from .fields import ChoiceField, DateField, FormPage, NumberField, SetField, t
 
 Lookup = Callable[[str], Any]
@@ -37,8 +39,23 @@ VERDICT_TEXT = {
     "incomplete": "Incomplete",
 }
 VERDICT_COLOUR = {"eligible": "#1b5e20", "not_eligible": "#b00020", "incomplete": "#8a6d00"}
-STATUS_TEXT = {"met": "met", "failed": "FAILED", "missing": "missing"}
+# What a criterion's status means for this patient, said the way each kind reads: an
+# inclusion is "met / not met"; an exclusion "applies" (excludes) or "does not apply".
+RESULT_TEXT = {
+    ("inclusion", "met"): QT_TRANSLATE_NOOP("ScreeningWizard", "met"),
+    ("inclusion", "failed"): QT_TRANSLATE_NOOP("ScreeningWizard", "not met"),
+    ("exclusion", "met"): QT_TRANSLATE_NOOP("ScreeningWizard", "does not apply"),
+    ("exclusion", "failed"): QT_TRANSLATE_NOOP("ScreeningWizard", "applies"),
+    ("inclusion", "missing"): QT_TRANSLATE_NOOP("ScreeningWizard", "not recorded"),
+    ("exclusion", "missing"): QT_TRANSLATE_NOOP("ScreeningWizard", "not recorded"),
+}
 STATUS_BACKGROUND = {"met": "#e8f5e9", "failed": "#fde7e9", "missing": "#fff8e1"}
+STATUS_FOREGROUND = {"met": "#1b5e20", "failed": "#b00020", "missing": "#7a5d00"}
+STATUS_ICON = {  # a shape as well as a colour, for colour-blind readers
+    "met": QStyle.StandardPixmap.SP_DialogApplyButton,
+    "failed": QStyle.StandardPixmap.SP_MessageBoxCritical,
+    "missing": QStyle.StandardPixmap.SP_MessageBoxWarning,
+}
 COHORT_CHOICES = (
     ("hepatectomy", "Hepatectomy"),
     ("systemic", "Systemic therapy only (comparison cohort)"),
@@ -53,6 +70,19 @@ TIMING_LABELS = {
     "synchronous": "Synchronous (at NPC diagnosis)",
     "metachronous": "Metachronous (later)",
 }
+
+
+def result_item(style: QStyle, kind: str, status: str) -> QTableWidgetItem:
+    """The "Result" cell of a criterion: its wording for the kind, a colour and an icon."""
+    text = RESULT_TEXT.get((kind, status), status)
+    item = QTableWidgetItem(t(text))
+    item.setIcon(style.standardIcon(STATUS_ICON[status]))
+    item.setForeground(QColor(STATUS_FOREGROUND[status]))
+    bold = QFont(item.font())
+    bold.setBold(True)
+    item.setFont(bold)
+    item.setBackground(QColor(STATUS_BACKGROUND[status]))
+    return item
 
 
 class VerdictPage(QWizardPage):
@@ -128,11 +158,8 @@ class VerdictPage(QWizardPage):
             row = self.table.rowCount()
             self.table.insertRow(row)
             kind = t("Inclusion") if c.kind == "inclusion" else t("Exclusion")
-            items = [
-                QTableWidgetItem(f"{kind}: {c.text_en}"),
-                QTableWidgetItem(t(STATUS_TEXT[c.status])),
-                QTableWidgetItem(c.reason),
-            ]
+            result = result_item(self.style(), c.kind, c.status)
+            items = [QTableWidgetItem(f"{kind}: {c.text_en}"), result, QTableWidgetItem(c.reason)]
             for col, item in enumerate(items):
                 item.setBackground(QColor(STATUS_BACKGROUND[c.status]))
                 item.setData(Qt.ItemDataRole.UserRole, c.id)
@@ -227,10 +254,8 @@ class TreatmentPage(QWizardPage):
         self.remove_button = QPushButton(t("Remove selected"))
         self.remove_button.setObjectName("remove_line")
         self.remove_button.clicked.connect(self.remove_selected)
-        self.message = QLabel()
+        self.message = ErrorLine("line")
         self.message.setObjectName("line_message")
-        self.message.setStyleSheet("color: #b00020;")
-        self.message.setWordWrap(True)
         self.requirement = QLabel()
         self.requirement.setWordWrap(True)
 
@@ -288,9 +313,9 @@ class TreatmentPage(QWizardPage):
             t("Enter the regimen.") if not regimen else self.start.problem() or self.end.problem()
         )
         if problem:
-            self.message.setText(problem)
+            self.message.show_message(problem)
             return
-        self.message.setText("")
+        self.message.show_message(None)
         self.lines.append(
             SystemicLine(
                 len(self.lines) + 1,
@@ -338,6 +363,14 @@ class TreatmentPage(QWizardPage):
 
     def isComplete(self) -> bool:
         return bool(self.lines) or self.lookup("cohort") != "systemic"
+
+    def explain(self) -> None:
+        self.message.show_message(
+            t(
+                "The systemic-only cohort needs at least one treatment line: fill it in and click Add line."
+            )
+        )
+        self.regimen.setFocus()
 
     def to_json(self) -> list[dict[str, Any]]:
         return [
