@@ -185,6 +185,7 @@ def authenticate(db: Database, username: str, password: str) -> Actor:
         if _hasher.check_needs_rehash(user.password_hash):
             user.password_hash = hash_password(password)
         user.last_login_utc = dt.datetime.now(dt.UTC)
+        s.flush()  # the bookkeeping's update events first, then the sign-in
         append_events(s, [_account_event(user, "login")])
         return _actor(user)
 
@@ -212,6 +213,7 @@ def change_password(db: Database, actor: Actor, current: str, new: str) -> None:
             raise ValidationError("new_password", "The new password must differ from the old.")
         user.password_hash = hash_password(new)
         user.must_change_password = False
+        s.flush()
         append_events(s, [_account_event(user, "password_changed")])
 
 
@@ -290,6 +292,7 @@ def unlock_user(db: Database, actor: Actor | None, user_id: int, reason: str) ->
             raise NotFound(f"No user with id {user_id}.")
         user.failed_logins = 0
         user.locked_until_utc = None
+        s.flush()
         append_events(
             s, [_account_event(user, "account_unlocked") | {"username": s.info["actor"], "reason": s.info["reason"]}]
         )
