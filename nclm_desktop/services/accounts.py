@@ -294,7 +294,11 @@ def unlock_user(db: Database, actor: Actor | None, user_id: int, reason: str) ->
         user.locked_until_utc = None
         s.flush()
         append_events(
-            s, [_account_event(user, "account_unlocked") | {"username": s.info["actor"], "reason": s.info["reason"]}]
+            s,
+            [
+                _account_event(user, "account_unlocked")
+                | {"username": s.info["actor"], "reason": s.info["reason"]}
+            ],
         )
 
 
