@@ -191,3 +191,32 @@ def test_the_audited_user_comes_from_the_database(db, admin, surgeon):
     _any_write(db, forged)
     [event] = audit_rows(db, "lock")
     assert event.username == "zchen"
+
+
+def test_cli_user_unlock_and_reset(db, db_path, admin, surgeon):
+    import os
+    import subprocess
+    import sys
+
+    def cli(*args, stdin=""):
+        return subprocess.run(
+            [sys.executable, "-m", "nclm_desktop", "--db", str(db_path), "--user", "admin", *args],
+            input=stdin,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "NCLM_PASSWORD": PASSWORD},
+            timeout=120,
+        )
+
+    fail_times(db, "zchen", 5)
+    done = cli("user", "unlock", "ZCHEN", "--reason", "identity checked by phone")
+    assert done.returncode == 0, done.stderr
+    assert accounts.authenticate(db, "zchen", PASSWORD)
+    unknown = cli("user", "unlock", "nobody", "--reason", "x")
+    assert unknown.returncode == 2 and "No user named" in unknown.stderr
+    weak = cli("user", "reset", "zchen", stdin="1234567890\n1234567890\n")
+    assert weak.returncode == 2 and "common passwords" in weak.stderr
+    assert "Traceback" not in weak.stderr
+    reset = cli("user", "reset", "zchen", stdin="temporary-pass-31\ntemporary-pass-31\n")
+    assert reset.returncode == 0, reset.stderr
+    assert accounts.must_change_password(db, accounts.authenticate(db, "zchen", "temporary-pass-31"))
