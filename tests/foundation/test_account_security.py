@@ -219,4 +219,6 @@ def test_cli_user_unlock_and_reset(db, db_path, admin, surgeon):
     assert "Traceback" not in weak.stderr
     reset = cli("user", "reset", "zchen", stdin="temporary-pass-31\ntemporary-pass-31\n")
     assert reset.returncode == 0, reset.stderr
-    assert accounts.must_change_password(db, accounts.authenticate(db, "zchen", "temporary-pass-31"))
+    assert accounts.must_change_password(
+        db, accounts.authenticate(db, "zchen", "temporary-pass-31")
+    )
