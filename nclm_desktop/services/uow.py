@@ -41,6 +41,10 @@ def current_actor(session: Session, actor: Actor, permission: Permission | None)
     return fresh
 
 
+# Unsized text columns (notes, reasons) still get a bound: nobody types a novel into a form.
+TEXT_LIMIT = 20_000
+
+
 def _check_texts(session: Session, flush_context: object, instances: object) -> None:
     """Every text about to be written passes the one text check (see input_checks), so no
     path stores NUL, bidi controls or a lone surrogate, or overruns its column."""
@@ -54,7 +58,7 @@ def _check_texts(session: Session, flush_context: object, instances: object) -> 
             value = getattr(obj, attr.key)
             if not isinstance(value, str):
                 continue
-            length = getattr(attr.columns[0].type, "length", None)
+            length = getattr(attr.columns[0].type, "length", None) or TEXT_LIMIT
             problem = text_problem(value, length, multiline=True)
             if problem:
                 label = attr.key.replace("_", " ")
