@@ -32,8 +32,10 @@ def password_problem(password: str, username: str = "") -> str | None:
         return f"The password must have at most {MAX_LENGTH} characters."
     if len(set(password)) == 1:
         return "The password must not repeat a single character."
+    # Contained, not only equal; a name of one or two letters ("pi") only when equal, or it
+    # would forbid half the dictionary.
     name = username.strip().casefold()
-    if name and name in password.casefold():
+    if name and (name in password.casefold() if len(name) >= 3 else name == password.casefold()):
         return "The password must not contain the user name."
     if password.lower() in common_passwords():
         return "This password is on a list of common passwords; choose another."

@@ -46,6 +46,7 @@ def fail_times(db, name, n):
         ("PASSWORD123", "", "common passwords"),
         ("x" * 256 + "", "", "single character"),
         ("correct-horse-42", "zchen", None),
+        ("spinach-garden-7", "pi", None),
         ("长城外古道边芳草碧连天", "zchen", None),
         ("y" * 255 + "z", "zchen", None),
     ],
