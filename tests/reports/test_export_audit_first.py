@@ -82,3 +82,38 @@ def test_the_export_helper_refuses_folders_and_missing_places(db, coordinator, t
     )
     assert sorted(p.name for p in folder.iterdir()) == ["a.json", "b.png"]
     assert exports(db) == [str(folder.resolve())]
+
+
+def test_saving_from_the_reports_page_while_busy_shows_why_and_leaves_no_file(
+    qtbot, db, db_path, study, coordinator, tmp_path, monkeypatch
+):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton
+
+    from nclm_desktop.ui import dialogs, reports_page
+
+    shown: list[str] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, msg, title=None: shown.append(msg))
+    page = reports_page.ReportsPage(db, coordinator)
+    qtbot.addWidget(page)
+    page.show()
+    combo = page.findChild(QComboBox, "report_kind")
+    combo.setCurrentIndex(combo.findData("schedule"))
+    qtbot.keyClicks(page.findChild(QLineEdit, "study_id"), "NCLM-H-001")
+    qtbot.mouseClick(page.findChild(QPushButton, "generate_report"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.busy_running, timeout=20000)
+    assert page.pdf
+
+    event.listen(db.engine, "connect", lambda conn, _: conn.execute("PRAGMA busy_timeout = 200"))
+    db.engine.dispose()
+    target = tmp_path / "schedule.pdf"
+    monkeypatch.setattr(reports_page, "ask_save_path", lambda parent, suggested: str(target))
+    other_writer = sqlite3.connect(db_path, isolation_level=None)
+    other_writer.execute("BEGIN EXCLUSIVE")
+    try:
+        qtbot.mouseClick(page.findChild(QPushButton, "save_report"), Qt.MouseButton.LeftButton)
+    finally:
+        other_writer.execute("ROLLBACK")
+    assert len(shown) == 1 and "database is busy" in shown[0]
+    assert list(tmp_path.glob("*.pdf")) == [] and list(tmp_path.glob(".nclm-export-*")) == []
+    assert exports(db) == []
