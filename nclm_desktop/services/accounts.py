@@ -151,7 +151,9 @@ def _check_password(s: Session, user: User | None, password: str) -> bool:
     password. The caller commits (also when it then refuses)."""
     now = dt.datetime.now(dt.UTC)
     try:
-        ok = _hasher.verify(user.password_hash if user else _dummy(), password)
+        # "surrogatepass": a lone surrogate typed in is just a wrong password, not a crash.
+        typed = password.encode("utf-8", "surrogatepass")
+        ok = _hasher.verify(user.password_hash if user else _dummy(), typed)
     except (VerificationError, InvalidHashError):
         ok = False
     if user is not None and is_locked(user, now):

@@ -119,6 +119,12 @@ def test_an_administrator_unlocks_and_it_is_audited(db, admin, surgeon):
     assert (event.username, event.reason) == ("admin", "called the ward, identity checked")
 
 
+def test_odd_characters_typed_at_sign_in_are_a_failed_sign_in(db, admin, surgeon):
+    for name, password in (("zchen", "bad\ud800pw"), ("z\ud800chen", PASSWORD), ("\x00", "x")):
+        with pytest.raises(AuthenticationFailed):
+            accounts.authenticate(db, name, password)
+
+
 def test_unknown_names_never_lock_anything_and_are_not_stored(db, admin, surgeon):
     fail_times(db, "my-Secret-pass", 6)
     assert accounts.authenticate(db, "zchen", PASSWORD)
