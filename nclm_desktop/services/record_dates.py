@@ -1,10 +1,11 @@
 """Dates that depend on each other across a participant's record.
 
 After any date is entered or corrected, ``check_record_dates`` re-reads the whole record in
-the same transaction and refuses the write if a dependent record no longer fits: each
-complication and reoperation on or after its operation, discharge on or after the operation,
-every follow-up event and completed visit on or after the index date, and nothing after a
-recorded death. The analysis relies on exactly these (see docs/ARCHITECTURE.md, integrity).
+the same transaction and refuses the write if a dependent record no longer fits: operations
+on or after enrolment, each complication, reoperation and discharge on or after its
+operation, every follow-up event and completed visit on or after the index date, and nothing
+after a recorded death. The study analysis relies on exactly these; one participant breaking
+them would otherwise stop it for everyone.
 """
 
 from __future__ import annotations
@@ -65,7 +66,10 @@ def record_date_conflict(s: Session, participant_id: int) -> str | None:
     for op_id, when in reops:
         if when < op_dates[op_id]:
             return f"the reoperation on {_d(when)} would be before its operation ({_d(op_dates[op_id])})"
+    enrolled = p.enrolment_date if p is not None else None
     for _, when, discharge in ops:
+        if enrolled is not None and when < enrolled:
+            return f"the operation on {_d(when)} would be before the enrolment ({_d(enrolled)})"
         if discharge is not None and discharge < when:
             return f"the discharge ({_d(discharge)}) would be before the operation ({_d(when)})"
 
