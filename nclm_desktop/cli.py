@@ -105,6 +105,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add.add_argument("--display-name")
     user.add_parser("list", help="list users")
+    unlock = user.add_parser("unlock", help="lift a sign-in lock (after 5 failed sign-ins)")
+    unlock.add_argument("name")
+    unlock.add_argument("--reason", required=True, help="why (kept in the audit trail)")
+    reset = user.add_parser(
+        "reset",
+        help="set a temporary password (read twice from stdin or a prompt); "
+        "the user must change it at the next sign-in",
+    )
+    reset.add_argument("name")
 
     audit = sub.add_parser("audit", help="audit trail").add_subparsers(
         dest="subcommand", metavar="SUBCOMMAND", required=True
@@ -217,6 +226,23 @@ def _user_list(args: argparse.Namespace, db: Database) -> int:
     for u in accounts.list_users(db, signed_in(args, db)):
         state = "active" if u["active"] else "inactive"
         print(f"{u['username']:<20} {u['role']:<13} {state:<9} {u['display_name']}")
+    return 0
+
+
+@command("user", "unlock")
+def _user_unlock(args: argparse.Namespace, db: Database) -> int:
+    actor = signed_in(args, db)
+    accounts.unlock_user(db, actor, accounts.user_id_by_name(db, actor, args.name), args.reason)
+    print(f"User {args.name} unlocked.")
+    return 0
+
+
+@command("user", "reset")
+def _user_reset(args: argparse.Namespace, db: Database) -> int:
+    actor = signed_in(args, db)
+    user_id = accounts.user_id_by_name(db, actor, args.name)
+    accounts.reset_password(db, actor, user_id, _read_new_password())
+    print(f"Password of {args.name} reset; they must choose a new one at the next sign-in.")
     return 0
 
 

@@ -28,18 +28,14 @@ def figure_file(title: str) -> str:
 def _analyze(args: argparse.Namespace, db: Database) -> int:
     # lifelines, statsmodels and matplotlib take seconds to import: only when analysing.
     from ..analysis.job import run_study_analysis
-    from ..services.audit_trail import record_export
+    from ..services.exports import write_export_files
 
     actor = signed_in(args, db)
     output = run_study_analysis(db.url.render_as_string(hide_password=False), actor)
     print(output.text)
     if args.out:
-        args.out.mkdir(parents=True, exist_ok=True)
-        (args.out / "results.json").write_text(
-            json.dumps(output.results, indent=2, default=str), encoding="utf-8"
-        )
-        for title, png in output.figures:
-            (args.out / figure_file(title)).write_bytes(png)
-        record_export(db, actor, "analysis", str(args.out))
+        files = {"results.json": json.dumps(output.results, indent=2, default=str).encode()}
+        files |= {figure_file(title): png for title, png in output.figures}
+        write_export_files(db, actor, "analysis", args.out, files)  # audited first
         print(f"\nWritten to {args.out}")
     return 0

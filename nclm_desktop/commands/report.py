@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from ..cli import CliError, command, signed_in
+from ..cli import command, signed_in
 from ..cli import option_date as _date  # one range-checked date parser
 from ..models.db import Database
 from ..reports.complications import build_complications_report
@@ -16,7 +16,7 @@ from ..reports.schedule import build_schedule_report
 from ..reports.screening_log import build_screening_log_report
 from ..reports.worklist import build_worklist_report
 from ..services import report_data
-from ..services.audit_trail import record_export
+from ..services.exports import write_export
 from ..services.permissions import Actor
 
 
@@ -63,11 +63,7 @@ def _write(
     actor = signed_in(args, db)
     pdf = build(actor)
     target: Path = args.out
-    try:
-        target.write_bytes(pdf)
-    except OSError as exc:
-        raise CliError(f"Cannot write {target}: {exc.strerror or exc}") from None
-    record_export(db, actor, what, str(target.resolve()))
+    write_export(db, actor, what, target, pdf)  # audited first; no file if that fails
     print(f"Report written: {target}")
     return 0
 

@@ -18,8 +18,8 @@ from icalendar import Calendar, Event
 
 from ..models.db import Database
 from ..services import followup
-from ..services.audit_trail import record_export
 from ..services.errors import ValidationError
+from ..services.exports import write_export
 from ..services.followup import VisitRow
 from ..services.participants import find_participant_id
 from ..services.permissions import Actor, Permission, require
@@ -114,7 +114,6 @@ def worklist_ics(
 
 
 def save_export(db: Database, actor: Actor, export: IcsExport, path: Path) -> None:
-    """Write the file, then record the export in the audit trail (the file left the system)."""
-    path = Path(path)
-    path.write_bytes(export.data)
-    record_export(db, actor, f"calendar: {export.what} ({export.events} visits)", str(path))
+    """Record the export in the audit trail (the file leaves the system), then write it."""
+    what = f"calendar: {export.what} ({export.events} visits)"
+    write_export(db, actor, what, Path(path), export.data)

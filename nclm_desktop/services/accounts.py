@@ -7,16 +7,21 @@ import datetime as dt
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from ..models import User
 from ..models.audit_hook import append_events
 from ..models.db import Database
 from ..models.users import ROLES
+from . import password_policy
 from .errors import AuthenticationFailed, NotFound, ValidationError
+from .input_checks import check_text, normalise_username, username_key
 from .permissions import Actor, Permission
 from .uow import reading, writing
 
-MIN_PASSWORD_LENGTH = 10
+MIN_PASSWORD_LENGTH = password_policy.MIN_LENGTH
+MAX_FAILED_LOGINS = 5
+LOCK_DURATION = dt.timedelta(minutes=15)
 _hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
 _dummy_hash: str | None = None
 
@@ -30,25 +35,53 @@ def _dummy() -> str:
     return _dummy_hash
 
 
-LOGIN_FAILED_MESSAGE = "Unknown user name or wrong password."
+# One message for an unknown name, a wrong password, an inactive or a locked account, so
+# that it never tells who exists.
+LOGIN_FAILED_MESSAGE = (
+    "Unknown user name or wrong password. After 5 failed attempts in a row an account is "
+    "locked for 15 minutes; an administrator can unlock it."
+)
 
 
 def check_password_policy(password: str, username: str = "") -> None:
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise ValidationError(
-            "password", f"The password must have at least {MIN_PASSWORD_LENGTH} characters."
-        )
-    if username and password.strip().lower() == username.strip().lower():
-        raise ValidationError("password", "The password must not be the user name.")
+    problem = password_policy.password_problem(password, username)
+    if problem:
+        raise ValidationError("password", problem)
 
 
-def _check_user_fields(username: str, display_name: str, role: str) -> None:
-    if not username or not username.strip() or len(username) > 64 or " " in username:
-        raise ValidationError("username", "The user name must be 1 to 64 characters, no spaces.")
-    if not display_name.strip():
-        raise ValidationError("display_name", "The display name is required.")
+def _check_user_fields(username: str, display_name: str, role: str) -> tuple[str, str]:
+    """The normalised user name and display name."""
+    name = normalise_username(username)
+    display = check_text("display_name", "full name", display_name, 200, True) or ""
     if role not in ROLES:
         raise ValidationError("role", f"The role must be one of: {', '.join(ROLES)}.")
+    return name, display
+
+
+def _find_user(s: Session, username: str) -> User | None:
+    """The account a typed user name means (NFKC, case-insensitive); None if none or unfit."""
+    try:
+        key = username_key(normalise_username(username))
+    except ValidationError:
+        return None
+    return next((u for u in s.scalars(select(User)) if username_key(u.username) == key), None)
+
+
+def _check_name_free(s: Session, username: str) -> None:
+    if _find_user(s, username) is not None:
+        raise ValidationError("username", f"The user name {username!r} is already taken.")
+
+
+def _utc(value: dt.datetime | None) -> dt.datetime | None:
+    """SQLite hands back naive datetimes; every time here is UTC."""
+    if value is not None and value.tzinfo is None:
+        return value.replace(tzinfo=dt.UTC)
+    return value
+
+
+def is_locked(user: User, now: dt.datetime | None = None) -> bool:
+    until = _utc(user.locked_until_utc)
+    return until is not None and until > (now or dt.datetime.now(dt.UTC))
 
 
 def hash_password(password: str) -> str:
@@ -66,7 +99,7 @@ def has_users(db: Database) -> bool:
 
 def create_first_admin(db: Database, username: str, display_name: str, password: str) -> Actor:
     """Only on a database with no users at all (first start)."""
-    _check_user_fields(username, display_name, "admin")
+    username, display_name = _check_user_fields(username, display_name, "admin")
     check_password_policy(password, username)
     with writing(db, None, system=True) as s:
         s.info["actor"] = username
@@ -74,8 +107,8 @@ def create_first_admin(db: Database, username: str, display_name: str, password:
         if s.scalar(select(func.count()).select_from(User)):
             raise ValidationError("username", "An administrator already exists; please sign in.")
         user = User(
-            username=username.strip(),
-            display_name=display_name.strip(),
+            username=username,
+            display_name=display_name,
             role="admin",
             password_hash=hash_password(password),
         )
@@ -87,14 +120,13 @@ def create_first_admin(db: Database, username: str, display_name: str, password:
 def add_user(
     db: Database, actor: Actor | None, username: str, display_name: str, role: str, password: str
 ) -> Actor:
-    _check_user_fields(username, display_name, role)
+    username, display_name = _check_user_fields(username, display_name, role)
     check_password_policy(password, username)
     with writing(db, actor, Permission.MANAGE_USERS) as s:
-        if s.scalar(select(User.id).where(User.username == username.strip())):
-            raise ValidationError("username", f"The user name {username!r} is already taken.")
+        _check_name_free(s, username)
         user = User(
-            username=username.strip(),
-            display_name=display_name.strip(),
+            username=username,
+            display_name=display_name,
             role=role,
             password_hash=hash_password(password),
         )
@@ -103,44 +135,88 @@ def add_user(
         return _actor(user)
 
 
+def _account_event(user: User | None, action: str) -> dict:
+    # An unknown name is not stored: it may be a password typed into the wrong field.
+    return {
+        "username": user.username if user else None,
+        "action": action,
+        "entity": "user_account",
+        "entity_id": str(user.id) if user else None,
+    }
+
+
+def _check_password(s: Session, user: User | None, password: str) -> bool:
+    """Verify ``password`` for ``user`` with the throttle; every failure is audited and
+    counted, the 5th in a row locks the account. A locked account fails even with the right
+    password. The caller commits (also when it then refuses)."""
+    now = dt.datetime.now(dt.UTC)
+    try:
+        # "surrogatepass": a lone surrogate typed in is just a wrong password, not a crash.
+        typed = password.encode("utf-8", "surrogatepass")
+        ok = _hasher.verify(user.password_hash if user else _dummy(), typed)
+    except (VerificationError, InvalidHashError):
+        ok = False
+    if user is not None and is_locked(user, now):
+        append_events(s, [_account_event(user, "login_refused_locked")])
+        return False
+    if user is None or not user.active or not ok:
+        events = [_account_event(user, "login_failed")]
+        if user is not None:
+            user.failed_logins = (user.failed_logins or 0) + 1
+            if user.failed_logins >= MAX_FAILED_LOGINS:
+                user.failed_logins = 0
+                user.locked_until_utc = now + LOCK_DURATION
+                events.append(_account_event(user, "account_locked"))
+        s.flush()
+        append_events(s, events)
+        return False
+    user.failed_logins = 0
+    user.locked_until_utc = None
+    return True
+
+
 def authenticate(db: Database, username: str, password: str) -> Actor:
     """Sign in; every attempt is audited; the failure message never says who exists."""
     with writing(db, None, system=True) as s:
-        user = s.scalar(select(User).where(User.username == username.strip()))
-        ok = False
-        try:
-            ok = _hasher.verify(user.password_hash if user else _dummy(), password)
-        except (VerificationError, InvalidHashError):
-            ok = False
-        if not user or not user.active or not ok:
-            append_events(
-                s,
-                [
-                    {
-                        "username": username.strip()[:64],
-                        "action": "login_failed",
-                        "entity": "user_account",
-                    }
-                ],
-            )
+        user = _find_user(s, username)
+        if user is not None:
+            s.info["actor"] = user.username
+        if not _check_password(s, user, password):
             s.commit()
             raise AuthenticationFailed(LOGIN_FAILED_MESSAGE)
-        s.info["actor"] = user.username
         if _hasher.check_needs_rehash(user.password_hash):
             user.password_hash = hash_password(password)
         user.last_login_utc = dt.datetime.now(dt.UTC)
-        append_events(
-            s,
-            [
-                {
-                    "username": user.username,
-                    "action": "login",
-                    "entity": "user_account",
-                    "entity_id": str(user.id),
-                }
-            ],
-        )
+        s.flush()  # the bookkeeping's update events first, then the sign-in
+        append_events(s, [_account_event(user, "login")])
         return _actor(user)
+
+
+def must_change_password(db: Database, actor: Actor) -> bool:
+    """True after an administrator's reset, until the user has chosen a new password."""
+    with db.session() as s:
+        user = s.get(User, actor.user_id)
+        return bool(user and user.must_change_password)
+
+
+def change_password(db: Database, actor: Actor, current: str, new: str) -> None:
+    """The signed-in user changes their own password (also the forced change after a reset).
+    A wrong current password counts as a failed sign-in."""
+    with writing(db, None, system=True) as s:
+        user = s.get(User, actor.user_id)
+        if user is None or not user.active:
+            raise AuthenticationFailed("This account is no longer active; please sign in again.")
+        s.info["actor"] = user.username
+        if not _check_password(s, user, current):
+            s.commit()
+            raise ValidationError("current_password", "The current password is wrong.")
+        check_password_policy(new, user.username)
+        if new == current:
+            raise ValidationError("new_password", "The new password must differ from the old.")
+        user.password_hash = hash_password(new)
+        user.must_change_password = False
+        s.flush()
+        append_events(s, [_account_event(user, "password_changed")])
 
 
 def verify_password(db: Database, actor: Actor, password: str) -> bool:
@@ -153,19 +229,11 @@ def verify_password(db: Database, actor: Actor, password: str) -> bool:
 
 
 def record_session_event(db: Database, actor: Actor, action: str) -> None:
-    """Lock, unlock and logout in the audit trail."""
-    with writing(db, actor) as s:
-        append_events(
-            s,
-            [
-                {
-                    "username": actor.username,
-                    "action": action,
-                    "entity": "user_account",
-                    "entity_id": str(actor.user_id),
-                }
-            ],
-        )
+    """Lock, unlock and logout in the audit trail (also for an account deactivated since)."""
+    with writing(db, None, system=True) as s:
+        user = s.get(User, actor.user_id)
+        if user is not None:
+            append_events(s, [_account_event(user, action)])
 
 
 def list_users(db: Database, actor: Actor | None) -> list[dict]:
@@ -177,6 +245,7 @@ def list_users(db: Database, actor: Actor | None) -> list[dict]:
                 "display_name": u.display_name,
                 "role": u.role,
                 "active": u.active,
+                "locked": is_locked(u),
                 "last_login_utc": u.last_login_utc,
             }
             for u in s.scalars(select(User).order_by(User.username))
@@ -205,9 +274,39 @@ def set_active(db: Database, actor: Actor | None, user_id: int, active: bool, re
 
 
 def reset_password(db: Database, actor: Actor | None, user_id: int, password: str) -> None:
+    """An administrator sets a new password; the user must change it at the next sign-in."""
     with writing(db, actor, Permission.MANAGE_USERS, reason="password reset") as s:
         user = s.get(User, user_id)
         if user is None:
             raise NotFound(f"No user with id {user_id}.")
         check_password_policy(password, user.username)
         user.password_hash = hash_password(password)
+        user.must_change_password = True
+        user.failed_logins = 0
+        user.locked_until_utc = None
+
+
+def unlock_user(db: Database, actor: Actor | None, user_id: int, reason: str) -> None:
+    """An administrator lifts a sign-in lock before its 15 minutes are over (audited)."""
+    with writing(db, actor, Permission.MANAGE_USERS, reason=reason) as s:
+        user = s.get(User, user_id)
+        if user is None:
+            raise NotFound(f"No user with id {user_id}.")
+        user.failed_logins = 0
+        user.locked_until_utc = None
+        s.flush()
+        append_events(
+            s,
+            [
+                _account_event(user, "account_unlocked")
+                | {"username": s.info["actor"], "reason": s.info["reason"]}
+            ],
+        )
+
+
+def user_id_by_name(db: Database, actor: Actor | None, username: str) -> int:
+    with reading(db, actor, Permission.MANAGE_USERS) as s:
+        user = _find_user(s, username)
+        if user is None:
+            raise NotFound(f"No user named {username!r}.")
+        return user.id

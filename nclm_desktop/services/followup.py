@@ -26,6 +26,7 @@ from ..models.db import Database
 from .errors import NotFound, RecordLocked, ValidationError
 from .participants import HIDDEN
 from .permissions import Actor, Permission
+from .record_dates import check_record_dates
 from .schedule_sync import follow_up_stop_date, sync_schedule
 from .uow import reading, writing
 
@@ -623,6 +624,8 @@ def record_events(
             )
         cleaned = _validate_findings(s, p, findings, today, None, None)
         events = _store_findings(s, p, cleaned, None)
+        first = cleaned[0].kind
+        check_record_dates(s, p.id, f"{first}_date", f"{first.replace('_', ' ')} date")
         return RecordResult(None, tuple(e.id for e in events), status=p.status)
 
 
@@ -730,6 +733,7 @@ def record_visit(
         v.notes = _clean(record.notes, "notes", 4000)
         s.flush()
         events = _store_findings(s, p, cleaned, v)
+        check_record_dates(s, p.id, "actual_date", "visit date")
         return RecordResult(v.id, tuple(e.id for e in events), tuple(warnings), outside, p.status)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Sequence
 
 from .errors import ValidationError
@@ -53,12 +54,60 @@ def check_choice(field_name: str, label: str, value: str | None, allowed: Sequen
         )
 
 
+# Embeddings, overrides and isolates reorder what is displayed ("Trojan Source" names).
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+LINE_BREAKS = frozenset("\n\r\t")
+
+
+def text_problem(value: str, max_len: int | None = None, *, multiline: bool = False) -> str | None:
+    """What makes ``value`` unfit to store (a phrase), or None. The one check of every text
+    the services accept: lone surrogates (SQLite cannot encode them), control characters
+    (NUL ...; line breaks and tabs only in multi-line text), bidi controls, over-long values."""
+    for ch in value:
+        code = ord(ch)
+        if 0xD800 <= code <= 0xDFFF:
+            return "contains an invalid character (a lone surrogate)"
+        if ch in BIDI_CONTROLS:
+            return f"contains a text-direction control character (U+{code:04X})"
+        if unicodedata.category(ch) == "Cc" and not (multiline and ch in LINE_BREAKS):
+            return f"contains a control character (U+{code:04X})"
+    if max_len is not None and len(value) > max_len:
+        return f"must be at most {max_len} characters (got {len(value)})"
+    return None
+
+
 def check_text(
-    field_name: str, label: str, value: str | None, max_len: int, required: bool
+    field_name: str,
+    label: str,
+    value: str | None,
+    max_len: int,
+    required: bool,
+    *,
+    multiline: bool = False,
 ) -> str | None:
+    """The stripped text, or None when empty; refuses what ``text_problem`` finds."""
     text = (value or "").strip()
     if required and not text:
         raise ValidationError(field_name, f"The {label} is required.")
-    if len(text) > max_len:
-        raise ValidationError(field_name, f"The {label} must be at most {max_len} characters.")
+    problem = text_problem(text, max_len, multiline=multiline)
+    if problem:
+        raise ValidationError(field_name, f"The {label} {problem}.")
     return text or None
+
+
+def normalise_username(value: str) -> str:
+    """NFKC, stripped; refuses whitespace inside, control or format characters, > 64."""
+    problem = text_problem(value or "")
+    if problem:
+        raise ValidationError("username", f"The user name {problem}.")
+    name = unicodedata.normalize("NFKC", value or "").strip()
+    if not name or len(name) > 64:
+        raise ValidationError("username", "The user name must be 1 to 64 characters.")
+    if any(ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf", "Zs") for ch in name):
+        raise ValidationError("username", "The user name must not contain spaces.")
+    return name
+
+
+def username_key(name: str) -> str:
+    """What makes two user names the same: case-insensitive after NFKC."""
+    return unicodedata.normalize("NFKC", name).casefold()

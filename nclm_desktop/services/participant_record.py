@@ -23,6 +23,7 @@ from .enrolment import check_enrolment_date
 from .errors import NotFound, RecordLocked, ValidationError
 from .input_checks import check_choice, check_date, check_text
 from .permissions import Actor, Permission, require
+from .record_dates import check_record_dates
 from .schedule_sync import sync_schedule
 from .uow import reading, writing
 
@@ -365,5 +366,7 @@ def update_enrolment_dates(
             if index_date != p.index_date:
                 p.index_date = index_date
                 s.flush()
-                return sync_schedule(s, p)
+                changes = sync_schedule(s, p)
+                check_record_dates(s, p.id, "index_date", "index date")
+                return changes
         return {"added": 0, "moved": 0, "cancelled": 0}

@@ -42,6 +42,7 @@ from ..models.db import Database
 from . import schedule_sync
 from .errors import NotFound, RecordLocked, ValidationError
 from .permissions import Actor, Permission
+from .record_dates import check_record_dates
 from .uow import reading, writing
 
 APPROACHES = ("open", "laparoscopic", "robotic")
@@ -748,6 +749,12 @@ def _record_death(
     schedule_sync.sync_schedule(s, p)
 
 
+def _check_complication_dates(s: Session, participant_id: int, comp: Complication) -> None:
+    if comp.clavien_dindo == "V":
+        check_record_dates(s, participant_id, "death_date", "date of death")
+    check_record_dates(s, participant_id, "onset_date", "onset date")
+
+
 def _first_later_record(s: Session, op: Operation) -> dt.date | None:
     dates = [
         s.scalar(
@@ -805,6 +812,7 @@ def record_operation(
         s.flush()
         _set_surgeons(s, op, data.surgeon_ids)
         _sync_index_date(s, p)
+        check_record_dates(s, p.id, "operation_date", "operation date")
         return op.id
 
 
@@ -831,15 +839,27 @@ def update_operation(
                 f"{later.isoformat()}.",
             )
         death = _death_event(s, p.id)
+        if death is not None and data.operation_date and data.operation_date > death.event_date:
+            raise ValidationError(
+                "operation_date",
+                f"Operation date cannot be after the recorded death ({death.event_date.isoformat()}).",
+            )
         if death is not None and data.discharge_date and data.discharge_date > death.event_date:
             raise ValidationError(
                 "discharge_date",
                 f"Discharge date cannot be after the recorded death ({death.event_date.isoformat()}).",
             )
         _check_surgeons(s, data.surgeon_ids)
+        date_moved = op.operation_date != data.operation_date
         _apply_operation(op, data)
         _set_surgeons(s, op, data.surgeon_ids)
         _sync_index_date(s, p)
+        # Every record that depends on these dates (events, visits, complications,
+        # reoperations, a death) must still fit, or the analysis of the study fails.
+        if date_moved:
+            check_record_dates(s, p.id, "operation_date", "operation date")
+        else:
+            check_record_dates(s, p.id, "discharge_date", "discharge date")
 
 
 def get_operation(db: Database, actor: Actor | None, operation_id: int) -> OperationSummary:
@@ -892,6 +912,7 @@ def add_complication(
         s.flush()
         if comp.clavien_dindo == "V":
             _record_death(s, p, comp, data.death_date, data.death_cause)
+        _check_complication_dates(s, p.id, comp)
         return comp.id
 
 
@@ -937,6 +958,7 @@ def update_complication(
             if linked is not None and data.death_cause:
                 linked.cause = data.death_cause.strip()[:200]
             _record_death(s, p, comp, death, data.death_cause)
+        _check_complication_dates(s, p.id, comp)
 
 
 def delete_complication(
@@ -980,6 +1002,7 @@ def add_reoperation(
         )
         s.add(row)
         s.flush()
+        check_record_dates(s, p.id, "reoperation_date", "reoperation date")
         return row.id
 
 
@@ -1001,6 +1024,7 @@ def update_reoperation(
         row.reoperation_date = data.reoperation_date  # type: ignore[assignment]
         row.planned = bool(data.planned)
         row.reason = data.reason.strip()
+        check_record_dates(s, p.id, "reoperation_date", "reoperation date")
 
 
 # --- the surgical record ------------------------------------------------------------------

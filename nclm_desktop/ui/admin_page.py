@@ -48,6 +48,7 @@ class AdminPage(QWidget):
                 Column("display_name", _t("Name")),
                 Column("role", _t("Role"), lambda r: _t(ROLE_LABELS.get(r, r))),
                 Column("active", _t("Active")),
+                Column("locked", _t("Locked")),
                 Column("last_login_utc", _t("Last sign-in (UTC)")),
             ],
             self,
@@ -60,6 +61,15 @@ class AdminPage(QWidget):
         self.toggle_button = QPushButton(self.tr("Activate / deactivate selected"))
         self.toggle_button.setObjectName("toggle_active")
         self.toggle_button.clicked.connect(self._toggle_active)
+        self.unlock_button = QPushButton(self.tr("Unlock selected"))
+        self.unlock_button.setObjectName("unlock_user")
+        self.unlock_button.clicked.connect(self._unlock)
+        self.reset_button = QPushButton(self.tr("Reset password…"))
+        self.reset_button.setObjectName("reset_password")
+        self.reset_button.clicked.connect(self._reset_password)
+        self.users_message = QLabel()
+        self.users_message.setObjectName("users_message")
+        self.users_message.setWordWrap(True)
 
         self.new_username = QLineEdit()
         self.new_username.setObjectName("username")
@@ -148,7 +158,12 @@ class AdminPage(QWidget):
         right.addStretch(1)
         left = QVBoxLayout()
         left.addWidget(self.table)
-        left.addWidget(self.toggle_button)
+        user_buttons = QHBoxLayout()
+        for button in (self.toggle_button, self.unlock_button, self.reset_button):
+            user_buttons.addWidget(button)
+        user_buttons.addStretch(1)
+        left.addLayout(user_buttons)
+        left.addWidget(self.users_message)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 3)
         layout.addLayout(right, 2)
@@ -198,6 +213,39 @@ class AdminPage(QWidget):
         except ServiceError as exc:
             dialogs.show_error(self, str(exc))
         self.refresh()
+
+    def _selected_user(self) -> dict | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_data(rows[0].row()) if rows else None
+
+    def _unlock(self) -> None:
+        user = self._selected_user()
+        if user is None:
+            return
+        reason = dialogs.ask_reason(self, self.tr("the account of {u}").format(u=user["username"]))
+        if not reason:
+            return
+        try:
+            accounts.unlock_user(self.db, self.actor, user["id"], reason)
+        except ServiceError as exc:
+            self.users_message.setText(str(exc))
+            return
+        self.users_message.setText(self.tr("{u} can sign in again.").format(u=user["username"]))
+        self.refresh()
+
+    def _reset_password(self) -> None:
+        from .change_password import ResetPasswordDialog
+
+        user = self._selected_user()
+        if user is None:
+            return
+        if ResetPasswordDialog(self.db, self.actor, user, self).exec():
+            self.users_message.setText(
+                self.tr("Password of {u} reset; they choose a new one at the next sign-in.").format(
+                    u=user["username"]
+                )
+            )
+            self.refresh()
 
     def _save_settings(self) -> None:
         try:

@@ -19,7 +19,7 @@ from ..services.errors import ServiceError, ValidationError
 from ..services.permissions import Actor
 
 
-class _FormDialog(QDialog):
+class FormDialog(QDialog):
     def __init__(self, title: str, intro: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
@@ -56,7 +56,7 @@ class _FormDialog(QDialog):
         raise NotImplementedError
 
 
-class FirstRunDialog(_FormDialog):
+class FirstRunDialog(FormDialog):
     """The first start on an empty database creates the administrator account."""
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
@@ -92,7 +92,7 @@ class FirstRunDialog(_FormDialog):
         self.accept()
 
 
-class LoginDialog(_FormDialog):
+class LoginDialog(FormDialog):
     def __init__(self, db: Database, parent: QWidget | None = None, username: str = "") -> None:
         super().__init__(
             self.tr("NCLM Desktop — sign in"),
@@ -107,12 +107,26 @@ class LoginDialog(_FormDialog):
 
     def submit(self) -> None:
         try:
-            self.result_actor = accounts.authenticate(
-                self.db, self.username.text(), self.password.text()
-            )
+            actor = accounts.authenticate(self.db, self.username.text(), self.password.text())
         except ServiceError as exc:
             self.message.setText(str(exc))
             self.password.clear()
             self.password.setFocus()
             return
+        if accounts.must_change_password(self.db, actor) and not self._change_password(actor):
+            return
+        self.result_actor = actor
         self.accept()
+
+    def _change_password(self, actor: Actor) -> bool:
+        """After an administrator's reset: a new password before the main window opens."""
+        from .change_password import ChangePasswordDialog
+
+        dialog = ChangePasswordDialog(self.db, actor, self, current=self.password.text())
+        self.change_dialog = dialog  # for tests
+        if dialog.exec():
+            return True
+        self.message.setText(self.tr("Choose a new password to continue."))
+        self.password.clear()
+        self.password.setFocus()
+        return False

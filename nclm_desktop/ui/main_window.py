@@ -188,6 +188,8 @@ class MainWindow(QMainWindow):
         )
         self._add_session_controls()
 
+        self._add_account_menu()
+
         self.idle_lock: IdleLock | None = None
         if lock_minutes is None:
             lock_minutes = settings.idle_lock_minutes(db)
@@ -235,6 +237,23 @@ class MainWindow(QMainWindow):
         bar.addAction(switch)
         bar.addAction(sign_out)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+
+    def _add_account_menu(self) -> None:
+        """The signed-in user's menu: change one's own password."""
+        menu = self.menuBar().addMenu(self.tr("&Account"))
+        menu.setObjectName("account_menu")
+        action = QAction(self.tr("Change password…"), self)
+        action.setObjectName("change_password")
+        action.triggered.connect(self.change_password)
+        menu.addAction(action)
+
+    @Slot()
+    def change_password(self) -> None:
+        from .change_password import ChangePasswordDialog
+
+        dialog = ChangePasswordDialog(self.db, self.actor, self)
+        if dialog.exec():
+            self.statusBar().showMessage(self.tr("Password changed."), 5000)
 
     def _show_row(self, row: int) -> None:
         if row < 0:

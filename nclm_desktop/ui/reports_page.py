@@ -38,8 +38,8 @@ from ..reports.schedule import build_schedule_report
 from ..reports.screening_log import build_screening_log_report
 from ..reports.worklist import build_worklist_report
 from ..services import report_data
-from ..services.audit_trail import record_export
 from ..services.errors import ServiceError
+from ..services.exports import audit_export, write_export
 from ..services.participants import list_participants
 from ..services.permissions import Actor
 from . import dialogs
@@ -447,17 +447,11 @@ class ReportsPage(QWidget):
             return
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
-        try:
-            Path(path).write_bytes(self.pdf)
-        except OSError as exc:
-            dialogs.show_error(
-                self,
-                self.tr("Cannot write {path}: {error}").format(
-                    path=path, error=exc.strerror or exc
-                ),
-            )
+        try:  # audited first: no file is left if the audit event cannot be written
+            write_export(self.db, self.actor, self.export_name, Path(path), self.pdf)
+        except ServiceError as exc:
+            dialogs.show_error(self, str(exc))
             return
-        record_export(self.db, self.actor, self.export_name, str(Path(path).resolve()))
         self.status.setText(self.tr("Saved to {path}").format(path=path))
 
     def print_report(self) -> None:
@@ -466,13 +460,17 @@ class ReportsPage(QWidget):
         printer = ask_printer(self)
         if printer is None:
             return
+        where = printer.outputFileName() or printer.printerName() or "printer"
+        try:  # audited first, as every export
+            audit_export(self.db, self.actor, f"{self.export_name} (printed)", where)
+        except ServiceError as exc:
+            dialogs.show_error(self, str(exc))
+            return
         try:
             pages = print_document(self.document, printer)
         except OSError as exc:
             dialogs.show_error(self, str(exc))
             return
-        where = printer.outputFileName() or printer.printerName() or "printer"
-        record_export(self.db, self.actor, f"{self.export_name} (printed)", where)
         self.status.setText(
             self.tr("{pages} page(s) sent to {printer}").format(pages=pages, printer=where)
         )
