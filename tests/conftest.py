@@ -52,9 +52,18 @@ def _no_qt_leftovers() -> Iterator[None]:
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _session_anchors_in_tmp(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Audit anchors (services/audit_anchor.py) written by session fixtures (the demo study)
+    go under the session's tmp folder, not the user's data folder."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("NCLM_ANCHOR_DIR", str(tmp_path_factory.mktemp("anchors")))
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _anchors_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Audit anchors (services/audit_anchor.py) go under tmp_path, not the user's folder."""
+    """Each test's audit anchors under its own tmp_path."""
     monkeypatch.setenv("NCLM_ANCHOR_DIR", str(tmp_path / "anchors"))
 
 

@@ -24,7 +24,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, create_engine, func, select
+from sqlalchemy.engine import URL
+from sqlalchemy.pool import NullPool
 
 from .. import paths
 from ..models import AuditEvent
@@ -102,10 +104,10 @@ def _write_json(path: Path, data: dict[str, Any]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".anchor-")
     try:
+        # No fsync: this runs after every write; an anchor lost in a power cut leaves the
+        # previous one, which the chain still extends (never a false alarm).
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(data, fh, indent=1)
-            fh.flush()
-            os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -152,7 +154,25 @@ def record_after_commit(db: Database) -> None:
 def restart_after_restore(db: Database, note: str) -> Head:
     """After a deliberate restore of an older copy: anchor the restored chain and keep the
     replaced anchors under "superseded" (verify no longer compares them)."""
-    key = database_key(db)
+    with db.engine.connect() as conn:
+        head = read_head(conn)
+    _restart(database_key(db), head, note)
+    return head
+
+
+def restart_after_restore_file(path: Path, note: str) -> Head:
+    """The same for a database file that no process has open (the restore command)."""
+    engine = create_engine(URL.create("sqlite", database=str(path)), poolclass=NullPool)
+    try:
+        with engine.connect() as conn:
+            head = read_head(conn)
+    finally:
+        engine.dispose()
+    _restart(str(path.resolve()), head, note)
+    return head
+
+
+def _restart(key: str, head: Head, note: str) -> None:
     path = anchor_file(key)
     try:
         old = json.loads(path.read_text(encoding="utf-8"))
@@ -160,13 +180,10 @@ def restart_after_restore(db: Database, note: str) -> Head:
         old = {}
     superseded = list(old.get("superseded", [])) if isinstance(old, dict) else []
     superseded.append({"note": note, "utc": _now(), "anchors": load_anchors(path)})
-    with db.engine.connect() as conn:
-        head = read_head(conn)
     anchors = [head.as_dict() | {"recorded_utc": _now()}]
     _write_json(
         path, {"database": key, "anchors": anchors, "superseded": superseded[-ANCHORS_KEPT:]}
     )
-    return head
 
 
 def record_backup_anchor(db: Database, backup: Path) -> Path:

@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
 from ..models import AuditEvent
@@ -212,13 +213,9 @@ def verify_database(
                 raise DatabaseError(f"{target} has no audit trail (not an NCLM Desktop database).")
             walk_chain(conn, report, anchors)
             compare_tables(conn, report)
-    except (sqlite3.DatabaseError, OSError) as exc:
-        raise DatabaseError(_unreadable(target, exc)) from exc
-    except Exception as exc:
-        # SQLAlchemy wraps driver errors; the message is still the driver's.
-        if type(exc).__module__.startswith("sqlalchemy"):
-            raise DatabaseError(_unreadable(target, exc.args[0])) from exc
-        raise
+    except (sqlite3.DatabaseError, OSError, SQLAlchemyError) as exc:
+        cause = getattr(exc, "orig", None) or exc  # the driver's message, not SQLAlchemy's
+        raise DatabaseError(_unreadable(target, cause)) from exc
     finally:
         engine.dispose()
     return report

@@ -31,6 +31,7 @@ from sqlalchemy.engine import URL
 
 from ..models import db_files
 from ..models.db import Database, DatabaseError, backup_sqlite, check_known_revisions
+from . import audit_anchor
 from .audit_trail import verify_chain
 from .errors import ServiceError
 from .permissions import Actor, Permission, require
@@ -152,6 +153,8 @@ def _restore_locked(backup: Path, target: Path, now: dt.datetime) -> RestoreResu
             f"The restored file does not match the backup ({found.events} audit events, "
             f"expected {head.events}).{where}"
         )
+    # An older copy put back on purpose would otherwise look like a rollback to verify.
+    audit_anchor.restart_after_restore_file(target, f"restored from {backup}")
     return RestoreResult(target, backup, aside, head)
 
 

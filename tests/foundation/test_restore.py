@@ -169,3 +169,20 @@ def test_restore_onto_a_new_pc_where_no_database_exists_yet(backup, tmp_path):
     assert result.kept_aside is None
     assert dump(target) == dump(backup)
     assert oct(target.stat().st_mode & 0o777) == oct(0o600)
+
+
+def test_a_deliberate_restore_of_an_older_backup_is_not_reported_as_a_rollback(db_path, backup):
+    """Writes after the backup move the anchor past the backup's chain; restoring the backup
+    on purpose re-anchors, so verify passes afterwards (and keeps the old anchors aside)."""
+    from nclm_desktop.services.audit_verify import verify_database
+
+    opened = open_database(db_path)
+    accounts.add_user(
+        opened, accounts.authenticate(opened, "admin", PASSWORD), "later", "L", "monitor", PASSWORD
+    )
+    opened.dispose()
+    assert verify_database(str(db_path)).ok
+    restore_database(backup, db_path)
+    report = verify_database(str(db_path))
+    assert report.ok, (report.anchor_problems, report.chain_problem)
+    assert usernames(db_path) == {"admin"}
