@@ -346,10 +346,10 @@ def check_output_path(out: Path) -> None:
     """Refuse an --out that cannot be written before signing in or building anything, so a
     bad path leaves no trace (not even a sign-in event)."""
     if out.is_dir():
-        raise CliError(f"--out {out} is a folder; give a file name.")
+        raise CliError(f"Cannot write {out}: it is a folder; give a file name (--out).")
     folder = out.parent
     if not folder.is_dir():
-        raise CliError(f"--out {out}: the folder {folder} does not exist.")
+        raise CliError(f"Cannot write {out}: the folder {folder} does not exist.")
     try:
         if out.exists():
             os.close(os.open(out, os.O_WRONLY | os.O_APPEND))  # opens, writes nothing
@@ -357,7 +357,7 @@ def check_output_path(out: Path) -> None:
             with tempfile.TemporaryFile(dir=folder):
                 pass
     except OSError as exc:
-        raise CliError(f"--out {out} cannot be written: {exc.strerror or exc}.") from None
+        raise CliError(f"Cannot write {out}: {exc.strerror or exc}.") from None
 
 
 def _run_command(

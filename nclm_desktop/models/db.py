@@ -265,7 +265,7 @@ def backup_sqlite(source: Path, dest: Path) -> Path:
 
 
 def _fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
+    fd = os.open(path, os.O_RDWR)  # Windows flushes only handles open for writing
     try:
         os.fsync(fd)
     finally:

@@ -113,7 +113,7 @@ SITUATIONS = {
         [*WORKLIST, "--out", "missing/worklist.pdf"], "does not exist"
     ),
     "--out an unwritable place": Situation(
-        [*WORKLIST, "--out", "/sys/worklist.pdf"], "cannot be written"
+        [*WORKLIST, "--out", "/sys/worklist.pdf"], "Cannot write"
     ),
     "year 9999 date": Situation(
         ["--user", "lwang", "report", "worklist", "--from", "9999-12-31", "--to", "9999-12-31"]
