@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QDate, QIODevice, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QSize, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDateEdit,
     QFileDialog,
     QFormLayout,
     QFrame,
@@ -43,6 +42,8 @@ from ..services.exports import audit_export, write_export
 from ..services.participants import list_participants
 from ..services.permissions import Actor
 from . import dialogs
+from .date_input import DateInput
+from .form_feedback import ErrorLine, ParseError
 from .tasks import run_in_background
 
 
@@ -157,13 +158,9 @@ class ReportsPage(QWidget):
         self.whole_period.setObjectName("whole_period")
         self.whole_period.setChecked(True)
         self.whole_period.toggled.connect(self._update_fields)
-        self.date_from = QDateEdit()
-        self.date_from.setObjectName("date_from")
-        self.date_to = QDateEdit()
-        self.date_to.setObjectName("date_to")
-        for d in (self.date_from, self.date_to):
-            d.setCalendarPopup(True)
-            d.setDisplayFormat("yyyy-MM-dd")
+        self.date_from = DateInput("date_from")
+        self.date_to = DateInput("date_to")
+        self.input_error = ErrorLine("report_input_error", wrap=True)
         self.generate_button = QPushButton(self.tr("Generate"))
         self.generate_button.setObjectName("generate_report")
         self.generate_button.setDefault(True)
@@ -191,6 +188,7 @@ class ReportsPage(QWidget):
         self.form.addRow("", self.whole_period)
         self.form.addRow(self.tr("From"), self.date_from)
         self.form.addRow(self.tr("To"), self.date_to)
+        self.form.addRow("", self.input_error)
         side = QVBoxLayout()
         side.addLayout(self.form)
         side.addWidget(self.generate_button)
@@ -244,8 +242,8 @@ class ReportsPage(QWidget):
             self.study_id.textChanged,
             self.lang.currentIndexChanged,
             self.whole_period.toggled,
-            self.date_from.dateChanged,
-            self.date_to.dateChanged,
+            self.date_from.changed,
+            self.date_to.changed,
         ):
             signal.connect(self.clear_preview)
         self._set_busy(False)
@@ -286,8 +284,8 @@ class ReportsPage(QWidget):
     def _kind_changed(self) -> None:
         kind = self.current_kind()
         start, end = self._default_range(kind.key)
-        self.date_from.setDate(QDate(start.year, start.month, start.day))
-        self.date_to.setDate(QDate(end.year, end.month, end.day))
+        self.date_from.set_date(start)
+        self.date_to.set_date(end)
         self._update_fields()
 
     def _update_fields(self) -> None:
@@ -308,7 +306,22 @@ class ReportsPage(QWidget):
         kind = self.current_kind()
         if not kind.date_range or (kind.optional_range and self.whole_period.isChecked()):
             return None, None
-        return self.date_from.date().toPython(), self.date_to.date().toPython()
+        return self.date_from.date_or_none(), self.date_to.date_or_none()
+
+    def _input_problem(self) -> tuple[QWidget, str] | None:
+        """The first input that keeps a report from being made, with the reason."""
+        kind = self.current_kind()
+        if kind.participant and not self.study_id.text().strip():
+            return self.study_id, self.tr("Enter the participant's study ID.")
+        if not self.date_from.isEnabled() or not kind.date_range:
+            return None
+        for widget, label in ((self.date_from, self.tr("From")), (self.date_to, self.tr("To"))):
+            try:
+                if widget.date() is None:
+                    return widget, self.tr("Enter the {label} date.").format(label=label)
+            except ParseError as err:
+                return widget, f"{label}: {err}"
+        return None
 
     def _job(self) -> tuple[Callable[[], bytes], str, str]:
         """The work to run in the background, the audit name and a suggested file name."""
@@ -365,9 +378,11 @@ class ReportsPage(QWidget):
         if self.busy_running:
             return
         kind = self.current_kind()
-        if kind.participant and not self.study_id.text().strip():
-            dialogs.show_error(self, self.tr("Enter the participant's study ID."))
-            self.study_id.setFocus()
+        problem = self._input_problem()
+        self.input_error.show_message(problem[1] if problem else None)
+        if problem is not None:
+            self.clear_preview()
+            problem[0].setFocus()
             return
         work, name, filename = self._job()
         self.clear_preview()  # never show the last report while the next one is made

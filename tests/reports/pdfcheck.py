@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -56,9 +57,10 @@ def assert_fonts_embedded(path: Path) -> None:
 
 
 def render_page(path: Path, name: str, page: int = 1) -> Path:
-    """Page ``page`` as a PNG in /tmp/shots (to look at), returned for size checks."""
-    shots = Path("/tmp/shots")
-    shots.mkdir(exist_ok=True)
+    """Page ``page`` as a PNG beside the PDF (or in $NCLM_SHOTS, to look at), returned for
+    size checks."""
+    shots = Path(os.environ.get("NCLM_SHOTS") or path.parent)
+    shots.mkdir(parents=True, exist_ok=True)
     stem = shots / name
     subprocess.run(
         [
