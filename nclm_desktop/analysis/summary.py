@@ -12,6 +12,16 @@ def _num(v: float | None, digits: int = 1) -> str:
     return "–" if v is None else f"{v:.{digits}f}"
 
 
+def bound(v: float | None, digits: int = 1) -> str:
+    """A median or its confidence limit: an open (not reached) one prints 'NR'."""
+    return "NR" if v is None else f"{v:.{digits}f}"
+
+
+def median_text(c: Curve) -> str:
+    """'24.3 (18.1–NR)' in months; 'NR (30.2–NR)' when the median is not reached."""
+    return f"{bound(c.median)} ({bound(c.median_ci[0])}–{bound(c.median_ci[1])})"
+
+
 def _p(v: float | None) -> str:
     """'p = 0.023' or 'p < 0.001'."""
     if v is None:
@@ -31,10 +41,10 @@ def _ci(lo: float | None, hi: float | None) -> str:
 
 
 def curve_lines(c: Curve) -> list[str]:
-    median = "not reached" if c.median is None else f"{c.median:.1f} months"
+    median = "NR (not reached)" if c.median is None else f"{c.median:.1f} months"
     lines = [
         f"{c.label}: n={c.n}, events={c.events}, median {median} "
-        f"(95 % CI {_num(c.median_ci[0])} to {_num(c.median_ci[1])})"
+        f"(95 % CI {bound(c.median_ci[0])} to {bound(c.median_ci[1])})"
     ]
     for m, s, lo, hi in c.landmarks:
         lines.append(f"    at {m} months: {_pct(s)} (95 % CI {_pct(lo)} to {_pct(hi)})")
@@ -44,10 +54,12 @@ def curve_lines(c: Curve) -> list[str]:
 def comparison_line(c: Comparison | None) -> str:
     if c is None:
         return "Comparison: not available"
+    events = ", ".join(f"{g} {e}/{n}" for g, n, e in c.groups)
     if c.hazard_ratio is None and c.logrank_p is None:
-        return f"Comparison: not available ({c.note})"
+        return f"Comparison: not available ({c.note})" + (f"; events {events}" if events else "")
     return (
-        f"Log-rank {_p(c.logrank_p)}; Cox HR (hepatectomy vs systemic only) "
+        f"Log-rank χ² = {_num(c.logrank_chi2, 2)}, df = {c.logrank_df}, {_p(c.logrank_p)}"
+        f" (events/n: {events}); Cox HR (hepatectomy vs systemic only) "
         f"{_num(c.hazard_ratio, 2)} (95 % CI {_num(c.hr_ci[0], 2)} to "
         f"{_num(c.hr_ci[1], 2)}), {_p(c.hr_p)}" + (f" [{c.note}]" if c.note else "")
     )
@@ -102,8 +114,14 @@ def as_text(r: AnalysisResult) -> str:
                 f"  {rate.label}: {s.k}/{s.n} = {_pct(s.proportion)} (Wilson "
                 f"{_pct(s.wilson[0])} to {_pct(s.wilson[1])}; Clopper-Pearson "
                 f"{_pct(s.clopper_pearson[0])} to {_pct(s.clopper_pearson[1])})"
+                + (f"; unknown for {rate.missing}" if rate.missing else "")
             )
-    out.append(f"  CCI per patient: mean {_num(r.cci_mean)}, median {_num(r.cci_median)}")
+    out.append(
+        f"  CCI per patient: mean {_num(r.cci_mean)}, median {_num(r.cci_median)} "
+        f"(IQR {_num(r.cci_iqr[0])}–{_num(r.cci_iqr[1])})"
+    )
+    if r.data_quality:
+        out += ["", "Data-quality notes"] + [f"  {note}" for note in r.data_quality]
     return "\n".join(out)
 
 
@@ -122,14 +140,9 @@ def _table(header: list[str], rows: list[list[str]]) -> str:
 def _curve_rows(curves: tuple[Curve, ...] | list[Curve]) -> list[list[str]]:
     rows = []
     for c in curves:
-        median = (
-            "not reached"
-            if c.median is None
-            else (f"{c.median:.1f} ({_num(c.median_ci[0])}–{_num(c.median_ci[1])})")
-        )
+        median = median_text(c)
         marks = [
-            f"{_pct(s)} ({_ci(lo, hi)})" if s is not None else "–"
-            for _, s, lo, hi in c.landmarks
+            f"{_pct(s)} ({_ci(lo, hi)})" if s is not None else "–" for _, s, lo, hi in c.landmarks
         ]
         rows.append([c.label, str(c.n), str(c.events), median, *marks])
     return rows
@@ -194,7 +207,7 @@ def as_html(r: AnalysisResult) -> str:
         s = rate.summary
         rows.append(
             [
-                rate.label,
+                rate.label + (f" (unknown for {rate.missing})" if rate.missing else ""),
                 "–" if s is None else f"{s.k}/{s.n}",
                 "–" if s is None else _pct(s.proportion),
                 "–" if s is None else _ci(*s.wilson),
@@ -204,6 +217,10 @@ def as_html(r: AnalysisResult) -> str:
     parts.append(_table(["Outcome", "n/N", "Rate", "95 % CI (Wilson)", "Clopper-Pearson"], rows))
     parts.append(
         f"<p>Comprehensive Complication Index per patient: mean {_num(r.cci_mean)}, "
-        f"median {_num(r.cci_median)}.</p>"
+        f"median {_num(r.cci_median)} (IQR {_num(r.cci_iqr[0])}–{_num(r.cci_iqr[1])}).</p>"
     )
+    if r.data_quality:
+        parts.append("<h3>Data-quality notes</h3><ul>")
+        parts += [f"<li>{e(note)}</li>" for note in r.data_quality]
+        parts.append("</ul>")
     return "\n".join(parts)

@@ -86,6 +86,10 @@ from .units import (
 )
 
 __all__ = [
+    # reoperation during the index stay
+    "ASSUMED_STAY_DAYS",
+    "reoperation_during_index_stay",
+    "unplanned_reoperation_flag",
     # liver function
     "ASCITES_CHOICES",
     "ENCEPHALOPATHY_CHOICES",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 from pathlib import Path
 
 from ..cli import command, signed_in
@@ -16,12 +15,11 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
         "analyze",
         help="outcome analysis: OS, intrahepatic RFS, propensity matching, perioperative rates",
     )
-    p.add_argument("--out", type=Path, help="folder for results.json and the KM figures")
-
-
-def figure_file(title: str) -> str:
-    """'Overall survival — matched' -> 'km-overall-survival-matched.png'."""
-    return "km-" + re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") + ".png"
+    p.add_argument(
+        "--out",
+        type=Path,
+        help="folder for results.json and each figure as PNG and SVG (see the README)",
+    )
 
 
 @command("analyze")
@@ -35,11 +33,11 @@ def _analyze(args: argparse.Namespace, db: Database) -> int:
     print(output.text)
     if args.out:
         args.out.mkdir(parents=True, exist_ok=True)
-        (args.out / "results.json").write_text(
-            json.dumps(output.results, indent=2, default=str), encoding="utf-8"
-        )
-        for title, png in output.figures:
-            (args.out / figure_file(title)).write_bytes(png)
+        text = json.dumps(output.results, indent=2, ensure_ascii=False, allow_nan=False)
+        (args.out / "results.json").write_text(text, encoding="utf-8")
+        for figure in output.figures:
+            (args.out / f"{figure.name}.png").write_bytes(figure.png)
+            (args.out / f"{figure.name}.svg").write_bytes(figure.svg)
         record_export(db, actor, "analysis", str(args.out))
         print(f"\nWritten to {args.out}")
     return 0

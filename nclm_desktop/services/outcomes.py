@@ -23,6 +23,7 @@ from ..clinical import (
     SurvivalTime,
     age_in_years,
     endpoints_from_records,
+    load_protocol,
     perioperative_outcomes,
 )
 from ..models import (
@@ -38,6 +39,7 @@ from ..models import (
 from ..models.db import Database
 from .errors import PermissionDenied
 from .permissions import Actor, Permission
+from .report_data import ReportMeta
 from .screening_log import screening_flow
 from .uow import reading
 
@@ -223,3 +225,17 @@ def study_data(db: Database, actor: Actor | None) -> StudyData:
         without_index_date={c: untreated[c] for c in ("hepatectomy", "systemic")},
     )
     return StudyData(rows, tuple(exclusions), flow)
+
+
+def outcomes_report_meta(actor: Actor, now: dt.datetime | None = None) -> ReportMeta:
+    """Header and footer facts of the outcomes report (no identities are printed in it)."""
+    study = load_protocol().study
+    who = actor.display_name or actor.username
+    return ReportMeta(
+        study_title=study.title_en,
+        study_title_zh=study.title_zh,
+        registration=study.registration,
+        generated_at=now or dt.datetime.now().astimezone(),
+        generated_by=who if who == actor.username else f"{who} ({actor.username})",
+        identified=False,
+    )
