@@ -53,6 +53,8 @@ AIMS = {  # issue 8
     "memory_mb": 400.0,
 }
 
+AIMS["outcomes_report"] = 10.0  # issue 17: analysis + figures + PDF
+
 
 def load() -> str:
     try:
@@ -300,6 +302,24 @@ def bench_analysis(db, actor) -> tuple[list[float], list[float], int]:
     return data_t, total_t, n
 
 
+def bench_outcomes_report(db, actor) -> tuple[list[float], int]:
+    """`report outcomes`: the analysis with its figures, then the PDF (issue 17)."""
+    from nclm_desktop.analysis.job import run_study_analysis
+    from nclm_desktop.reports.outcomes import build_outcomes_report
+    from nclm_desktop.services.outcomes import outcomes_report_meta
+
+    target = db.url.render_as_string(hide_password=False)
+    times, size = [], 0
+    for _ in range(3):
+        t0 = time.perf_counter()
+        output = run_study_analysis(target, actor)
+        figures = {f.name: f.png for f in output.figures}
+        pdf = build_outcomes_report(output.results, figures, outcomes_report_meta(actor))
+        times.append(time.perf_counter() - t0)
+        size = len(pdf)
+    return times, size
+
+
 def describe(db) -> str:
     from sqlalchemy import func, select
 
@@ -388,6 +408,9 @@ def main() -> int:
     print(f"analysis, study_dataset + run_analysis ({n:,} participants): {ms(total_t)} "
           f"{verdict(statistics.median(total_t), AIMS['analysis'])}")  # fmt: skip
     print(f"  of which study_dataset: {ms(data_t)}")
+    report_t, size = bench_outcomes_report(db, actor)
+    print(f"outcomes report PDF, analysis + figures + layout ({size / 1024:.0f} KiB): "
+          f"{ms(report_t)} {verdict(statistics.median(report_t), AIMS['outcomes_report'])}")  # fmt: skip
     db.dispose()
 
     peaks, analysis_peaks = bench_memory(path)

@@ -80,11 +80,11 @@ def km_figure(
     ax.tick_params(labelbottom=True)
     ax.set_xlabel("Months from index date")
     ax.set_ylabel(ylabel)
-    ax.set_title(title, loc="left", fontsize=10)
-    if curves:
-        ax.legend(loc="upper right", fontsize=8, frameon=False)
+    fig.suptitle(title, x=0.2, ha="left", fontsize=10)
+    if curves:  # above the plot: never over a curve
+        ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=2, fontsize=8, frameon=False)
     _at_risk_table(table, curves, horizon_months)
-    fig.subplots_adjust(left=0.2, right=0.97, top=0.93, bottom=0.06)
+    fig.subplots_adjust(left=0.2, right=0.97, top=0.88, bottom=0.06)
     return _save(fig, name, title)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import math
 
 from .study import AnalysisResult
 from .survival import Comparison, Curve
@@ -10,6 +11,10 @@ from .survival import Comparison, Curve
 
 def _num(v: float | None, digits: int = 1) -> str:
     return "–" if v is None else f"{v:.{digits}f}"
+
+
+def _finite(v: float | None) -> float | None:
+    return None if v is None or not math.isfinite(v) else v
 
 
 def bound(v: float | None, digits: int = 1) -> str:
@@ -60,8 +65,8 @@ def comparison_line(c: Comparison | None) -> str:
     return (
         f"Log-rank χ² = {_num(c.logrank_chi2, 2)}, df = {c.logrank_df}, {_p(c.logrank_p)}"
         f" (events/n: {events}); Cox HR (hepatectomy vs systemic only) "
-        f"{_num(c.hazard_ratio, 2)} (95 % CI {_num(c.hr_ci[0], 2)} to "
-        f"{_num(c.hr_ci[1], 2)}), {_p(c.hr_p)}" + (f" [{c.note}]" if c.note else "")
+        f"{_num(c.hazard_ratio, 2)} (95 % CI {bound(_finite(c.hr_ci[0]), 2)} to "
+        f"{bound(_finite(c.hr_ci[1]), 2)}), {_p(c.hr_p)}" + (f" [{c.note}]" if c.note else "")
     )
 
 
@@ -142,7 +147,8 @@ def _curve_rows(curves: tuple[Curve, ...] | list[Curve]) -> list[list[str]]:
     for c in curves:
         median = median_text(c)
         marks = [
-            f"{_pct(s)} ({_ci(lo, hi)})" if s is not None else "–" for _, s, lo, hi in c.landmarks
+            f"{100 * s:.1f} ({100 * lo:.1f}–{100 * hi:.1f})" if s is not None else "–"
+            for _, s, lo, hi in c.landmarks
         ]
         rows.append([c.label, str(c.n), str(c.events), median, *marks])
     return rows
@@ -153,9 +159,9 @@ CURVE_HEADER = [
     "n",
     "Events",
     "Median, months (95 % CI)",
-    "12 months",
-    "36 months",
-    "60 months",
+    "12 months, % (95 % CI)",
+    "36 months, % (95 % CI)",
+    "60 months, % (95 % CI)",
 ]
 
 

@@ -111,6 +111,9 @@ class OutcomesPage(QWidget):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
+        # The figures' size policy is Ignored (see _FittedImage), so give the panes their
+        # share explicitly: text 45 %, figures 55 %, kept in proportion on resize.
+        self.splitter.setSizes([450, 550])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.splitter, 1)
