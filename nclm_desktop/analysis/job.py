@@ -42,8 +42,9 @@ def peak_memory_mb() -> float | None:
     return None
 
 
-def run_study_analysis(db_target: str, actor: Actor) -> AnalysisOutput:
-    """Query, analyse and draw; opens its own database connection (any process)."""
+def run_study_analysis(db_target: str, actor: Actor, svg: bool = False) -> AnalysisOutput:
+    """Query, analyse and draw; opens its own database connection (any process). ``svg``:
+    also draw each figure as SVG (for files; the screen and the PDF use the PNG)."""
     from .baseline_table import LABELS
     from .plots import km_figure, love_plot
     from .results_json import results_dict
@@ -56,7 +57,7 @@ def run_study_analysis(db_target: str, actor: Actor) -> AnalysisOutput:
         result = run_analysis(data.rows, data.exclusions, data.flow)
     finally:
         db.dispose()
-    figures = [km_figure("km-overall-survival", result.os_curves, "Overall survival")]
+    figures = [km_figure("km-overall-survival", result.os_curves, "Overall survival", svg=svg)]
     if result.rfs_curve:
         figures.append(
             km_figure(
@@ -64,6 +65,7 @@ def run_study_analysis(db_target: str, actor: Actor) -> AnalysisOutput:
                 [result.rfs_curve],
                 "Intrahepatic recurrence-free survival",
                 "Recurrence-free probability",
+                svg=svg,
             )
         )
     if result.matched_os_curves:
@@ -72,10 +74,11 @@ def run_study_analysis(db_target: str, actor: Actor) -> AnalysisOutput:
                 "km-overall-survival-matched",
                 result.matched_os_curves,
                 "Overall survival, propensity-matched cohort",
+                svg=svg,
             )
         )
     if result.matching.balance:
-        figures.append(love_plot(result.matching, LABELS))
+        figures.append(love_plot(result.matching, LABELS, svg=svg))
     return AnalysisOutput(
         n_hepatectomy=result.n_hepatectomy,
         n_systemic=result.n_systemic,

@@ -35,12 +35,40 @@ plt.rcParams.update(
 )
 
 
-def _save(fig, name: str, title: str) -> Figure:
-    png, svg = io.BytesIO(), io.BytesIO()
+def _save(fig, name: str, title: str, svg: bool) -> Figure:
+    png = io.BytesIO()
     fig.savefig(png, format="png", dpi=PNG_DPI)
-    fig.savefig(svg, format="svg", metadata={"Date": None})
+    vector = b""
+    if svg:  # only for files (analyze --out): drawing it again costs time on large studies
+        out = io.BytesIO()
+        fig.savefig(out, format="svg", metadata={"Date": None})
+        vector = out.getvalue()
     plt.close(fig)
-    return Figure(name, title, png.getvalue(), svg.getvalue())
+    return Figure(name, title, png.getvalue(), vector)
+
+
+def _changes(curve: Curve) -> tuple[list[float], list[float], list[float], list[float]]:
+    """The step points where the estimate or its band changes (event times), plus the last
+    time: censored times repeat the previous values, so the drawing is identical with far
+    fewer points on large studies."""
+    keep = [
+        i
+        for i in range(len(curve.months))
+        if i == 0
+        or i == len(curve.months) - 1
+        or curve.survival[i] != curve.survival[i - 1]
+        or curve.lower[i] != curve.lower[i - 1]
+        or curve.upper[i] != curve.upper[i - 1]
+    ]
+    return (
+        [curve.months[i] for i in keep],
+        [curve.survival[i] for i in keep],
+        [curve.lower[i] for i in keep],
+        [curve.upper[i] for i in keep],
+    )
+
+
+CENSOR_RESOLUTION_MONTHS = 0.05  # finer than a pixel of the 0-60 month axis
 
 
 def km_figure(
@@ -49,6 +77,7 @@ def km_figure(
     title: str,
     ylabel: str = "Survival probability",
     horizon_months: int = 60,
+    svg: bool = True,
 ) -> Figure:
     rows = max(len(curves), 1)
     fig, (ax, table) = plt.subplots(
@@ -59,19 +88,25 @@ def km_figure(
         sharex=True,
     )
     for curve, (colour, style, shade) in zip(curves, STYLES, strict=False):
-        ax.fill_between(
-            curve.months, curve.lower, curve.upper, step="post", color=shade, alpha=0.45, lw=0
-        )
+        months, survival, lower, upper = _changes(curve)
+        ax.fill_between(months, lower, upper, step="post", color=shade, alpha=0.45, lw=0)
         ax.step(
-            curve.months,
-            curve.survival,
+            months,
+            survival,
             where="post",
             color=colour,
             linestyle=style,
             linewidth=1.4,
             label=f"{curve.label} (n = {curve.n}, events = {curve.events})",
         )
-        ticks = [t for t in curve.censor_months if t <= horizon_months]
+        # One tick per pixel column at most: thousands of coincident ticks look the same.
+        ticks = sorted(
+            {
+                round(t / CENSOR_RESOLUTION_MONTHS) * CENSOR_RESOLUTION_MONTHS
+                for t in curve.censor_months
+                if t <= horizon_months
+            }
+        )
         if ticks:
             ax.plot(ticks, _survival_at(curve, ticks), "|", color=colour, ms=6, mew=1.0)
     ax.set_xlim(0, horizon_months)
@@ -85,7 +120,7 @@ def km_figure(
         ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=2, fontsize=8, frameon=False)
     _at_risk_table(table, curves, horizon_months)
     fig.subplots_adjust(left=0.2, right=0.97, top=0.88, bottom=0.06)
-    return _save(fig, name, title)
+    return _save(fig, name, title, svg)
 
 
 def _survival_at(curve: Curve, times: Sequence[float]) -> list[float]:
@@ -119,7 +154,7 @@ def _at_risk_table(ax, curves: Sequence[Curve], horizon_months: int) -> None:
                 ax.text(month, y, str(n), ha="center", va="center", fontsize=8)
 
 
-def love_plot(matching: MatchResult, labels: dict[str, str]) -> Figure:
+def love_plot(matching: MatchResult, labels: dict[str, str], svg: bool = True) -> Figure:
     rows = [b for b in matching.balance if b.smd_before == b.smd_before]  # drop NaN
     fig, ax = plt.subplots(figsize=(6.4, 0.45 * max(len(rows), 2) + 1.2))
     ys = list(range(len(rows)))[::-1]
@@ -138,4 +173,4 @@ def love_plot(matching: MatchResult, labels: dict[str, str]) -> Figure:
     ax.set_title("Covariate balance (Love plot)", loc="left", fontsize=10)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=2, fontsize=8, frameon=False)
     fig.tight_layout()
-    return _save(fig, "love-plot", "Covariate balance (Love plot)")
+    return _save(fig, "love-plot", "Covariate balance (Love plot)", svg)

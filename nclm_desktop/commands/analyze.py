@@ -29,7 +29,9 @@ def _analyze(args: argparse.Namespace, db: Database) -> int:
     from ..services.audit_trail import record_export
 
     actor = signed_in(args, db)
-    output = run_study_analysis(db.url.render_as_string(hide_password=False), actor)
+    output = run_study_analysis(
+        db.url.render_as_string(hide_password=False), actor, svg=args.out is not None
+    )
     print(output.text)
     if args.out:
         args.out.mkdir(parents=True, exist_ok=True)

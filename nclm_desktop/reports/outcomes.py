@@ -144,10 +144,10 @@ def _curves_table(curves: Sequence[dict]) -> Flowable:
     )
 
 
-def _survival(block: dict, figure: bytes | None, caption: str) -> list[Flowable]:
+def _survival(heading: str, block: dict, figure: bytes | None, caption: str) -> list[Flowable]:
     if not block["curves"]:
-        return [p("No data.")]
-    together: list[Flowable] = []
+        return [section(heading), p("No data.")]
+    together: list[Flowable] = [section(heading)]  # a heading never ends a page alone
     if figure:
         together += [_figure(figure, frame_width() * 0.86), p(caption, styles().small)]
     together += [gap(2), _curves_table(block["curves"])]
@@ -245,16 +245,16 @@ def build_outcomes_report(
         section(t("Baseline characteristics by cohort")),
         *_baseline(results),
         CondPageBreak(300),
-        section(t("Overall survival")),
         *_survival(
+            t("Overall survival"),
             results["overall_survival"],
             figures.get("km-overall-survival"),
             "Kaplan-Meier estimates with 95 % confidence bands; ticks mark censored "
             "observations; numbers at risk under the axis.",
         ),
         CondPageBreak(300),
-        section(t("Intrahepatic recurrence-free survival (hepatectomy)")),
         *_survival(
+            t("Intrahepatic recurrence-free survival (hepatectomy)"),
             results["intrahepatic_rfs"],
             figures.get("km-intrahepatic-rfs"),
             "Kaplan-Meier estimate with 95 % confidence band; ticks mark censored observations.",
@@ -263,8 +263,8 @@ def build_outcomes_report(
         section(t("Propensity score model and balance")),
         *_propensity(results, figures.get("love-plot")),
         CondPageBreak(300),
-        section(t("Overall survival in the propensity-matched cohort")),
         *_survival(
+            t("Overall survival in the propensity-matched cohort"),
             results["matched_overall_survival"],
             figures.get("km-overall-survival-matched"),
             "Matched cohort; Cox model with robust errors clustered on matched pairs.",
