@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import math
 
+from .baseline_table import LABELS
 from .study import AnalysisResult
 from .survival import Comparison, Curve
 
@@ -133,7 +134,13 @@ def as_text(r: AnalysisResult) -> str:
 def _table(header: list[str], rows: list[list[str]]) -> str:
     head = "".join(f"<th align='left'>{html.escape(h)}</th>" for h in header)
     body = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in rows
+        # The first column (group, covariate) never breaks inside a word.
+        "<tr>"
+        + "".join(
+            f"<td{' nowrap' if i == 0 else ''}>{html.escape(c)}</td>" for i, c in enumerate(row)
+        )
+        + "</tr>"
+        for row in rows
     )
     return (
         f"<table cellspacing='0' cellpadding='3' border='1' style='border-collapse:"
@@ -192,7 +199,7 @@ def as_html(r: AnalysisResult) -> str:
                 ["Covariate", "SMD before", "SMD after", "Balanced (|SMD| < 0.1)"],
                 [
                     [
-                        b.covariate,
+                        LABELS.get(b.covariate, b.covariate),
                         _num(b.smd_before, 3),
                         _num(b.smd_after, 3),
                         "–" if b.balanced_after is None else ("yes" if b.balanced_after else "NO"),

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QPixmap, QTextOption
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -97,6 +97,8 @@ class OutcomesPage(QWidget):
         self.status.setWordWrap(True)
         self.summary = QTextBrowser()
         self.summary.setObjectName("analysis_summary")
+        # Break lines between words only ("Hepatectomy", never "Hepatectom y").
+        self.summary.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         self.figures = QTabWidget()
         self.figures.setObjectName("analysis_figures")
         top = QHBoxLayout()
