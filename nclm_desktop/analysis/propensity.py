@@ -10,8 +10,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-import statsmodels.api as sm
 from scipy.stats import mannwhitneyu
+
+# The modules themselves, not statsmodels.api: that imports every model (about a second).
+from statsmodels.discrete.discrete_model import Logit
+from statsmodels.tools.tools import add_constant
 
 CALIPER_SD = 0.2
 BALANCED_SMD = 0.1
@@ -134,11 +137,11 @@ def propensity_match(
         )
     # Constant columns carry no information and make the design singular.
     keep = [j for j in range(x.shape[1]) if np.ptp(x[:, j]) > 0]
-    design = sm.add_constant(x[:, keep], has_constant="add")
+    design = add_constant(x[:, keep], has_constant="add")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            fit = sm.Logit(t.astype(float), design).fit(disp=False, maxiter=200)
+            fit = Logit(t.astype(float), design).fit(disp=False, maxiter=200)
         logit = design @ fit.params
         note = ""
     except Exception as exc:  # perfect separation on small samples

@@ -15,6 +15,7 @@ import datetime as dt
 import math
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 
@@ -146,9 +147,30 @@ def study_data(db: Database, actor: Actor | None) -> StudyData:
             select(Screening.participant_id, Screening.ecog).order_by(Screening.screening_date)
         ):
             ecog[pid] = value  # the latest screening wins
-        baseline = {b.participant_id: b for b in s.scalars(select(BaselineDisease))}
-        first_op: dict[int, Operation] = {}
-        for op in s.scalars(select(Operation).order_by(Operation.operation_date, Operation.id)):
+        # Plain rows of the columns used, not ORM objects: several times faster at 10,000.
+        baseline = {
+            b.participant_id: b
+            for b in s.execute(
+                select(
+                    BaselineDisease.participant_id,
+                    BaselineDisease.ebv_dna_copies_ml,
+                    BaselineDisease.liver_met_count,
+                    BaselineDisease.liver_met_largest_mm,
+                    BaselineDisease.liver_met_timing,
+                    BaselineDisease.bone_metastases,
+                    BaselineDisease.primary_recurrence,
+                )
+            )
+        }
+        first_op: dict[int, Any] = {}
+        for op in s.execute(
+            select(
+                Operation.id,
+                Operation.participant_id,
+                Operation.operation_date,
+                Operation.discharge_date,
+            ).order_by(Operation.operation_date, Operation.id)
+        ):
             first_op.setdefault(op.participant_id, op)
         op_ids = {op.id for op in first_op.values()}
         complications: dict[int, list] = defaultdict(list)
