@@ -6,7 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
-from ..cli import command, signed_in
+from ..cli import CliError, command, signed_in
 from ..models.db import Database
 
 
@@ -34,12 +34,15 @@ def _analyze(args: argparse.Namespace, db: Database) -> int:
     )
     print(output.text)
     if args.out:
-        args.out.mkdir(parents=True, exist_ok=True)
         text = json.dumps(output.results, indent=2, ensure_ascii=False, allow_nan=False)
-        (args.out / "results.json").write_text(text, encoding="utf-8")
-        for figure in output.figures:
-            (args.out / f"{figure.name}.png").write_bytes(figure.png)
-            (args.out / f"{figure.name}.svg").write_bytes(figure.svg)
+        try:
+            args.out.mkdir(parents=True, exist_ok=True)
+            (args.out / "results.json").write_text(text, encoding="utf-8")
+            for figure in output.figures:
+                (args.out / f"{figure.name}.png").write_bytes(figure.png)
+                (args.out / f"{figure.name}.svg").write_bytes(figure.svg)
+        except OSError as exc:
+            raise CliError(f"Cannot write to {args.out}: {exc.strerror or exc}") from None
         record_export(db, actor, "analysis", str(args.out))
         print(f"\nWritten to {args.out}")
     return 0

@@ -243,3 +243,12 @@ def test_outcomes_report_in_chinese_has_chinese_headings(analysed, db_path, tmp_
     assert out.returncode == 0, out.stderr
     text = _pdf_text(tmp_path / "z.pdf")
     assert "总生存" in text and "数据质量说明" in text
+
+
+def test_analyze_out_to_a_file_is_one_clear_line(db, db_path, investigator, tmp_path):
+    _study(db, investigator)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    out = _cli(db_path, "analyze", "--out", str(blocker))
+    assert out.returncode == 2
+    assert out.stderr.strip().startswith("error: Cannot write to") and "Traceback" not in out.stderr
