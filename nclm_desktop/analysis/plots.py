@@ -83,7 +83,7 @@ def km_figure(
     fig, (ax, table) = plt.subplots(
         2,
         1,
-        figsize=(6.4, 4.4 + 0.22 * rows),
+        figsize=(6.4, 4.4 + 0.4 * rows),
         gridspec_kw={"height_ratios": [4.2, 0.35 + 0.25 * rows], "hspace": 0.45},
         sharex=True,
     )
@@ -117,9 +117,10 @@ def km_figure(
     ax.set_ylabel(ylabel)
     fig.suptitle(title, x=0.2, ha="left", fontsize=10)
     if curves:  # above the plot: never over a curve
-        ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=2, fontsize=8, frameon=False)
+        # One group per line: labels with large n and event counts never run off the edge.
+        ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=1, fontsize=8, frameon=False)
     _at_risk_table(table, curves, horizon_months)
-    fig.subplots_adjust(left=0.2, right=0.97, top=0.88, bottom=0.06)
+    fig.subplots_adjust(left=0.2, right=0.97, top=0.93 - 0.045 * rows, bottom=0.06)
     return _save(fig, name, title, svg)
 
 

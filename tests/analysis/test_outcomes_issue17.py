@@ -168,11 +168,12 @@ def analysed(db, db_path, investigator, tmp_path):
     _operation_after_death(db, investigator)
     out = _cli(db_path, "analyze", "--out", str(tmp_path / "res"))
     assert out.returncode == 0, out.stderr
-    return json.loads((tmp_path / "res" / "results.json").read_text(encoding="utf-8"))
+    results = json.loads((tmp_path / "res" / "results.json").read_text(encoding="utf-8"))
+    return results, tmp_path / "res"
 
 
 def test_results_json_has_the_documented_keys(analysed):
-    r = analysed
+    r, folder = analysed
     assert r["schema"] == "nclm-results/1"
     assert set(r) >= {
         "n",
@@ -198,6 +199,12 @@ def test_results_json_has_the_documented_keys(analysed):
     c_stat = r["propensity"]["c_statistic"]  # None only when the model could not be fitted
     assert (c_stat is None and r["propensity"]["note"]) or 0.5 <= c_stat <= 1
     assert r["settings"]["software"]["lifelines"]
+    # The figure's numbers-at-risk row carries the same counts (SVG text stays text).
+    svg = (folder / "km-overall-survival.svg").read_text(encoding="utf-8")
+    assert "Number at risk" in svg
+    for c in r["overall_survival"]["curves"]:
+        for a in c["at_risk"]:
+            assert f">{a['n']}<" in svg
 
 
 def _pdf_text(path) -> str:
@@ -218,7 +225,7 @@ def test_outcomes_report_pdf_matches_results_json(analysed, db_path, tmp_path):
     out = _cli(db_path, "report", "outcomes", "--out", str(tmp_path / "o.pdf"))
     assert out.returncode == 0, out.stderr
     text = _pdf_text(tmp_path / "o.pdf")
-    r = analysed
+    r, _folder = analysed
     for block in ("overall_survival", "intrahepatic_rfs", "matched_overall_survival"):
         for c in r[block]["curves"]:
             assert median_text(c) in text
