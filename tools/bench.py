@@ -56,6 +56,8 @@ AIMS = {  # issue 8
     "verify": 20.0,  # issue 12: `audit verify` on ~500,000 events
 }
 
+AIMS["outcomes_report"] = 10.0  # issue 17: analysis + figures + PDF
+
 
 def load() -> str:
     try:
@@ -413,6 +415,24 @@ def bench_verify(path: Path) -> tuple[float, float, float, str]:
     return float(wall), float(cpu), float(peak), f"{int(events):,} events, {verdict}"
 
 
+def bench_outcomes_report(db, actor) -> tuple[list[float], int]:
+    """`report outcomes`: the analysis with its figures, then the PDF (issue 17)."""
+    from nclm_desktop.analysis.job import run_study_analysis
+    from nclm_desktop.reports.outcomes import build_outcomes_report
+    from nclm_desktop.services.outcomes import outcomes_report_meta
+
+    target = db.url.render_as_string(hide_password=False)
+    times, size = [], 0
+    for _ in range(3):
+        t0 = time.perf_counter()
+        output = run_study_analysis(target, actor)
+        figures = {f.name: f.png for f in output.figures}
+        pdf = build_outcomes_report(output.results, figures, outcomes_report_meta(actor))
+        times.append(time.perf_counter() - t0)
+        size = len(pdf)
+    return times, size
+
+
 def describe(db) -> str:
     from sqlalchemy import func, select
 
@@ -510,6 +530,9 @@ def main() -> int:
     print(f"analysis, study_dataset + run_analysis ({n:,} participants): {ms(total_t)} "
           f"{verdict(statistics.median(total_t), AIMS['analysis'])}")  # fmt: skip
     print(f"  of which study_dataset: {ms(data_t)}")
+    report_t, size = bench_outcomes_report(db, actor)
+    print(f"outcomes report PDF, analysis + figures + layout ({size / 1024:.0f} KiB): "
+          f"{ms(report_t)} {verdict(statistics.median(report_t), AIMS['outcomes_report'])}")  # fmt: skip
     db.dispose()
 
     seconds, cpu, peak, what = bench_verify(path)

@@ -12,8 +12,9 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from ..models.db import open_database
-from ..services.outcomes import study_dataset
+from ..services.outcomes import study_data
 from ..services.permissions import Actor
+from .figure import Figure
 
 
 @dataclass(frozen=True)
@@ -24,8 +25,8 @@ class AnalysisOutput:
     n_systemic: int
     text: str
     html: str
-    results: dict  # AnalysisResult as nested dicts, lists and numbers (results.json)
-    figures: tuple[tuple[str, bytes], ...]  # (title, PNG)
+    results: dict  # results.json: analysis.results_json.results_dict
+    figures: tuple[Figure, ...]  # plain bytes and strings (analysis.plots.Figure)
     peak_memory_mb: float | None = None  # of the process that computed it (Linux)
 
 
@@ -41,42 +42,49 @@ def peak_memory_mb() -> float | None:
     return None
 
 
-def run_study_analysis(db_target: str, actor: Actor) -> AnalysisOutput:
-    """Query, analyse and draw; opens its own database connection (any process)."""
-    from .plots import km_png
+def run_study_analysis(db_target: str, actor: Actor, svg: bool = False) -> AnalysisOutput:
+    """Query, analyse and draw; opens its own database connection (any process). ``svg``:
+    also draw each figure as SVG (for files; the screen and the PDF use the PNG)."""
+    from .baseline_table import LABELS
+    from .plots import km_figure, love_plot
+    from .results_json import results_dict
     from .study import run_analysis
     from .summary import as_html, as_text
 
     db = open_database(db_target, migrate=False)
     try:
-        result = run_analysis(study_dataset(db, actor))
+        data = study_data(db, actor)
+        result = run_analysis(data.rows, data.exclusions, data.flow)
     finally:
         db.dispose()
-    figures = [("Overall survival", km_png(result.os_curves, "Overall survival"))]
-    if result.matched_os_curves:
-        figures.append(
-            (
-                "Overall survival — matched",
-                km_png(result.matched_os_curves, "Overall survival, propensity-matched cohort"),
-            )
-        )
+    figures = [km_figure("km-overall-survival", result.os_curves, "Overall survival", svg=svg)]
     if result.rfs_curve:
         figures.append(
-            (
-                "Intrahepatic RFS",
-                km_png(
-                    [result.rfs_curve],
-                    "Intrahepatic recurrence-free survival",
-                    "Recurrence-free probability",
-                ),
+            km_figure(
+                "km-intrahepatic-rfs",
+                [result.rfs_curve],
+                "Intrahepatic recurrence-free survival",
+                "Recurrence-free probability",
+                svg=svg,
             )
         )
+    if result.matched_os_curves:
+        figures.append(
+            km_figure(
+                "km-overall-survival-matched",
+                result.matched_os_curves,
+                "Overall survival, propensity-matched cohort",
+                svg=svg,
+            )
+        )
+    if result.matching.balance:
+        figures.append(love_plot(result.matching, LABELS, svg=svg))
     return AnalysisOutput(
         n_hepatectomy=result.n_hepatectomy,
         n_systemic=result.n_systemic,
         text=as_text(result),
         html=as_html(result),
-        results=result.to_dict(),
+        results=results_dict(result, tuple(f.name for f in figures)),
         figures=tuple(figures),
         peak_memory_mb=peak_memory_mb(),
     )

@@ -1,4 +1,10 @@
-"""Kaplan-Meier figures as PNG bytes (matplotlib, Agg backend: no GUI toolkit)."""
+"""Publication-style figures (matplotlib, Agg backend: no GUI toolkit), as PNG and SVG.
+
+Kaplan-Meier: step curves with 95 % bands, censor ticks, months 0-60 by 12 and the numbers
+at risk under the axis at the same ticks. Groups differ by line style as well as shade, so
+the figures read in black and white. Love plot: |SMD| before (open) and after (filled)
+matching with the 0.1 line.
+"""
 
 from __future__ import annotations
 
@@ -10,48 +16,162 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
+from .figure import Figure  # noqa: E402
+from .propensity import BALANCED_SMD, MatchResult  # noqa: E402
 from .survival import Curve  # noqa: E402
 
-COLOURS = ("#1f5fa8", "#c0392b", "#2e8b57", "#8e44ad")
+# (line colour, line style, band shade) per group: distinguishable without colour.
+STYLES = (("#000000", "-", "#9a9a9a"), ("#555555", "--", "#d0d0d0"), ("#333333", ":", "#bbbbbb"))
+PNG_DPI = 200  # sharp in the PDF at full column width; the screen scales it down
+plt.rcParams.update(
+    {
+        "font.family": "DejaVu Sans",
+        "font.size": 9,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "svg.fonttype": "none",  # text stays text in the SVG (editable by journals)
+        "svg.hashsalt": "nclm",  # identical SVG for identical data
+    }
+)
 
 
-def km_png(
+def _save(fig, name: str, title: str, svg: bool) -> Figure:
+    png = io.BytesIO()
+    fig.savefig(png, format="png", dpi=PNG_DPI)
+    vector = b""
+    if svg:  # only for files (analyze --out): drawing it again costs time on large studies
+        out = io.BytesIO()
+        fig.savefig(out, format="svg", metadata={"Date": None})
+        vector = out.getvalue()
+    plt.close(fig)
+    return Figure(name, title, png.getvalue(), vector)
+
+
+def _changes(curve: Curve) -> tuple[list[float], list[float], list[float], list[float]]:
+    """The step points where the estimate or its band changes (event times), plus the last
+    time: censored times repeat the previous values, so the drawing is identical with far
+    fewer points on large studies."""
+    keep = [
+        i
+        for i in range(len(curve.months))
+        if i == 0
+        or i == len(curve.months) - 1
+        or curve.survival[i] != curve.survival[i - 1]
+        or curve.lower[i] != curve.lower[i - 1]
+        or curve.upper[i] != curve.upper[i - 1]
+    ]
+    return (
+        [curve.months[i] for i in keep],
+        [curve.survival[i] for i in keep],
+        [curve.lower[i] for i in keep],
+        [curve.upper[i] for i in keep],
+    )
+
+
+CENSOR_RESOLUTION_MONTHS = 0.05  # finer than a pixel of the 0-60 month axis
+
+
+def km_figure(
+    name: str,
     curves: Sequence[Curve],
     title: str,
     ylabel: str = "Survival probability",
-    dpi: int = 110,
-    horizon_months: float = 60,
-) -> bytes:
-    fig, ax = plt.subplots(figsize=(6.4, 4.2), dpi=dpi)
-    for curve, colour in zip(curves, COLOURS, strict=False):
-        # Start at time 0 with survival 1 so every step is drawn.
+    horizon_months: int = 60,
+    svg: bool = True,
+) -> Figure:
+    rows = max(len(curves), 1)
+    fig, (ax, table) = plt.subplots(
+        2,
+        1,
+        figsize=(6.4, 4.4 + 0.4 * rows),
+        gridspec_kw={"height_ratios": [4.2, 0.35 + 0.25 * rows], "hspace": 0.45},
+        sharex=True,
+    )
+    for curve, (colour, style, shade) in zip(curves, STYLES, strict=False):
+        months, survival, lower, upper = _changes(curve)
+        ax.fill_between(months, lower, upper, step="post", color=shade, alpha=0.45, lw=0)
         ax.step(
-            curve.months,
-            curve.survival,
+            months,
+            survival,
             where="post",
             color=colour,
-            label=f"{curve.label} (n={curve.n}, events={curve.events})",
+            linestyle=style,
+            linewidth=1.4,
+            label=f"{curve.label} (n = {curve.n}, events = {curve.events})",
         )
-        ax.fill_between(
-            curve.months,
-            curve.lower,
-            curve.upper,
-            step="post",
-            color=colour,
-            alpha=0.15,
-            linewidth=0,
+        # One tick per pixel column at most: thousands of coincident ticks look the same.
+        ticks = sorted(
+            {
+                round(t / CENSOR_RESOLUTION_MONTHS) * CENSOR_RESOLUTION_MONTHS
+                for t in curve.censor_months
+                if t <= horizon_months
+            }
         )
+        if ticks:
+            ax.plot(ticks, _survival_at(curve, ticks), "|", color=colour, ms=6, mew=1.0)
     ax.set_xlim(0, horizon_months)
     ax.set_ylim(0, 1.02)
-    ax.set_xticks(range(0, int(horizon_months) + 1, 12))
+    ax.set_xticks(range(0, horizon_months + 1, 12))
+    ax.tick_params(labelbottom=True)
     ax.set_xlabel("Months from index date")
     ax.set_ylabel(ylabel)
-    ax.set_title(title)
-    ax.grid(alpha=0.3)
-    if curves:
-        ax.legend(loc="lower left", fontsize=8, frameon=False)
+    fig.suptitle(title, x=0.2, ha="left", fontsize=10)
+    if curves:  # above the plot: never over a curve
+        # One group per line: labels with large n and event counts never run off the edge.
+        ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=1, fontsize=8, frameon=False)
+    _at_risk_table(table, curves, horizon_months)
+    fig.subplots_adjust(left=0.2, right=0.97, top=0.93 - 0.045 * rows, bottom=0.06)
+    return _save(fig, name, title, svg)
+
+
+def _survival_at(curve: Curve, times: Sequence[float]) -> list[float]:
+    """The step function's value at each time (for placing censor ticks on the curve)."""
+    import bisect
+
+    return [curve.survival[max(bisect.bisect_right(curve.months, t) - 1, 0)] for t in times]
+
+
+def _at_risk_table(ax, curves: Sequence[Curve], horizon_months: int) -> None:
+    """Numbers at risk under the x ticks, one row per group (lifelines' counts)."""
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    ax.tick_params(left=False, bottom=False, labelbottom=False)
+    ax.set_yticks([])
+    ax.set_ylim(-0.5, len(curves) - 0.5)
+    ax.set_title("Number at risk", loc="left", fontsize=8, pad=2)
+    for row, curve in enumerate(curves):
+        y = len(curves) - 1 - row
+        ax.text(
+            -0.045,
+            y,
+            curve.label,
+            transform=ax.get_yaxis_transform(),
+            ha="right",
+            va="center",
+            fontsize=8,
+        )
+        for month, n in curve.at_risk:
+            if month <= horizon_months:
+                ax.text(month, y, str(n), ha="center", va="center", fontsize=8)
+
+
+def love_plot(matching: MatchResult, labels: dict[str, str], svg: bool = True) -> Figure:
+    rows = [b for b in matching.balance if b.smd_before == b.smd_before]  # drop NaN
+    fig, ax = plt.subplots(figsize=(6.4, 0.45 * max(len(rows), 2) + 1.2))
+    ys = list(range(len(rows)))[::-1]
+    before = [abs(b.smd_before) for b in rows]
+    after = [abs(b.smd_after) if b.smd_after is not None else None for b in rows]
+    ax.scatter(before, ys, marker="o", facecolors="white", edgecolors="black", label="Before")
+    pts = [(a, y) for a, y in zip(after, ys, strict=True) if a is not None]
+    if pts:
+        ax.scatter(*zip(*pts, strict=True), marker="o", color="black", label="After matching")
+    ax.axvline(BALANCED_SMD, color="black", linestyle="--", linewidth=0.9)
+    ax.set_yticks(ys)
+    ax.set_yticklabels([labels.get(b.covariate, b.covariate) for b in rows], fontsize=8)
+    ax.set_xlabel("|Standardised mean difference|")
+    ax.set_xlim(0, max([*before, *(a for a, _ in pts), 0.25]) * 1.1)
+    ax.grid(axis="y", color="#e5e5e5", linewidth=0.6)
+    ax.set_title("Covariate balance (Love plot)", loc="left", fontsize=10)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=2, fontsize=8, frameon=False)
     fig.tight_layout()
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png")
-    plt.close(fig)
-    return buffer.getvalue()
+    return _save(fig, "love-plot", "Covariate balance (Love plot)", svg)

@@ -10,7 +10,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-import statsmodels.api as sm
+from scipy.stats import mannwhitneyu
+
+# The modules themselves, not statsmodels.api: that imports every model (about a second).
+from statsmodels.discrete.discrete_model import Logit
+from statsmodels.tools.tools import add_constant
 
 CALIPER_SD = 0.2
 BALANCED_SMD = 0.1
@@ -36,6 +40,9 @@ class MatchResult:
     caliper: float | None  # on the logit scale
     balance: tuple[Balance, ...]
     note: str = ""
+    # The fitted model: (term, coefficient, 95 % CI low, high, p); "const" is the intercept.
+    coefficients: tuple[tuple[str, float, float, float, float], ...] = ()
+    c_statistic: float | None = None  # area under the ROC curve of the propensity score
 
 
 def smd(x: np.ndarray, treated: np.ndarray) -> float:
@@ -130,11 +137,11 @@ def propensity_match(
         )
     # Constant columns carry no information and make the design singular.
     keep = [j for j in range(x.shape[1]) if np.ptp(x[:, j]) > 0]
-    design = sm.add_constant(x[:, keep], has_constant="add")
+    design = add_constant(x[:, keep], has_constant="add")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            fit = sm.Logit(t.astype(float), design).fit(disp=False, maxiter=200)
+            fit = Logit(t.astype(float), design).fit(disp=False, maxiter=200)
         logit = design @ fit.params
         note = ""
     except Exception as exc:  # perfect separation on small samples
@@ -157,4 +164,23 @@ def propensity_match(
         for j, c in enumerate(covariates)
     )
     pairs = tuple((complete[a], complete[b]) for a, b in local_pairs)
-    return MatchResult(tuple(covariates), len(complete), excluded, pairs, caliper, balance, note)
+    names = ["const", *(covariates[j] for j in keep)]
+    ci = np.asarray(fit.conf_int())
+    coefficients = tuple(
+        (name, float(fit.params[i]), float(ci[i, 0]), float(ci[i, 1]), float(fit.pvalues[i]))
+        for i, name in enumerate(names)
+    )
+    # c-statistic = P(score of a treated > score of a control) = U / (n1 n0) (Mann-Whitney).
+    u = mannwhitneyu(logit[t], logit[~t]).statistic
+    c_stat = float(u / (t.sum() * (~t).sum()))
+    return MatchResult(
+        tuple(covariates),
+        len(complete),
+        excluded,
+        pairs,
+        caliper,
+        balance,
+        note,
+        coefficients,
+        c_stat,
+    )

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
-from ..clinical import RateSummary, rate_summary
-from .propensity import MatchResult, propensity_match
+import numpy as np
+
+from ..clinical import ASSUMED_STAY_DAYS, RateSummary, rate_summary
+from .baseline_table import BaselineRow, baseline_table
+from .propensity import CALIPER_SD, MatchResult, propensity_match
 from .survival import Comparison, Curve, compare_groups, kaplan_meier
 
 # Prespecified propensity covariates (names of services.outcomes.ParticipantOutcome fields).
@@ -32,7 +35,23 @@ INDEX_DATE_STATEMENT = (
 @dataclass(frozen=True)
 class Rate:
     label: str
-    summary: RateSummary | None  # None when no operation is recorded
+    summary: RateSummary | None  # None when no operation (with a known value) is recorded
+    missing: int = 0  # operations whose value is unknown (left out of n)
+
+
+@dataclass(frozen=True)
+class Flow:
+    """screened -> eligible -> enrolled -> each cohort -> analysed -> matched."""
+
+    screened: int | None
+    eligible: int | None
+    not_eligible_by_reason: tuple[tuple[str, int], ...]
+    enrolled: int | None
+    enrolled_by_cohort: dict[str, int]
+    without_index_date: dict[str, int]
+    excluded_bad_data: int
+    analysed_by_cohort: dict[str, int]
+    matched_pairs: int
 
 
 @dataclass(frozen=True)
@@ -50,6 +69,12 @@ class AnalysisResult:
     n_operated: int
     cci_mean: float | None
     cci_median: float | None
+    cci_iqr: tuple[float | None, float | None] = (None, None)
+    baseline: tuple[BaselineRow, ...] = ()
+    flow: Flow | None = None
+    exclusions: tuple[tuple[str, str], ...] = ()  # (study ID, reason)
+    data_quality: tuple[str, ...] = ()
+    settings: dict = field(default_factory=dict)  # what the methods paragraph states
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -71,8 +96,9 @@ def _perioperative(rows: Sequence) -> tuple[tuple[Rate, ...], int, list[float]]:
     n = len(periop)
 
     def rate(label: str, attr: str) -> Rate:
-        k = sum(bool(getattr(p, attr)) for p in periop)
-        return Rate(label, rate_summary(k, n) if n else None)
+        known = [getattr(p, attr) for p in periop if getattr(p, attr) is not None]
+        k = sum(bool(v) for v in known)
+        return Rate(label, rate_summary(k, len(known)) if known else None, n - len(known))
 
     rates = (
         rate("90-day morbidity (any complication)", "morbidity_90d"),
@@ -84,8 +110,76 @@ def _perioperative(rows: Sequence) -> tuple[tuple[Rate, ...], int, list[float]]:
     return rates, n, [p.cci for p in periop]
 
 
-def run_analysis(rows: Sequence) -> AnalysisResult:
-    """rows: services.outcomes.ParticipantOutcome (any object with the same fields)."""
+def software_versions() -> dict[str, str]:
+    import platform
+    from importlib.metadata import PackageNotFoundError, version
+
+    out = {"Python": platform.python_version()}
+    for name in ("nclm-desktop", "lifelines", "statsmodels", "scipy", "numpy", "pandas"):
+        try:
+            out[name] = version(name)
+        except PackageNotFoundError:
+            out[name] = "unknown"
+    return out
+
+
+def _settings() -> dict:
+    from .survival import LANDMARK_MONTHS
+
+    return {
+        "km_ci": "95 % pointwise, Greenwood variance on the log(-log) scale (lifelines)",
+        "landmarks_months": list(LANDMARK_MONTHS),
+        "horizon_months": 60,
+        "logrank": "two-sided log-rank test (lifelines logrank_test)",
+        "cox": "Cox proportional hazards, Efron ties (lifelines CoxPHFitter); robust "
+        "(sandwich) errors clustered on matched pairs in the matched cohort",
+        "propensity_model": "logistic regression (statsmodels Logit), complete cases",
+        "matching": f"1:1 greedy nearest neighbour on the logit, without replacement, "
+        f"caliper {CALIPER_SD} SD of the logit",
+        "balance_threshold": 0.1,
+        "rate_ci": "Wilson score and Clopper-Pearson exact 95 % intervals",
+        "index_stay_assumed_days": ASSUMED_STAY_DAYS,
+        "software": software_versions(),
+    }
+
+
+def _data_quality(rows: Sequence, exclusions: Sequence[tuple[str, str]]) -> tuple[str, ...]:
+    notes = [f"{sid}: left out of the analysis: {reason}" for sid, reason in exclusions]
+    unknown = [
+        r.study_id
+        for r in rows
+        if r.perioperative is not None and r.perioperative.unplanned_reoperation_index_stay is None
+    ]
+    if unknown:
+        notes.append(
+            f"Unplanned reoperation during the index stay unknown for {len(unknown)} "
+            f"(no discharge date and the reoperation more than {ASSUMED_STAY_DAYS} days "
+            f"after the operation): {', '.join(unknown)}"
+        )
+    return tuple(notes)
+
+
+def _flow(flow, rows: Sequence, n_excluded: int, pairs: int) -> Flow:
+    analysed = {c: sum(r.cohort == c for r in rows) for c in COHORT_LABELS}
+    if flow is None:
+        return Flow(None, None, (), None, {}, {}, n_excluded, analysed, pairs)
+    return Flow(
+        flow.screened,
+        flow.eligible,
+        tuple(flow.not_eligible_by_reason),
+        flow.enrolled,
+        dict(flow.enrolled_by_cohort),
+        dict(flow.without_index_date),
+        n_excluded,
+        analysed,
+        pairs,
+    )
+
+
+def run_analysis(rows: Sequence, exclusions: Sequence = (), flow=None) -> AnalysisResult:
+    """rows: services.outcomes.ParticipantOutcome (any object with the same fields);
+    exclusions: services.outcomes.Exclusion; flow: services.outcomes.StudyFlow."""
+    excluded = tuple((e.study_id, e.reason) for e in exclusions)
     treated = [r.cohort == "hepatectomy" for r in rows]
     os_days = [r.os.days for r in rows]
     os_events = [r.os.event for r in rows]
@@ -127,4 +221,12 @@ def run_analysis(rows: Sequence) -> AnalysisResult:
         n_operated=n_operated,
         cci_mean=round(statistics.fmean(ccis), 1) if ccis else None,
         cci_median=round(statistics.median(ccis), 1) if ccis else None,
+        cci_iqr=tuple(round(float(q), 1) for q in np.percentile(ccis, [25, 75]))
+        if ccis
+        else (None, None),
+        baseline=baseline_table(rows, matching),
+        flow=_flow(flow, rows, len(excluded), len(matching.pairs)),
+        exclusions=excluded,
+        data_quality=_data_quality(rows, excluded),
+        settings=_settings(),
     )

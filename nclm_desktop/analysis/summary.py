@@ -3,13 +3,29 @@
 from __future__ import annotations
 
 import html
+import math
 
+from .baseline_table import LABELS
 from .study import AnalysisResult
 from .survival import Comparison, Curve
 
 
 def _num(v: float | None, digits: int = 1) -> str:
     return "–" if v is None else f"{v:.{digits}f}"
+
+
+def _finite(v: float | None) -> float | None:
+    return None if v is None or not math.isfinite(v) else v
+
+
+def bound(v: float | None, digits: int = 1) -> str:
+    """A median or its confidence limit: an open (not reached) one prints 'NR'."""
+    return "NR" if v is None else f"{v:.{digits}f}"
+
+
+def median_text(c: Curve) -> str:
+    """'24.3 (18.1–NR)' in months; 'NR (30.2–NR)' when the median is not reached."""
+    return f"{bound(c.median)} ({bound(c.median_ci[0])}–{bound(c.median_ci[1])})"
 
 
 def _p(v: float | None) -> str:
@@ -31,10 +47,10 @@ def _ci(lo: float | None, hi: float | None) -> str:
 
 
 def curve_lines(c: Curve) -> list[str]:
-    median = "not reached" if c.median is None else f"{c.median:.1f} months"
+    median = "NR (not reached)" if c.median is None else f"{c.median:.1f} months"
     lines = [
         f"{c.label}: n={c.n}, events={c.events}, median {median} "
-        f"(95 % CI {_num(c.median_ci[0])} to {_num(c.median_ci[1])})"
+        f"(95 % CI {bound(c.median_ci[0])} to {bound(c.median_ci[1])})"
     ]
     for m, s, lo, hi in c.landmarks:
         lines.append(f"    at {m} months: {_pct(s)} (95 % CI {_pct(lo)} to {_pct(hi)})")
@@ -44,12 +60,14 @@ def curve_lines(c: Curve) -> list[str]:
 def comparison_line(c: Comparison | None) -> str:
     if c is None:
         return "Comparison: not available"
+    events = ", ".join(f"{g} {e}/{n}" for g, n, e in c.groups)
     if c.hazard_ratio is None and c.logrank_p is None:
-        return f"Comparison: not available ({c.note})"
+        return f"Comparison: not available ({c.note})" + (f"; events {events}" if events else "")
     return (
-        f"Log-rank {_p(c.logrank_p)}; Cox HR (hepatectomy vs systemic only) "
-        f"{_num(c.hazard_ratio, 2)} (95 % CI {_num(c.hr_ci[0], 2)} to "
-        f"{_num(c.hr_ci[1], 2)}), {_p(c.hr_p)}" + (f" [{c.note}]" if c.note else "")
+        f"Log-rank χ² = {_num(c.logrank_chi2, 2)}, df = {c.logrank_df}, {_p(c.logrank_p)}"
+        f" (events/n: {events}); Cox HR (hepatectomy vs systemic only) "
+        f"{_num(c.hazard_ratio, 2)} (95 % CI {bound(_finite(c.hr_ci[0]), 2)} to "
+        f"{bound(_finite(c.hr_ci[1]), 2)}), {_p(c.hr_p)}" + (f" [{c.note}]" if c.note else "")
     )
 
 
@@ -102,15 +120,27 @@ def as_text(r: AnalysisResult) -> str:
                 f"  {rate.label}: {s.k}/{s.n} = {_pct(s.proportion)} (Wilson "
                 f"{_pct(s.wilson[0])} to {_pct(s.wilson[1])}; Clopper-Pearson "
                 f"{_pct(s.clopper_pearson[0])} to {_pct(s.clopper_pearson[1])})"
+                + (f"; unknown for {rate.missing}" if rate.missing else "")
             )
-    out.append(f"  CCI per patient: mean {_num(r.cci_mean)}, median {_num(r.cci_median)}")
+    out.append(
+        f"  CCI per patient: mean {_num(r.cci_mean)}, median {_num(r.cci_median)} "
+        f"(IQR {_num(r.cci_iqr[0])}–{_num(r.cci_iqr[1])})"
+    )
+    if r.data_quality:
+        out += ["", "Data-quality notes"] + [f"  {note}" for note in r.data_quality]
     return "\n".join(out)
 
 
 def _table(header: list[str], rows: list[list[str]]) -> str:
     head = "".join(f"<th align='left'>{html.escape(h)}</th>" for h in header)
     body = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in rows
+        # The first column (group, covariate) never breaks inside a word.
+        "<tr>"
+        + "".join(
+            f"<td{' nowrap' if i == 0 else ''}>{html.escape(c)}</td>" for i, c in enumerate(row)
+        )
+        + "</tr>"
+        for row in rows
     )
     return (
         f"<table cellspacing='0' cellpadding='3' border='1' style='border-collapse:"
@@ -122,13 +152,9 @@ def _table(header: list[str], rows: list[list[str]]) -> str:
 def _curve_rows(curves: tuple[Curve, ...] | list[Curve]) -> list[list[str]]:
     rows = []
     for c in curves:
-        median = (
-            "not reached"
-            if c.median is None
-            else (f"{c.median:.1f} ({_num(c.median_ci[0])}–{_num(c.median_ci[1])})")
-        )
+        median = median_text(c)
         marks = [
-            f"{_pct(s)} ({_ci(lo, hi)})" if s is not None else "–"
+            f"{100 * s:.1f} ({100 * lo:.1f}–{100 * hi:.1f})" if s is not None else "–"
             for _, s, lo, hi in c.landmarks
         ]
         rows.append([c.label, str(c.n), str(c.events), median, *marks])
@@ -140,9 +166,9 @@ CURVE_HEADER = [
     "n",
     "Events",
     "Median, months (95 % CI)",
-    "12 months",
-    "36 months",
-    "60 months",
+    "12 months, % (95 % CI)",
+    "36 months, % (95 % CI)",
+    "60 months, % (95 % CI)",
 ]
 
 
@@ -173,7 +199,7 @@ def as_html(r: AnalysisResult) -> str:
                 ["Covariate", "SMD before", "SMD after", "Balanced (|SMD| < 0.1)"],
                 [
                     [
-                        b.covariate,
+                        LABELS.get(b.covariate, b.covariate),
                         _num(b.smd_before, 3),
                         _num(b.smd_after, 3),
                         "–" if b.balanced_after is None else ("yes" if b.balanced_after else "NO"),
@@ -194,7 +220,7 @@ def as_html(r: AnalysisResult) -> str:
         s = rate.summary
         rows.append(
             [
-                rate.label,
+                rate.label + (f" (unknown for {rate.missing})" if rate.missing else ""),
                 "–" if s is None else f"{s.k}/{s.n}",
                 "–" if s is None else _pct(s.proportion),
                 "–" if s is None else _ci(*s.wilson),
@@ -204,6 +230,10 @@ def as_html(r: AnalysisResult) -> str:
     parts.append(_table(["Outcome", "n/N", "Rate", "95 % CI (Wilson)", "Clopper-Pearson"], rows))
     parts.append(
         f"<p>Comprehensive Complication Index per patient: mean {_num(r.cci_mean)}, "
-        f"median {_num(r.cci_median)}.</p>"
+        f"median {_num(r.cci_median)} (IQR {_num(r.cci_iqr[0])}–{_num(r.cci_iqr[1])}).</p>"
     )
+    if r.data_quality:
+        parts.append("<h3>Data-quality notes</h3><ul>")
+        parts += [f"<li>{e(note)}</li>" for note in r.data_quality]
+        parts.append("</ul>")
     return "\n".join(parts)

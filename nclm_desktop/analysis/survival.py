@@ -14,6 +14,7 @@ from lifelines.utils import median_survival_times
 
 DAYS_PER_MONTH = 365.25 / 12
 LANDMARK_MONTHS = (12, 36, 60)
+AT_RISK_MONTHS = (0, 12, 24, 36, 48, 60)  # the figures' x ticks
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,8 @@ class Curve:
     median: float | None  # months; None = not reached
     median_ci: tuple[float | None, float | None]
     landmarks: tuple[tuple[int, float | None, float | None, float | None], ...]  # (m, S, lo, hi)
+    at_risk: tuple[tuple[int, int], ...] = ()  # (month, number at risk), at AT_RISK_MONTHS
+    censor_months: tuple[float, ...] = ()  # times of censored observations (tick marks)
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,10 @@ class Comparison:
     hr_ci: tuple[float | None, float | None]
     hr_p: float | None
     note: str = ""
+    logrank_chi2: float | None = None
+    logrank_df: int | None = None
+    # (group, n, events) for hepatectomy then systemic only
+    groups: tuple[tuple[str, int, int], ...] = ()
 
 
 def _none_if_inf(value: float) -> float | None:
@@ -56,11 +63,15 @@ def kaplan_meier(label: str, days: Sequence[int], events: Sequence[bool]) -> Cur
     med_ci = median_survival_times(kmf.confidence_interval_)
     landmarks = []
     for m in LANDMARK_MONTHS:
-        if len(months) == 0 or m > months.max():
+        if len(months) == 0:
             landmarks.append((m, None, None, None))
-            continue
-        at = sf.index[sf.index <= m].max()
-        landmarks.append((m, float(sf[at]), float(lower[at]), float(upper[at])))
+        elif m > months.max() and float(sf.iloc[-1]) > 0:
+            # The last observation was censored: nothing is known beyond it.
+            landmarks.append((m, None, None, None))
+        else:
+            # Within follow-up, or after the curve fell to 0 with a death (stays 0).
+            at = sf.index[sf.index <= m].max()
+            landmarks.append((m, float(sf[at]), float(lower[at]), float(upper[at])))
     return Curve(
         label=label,
         n=int(len(months)),
@@ -72,7 +83,21 @@ def kaplan_meier(label: str, days: Sequence[int], events: Sequence[bool]) -> Cur
         median=_none_if_inf(kmf.median_survival_time_),
         median_ci=(_none_if_inf(med_ci.iloc[0, 0]), _none_if_inf(med_ci.iloc[0, 1])),
         landmarks=tuple(landmarks),
+        at_risk=at_risk_counts(kmf),
+        censor_months=tuple(float(t) for t in np.unique(months[~observed])),
     )
+
+
+def at_risk_counts(kmf: KaplanMeierFitter) -> tuple[tuple[int, int], ...]:
+    """Numbers at risk at AT_RISK_MONTHS, counted as lifelines' ``add_at_risk_counts`` does
+    (at risk minus removed at the last event-table time on or before the tick)."""
+    table = kmf.event_table
+    remaining = table["at_risk"] - table["removed"]
+    out = []
+    for tick in AT_RISK_MONTHS:
+        upto = remaining.loc[:tick]
+        out.append((tick, int(upto.iloc[-1]) if len(upto) else int(table["at_risk"].iloc[0])))
+    return tuple(out)
 
 
 def compare_groups(
@@ -93,13 +118,27 @@ def compare_groups(
         }
     )
     groups = frame["hepatectomy"] == 1
+    counts = (
+        ("Hepatectomy", int(groups.sum()), int(frame.event[groups].sum())),
+        ("Systemic only", int((~groups).sum()), int(frame.event[~groups].sum())),
+    )
     if groups.all() or not groups.any() or frame["event"].sum() == 0:
         return Comparison(
-            None, None, (None, None), None, "needs both groups and at least one event"
+            None,
+            None,
+            (None, None),
+            None,
+            "needs both groups and at least one event",
+            groups=counts,
         )
     lr = logrank_test(
         frame.months[groups], frame.months[~groups], frame.event[groups], frame.event[~groups]
     )
+    logrank = {
+        "logrank_chi2": float(lr.test_statistic),
+        "logrank_df": int(lr.degrees_of_freedom),
+        "groups": counts,
+    }
     cox_kwargs = {}
     if clusters is not None:
         frame["pair"] = np.asarray(clusters)
@@ -114,6 +153,9 @@ def compare_groups(
             hazard_ratio=float(summary["exp(coef)"]),
             hr_ci=(float(summary["exp(coef) lower 95%"]), float(summary["exp(coef) upper 95%"])),
             hr_p=float(summary["p"]),
+            **logrank,
         )
     except Exception as exc:  # convergence failure on tiny or separated data
-        return Comparison(float(lr.p_value), None, (None, None), None, f"Cox model: {exc}")
+        return Comparison(
+            float(lr.p_value), None, (None, None), None, f"Cox model: {exc}", **logrank
+        )

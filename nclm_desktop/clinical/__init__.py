@@ -31,6 +31,11 @@ from .endpoints import (
     overall_survival,
     perioperative_outcomes,
 )
+from .index_stay import (
+    ASSUMED_STAY_DAYS,
+    reoperation_during_index_stay,
+    unplanned_reoperation_flag,
+)
 from .isgls import (
     ISGLS_CATEGORIES,
     ISGLS_GRADES,
@@ -81,6 +86,10 @@ from .units import (
 )
 
 __all__ = [
+    # reoperation during the index stay
+    "ASSUMED_STAY_DAYS",
+    "reoperation_during_index_stay",
+    "unplanned_reoperation_flag",
     # liver function
     "ASCITES_CHOICES",
     "ENCEPHALOPATHY_CHOICES",

@@ -23,8 +23,10 @@ from .liver import (
     child_pugh,
     encephalopathy_points,
     inr_points,
+    normalise_bilirubin_unit,
 )
 from .protocol import Protocol, load_protocol
+from .units import BILIRUBIN_UMOL_L_PER_MG_DL
 from .validation import (
     require_bool,
     require_choice,
@@ -59,6 +61,8 @@ FIELD_LABELS = {
     "progression_after_systemic": "progression after systemic treatment",
     "r0_resectable": "whether the liver lesions are R0-resectable",
     "bilirubin_umol_l": "bilirubin",
+    "bilirubin_value": "bilirubin",
+    "bilirubin_unit": "bilirubin unit",
     "albumin_g_l": "albumin",
     "inr": "INR",
     "ascites": "ascites",
@@ -121,6 +125,9 @@ class ScreeningInput:
     severe_mental_illness: bool | None = None
     understands_study: bool | None = None
     consent_signed: bool | None = None
+    # Bilirubin as the laboratory reported it; Child-Pugh scores it in this unit (see liver).
+    bilirubin_value: float | None = None
+    bilirubin_unit: str | None = None
 
     def __post_init__(self) -> None:
         for name in ("screening_date", "birth_date"):
@@ -153,6 +160,18 @@ class ScreeningInput:
             object.__setattr__(self, "metastatic_sites", sites)  # normalise list/set input
         if self.response_outside_liver is not None:
             require_choice("response_outside_liver", self.response_outside_liver, RESPONSES)
+        if self.bilirubin_value is not None:
+            unit = normalise_bilirubin_unit(self.bilirubin_unit)
+            object.__setattr__(self, "bilirubin_unit", unit)
+            value = require_number("bilirubin_value", self.bilirubin_value, ge=0)
+            canonical = value * BILIRUBIN_UMOL_L_PER_MG_DL if unit == "mg/dL" else value
+            if self.bilirubin_umol_l is None:
+                object.__setattr__(self, "bilirubin_umol_l", canonical)
+            elif abs(self.bilirubin_umol_l - canonical) > 1e-6 * max(1.0, canonical):
+                raise ValueError(
+                    f"bilirubin_umol_l ({self.bilirubin_umol_l:g}) disagrees with "
+                    f"bilirubin_value ({value:g} {unit})"
+                )
         if self.bilirubin_umol_l is not None:
             require_number("bilirubin_umol_l", self.bilirubin_umol_l, ge=0)
         if self.albumin_g_l is not None:
@@ -429,8 +448,9 @@ def _liver_function(ctx: _Context) -> Status:
 
 def _lowest_possible_points(s: ScreeningInput) -> int:
     """Child-Pugh total if every missing item scored its minimum of 1 point."""
+    bili, unit = _reported_bilirubin(s)
     scorers: tuple[tuple[object, Callable[[object], int]], ...] = (
-        (s.bilirubin_umol_l, bilirubin_points),
+        (bili, lambda value: bilirubin_points(value, unit)),
         (s.albumin_g_l, albumin_points),
         (s.inr, inr_points),
         (s.ascites, ascites_points),
@@ -546,6 +566,13 @@ _EVALUATORS: dict[str, Callable[[_Context], Status]] = {
 }
 
 
+def _reported_bilirubin(s: ScreeningInput) -> tuple[float | None, str]:
+    """The bilirubin in the unit the laboratory reported (µmol/L when only that is known)."""
+    if s.bilirubin_value is not None:
+        return s.bilirubin_value, s.bilirubin_unit or "µmol/L"
+    return s.bilirubin_umol_l, "µmol/L"
+
+
 def _child_pugh(s: ScreeningInput) -> tuple[int | None, str | None]:
     values = (s.bilirubin_umol_l, s.albumin_g_l, s.inr, s.ascites, s.encephalopathy)
     if any(v is None for v in values):
@@ -556,7 +583,8 @@ def _child_pugh(s: ScreeningInput) -> tuple[int | None, str | None]:
                 f"at least {_lowest_possible_points(s)} points; correct one of them"
             )
         return None, given
-    computed = child_pugh(*values)
+    bili, unit = _reported_bilirubin(s)
+    computed = child_pugh(bili, *values[1:], bilirubin_unit=unit)
     if s.child_pugh_grade is not None and s.child_pugh_grade != computed.grade:
         raise ValueError(
             f"child_pugh_grade '{s.child_pugh_grade}' disagrees with the recorded values, "

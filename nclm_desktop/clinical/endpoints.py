@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .complications import cci, is_major_complication, normalize_clavien_dindo_grade
+from .index_stay import reoperation_during_index_stay, unplanned_reoperation_flag
 from .protocol import Protocol, load_protocol
 from .schedule import add_months
 from .validation import require_bool, require_date, require_int, require_not_before
@@ -36,7 +37,7 @@ class PerioperativeOutcomes:
     major_morbidity_90d: bool  # Clavien-Dindo IIIa or worse
     mortality_30d: bool
     mortality_90d: bool
-    unplanned_reoperation_index_stay: bool
+    unplanned_reoperation_index_stay: bool | None  # None: unknown (no discharge date)
     cci: float  # over the complications within the morbidity window
     complication_count: int  # complications within the morbidity window
 
@@ -147,8 +148,8 @@ def perioperative_outcomes(
       (Dindo 2004); CCI over them (Slankamenac 2013).
     - Mortality: death within 30 days of the operation (90 days beside it).
     - Unplanned reoperation during the index stay: an unplanned reoperation from the
-      operation date to the discharge date inclusive; with no discharge date (still in
-      hospital, or died there) every unplanned reoperation counts.
+      operation date to the discharge date inclusive (``index_stay``); with no discharge
+      date one within 30 days counts and a later one makes the flag unknown (None).
 
     ``complications`` are (onset_date, Clavien-Dindo grade); ``reoperations`` are
     (date, planned). Windows come from the protocol's ``endpoints`` block.
@@ -178,14 +179,16 @@ def perioperative_outcomes(
         if onset <= morbidity_end:
             grades.append(grade)
 
-    unplanned = False
+    stay_flags: list[tuple[bool, bool | None]] = []
     for i, item in enumerate(reoperations):
         when, planned = _pair(item, f"reoperations[{i}]")
         require_date(f"reoperations[{i}] date", when)
         require_not_before(f"reoperations[{i}] date", when, "operation_date", operation_date)
         require_bool(f"reoperations[{i}] planned", planned)
-        in_stay = discharge_date is None or when <= discharge_date
-        unplanned = unplanned or (not planned and in_stay)
+        stay_flags.append(
+            (planned, reoperation_during_index_stay(when, operation_date, discharge_date))
+        )
+    unplanned = unplanned_reoperation_flag(stay_flags)
 
     def died_within(days: int) -> bool:
         return death_date is not None and death_date <= operation_date + timedelta(days=days)

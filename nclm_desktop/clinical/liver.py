@@ -1,6 +1,9 @@
 """Liver function scores: Child-Pugh, ALBI and the 50-50 criteria.
 
-All inputs are in canonical units (bilirubin µmol/L, albumin g/L); convert with ``units``.
+Inputs are in canonical units (bilirubin µmol/L, albumin g/L; convert with ``units``),
+except that Child-Pugh scores bilirubin in the unit the laboratory reported: Pugh's cut-offs
+are in mg/dL and the µmol/L ones are rounded conversions, so converting first would move a
+value across a boundary (3.0 mg/dL = 51.3 µmol/L is 2 points, not 3).
 """
 
 from __future__ import annotations
@@ -8,6 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from .protocol import Protocol, load_protocol
 from .validation import require_choice, require_int, require_number
 
 ASCITES_CHOICES = ("none", "mild", "moderate")  # "moderate" = moderate to severe (tense)
@@ -26,16 +30,37 @@ class Albi:
     grade: int  # 1, 2 or 3
 
 
-def bilirubin_points(bilirubin_umol_l: float) -> int:
-    """Child-Pugh points for total bilirubin (Pugh 1973): <34 → 1, 34-51 → 2, >51 → 3 µmol/L.
+_BILIRUBIN_UNIT_SPELLINGS = {"umol/l": "µmol/L", "mg/dl": "mg/dL"}
+_BILIRUBIN_ARG = {"µmol/L": "bilirubin_umol_l", "mg/dL": "bilirubin_mg_dl"}
 
-    The cut-offs are the mg/dL ones (2 and 3 mg/dL) as usually given in µmol/L; 34 and 51
-    themselves score 2.
+
+def normalise_bilirubin_unit(unit: str) -> str:
+    """'umol/l', 'μmol/L', 'MG/DL' ... -> 'µmol/L' or 'mg/dL'."""
+    key = (
+        unit.replace("µ", "u").replace("μ", "u").replace(" ", "").lower()
+        if isinstance(unit, str)
+        else None
+    )
+    if key not in _BILIRUBIN_UNIT_SPELLINGS:
+        raise ValueError(f"bilirubin unit must be µmol/L or mg/dL (got {unit!r})")
+    return _BILIRUBIN_UNIT_SPELLINGS[key]
+
+
+def bilirubin_points(
+    bilirubin: float, unit: str = "µmol/L", protocol: Protocol | None = None
+) -> int:
+    """Child-Pugh points for total bilirubin (Pugh 1973), scored in the reported unit:
+    mg/dL < 2 → 1, 2-3 → 2, > 3 → 3; µmol/L < 34 → 1, 34-51 → 2, > 51 → 3.
+
+    Both cut-off sets come from the protocol file; the boundary values (2 and 3 mg/dL,
+    34 and 51 µmol/L) score 2.
     """
-    value = require_number("bilirubin_umol_l", bilirubin_umol_l, ge=0)
-    if value < 34:
+    unit = normalise_bilirubin_unit(unit)
+    value = require_number(_BILIRUBIN_ARG[unit], bilirubin, ge=0)
+    low, high = (protocol or load_protocol()).child_pugh.bilirubin(unit)
+    if value < low:
         return 1
-    return 2 if value <= 51 else 3
+    return 2 if value <= high else 3
 
 
 def albumin_points(albumin_g_l: float) -> int:
@@ -75,19 +100,23 @@ def child_pugh_grade(points: int) -> str:
 
 
 def child_pugh(
-    bilirubin_umol_l: float,
+    bilirubin: float,
     albumin_g_l: float,
     inr: float,
     ascites: str,
     encephalopathy: str,
+    bilirubin_unit: str = "µmol/L",
 ) -> ChildPugh:
     """Child-Pugh score and class (Pugh RN et al., Br J Surg 1973;60:646-9), INR variant.
+    ``bilirubin`` is in ``bilirubin_unit``, the unit the laboratory reported.
 
     >>> child_pugh(20, 40, 1.1, "none", "none")
     ChildPugh(points=5, grade='A')
+    >>> child_pugh(3.0, 40, 1.1, "none", "none", bilirubin_unit="mg/dL").points
+    6
     """
     points = (
-        bilirubin_points(bilirubin_umol_l)
+        bilirubin_points(bilirubin, bilirubin_unit)
         + albumin_points(albumin_g_l)
         + inr_points(inr)
         + ascites_points(ascites)

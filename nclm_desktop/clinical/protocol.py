@@ -5,7 +5,9 @@ protocol amendment is a new file, not a code change. ``Protocol.from_dict`` chec
 raises ValueError naming the bad one; ``load_protocol`` is the only I/O in ``clinical/``.
 
 Published scoring rules (Child-Pugh, ALBI, Clavien-Dindo, CCI, ISGLS, RECIST) are not study
-settings and stay in code next to their citations.
+settings and stay in code next to their citations. The one exception is the Child-Pugh
+bilirubin cut-offs, kept here in both laboratory units (mg/dL as published, µmol/L as their
+rounded conversion) so that a value is scored in the unit the laboratory reported it in.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
+from .units import BILIRUBIN_UMOL_L_PER_MG_DL
 from .validation import require_choice, require_int, require_number
 
 DEFAULT_PROTOCOL = "nclm-protocol-v1"
@@ -124,6 +127,23 @@ class EndpointSettings:
 
 
 @dataclass(frozen=True)
+class ChildPughSettings:
+    """Bilirubin cut-offs per unit: (low, high); < low 1 point, low..high 2, > high 3."""
+
+    source: str
+    bilirubin_cutoffs: tuple[tuple[str, float, float], ...]  # (unit, low, high)
+
+    def bilirubin(self, unit: str) -> tuple[float, float]:
+        for name, low, high in self.bilirubin_cutoffs:
+            if name == unit:
+                return low, high
+        raise ValueError(
+            f"bilirubin unit must be one of {', '.join(u for u, _, _ in self.bilirubin_cutoffs)}"
+            f" (got {unit!r})"
+        )
+
+
+@dataclass(frozen=True)
 class Protocol:
     name: str
     version: str
@@ -132,6 +152,7 @@ class Protocol:
     resection: ResectionSettings
     schedule: ScheduleSettings
     endpoints: EndpointSettings
+    child_pugh: ChildPughSettings
 
     @classmethod
     def from_dict(cls, data: Any) -> Protocol:
@@ -148,6 +169,7 @@ class Protocol:
                 "resection",
                 "schedule",
                 "endpoints",
+                "child_pugh",
             ),
         )
         fmt = _int(top, "", "format", ge=1)
@@ -164,6 +186,7 @@ class Protocol:
             resection=_resection(top["resection"]),
             schedule=_schedule(top["schedule"]),
             endpoints=_endpoints(top["endpoints"]),
+            child_pugh=_child_pugh(top["child_pugh"]),
         )
 
 
@@ -332,6 +355,37 @@ def _endpoints(data: Any) -> EndpointSettings:
         ("horizon_months", "morbidity_days", "mortality_days", "mortality_days_secondary"),
     )
     return EndpointSettings(**{k: _int(e, path, k, ge=1) for k in e})
+
+
+BILIRUBIN_UNITS = ("mg/dL", "µmol/L")
+_CONVERSION_TOLERANCE_UMOL_L = 1.0  # the µmol/L cut-offs are rounded conversions
+
+
+def _child_pugh(data: Any) -> ChildPughSettings:
+    path = "child_pugh"
+    c = _section(data, path, ("source", "bilirubin"))
+    bpath = _key(path, "bilirubin")
+    b = _section(c["bilirubin"], bpath, BILIRUBIN_UNITS)
+    cutoffs: dict[str, tuple[float, float]] = {}
+    for unit in BILIRUBIN_UNITS:
+        upath = _key(bpath, unit)
+        pair = b[unit]
+        if not isinstance(pair, list) or len(pair) != 2:
+            raise ValueError(f"protocol key '{upath}' must be a list [low, high]")
+        low = require_number(f"protocol key '{upath}[0]'", pair[0], gt=0)
+        high = require_number(f"protocol key '{upath}[1]'", pair[1], gt=low)
+        cutoffs[unit] = (float(low), float(high))
+    for published, converted in zip(cutoffs["mg/dL"], cutoffs["µmol/L"], strict=True):
+        expected = published * BILIRUBIN_UMOL_L_PER_MG_DL
+        if abs(expected - converted) > _CONVERSION_TOLERANCE_UMOL_L:
+            raise ValueError(
+                f"protocol key '{bpath}.µmol/L' must be the mg/dL cut-offs converted "
+                f"(× {BILIRUBIN_UMOL_L_PER_MG_DL}): {converted:g} is not {expected:.1f} ± "
+                f"{_CONVERSION_TOLERANCE_UMOL_L:g}"
+            )
+    return ChildPughSettings(
+        _text(c, path, "source"), tuple((u, *cutoffs[u]) for u in BILIRUBIN_UNITS)
+    )
 
 
 # --- loading ------------------------------------------------------------------------------

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 from pathlib import Path
 
 from ..cli import command, signed_in
@@ -16,12 +15,11 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
         "analyze",
         help="outcome analysis: OS, intrahepatic RFS, propensity matching, perioperative rates",
     )
-    p.add_argument("--out", type=Path, help="folder for results.json and the KM figures")
-
-
-def figure_file(title: str) -> str:
-    """'Overall survival — matched' -> 'km-overall-survival-matched.png'."""
-    return "km-" + re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") + ".png"
+    p.add_argument(
+        "--out",
+        type=Path,
+        help="folder for results.json and each figure as PNG and SVG (see the README)",
+    )
 
 
 @command("analyze")
@@ -31,11 +29,16 @@ def _analyze(args: argparse.Namespace, db: Database) -> int:
     from ..services.exports import write_export_files
 
     actor = signed_in(args, db)
-    output = run_study_analysis(db.url.render_as_string(hide_password=False), actor)
+    output = run_study_analysis(
+        db.url.render_as_string(hide_password=False), actor, svg=args.out is not None
+    )
     print(output.text)
     if args.out:
-        files = {"results.json": json.dumps(output.results, indent=2, default=str).encode()}
-        files |= {figure_file(title): png for title, png in output.figures}
+        text = json.dumps(output.results, indent=2, ensure_ascii=False, allow_nan=False)
+        files = {"results.json": text.encode("utf-8")}
+        for figure in output.figures:
+            files[f"{figure.name}.png"] = figure.png
+            files[f"{figure.name}.svg"] = figure.svg
         write_export_files(db, actor, "analysis", args.out, files)  # audited first
         print(f"\nWritten to {args.out}")
     return 0

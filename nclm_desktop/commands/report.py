@@ -52,6 +52,11 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     log = rep.add_parser("screening-log", help="screening log with the flow diagram")
     date_range(log, False)
     out(log)
+    outcomes = rep.add_parser(
+        "outcomes", help="the statistical outcomes report (survival, matching, perioperative)"
+    )
+    outcomes.add_argument("--lang", choices=("en", "zh_CN"), default="en")
+    out(outcomes)
 
 
 def _write(
@@ -126,4 +131,22 @@ def _screening_log(args: argparse.Namespace, db: Database) -> int:
         lambda actor: build_screening_log_report(
             report_data.screening_log_data(db, actor, args.date_from, args.date_to)
         ),
+    )
+
+
+def build_outcomes_pdf(db: Database, actor: Actor, lang: str = "en") -> bytes:
+    """Analyse in this process (the command ends right after) and print the report."""
+    from ..analysis.job import run_study_analysis
+    from ..reports.outcomes import build_outcomes_report
+    from ..services.outcomes import outcomes_report_meta
+
+    output = run_study_analysis(db.url.render_as_string(hide_password=False), actor)
+    figures = {f.name: f.png for f in output.figures}
+    return build_outcomes_report(output.results, figures, outcomes_report_meta(actor), lang)
+
+
+@command("report", "outcomes")
+def _outcomes(args: argparse.Namespace, db: Database) -> int:
+    return _write(
+        args, db, "report outcomes", lambda actor: build_outcomes_pdf(db, actor, args.lang)
     )

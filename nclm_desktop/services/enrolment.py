@@ -335,6 +335,8 @@ def to_screening_input(
         progression_after_systemic=s.progression_after_systemic,
         r0_resectable=s.r0_resectable,
         bilirubin_umol_l=bili,
+        bilirubin_value=s.bilirubin_value,
+        bilirubin_unit=s.bilirubin_unit if s.bilirubin_value is not None else None,
         albumin_g_l=alb,
         inr=s.inr,
         ascites=s.ascites,

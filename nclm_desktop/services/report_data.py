@@ -29,6 +29,7 @@ from ..clinical import (
     load_protocol,
     perioperative_outcomes,
     rate_summary,
+    reoperation_during_index_stay,
     resection,
     visit_state,
 )
@@ -163,7 +164,7 @@ class ReoperationLine:
     reoperation_date: dt.date
     postoperative_day: int
     planned: bool
-    during_index_stay: bool
+    during_index_stay: bool | None  # None: unknown (no discharge date, after day 30)
     reason: str
 
 
@@ -191,7 +192,9 @@ def _reoperation_line(r: Reoperation, op: Operation) -> ReoperationLine:
         reoperation_date=r.reoperation_date,
         postoperative_day=(r.reoperation_date - op.operation_date).days,
         planned=bool(r.planned),
-        during_index_stay=op.discharge_date is None or r.reoperation_date <= op.discharge_date,
+        during_index_stay=reoperation_during_index_stay(
+            r.reoperation_date, op.operation_date, op.discharge_date
+        ),
         reason=r.reason or "",
     )
 
@@ -302,7 +305,10 @@ def _liver_function(s: Session, participant_id: int, before: dt.date) -> LiverFu
     inputs = (sc.bilirubin_umol_l, sc.albumin_g_l, sc.inr, sc.ascites, sc.encephalopathy)
     if points is None and all(v is not None for v in inputs):
         try:
-            cp = child_pugh(*inputs)
+            reported = (sc.bilirubin_value, sc.bilirubin_unit or "µmol/L")
+            if sc.bilirubin_value is None:
+                reported = (sc.bilirubin_umol_l, "µmol/L")
+            cp = child_pugh(reported[0], *inputs[1:], bilirubin_unit=reported[1])
             points, grade = cp.points, cp.grade
         except ValueError:
             pass
@@ -446,6 +452,16 @@ class Rate:
     summary: RateSummary
 
 
+def _index_stay_rate(flags: list[bool | None]) -> tuple[Rate, ...]:
+    """Unknown flags (no discharge date, reoperation after day 30) are missing, not 'no'."""
+    known = [f for f in flags if f is not None]
+    unknown = len(flags) - len(known)
+    label = "Unplanned reoperation during the index stay"
+    if unknown:
+        label += f" (unknown for {unknown}: no discharge date)"
+    return (Rate(label, rate_summary(sum(known), len(known))),) if known else ()
+
+
 @dataclass(frozen=True)
 class ComplicationsReportData:
     meta: ReportMeta
@@ -537,10 +553,7 @@ def complications_report_data(
                 f"{endpoints.morbidity_days} days)",
                 rate_summary(sum(x.major_morbidity_90d for x in o), n),
             ),
-            Rate(
-                "Unplanned reoperation during the index stay",
-                rate_summary(sum(x.unplanned_reoperation_index_stay for x in o), n),
-            ),
+            *_index_stay_rate([x.unplanned_reoperation_index_stay for x in o]),
             Rate(
                 f"{endpoints.mortality_days}-day mortality",
                 rate_summary(sum(x.mortality_30d for x in o), n),

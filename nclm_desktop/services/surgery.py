@@ -27,6 +27,7 @@ from ..clinical import (
     clavien_dindo_from_treatment,
     is_major_complication,
     perioperative_outcomes,
+    reoperation_during_index_stay,
     resection,
 )
 from ..models import (
@@ -242,7 +243,7 @@ class ReoperationRow:
     reoperation_date: dt.date
     planned: bool
     reason: str
-    during_index_stay: bool  # derived from the discharge date when read
+    during_index_stay: bool | None  # derived when read; None = unknown (no discharge date)
 
     def as_input(self) -> ReoperationInput:
         return ReoperationInput(self.reoperation_date, self.planned, self.reason)
@@ -293,11 +294,11 @@ def length_of_stay(operation_date: dt.date | None, discharge_date: dt.date | Non
 
 def during_index_stay(
     reoperation_date: dt.date, operation_date: dt.date, discharge_date: dt.date | None
-) -> bool:
-    """Same rule as clinical.perioperative_outcomes: not yet discharged counts as the stay."""
-    return operation_date <= reoperation_date and (
-        discharge_date is None or reoperation_date <= discharge_date
-    )
+) -> bool | None:
+    """The clinical rule (clinical.index_stay); a date before the operation is not in it."""
+    if reoperation_date < operation_date:
+        return False
+    return reoperation_during_index_stay(reoperation_date, operation_date, discharge_date)
 
 
 def propose_grade(treatment: Treatment) -> str:

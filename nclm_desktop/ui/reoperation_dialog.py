@@ -112,7 +112,10 @@ class ReoperationDialog(QDialog):
             return
         op = self.operation
         inside = surgery.during_index_stay(when, op.operation_date, op.discharge_date)
-        self.stay.setText(_t("yes") if inside else _t("no"))
+        if inside is None:
+            self.stay.setText(_t("unknown (no discharge date)"))
+        else:
+            self.stay.setText(_t("yes") if inside else _t("no"))
 
     def accept(self) -> None:
         self.form.clear_errors()

@@ -157,11 +157,14 @@ def test_analyze_command_writes_results_and_figures(db, db_path, investigator, t
         timeout=300,
     )
     assert out.returncode == 0, out.stderr
-    assert "Overall survival" in out.stdout and "Log-rank p" in out.stdout
+    assert "Overall survival" in out.stdout and "Log-rank χ² = " in out.stdout
     data = json.loads((tmp_path / "res" / "results.json").read_text())
-    assert data["n_hepatectomy"] == 12
-    png = (tmp_path / "res" / "km-overall-survival.png").read_bytes()
-    assert png[:4] == b"\x89PNG"
+    assert data["n"]["hepatectomy"] == 12
+    for name in data["figures"]:
+        png = (tmp_path / "res" / f"{name}.png").read_bytes()
+        assert png[:4] == b"\x89PNG"
+        assert b"<svg" in (tmp_path / "res" / f"{name}.svg").read_bytes()[:500]
+    assert {"km-overall-survival", "km-intrahepatic-rfs"} <= set(data["figures"])
 
 
 def test_outcomes_page_computes_off_the_ui_thread(qtbot, db, investigator):

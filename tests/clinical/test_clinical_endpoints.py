@@ -216,7 +216,12 @@ def test_mortality_windows(death_day, m30, m90):
         ([(DAY(5), True)], DAY(10), False),  # planned (e.g. second-stage) does not count
         ([(DAY(10), False)], DAY(10), True),  # on the discharge day: still the index stay
         ([(DAY(11), False)], DAY(10), False),  # after discharge: a readmission, not counted
-        ([(DAY(40), False)], None, True),  # not discharged (yet): every unplanned one counts
+        # No discharge date: within 30 days counts, later is unknown (issue 17), not "yes".
+        ([(DAY(30), False)], None, True),
+        ([(DAY(31), False)], None, None),
+        ([(DAY(40), False)], None, None),
+        ([(DAY(40), False), (DAY(3), False)], None, True),  # one known in the stay decides
+        ([(DAY(40), True)], None, False),  # planned ones never count, known or not
     ],
 )
 def test_unplanned_reoperation_during_index_stay(reoperations, discharge, counted):

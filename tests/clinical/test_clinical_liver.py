@@ -105,12 +105,12 @@ def test_child_pugh_from_mg_dl_after_conversion():
 )
 def test_child_pugh_refuses_impossible_values(kwargs, message):
     args = {
-        "bilirubin_umol_l": 20,
+        "bilirubin": 20,
         "albumin_g_l": 40,
         "inr": 1.0,
         "ascites": "none",
         "encephalopathy": "none",
-    } | kwargs
+    } | {("bilirubin" if k == "bilirubin_umol_l" else k): v for k, v in kwargs.items()}
     with pytest.raises(ValueError) as info:
         child_pugh(**args)
     assert message in str(info.value)

@@ -454,3 +454,36 @@ def test_deleting_a_complication_needs_a_reason_and_keeps_it_in_the_audit_trail(
     deleted = [e for e in audit_rows(db, "complication") if e.action == "delete"]
     assert deleted[0].reason == "entered for the wrong patient"
     assert '"clavien_dindo": "II"' in deleted[0].old_value
+
+
+@pytest.mark.parametrize(
+    ("reop_date", "expected"),
+    [
+        (dt.date(2024, 4, 11), True),  # day 30 after the operation (2024-03-12): counted
+        (dt.date(2024, 4, 12), None),  # day 31 without a discharge date: unknown (issue 17)
+    ],
+)
+def test_index_stay_without_discharge_date_is_one_rule_in_record_and_report(
+    db, surgeon, investigator, participant, reop_date, expected
+):
+    from nclm_desktop.services import report_data
+
+    data = right_hemihepatectomy([surgeon.user_id], discharge_date=None)
+    op_id = surgery.record_operation(db, surgeon, participant, data, today=TODAY)
+    surgery.add_reoperation(
+        db, surgeon, op_id, ReoperationInput(reop_date, False, "abscess"), today=TODAY
+    )
+    op = surgery.surgical_record(db, surgeon, participant).index_operation
+    assert op.reoperations[0].during_index_stay is expected
+    assert op.outcomes.unplanned_reoperation_index_stay is expected
+    rep = report_data.complications_report_data(
+        db, investigator, dt.date(2024, 3, 1), dt.date(2024, 3, 31)
+    )
+    (patient,) = rep.patients
+    assert patient.reoperations[0].during_index_stay is expected
+    assert patient.outcomes.unplanned_reoperation_index_stay is expected
+    rates = [r for r in rep.rates if r.label.startswith("Unplanned reoperation")]
+    if expected is None:
+        assert rates == []  # the one operation's flag is unknown: nothing to count, not "0/1"
+    else:
+        assert (rates[0].summary.k, rates[0].summary.n) == (1, 1)

@@ -216,7 +216,9 @@ class LiverPage(FormPage):
             self.child_pugh_label.setText(t("enter all five items"))
             self.child_pugh_label.setStyleSheet("color: #666; padding: 4px 0;")
         else:
-            cp = child_pugh(bili, alb, inr, asc, enc)
+            # Scored in the unit the laboratory reported (Pugh's cut-offs are in mg/dL).
+            reported, unit = self.bilirubin.value(), self.bilirubin_unit.currentText()
+            cp = child_pugh(reported, alb, inr, asc, enc, bilirubin_unit=unit)
             colour = "#1b5e20" if cp.grade == "A" else "#b00020"
             self.child_pugh_label.setText(
                 t("{points} points, class {grade}").format(points=cp.points, grade=cp.grade)
