@@ -181,7 +181,12 @@ def signed_in(args: argparse.Namespace, db: Database) -> Actor:
         )
     password = os.environ.get("NCLM_PASSWORD")
     if password is None:
-        password = getpass.getpass(f"Password for {args.user}: ")
+        try:
+            password = getpass.getpass(f"Password for {args.user}: ")
+        except EOFError:  # no terminal to ask on (a script, a service)
+            raise CliError(
+                f"No password for {args.user}: set NCLM_PASSWORD or run in a terminal."
+            ) from None
     return accounts.authenticate(db, args.user, password)
 
 

@@ -126,3 +126,21 @@ def test_layer_contracts_hold():
         [str(exe), str(repo / "pyproject.toml")], cwd=repo, capture_output=True, text=True
     )
     assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_no_password_and_no_terminal_is_one_clear_line(tmp_path):
+    db = str(tmp_path / "cli.db")
+    cli("--db", db, "user", "add", "boss", "--role", "admin", stdin=f"{PASSWORD}\n{PASSWORD}\n")
+    env = {k: v for k, v in os.environ.items() if k != "NCLM_PASSWORD"}
+    out = subprocess.run(
+        [sys.executable, "-m", "nclm_desktop", "--db", db, "--user", "boss", "user", "list"],
+        input="",
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        start_new_session=True,  # no controlling terminal, as under a scheduler
+    )
+    assert out.returncode == 2
+    assert "Traceback" not in out.stderr
+    assert "set NCLM_PASSWORD" in out.stderr.strip().splitlines()[-1]
