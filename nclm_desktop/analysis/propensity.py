@@ -1,4 +1,4 @@
-"""Propensity score matching (DESIGN §3): logistic regression with statsmodels, 1:1 greedy
+"""Propensity score matching (docs/ARCHITECTURE.md §4): logistic regression with statsmodels, 1:1 greedy
 nearest neighbour on the logit without replacement, caliper 0.2 SD of the logit
 (Austin 2011, Pharm Stat 10:150), balance as standardised mean differences."""
 

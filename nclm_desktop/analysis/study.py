@@ -1,4 +1,4 @@
-"""The study's own analysis on the data set from services.outcomes (DESIGN §3)."""
+"""The study's own analysis on the data set from services.outcomes (docs/ARCHITECTURE.md §4)."""
 
 from __future__ import annotations
 

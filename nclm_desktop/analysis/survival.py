@@ -1,4 +1,4 @@
-"""Kaplan-Meier, log-rank and Cox regression with lifelines (DESIGN §3, Analysis)."""
+"""Kaplan-Meier, log-rank and Cox regression with lifelines (docs/ARCHITECTURE.md §4, Analysis)."""
 
 from __future__ import annotations
 

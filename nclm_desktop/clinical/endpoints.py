@@ -230,7 +230,7 @@ def endpoints_from_records(
     protocol: Protocol | None = None,
 ) -> tuple[SurvivalTime, SurvivalTime | None]:
     """OS and (hepatectomy group) intrahepatic RFS from a participant's clinical events
-    (kind, date) and completed visits (actual date, liver imaging result), DESIGN §3:
+    (kind, date) and completed visits (actual date, liver imaging result), docs/ARCHITECTURE.md §4:
     last known alive = the latest completed visit or alive-contact event; RFS is censored
     at the last liver imaging without recurrence; nothing after death counts."""
     events = list(events)

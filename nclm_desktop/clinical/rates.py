@@ -1,4 +1,4 @@
-"""Confidence intervals for rates (n/N) reported in the study outputs (DESIGN §3)."""
+"""Confidence intervals for rates (n/N) reported in the study outputs (docs/ARCHITECTURE.md §4)."""
 
 from __future__ import annotations
 

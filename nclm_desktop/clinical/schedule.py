@@ -1,6 +1,6 @@
 """Follow-up visit schedule: targets, windows, assessments, re-planning and visit states.
 
-Visit months, windows and assessments come from the protocol file (DESIGN §3).
+Visit months, windows and assessments come from the protocol file (docs/ARCHITECTURE.md §4).
 """
 
 from __future__ import annotations

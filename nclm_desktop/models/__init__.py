@@ -1,4 +1,4 @@
-"""SQLAlchemy 2.x typed ORM (DESIGN.md §2) and the database plumbing."""
+"""SQLAlchemy 2.x typed ORM (docs/ARCHITECTURE.md §8) and the database plumbing."""
 
 from .audit import AuditEvent
 from .base import Base

@@ -1,1 +1,1 @@
-"""reports layer (see DESIGN.md §1)."""
+"""reports layer (see docs/ARCHITECTURE.md §1)."""

@@ -2,7 +2,7 @@
 
 One all-day VEVENT per visit spanning its window (DTEND is exclusive, so the day after the
 window's last day). The UID is built from the study ID and the visit code, so a calendar
-application updates the same event when the file is exported again. Privacy (DESIGN §5):
+application updates the same event when the file is exported again. Privacy (docs/ARCHITECTURE.md §6):
 the study ID and visit code are the only participant data in the file — never a name,
 record number or phone number.
 """

@@ -1,1 +1,1 @@
-"""services layer (see DESIGN.md §1)."""
+"""services layer (see docs/ARCHITECTURE.md §1)."""

@@ -1,4 +1,4 @@
-"""Baseline disease data (DESIGN.md §2), captured by the screening wizard and edited later.
+"""Baseline disease data (docs/ARCHITECTURE.md §8), captured by the screening wizard and edited later.
 
 ``write_baseline`` runs inside a caller's writing session (screening, enrolment);
 ``save_baseline`` is the stand-alone edit (a reason is needed once values exist) and

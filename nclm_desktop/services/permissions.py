@@ -1,4 +1,4 @@
-"""Roles and what each may do (DESIGN.md §4), checked inside every service."""
+"""Roles and what each may do (docs/ARCHITECTURE.md §3), checked inside every service."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""ui layer (see DESIGN.md §1): Qt widgets only."""
+"""ui layer (see docs/ARCHITECTURE.md §1): Qt widgets only."""
 
 from .qt_compat import protect_singletons
 

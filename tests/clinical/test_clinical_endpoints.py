@@ -260,7 +260,7 @@ def test_perioperative_outcomes_refuse_impossible_input(kwargs, message):
 
 
 def test_endpoints_from_records_follow_design_section_3():
-    """DESIGN §3: OS censored at the last date known alive (latest completed visit or
+    """docs/ARCHITECTURE.md §4: OS censored at the last date known alive (latest completed visit or
     contact); intrahepatic RFS ends at the first intrahepatic recurrence or death, an
     extrahepatic recurrence alone is not an event; censored at the last liver imaging
     without recurrence."""

@@ -1,4 +1,4 @@
-"""Follow-up schedule (protocol nclm-protocol-v1, DESIGN §3)."""
+"""Follow-up schedule (protocol nclm-protocol-v1, docs/ARCHITECTURE.md §4)."""
 
 from __future__ import annotations
 
