@@ -41,6 +41,7 @@ from ..services.errors import ServiceError, ValidationError
 from ..services.permissions import Actor, Permission
 from . import dialogs
 from .change_notice import Changes, change_notice
+from .form_feedback import focus_field
 from .participant_label import who_text, window_title
 from .participant_tabs import participant_tabs
 from .screening_pages.fields import (
@@ -174,11 +175,11 @@ class EditableForm(QWidget):
 
     def _save(self) -> None:
         problems = [f for f in self.fields.values() if not f.refresh()]
-        if problems:
-            dialogs.show_error(
-                self,
-                problems[0].problem() or _t("{label} is required.").format(label=problems[0].label),
-            )
+        if problems:  # shown inline next to each field; the cursor goes to the first
+            for field in problems:
+                if not field.problem():
+                    field.show_error(_t("{label} is required.").format(label=field.label))
+            focus_field(problems[0].widget)
             return
         reason = None
         if not self.first_entry:
@@ -189,8 +190,10 @@ class EditableForm(QWidget):
             self.save(reason)
         except ServiceError as exc:
             if isinstance(exc, ValidationError) and exc.field in self.fields:
-                self.fields[exc.field].show_error(str(exc))
-            dialogs.show_error(self, str(exc))
+                self.fields[exc.field].show_error(str(exc))  # inline, next to the field
+                focus_field(self.fields[exc.field].widget)
+            else:
+                dialogs.show_error(self, str(exc))
             return
         self.load()
         self.set_editing(False)

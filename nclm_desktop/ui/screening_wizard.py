@@ -76,6 +76,8 @@ class ScreeningWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setMinimumSize(860, 680)
 
+        # Before the pages: a page's cross-field check may ask value() while it is built.
+        self.fields: dict[str, Field] = {}
         self.identity_page = IdentityPage(self.today)
         self.disease_page = DiseasePage(self.today, self.value)
         self.liver_page = LiverPage()
@@ -99,7 +101,6 @@ class ScreeningWizard(QWizard):
         for page_id, page in pages.items():
             self.setPage(page_id, page)
         self.form_pages: list[FormPage] = [p for p in pages.values() if isinstance(p, FormPage)]
-        self.fields: dict[str, Field] = {}
         for page in self.form_pages:
             self.fields.update(page.fields)
             page.on_change.append(self._mark_dirty)

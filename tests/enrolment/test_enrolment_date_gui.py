@@ -7,12 +7,13 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDateEdit, QLabel, QPushButton, QWizard
+from PySide6.QtWidgets import QLabel, QPushButton, QWizard
 from sqlalchemy import select
 
 from nclm_desktop.models import AuditEvent, Participant
 from nclm_desktop.services import enrolment
 from nclm_desktop.ui import dialogs
+from nclm_desktop.ui.date_input import DateInput
 from nclm_desktop.ui.participant_detail import ParticipantDetail
 from nclm_desktop.ui.screening_wizard import ENROL, ScreeningWizard
 
@@ -64,8 +65,8 @@ def test_the_enrolment_page_takes_a_past_enrolment_date(qtbot, db, surgeon, said
     click_next(qtbot, w)
 
     assert w.currentId() == ENROL
-    enrolled = find(w, QDateEdit, "enrolment_date")
-    assert enrolled.date().toPython() == TODAY  # the starting value, editable
+    enrolled = find(w, DateInput, "enrolment_date")
+    assert enrolled.date() == TODAY  # the starting value, editable
     choose(qtbot, w, "cohort", "hepatectomy")
     type_date(qtbot, w, "consent_date", CONSENTED)
     type_date(qtbot, w, "enrolment_date", dt.date(2025, 2, 4))  # before the consent
@@ -96,15 +97,15 @@ def test_the_enrolment_tab_corrects_the_enrolment_date_with_a_reason(qtbot, db, 
     window = ParticipantDetail(db, surgeon, pid, today=TODAY)
     qtbot.addWidget(window)
     window.show()
-    field = find(window, QDateEdit, "enrolment_date")
-    assert field.date().toPython() == TODAY and not field.isEnabled()
+    field = find(window, DateInput, "enrolment_date")
+    assert field.date() == TODAY and not field.isEnabled()
     qtbot.mouseClick(find(window, QPushButton, "edit_enrolment"), Qt.MouseButton.LeftButton)
     assert field.isEnabled()
     type_date(qtbot, window, "enrolment_date", ENROLLED)
     qtbot.mouseClick(find(window, QPushButton, "save_enrolment"), Qt.MouseButton.LeftButton)
 
     assert said["error"] == [] and not field.isEnabled()
-    assert field.date().toPython() == ENROLLED
+    assert field.date() == ENROLLED
     with db.session() as s:
         assert s.get(Participant, pid).enrolment_date == ENROLLED
         audit = s.scalars(
