@@ -316,6 +316,7 @@ def _server_for_bench(path: Path) -> tuple[str, Callable[[], None]]:
     """(app URL, stop) of a server database holding a copy of ``path``: the one in
     NCLM_BENCH_PG_OWNER_URL / NCLM_BENCH_PG_APP_URL (an empty database), else a throwaway
     cluster like the tests' (tests/pgcluster.py). The copy is made by `migrate-to`."""
+    import shutil
     import tempfile
 
     from nclm_desktop.cli import run
@@ -341,12 +342,17 @@ def _server_for_bench(path: Path) -> tuple[str, Callable[[], None]]:
             cluster.stop()
 
     os.environ["NCLM_PASSWORD"] = DEMO_PASSWORD
+    # Signing in for migrate-to adds an audit event: copy from a scratch copy of the study.
+    from nclm_desktop.models.db import backup_sqlite
+
+    scratch = backup_sqlite(path, Path(tempfile.mkdtemp(prefix="nclm-bench-src-")) / path.name)
     t0 = time.perf_counter()
-    argv = ["--db", str(path), "--user", "admin", "migrate-to", "--to", owner_url]
+    argv = ["--db", str(scratch), "--user", "admin", "migrate-to", "--to", owner_url]
     if run(argv) != 0 or run(["--db", owner_url, "init", "--grant-to", _role(app_url)]) != 0:
         stop()
         raise NoServer("migrate-to failed")
     print(f"  copied to the server with migrate-to in {time.perf_counter() - t0:.0f} s")
+    shutil.rmtree(scratch.parent, ignore_errors=True)
     return app_url, stop
 
 
