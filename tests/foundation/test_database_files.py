@@ -18,6 +18,7 @@ from nclm_desktop.models import db as db_module
 from nclm_desktop.models.db import DatabaseError, backup_sqlite, open_database
 from nclm_desktop.services import accounts
 from nclm_desktop.services.backup import backup_database
+from nclm_desktop.services.errors import DatabaseUnavailable
 from tests.conftest import PASSWORD
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX permissions and FIFOs")
@@ -98,7 +99,7 @@ def test_owner_only_permissions_whatever_the_umask(tmp_path):
     assert mode(data_dir) == 0o700
     assert mode(data_dir / "backups") == 0o700
     files = [db_file, *(data_dir / "backups").iterdir(), data_dir / "nclm.db.lock"]
-    assert len(files) == 3
+    assert len(files) == 4  # the backup and its audit anchor beside it
     assert {f.name: mode(f) for f in files} == {f.name: 0o600 for f in files}
 
 
@@ -146,7 +147,8 @@ def test_the_window_does_not_wait_for_the_check_but_every_write_does(db_path, db
     before = digest(db_path)
     opened = open_database(db_path, wait_for_check=False)  # as the application opens it
     try:
-        with pytest.raises(DatabaseError, match="damaged.*nclm-desktop restore"):
+        # The unit of work hands it on as the sentence a user sees (DatabaseUnavailable).
+        with pytest.raises(DatabaseUnavailable, match="damaged.*nclm-desktop restore"):
             accounts.add_user(opened, admin, "late", "Late", "monitor", PASSWORD)
     finally:
         opened.dispose()
