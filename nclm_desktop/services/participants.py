@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
 
-from ..models import Participant, ParticipantIdentity
+from ..models import AuditEvent, Operation, Participant, ParticipantIdentity, Visit
 from ..models.db import Database
 from .errors import NotFound
+from .missing_data import missing_counts
 from .permissions import Actor, Permission
 from .uow import reading
 
@@ -25,32 +28,75 @@ class ParticipantRow:
     cohort: str
     status: str
     sex: str
-    birth_date: dt.date | None
+    # Roles that may not see identity get the birth year only: birth date plus sex identify.
+    born: dt.date | int | None
     enrolment_date: dt.date | None
     index_date: dt.date | None
+    operation_date: dt.date | None  # the first liver resection
+    next_visit: dt.date | None  # the earliest open (planned) visit, overdue ones included
+    missing: int  # required fields left empty (services/missing_data.py)
+    last_activity: dt.datetime | None  # the participant's latest audited change, UTC
+
+
+def birth_shown(birth_date: dt.date | None, actor: Actor | None) -> dt.date | int | None:
+    """The full birth date for roles that may see identity, else the year alone."""
+    if birth_date is None or (actor is not None and actor.can(Permission.VIEW_IDENTITY)):
+        return birth_date
+    return birth_date.year
+
+
+def _per_participant(session: Session, stmt: Select) -> dict[int, Any]:
+    return {pid: value for pid, value in session.execute(stmt)}
+
+
+def _last_activity(session: Session) -> dict[int, dt.datetime]:
+    # The highest event id per participant is its latest (ids grow with time); the index on
+    # participant_id covers the grouping, the timestamps are then read by primary key.
+    latest = (
+        select(func.max(AuditEvent.id))
+        .where(AuditEvent.participant_id.is_not(None))
+        .group_by(AuditEvent.participant_id)
+    )
+    stmt = select(AuditEvent.participant_id, AuditEvent.ts_utc).where(AuditEvent.id.in_(latest))
+    return {
+        pid: dt.datetime.fromisoformat(ts) for pid, ts in session.execute(stmt) if ts is not None
+    }
 
 
 def list_participants(db: Database, actor: Actor | None) -> list[ParticipantRow]:
-    """All participants in one query; identity masked for roles that may not see it."""
+    """All participants, newest activity first, with their next visit, operation date and
+    missing-data count: one query per column kind for the whole study, never per row.
+    Identity masked, birth date cut to the year, for roles that may not see identity."""
     show_identity = actor is not None and actor.can(Permission.VIEW_IDENTITY)
     with reading(db, actor, Permission.VIEW_PARTICIPANTS) as s:
-        stmt = (
-            select(
-                Participant.id,
-                Participant.study_id,
-                ParticipantIdentity.name,
-                ParticipantIdentity.hospital_record_number,
-                Participant.cohort,
-                Participant.status,
-                Participant.sex,
-                Participant.birth_date,
-                Participant.enrolment_date,
-                Participant.index_date,
-            )
-            .outerjoin(ParticipantIdentity)
-            .order_by(Participant.study_id.is_(None), Participant.study_id, Participant.id)
+        stmt = select(
+            Participant.id,
+            Participant.study_id,
+            ParticipantIdentity.name,
+            ParticipantIdentity.hospital_record_number,
+            Participant.cohort,
+            Participant.status,
+            Participant.sex,
+            Participant.birth_date,
+            Participant.enrolment_date,
+            Participant.index_date,
+            Participant.created_utc,
+        ).outerjoin(ParticipantIdentity)
+        operated = _per_participant(
+            s,
+            select(Operation.participant_id, func.min(Operation.operation_date)).group_by(
+                Operation.participant_id
+            ),
         )
-        return [
+        next_visit = _per_participant(
+            s,
+            select(Visit.participant_id, func.min(Visit.scheduled_date))
+            .where(Visit.status == "planned")
+            .group_by(Visit.participant_id),
+        )
+        missing = missing_counts(s)
+        activity = _last_activity(s)
+        rows = [
             ParticipantRow(
                 r[0],
                 r[1] or "",
@@ -59,12 +105,26 @@ def list_participants(db: Database, actor: Actor | None) -> list[ParticipantRow]
                 r[4] or "",
                 r[5],
                 r[6] or "",
-                r[7],
+                birth_shown(r[7], actor),
                 r[8],
                 r[9],
+                operated.get(r[0]),
+                next_visit.get(r[0]),
+                missing.get(r[0], 0),
+                activity.get(r[0]) or _utc(r[10]),
             )
             for r in s.execute(stmt)
         ]
+    epoch = dt.datetime.min.replace(tzinfo=dt.UTC)
+    rows.sort(key=lambda r: (r.last_activity or epoch, r.id), reverse=True)
+    return rows
+
+
+def _utc(value: dt.datetime | None) -> dt.datetime | None:
+    # SQLite hands back naive datetimes; the app stores UTC.
+    if value is not None and value.tzinfo is None:
+        return value.replace(tzinfo=dt.UTC)
+    return value
 
 
 def find_participant_id(db: Database, actor: Actor | None, study_id: str) -> int:

@@ -39,7 +39,6 @@ from .visit_states import (
     t,
 )
 
-
 # Day numbers of the neighbouring months: greyed, yet still 4.5:1 on their background.
 OTHER_MONTH_BACKGROUND = "#f3f3f3"
 OTHER_MONTH_DAY_TEXT = "#636363"

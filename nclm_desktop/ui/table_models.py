@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 
 Index = QModelIndex | QPersistentModelIndex
@@ -51,6 +52,7 @@ class Column:
     key: str
     header: str
     fmt: Callable[[Any], str] = _default_format
+    tip: str = ""  # the header's tooltip: what the column means
 
 
 def _getter(rows: Sequence[Any], key: str) -> Callable[[Any], Any]:
@@ -70,6 +72,9 @@ class RecordTableModel(QAbstractTableModel):
     set, so painting, sorting and filter-as-you-type stay instant with 10,000 rows.
     """
 
+    # The search texts grew (add_search_text) without the rows changing.
+    search_text_changed = Signal()
+
     def __init__(self, columns: Sequence[Column], parent: Any = None) -> None:
         super().__init__(parent)
         self.columns = list(columns)
@@ -86,6 +91,18 @@ class RecordTableModel(QAbstractTableModel):
         self._display = [[fmt(get(r)) for get, fmt in pairs] for r in self._rows]
         self._haystack = ["\x1f".join(d).casefold() for d in self._display]
         self.endResetModel()
+
+    def add_search_text(self, key: str, extra: Mapping[Any, str]) -> None:
+        """Let rows also be found by other words for the value of field ``key`` (a name's
+        pinyin): ``extra`` maps a value to those words; rows and display stay as they are."""
+        if not self._rows:
+            return
+        get = _getter(self._rows, key)
+        self._haystack = [
+            f"{hay}\x1f{more.casefold()}" if (more := extra.get(get(row))) else hay
+            for hay, row in zip(self._haystack, self._rows, strict=True)
+        ]
+        self.search_text_changed.emit()
 
     def row_data(self, row: int) -> Any:
         return self._rows[row]
@@ -114,8 +131,11 @@ class RecordTableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.columns[section].header
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.columns[section].header
+            if role == Qt.ItemDataRole.ToolTipRole and self.columns[section].tip:
+                return self.columns[section].tip
         return None
 
 
@@ -140,9 +160,15 @@ class SearchFilterProxy(QAbstractProxyModel):
         old = self.sourceModel()
         if old is not None:
             old.modelReset.disconnect(self._source_reset)
+            old.search_text_changed.disconnect(self._refilter)
         super().setSourceModel(model)
         model.modelReset.connect(self._source_reset)
+        model.search_text_changed.connect(self._refilter)
         self._source_reset()
+
+    def _refilter(self) -> None:
+        if self._needle:
+            self.set_search(self._needle)
 
     def _source_reset(self) -> None:
         self.beginResetModel()
