@@ -72,7 +72,7 @@ def participant_columns() -> list[Column]:
 
 
 # Widths that fit every column at 1366 px; the last column stretches.
-COLUMN_WIDTHS = (100, 130, 95, 95, 100, 40, 85, 85, 85, 85, 85, 60)
+COLUMN_WIDTHS = (95, 90, 85, 95, 90, 35, 80, 80, 80, 80, 80, 60)
 
 
 class ParticipantsPage(QWidget):
