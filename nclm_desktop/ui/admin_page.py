@@ -31,6 +31,18 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("AdminPage", text)
 
 
+# Messages appear inline, next to what they are about, in the style of every form: red for
+# an error, green when done (no modal boxes).
+ERROR_STYLE = "color: #b00020;"
+DONE_STYLE = "color: #1b5e20;"
+
+
+def say(label: QLabel, text: str, *, error: bool = False) -> None:
+    label.setText(("⚠ " if error else "") + text)
+    label.setStyleSheet(ERROR_STYLE if error else DONE_STYLE)
+    label.show()
+
+
 class AdminPage(QWidget):
     idle_minutes_changed = Signal(int)
 
@@ -56,6 +68,10 @@ class AdminPage(QWidget):
         self.toggle_button = QPushButton(self.tr("Activate / deactivate selected"))
         self.toggle_button.setObjectName("toggle_active")
         self.toggle_button.clicked.connect(self._toggle_active)
+        self.users_message = QLabel()
+        self.users_message.setObjectName("users_message")
+        self.users_message.setWordWrap(True)
+        self.users_message.hide()
 
         self.new_username = QLineEdit()
         self.new_username.setObjectName("username")
@@ -80,6 +96,7 @@ class AdminPage(QWidget):
         self.add_message.setWordWrap(True)
         add_box = QGroupBox(self.tr("New user"))
         form = QFormLayout(add_box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # labels never clip
         form.addRow(self.tr("User name"), self.new_username)
         form.addRow(self.tr("Full name"), self.new_display_name)
         form.addRow(self.tr("Role"), self.new_role)
@@ -102,17 +119,24 @@ class AdminPage(QWidget):
         self.backup_status = QLabel()
         self.backup_status.setObjectName("backup_status")
         self.backup_status.setWordWrap(True)
+        self.settings_message = QLabel()
+        self.settings_message.setObjectName("settings_message")
+        self.settings_message.setWordWrap(True)
+        self.settings_message.hide()
         site_box = QGroupBox(self.tr("Workstation and data"))
         site = QFormLayout(site_box)
+        site.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         row = QHBoxLayout()
         row.addWidget(self.idle_minutes)
         row.addWidget(save)
         row.addStretch(1)
         site.addRow(self.tr("Lock after idle"), row)
+        site.addRow(self.settings_message)
         site.addRow(self.backup_button, self.backup_status)
 
         contacts_box = QGroupBox(self.tr("Contact numbers printed on patient schedules"))
         contacts = QFormLayout(contacts_box)
+        contacts.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.contact_edits: dict[str, QLineEdit] = {}
         current = settings.contact_numbers(db)
         for key, label, _zh in settings.CONTACT_SETTINGS:
@@ -137,6 +161,7 @@ class AdminPage(QWidget):
         left = QVBoxLayout()
         left.addWidget(self.table)
         left.addWidget(self.toggle_button)
+        left.addWidget(self.users_message)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 3)
         layout.addLayout(right, 2)
@@ -144,10 +169,11 @@ class AdminPage(QWidget):
 
     def refresh(self) -> None:
         self.model.set_rows(accounts.list_users(self.db, self.actor))
+        self.table.resizeColumnsToContents()  # a handful of users: no cell is cut
 
     def _add_user(self) -> None:
         if self.new_password.text() != self.new_password_again.text():
-            self.add_message.setText(self.tr("The two passwords differ."))
+            say(self.add_message, self.tr("The two passwords differ."), error=True)
             return
         try:
             accounts.add_user(
@@ -159,11 +185,9 @@ class AdminPage(QWidget):
                 self.new_password.text(),
             )
         except ServiceError as exc:
-            self.add_message.setText(str(exc))
+            say(self.add_message, str(exc), error=True)
             return
-        self.add_message.setText(
-            self.tr("User {name} added.").format(name=self.new_username.text())
-        )
+        say(self.add_message, self.tr("User {name} added.").format(name=self.new_username.text()))
         for edit in (
             self.new_username,
             self.new_display_name,
@@ -184,15 +208,18 @@ class AdminPage(QWidget):
         try:
             accounts.set_active(self.db, self.actor, user["id"], not user["active"], reason)
         except ServiceError as exc:
-            dialogs.show_error(self, str(exc))
+            say(self.users_message, str(exc), error=True)
+        else:
+            self.users_message.hide()
         self.refresh()
 
     def _save_settings(self) -> None:
         try:
             settings.set_idle_lock_minutes(self.db, self.actor, self.idle_minutes.value())
         except ServiceError as exc:
-            dialogs.show_error(self, str(exc))
+            say(self.settings_message, str(exc), error=True)
             return
+        say(self.settings_message, self.tr("Saved."))
         self.idle_minutes_changed.emit(self.idle_minutes.value())
 
     def _save_contacts(self) -> None:
@@ -201,20 +228,21 @@ class AdminPage(QWidget):
                 self.db, self.actor, {k: e.text() for k, e in self.contact_edits.items()}
             )
         except ServiceError as exc:
-            self.contacts_message.setText(str(exc))
+            say(self.contacts_message, str(exc), error=True)
             return
-        self.contacts_message.setText(self.tr("Saved."))
+        say(self.contacts_message, self.tr("Saved."))
 
     def _backup(self) -> None:
         self.backup_button.setEnabled(False)
         self.backup_status.setText(self.tr("Backing up…"))
+        self.backup_status.setStyleSheet("")
 
         def done(path: object) -> None:
             self.backup_button.setEnabled(True)
-            self.backup_status.setText(self.tr("Backup written and checked: {p}").format(p=path))
+            say(self.backup_status, self.tr("Backup written and checked: {p}").format(p=path))
 
         def failed(exc: Exception) -> None:
             self.backup_button.setEnabled(True)
-            self.backup_status.setText(self.tr("Backup failed: {e}").format(e=exc))
+            say(self.backup_status, self.tr("Backup failed: {e}").format(e=exc), error=True)
 
         run_in_background(lambda: backup_database(self.db, self.actor), done, failed)
