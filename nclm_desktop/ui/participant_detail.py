@@ -56,6 +56,7 @@ from .screening_pages.outcome_pages import (
     TIMING_LABELS,
     VERDICT_TEXT,
 )
+from .window_size import fit_to_content
 
 
 def _t(text: str) -> str:
@@ -535,6 +536,7 @@ class ParticipantDetail(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bottom)
         self._refresh_header()
+        fit_to_content(self)  # the tabs' content, within the screen
 
     @staticmethod
     def _top(widget: QWidget) -> QScrollArea:
