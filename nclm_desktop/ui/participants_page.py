@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
@@ -40,10 +38,6 @@ STATUS_LABELS = {
 COHORT_LABELS = {"hepatectomy": "hepatectomy", "systemic": "systemic only", "": ""}
 
 
-def _local_time(value: dt.datetime | None) -> str:
-    return "" if value is None else value.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
 def _count(value: int) -> str:
     return str(value) if value else ""
 
@@ -67,12 +61,13 @@ def participant_columns() -> list[Column]:
             _count,
             _t("Required screening, baseline and operation fields left empty"),
         ),
-        Column("last_activity", _t("Last change"), _local_time, _t("Latest recorded change")),
+        # Hidden: the default order, latest change first (services/participants.py).
+        Column("last_event", _t("Last change")),
     ]
 
 
 # Widths that fit every column at 1366 px; the last column stretches.
-COLUMN_WIDTHS = (95, 90, 85, 95, 90, 35, 80, 80, 80, 80, 80, 60)
+COLUMN_WIDTHS = (100, 120, 95, 100, 100, 40, 85, 85, 85, 85, 85, 60)
 
 
 class ParticipantsPage(QWidget):
@@ -107,9 +102,10 @@ class ParticipantsPage(QWidget):
         self.table = QTableView()
         self.table.setObjectName("participants_table")
         self.table.setModel(self.proxy)
-        # Newest activity first: the participants being worked on, not old screen failures.
+        # Latest change first: the participants being worked on, not old screen failures.
         keys = [c.key for c in self.model.columns]
-        configure_table(self.table, keys.index("last_activity"), Qt.SortOrder.DescendingOrder)
+        configure_table(self.table, keys.index("last_event"), Qt.SortOrder.DescendingOrder)
+        self.table.setColumnHidden(keys.index("last_event"), True)
         for col, width in enumerate(COLUMN_WIDTHS):
             self.table.setColumnWidth(col, width)
         self._pinyin_generation = 0

@@ -110,6 +110,13 @@ class RecordTableModel(QAbstractTableModel):
     def haystack(self, row: int) -> str:
         return self._haystack[row]
 
+    def haystacks(self) -> list[str]:
+        """Every row's search text, by source row (read-only)."""
+        return self._haystack
+
+    def display_text(self, row: int, column: int) -> str:
+        return self._display[row][column]
+
     def sort_key(self, row: int, column: int) -> tuple:
         return _sort_key(_get(self._rows[row], self.columns[column].key))
 
@@ -162,9 +169,24 @@ class SearchFilterProxy(QAbstractProxyModel):
             old.modelReset.disconnect(self._source_reset)
             old.search_text_changed.disconnect(self._refilter)
         super().setSourceModel(model)
+        self._source = model  # read on every painted cell: no call back into Qt for it
+        self._plain_source = type(model).data is RecordTableModel.data
         model.modelReset.connect(self._source_reset)
         model.search_text_changed.connect(self._refilter)
         self._source_reset()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # Painting asks every visible cell for a dozen roles: answer from the source's
+        # precomputed texts without building a source index per call.
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        model = self._source
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return model.display_text(row, index.column())
+        if self._plain_source and role != Qt.ItemDataRole.UserRole:
+            return None  # a plain RecordTableModel shows text only
+        return model.data(model.index(row, index.column()), role)
 
     def _refilter(self) -> None:
         if self._needle:
@@ -189,8 +211,8 @@ class SearchFilterProxy(QAbstractProxyModel):
 
     def _apply_filter(self) -> None:
         if self._needle:
-            hay = self.sourceModel().haystack
-            self._rows = [r for r in self._order if self._needle in hay(r)]
+            hay, needle = self._source.haystacks(), self._needle
+            self._rows = [r for r in self._order if needle in hay[r]]
         else:
             self._rows = list(self._order)
         self._position = {}

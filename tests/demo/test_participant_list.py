@@ -6,7 +6,14 @@ import dataclasses
 
 from sqlalchemy import select
 
-from nclm_desktop.models import BaselineDisease, Operation, Participant, Screening, Visit
+from nclm_desktop.models import (
+    AuditEvent,
+    BaselineDisease,
+    Operation,
+    Participant,
+    Screening,
+    Visit,
+)
 from nclm_desktop.services.missing_data import required_field_names
 from nclm_desktop.services.participants import HIDDEN, list_participants
 from nclm_desktop.services.permissions import Actor
@@ -38,14 +45,16 @@ def missing_one_by_one(session, participant: Participant) -> int:
 
 def test_newest_activity_first_with_bulk_columns_matching_each_record(demo_db):
     rows = list_participants(demo_db, INVESTIGATOR)
-    activity = [r.last_activity for r in rows]
-    assert None not in activity and activity == sorted(activity, reverse=True)
+    latest = [r.last_event for r in rows]
+    assert 0 not in latest and latest == sorted(latest, reverse=True)
     # Screen failures without a study ID no longer fill the top of the list.
     top = rows[: len(rows) // 4]
     assert any(r.study_id for r in top)
     with demo_db.session() as s:
         for row in rows:
             p = s.get(Participant, row.id)
+            events = s.scalars(select(AuditEvent.id).where(AuditEvent.participant_id == row.id))
+            assert row.last_event == max(events)
             planned = s.scalars(
                 select(Visit.scheduled_date).where(
                     Visit.participant_id == row.id, Visit.status == "planned"

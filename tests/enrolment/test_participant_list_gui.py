@@ -67,8 +67,9 @@ def test_newest_activity_first_with_operation_next_visit_and_missing(qtbot, db, 
     # The screen failure, saved last, is on top; the first enrolled at the bottom.
     assert shown(page, "name") == ["王五", "Li Si", "曾伟", "张三"]
     headers = [page.proxy.headerData(c, Qt.Orientation.Horizontal) for c in range(13)]
-    for header in ("Operation", "Next visit", "Missing", "Last change"):
+    for header in ("Operation", "Next visit", "Missing"):
         assert header in headers
+    assert page.table.isColumnHidden(headers.index("Last change"))  # the default order
     missing = dict(zip(shown(page, "name"), shown(page, "missing"), strict=True))
     assert missing == {"王五": "", "Li Si": "2", "曾伟": "8", "张三": ""}
     rows = {r.name: r for r in list_participants(db, investigator)}
