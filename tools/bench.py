@@ -162,8 +162,12 @@ def bench_filter(app, db, actor) -> tuple[list[float], int]:
     page.show()
     app.processEvents()
     rows = page.model.rowCount()
+    from nclm_desktop.ui.tasks import wait_for_background
+
+    wait_for_background()  # the pinyin search keys, computed off the UI thread
+    app.processEvents()
     per_key = []
-    for word in ("nclm-h-0042", "王伟", "2401", "deceased", "systemic only"):
+    for word in ("nclm-h-0042", "王伟", "2401", "deceased", "systemic only", "wangwei", "zw"):
         page.filter_edit.clear()
         app.processEvents()
         typed = ""
@@ -177,6 +181,18 @@ def bench_filter(app, db, actor) -> tuple[list[float], int]:
     page.close()
     page.deleteLater()
     return per_key, rows
+
+
+def bench_list_load(db, actor) -> tuple[list[float], list[float]]:
+    """The participant list's query (with its bulk columns), and the pinyin search keys of
+    every name (computed off the UI thread; the per-character cache starts empty)."""
+    from nclm_desktop.services.participants import list_participants
+    from nclm_desktop.ui.pinyin_search import readings, search_keys
+
+    names = {r.name for r in list_participants(db, actor)}
+    readings.cache_clear()
+    keys = timed(lambda: search_keys(names), 3)
+    return timed(lambda: list_participants(db, actor)), keys
 
 
 def bench_month(app, db, actor) -> tuple[list[float] | None, list[float], float | None]:
@@ -509,6 +525,10 @@ def main() -> int:
     keys, rows = bench_filter(app, db, actor)
     print(f"participant filter per keystroke ({rows:,} rows): {ms(keys)} "
           f"{verdict(statistics.median(keys), AIMS['filter'], 'ms')}")  # fmt: skip
+
+    query, keys = bench_list_load(db, actor)
+    print(f"  participant list query (missing data, next visit, ...): {ms(query)}")
+    print(f"  pinyin search keys of all names (background thread): {ms(keys)}")
 
     painted, service, first = bench_month(app, db, actor)
     if painted is None:

@@ -36,7 +36,7 @@ def _label(value: str | None) -> str:
 
 
 def patient_block(pt: PatientHeader, age_on: str) -> list[Flowable]:
-    born = fmt_date(pt.birth_date)
+    born = fmt_date(pt.birth_date) if pt.birth_date else str(pt.birth_year or DASH)
     if pt.age_years is not None:
         born = f"{born} (age {pt.age_years} {age_on})"
     sex = {"M": "male", "F": "female"}.get(pt.sex, DASH)

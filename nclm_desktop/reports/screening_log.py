@@ -116,7 +116,12 @@ class _Flow:
 
 
 def flow_diagram(f: ScreeningFlow, width: float) -> Drawing:
-    height = 330.0
+    # Laid out once to measure (the boxes grow with their lines), then at that height.
+    _, bottom = _draw_flow(f, width, 1000.0)
+    return _draw_flow(f, width, bottom + 4)[0]
+
+
+def _draw_flow(f: ScreeningFlow, width: float, height: float) -> tuple[Drawing, float]:
     fl = _Flow(width, height)
     main_x, main_w = width * 0.3, width * 0.4
     side_x, side_w = width * 0.76, width * 0.44
@@ -130,6 +135,12 @@ def flow_diagram(f: ScreeningFlow, width: float) -> Drawing:
     reasons = [f"{EXCLUSION_LABELS.get(cid, cid)}: {n}" for cid, n in f.exclusion_reasons[:6]]
     if len(f.exclusion_reasons) > 6:
         reasons.append(f"{len(f.exclusion_reasons) - 6} further reasons (see the log)")
+    reasons_total = sum(n for _, n in f.exclusion_reasons)
+    if reasons_total > f.not_eligible:
+        reasons.append(
+            f"One person can have several reasons: they add up to {reasons_total} "
+            f"for {f.not_eligible} people."
+        )
     excluded_top = screened + 10
     excluded_bottom = fl.box(
         side_x, excluded_top, side_w, f"Not eligible: {f.not_eligible}", reasons
@@ -155,11 +166,12 @@ def flow_diagram(f: ScreeningFlow, width: float) -> Drawing:
     arms_top = enrolled + 28
     arm_w = width * 0.3
     left_x, right_x = width * 0.155, width * 0.47
+    bottom = arms_top
     for x, title, idx in (
         (left_x, f"Hepatectomy: {f.hepatectomy}", 0),
         (right_x, f"Systemic therapy only: {f.systemic}", 1),
     ):
-        fl.box(
+        bottom = fl.box(
             x,
             arms_top,
             arm_w,
@@ -195,7 +207,7 @@ def flow_diagram(f: ScreeningFlow, width: float) -> Drawing:
     )
     fl.arrow(left_x, enrolled + 12, left_x, arms_top)
     fl.arrow(right_x, enrolled + 12, right_x, arms_top)
-    return fl.d
+    return fl.d, bottom
 
 
 def _reasons(line: ScreeningLine) -> str:

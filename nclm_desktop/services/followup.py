@@ -323,11 +323,11 @@ def month_view(
 
 
 def worklist_range(kind: str, today: dt.date) -> tuple[dt.date | None, dt.date | None]:
-    """The booked-date range of a worklist: this week is Monday to Sunday of ``today``'s
-    week; the next 4 weeks are today and the 27 days after; overdue has no range."""
+    """The booked-date range of a worklist: this week is today and the 6 days after (a
+    calendar week would hold only past days on a Sunday); the next 4 weeks are today and
+    the 27 days after; overdue has no range."""
     if kind == "this_week":
-        monday = today - dt.timedelta(days=today.weekday())
-        return monday, monday + dt.timedelta(days=6)
+        return today, today + dt.timedelta(days=6)
     if kind == "next_4_weeks":
         return today, today + dt.timedelta(days=27)
     if kind == "overdue":

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
 
-from ..models import Participant, ParticipantIdentity
+from ..models import AuditEvent, Operation, Participant, ParticipantIdentity, Visit
 from ..models.db import Database
 from .errors import NotFound
+from .missing_data import missing_counts
 from .permissions import Actor, Permission
 from .uow import reading
 
@@ -25,32 +28,70 @@ class ParticipantRow:
     cohort: str
     status: str
     sex: str
-    birth_date: dt.date | None
+    # Roles that may not see identity get the birth year only: birth date plus sex identify.
+    born: dt.date | int | None
     enrolment_date: dt.date | None
     index_date: dt.date | None
+    operation_date: dt.date | None  # the first liver resection
+    next_visit: dt.date | None  # the earliest open (planned) visit, overdue ones included
+    missing: int  # required fields left empty (services/missing_data.py)
+    # The participant's latest audited change, as its event id (ids grow with time): the
+    # list's default order. 0 if none.
+    last_event: int
+
+
+def birth_shown(birth_date: dt.date | None, actor: Actor | None) -> dt.date | int | None:
+    """The full birth date for roles that may see identity, else the year alone."""
+    if birth_date is None or (actor is not None and actor.can(Permission.VIEW_IDENTITY)):
+        return birth_date
+    return birth_date.year
+
+
+def _per_participant(session: Session, stmt: Select) -> dict[int, Any]:
+    return {pid: value for pid, value in session.execute(stmt)}
 
 
 def list_participants(db: Database, actor: Actor | None) -> list[ParticipantRow]:
-    """All participants in one query; identity masked for roles that may not see it."""
+    """All participants, latest change first, with their next visit, operation date and
+    missing-data count: one query per column kind for the whole study, never per row.
+    Identity masked, birth date cut to the year, for roles that may not see identity."""
     show_identity = actor is not None and actor.can(Permission.VIEW_IDENTITY)
     with reading(db, actor, Permission.VIEW_PARTICIPANTS) as s:
-        stmt = (
-            select(
-                Participant.id,
-                Participant.study_id,
-                ParticipantIdentity.name,
-                ParticipantIdentity.hospital_record_number,
-                Participant.cohort,
-                Participant.status,
-                Participant.sex,
-                Participant.birth_date,
-                Participant.enrolment_date,
-                Participant.index_date,
-            )
-            .outerjoin(ParticipantIdentity)
-            .order_by(Participant.study_id.is_(None), Participant.study_id, Participant.id)
+        # One index seek per participant (ix_audit_event_participant), not a scan of the trail.
+        last_event = (
+            select(func.max(AuditEvent.id))
+            .where(AuditEvent.participant_id == Participant.id)
+            .correlate(Participant)
+            .scalar_subquery()
         )
-        return [
+        stmt = select(
+            Participant.id,
+            Participant.study_id,
+            ParticipantIdentity.name,
+            ParticipantIdentity.hospital_record_number,
+            Participant.cohort,
+            Participant.status,
+            Participant.sex,
+            Participant.birth_date,
+            Participant.enrolment_date,
+            Participant.index_date,
+            func.coalesce(last_event, 0).label("last_event"),
+        ).outerjoin(ParticipantIdentity)
+        stmt = stmt.order_by(func.coalesce(last_event, 0).desc(), Participant.id.desc())
+        operated = _per_participant(
+            s,
+            select(Operation.participant_id, func.min(Operation.operation_date)).group_by(
+                Operation.participant_id
+            ),
+        )
+        next_visit = _per_participant(
+            s,
+            select(Visit.participant_id, func.min(Visit.scheduled_date))
+            .where(Visit.status == "planned")
+            .group_by(Visit.participant_id),
+        )
+        missing = missing_counts(s)
+        rows = [
             ParticipantRow(
                 r[0],
                 r[1] or "",
@@ -59,12 +100,17 @@ def list_participants(db: Database, actor: Actor | None) -> list[ParticipantRow]
                 r[4] or "",
                 r[5],
                 r[6] or "",
-                r[7],
+                birth_shown(r[7], actor),
                 r[8],
                 r[9],
+                operated.get(r[0]),
+                next_visit.get(r[0]),
+                missing.get(r[0], 0),
+                r[10],
             )
             for r in s.execute(stmt)
         ]
+    return rows
 
 
 def find_participant_id(db: Database, actor: Actor | None, study_id: str) -> int:

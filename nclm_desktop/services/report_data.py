@@ -112,7 +112,9 @@ class PatientHeader:
     cohort: str
     status: str
     sex: str
+    # None for readers who may not see identity (birth date plus sex identify): the year only.
     birth_date: dt.date | None
+    birth_year: int | None
     age_years: int | None  # on the date the report is about (the operation date)
     index_date: dt.date | None
     name: str | None  # None: the reader may not see identities
@@ -128,7 +130,8 @@ def _header(p: Participant, on: dt.date | None, show_identity: bool) -> PatientH
         cohort=p.cohort or "",
         status=p.status,
         sex=p.sex or "",
-        birth_date=p.birth_date,
+        birth_date=p.birth_date if show_identity else None,
+        birth_year=p.birth_date.year if p.birth_date else None,
         age_years=age,
         index_date=p.index_date,
         name=ident.name if ident else None,

@@ -47,6 +47,15 @@ class FlowCounts:
     enrolled: int
     enrolled_by_cohort: dict[str, int]
 
+    @property
+    def reasons_total(self) -> int:
+        return sum(n for _, n in self.by_reason)
+
+    @property
+    def several_reasons(self) -> bool:
+        """The reason counts add up to more than the people not eligible: say so."""
+        return self.reasons_total > self.not_eligible
+
 
 def _outcome(verdict: str, study_id: str | None) -> str:
     if study_id:

@@ -35,6 +35,18 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("AdminPage", text)
 
 
+# Messages appear inline, next to what they are about, in the style of every form: red for
+# an error, green when done (no modal boxes).
+ERROR_STYLE = "color: #b00020;"
+DONE_STYLE = "color: #1b5e20;"
+
+
+def say(label: QLabel, text: str, *, error: bool = False) -> None:
+    label.setText(("⚠ " if error else "") + text)
+    label.setStyleSheet(ERROR_STYLE if error else DONE_STYLE)
+    label.show()
+
+
 class AdminPage(QWidget):
     idle_minutes_changed = Signal(int)
 
@@ -70,6 +82,7 @@ class AdminPage(QWidget):
         self.users_message = QLabel()
         self.users_message.setObjectName("users_message")
         self.users_message.setWordWrap(True)
+        self.users_message.hide()
 
         self.new_username = QLineEdit()
         self.new_username.setObjectName("username")
@@ -94,6 +107,7 @@ class AdminPage(QWidget):
         self.add_message.setWordWrap(True)
         add_box = QGroupBox(self.tr("New user"))
         form = QFormLayout(add_box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # labels never clip
         form.addRow(self.tr("User name"), self.new_username)
         form.addRow(self.tr("Full name"), self.new_display_name)
         form.addRow(self.tr("Role"), self.new_role)
@@ -116,13 +130,19 @@ class AdminPage(QWidget):
         self.backup_status = QLabel()
         self.backup_status.setObjectName("backup_status")
         self.backup_status.setWordWrap(True)
+        self.settings_message = QLabel()
+        self.settings_message.setObjectName("settings_message")
+        self.settings_message.setWordWrap(True)
+        self.settings_message.hide()
         site_box = QGroupBox(self.tr("Workstation and data"))
         site = QFormLayout(site_box)
+        site.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         row = QHBoxLayout()
         row.addWidget(self.idle_minutes)
         row.addWidget(save)
         row.addStretch(1)
         site.addRow(self.tr("Lock after idle"), row)
+        site.addRow(self.settings_message)
         site.addRow(self.backup_button, self.backup_status)
         self.restore_button = QPushButton(self.tr("Restore from a backup…"))
         self.restore_button.setObjectName("restore_backup")
@@ -135,6 +155,7 @@ class AdminPage(QWidget):
 
         contacts_box = QGroupBox(self.tr("Contact numbers printed on patient schedules"))
         contacts = QFormLayout(contacts_box)
+        contacts.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.contact_edits: dict[str, QLineEdit] = {}
         current = settings.contact_numbers(db)
         for key, label, _zh in settings.CONTACT_SETTINGS:
@@ -171,10 +192,11 @@ class AdminPage(QWidget):
 
     def refresh(self) -> None:
         self.model.set_rows(accounts.list_users(self.db, self.actor))
+        self.table.resizeColumnsToContents()  # a handful of users: no cell is cut
 
     def _add_user(self) -> None:
         if self.new_password.text() != self.new_password_again.text():
-            self.add_message.setText(self.tr("The two passwords differ."))
+            say(self.add_message, self.tr("The two passwords differ."), error=True)
             return
         try:
             accounts.add_user(
@@ -186,11 +208,9 @@ class AdminPage(QWidget):
                 self.new_password.text(),
             )
         except ServiceError as exc:
-            self.add_message.setText(str(exc))
+            say(self.add_message, str(exc), error=True)
             return
-        self.add_message.setText(
-            self.tr("User {name} added.").format(name=self.new_username.text())
-        )
+        say(self.add_message, self.tr("User {name} added.").format(name=self.new_username.text()))
         for edit in (
             self.new_username,
             self.new_display_name,
@@ -211,7 +231,9 @@ class AdminPage(QWidget):
         try:
             accounts.set_active(self.db, self.actor, user["id"], not user["active"], reason)
         except ServiceError as exc:
-            dialogs.show_error(self, str(exc))
+            say(self.users_message, str(exc), error=True)
+        else:
+            self.users_message.hide()
         self.refresh()
 
     def _selected_user(self) -> dict | None:
@@ -228,9 +250,9 @@ class AdminPage(QWidget):
         try:
             accounts.unlock_user(self.db, self.actor, user["id"], reason)
         except ServiceError as exc:
-            self.users_message.setText(str(exc))
+            say(self.users_message, str(exc), error=True)
             return
-        self.users_message.setText(self.tr("{u} can sign in again.").format(u=user["username"]))
+        say(self.users_message, self.tr("{u} can sign in again.").format(u=user["username"]))
         self.refresh()
 
     def _reset_password(self) -> None:
@@ -240,10 +262,11 @@ class AdminPage(QWidget):
         if user is None:
             return
         if ResetPasswordDialog(self.db, self.actor, user, self).exec():
-            self.users_message.setText(
+            say(
+                self.users_message,
                 self.tr("Password of {u} reset; they choose a new one at the next sign-in.").format(
                     u=user["username"]
-                )
+                ),
             )
             self.refresh()
 
@@ -251,8 +274,9 @@ class AdminPage(QWidget):
         try:
             settings.set_idle_lock_minutes(self.db, self.actor, self.idle_minutes.value())
         except ServiceError as exc:
-            dialogs.show_error(self, str(exc))
+            say(self.settings_message, str(exc), error=True)
             return
+        say(self.settings_message, self.tr("Saved."))
         self.idle_minutes_changed.emit(self.idle_minutes.value())
 
     def _save_contacts(self) -> None:
@@ -261,21 +285,22 @@ class AdminPage(QWidget):
                 self.db, self.actor, {k: e.text() for k, e in self.contact_edits.items()}
             )
         except ServiceError as exc:
-            self.contacts_message.setText(str(exc))
+            say(self.contacts_message, str(exc), error=True)
             return
-        self.contacts_message.setText(self.tr("Saved."))
+        say(self.contacts_message, self.tr("Saved."))
 
     def _backup(self) -> None:
         self.backup_button.setEnabled(False)
         self.backup_status.setText(self.tr("Backing up…"))
+        self.backup_status.setStyleSheet("")
 
         def done(path: object) -> None:
             self.backup_button.setEnabled(True)
-            self.backup_status.setText(self.tr("Backup written and checked: {p}").format(p=path))
+            say(self.backup_status, self.tr("Backup written and checked: {p}").format(p=path))
 
         def failed(exc: Exception) -> None:
             self.backup_button.setEnabled(True)
-            self.backup_status.setText(self.tr("Backup failed: {e}").format(e=exc))
+            say(self.backup_status, self.tr("Backup failed: {e}").format(e=exc), error=True)
 
         run_in_background(lambda: backup_database(self.db, self.actor), done, failed)
 
@@ -317,7 +342,7 @@ class AdminPage(QWidget):
         def failed(exc: Exception) -> None:
             self.restore_button.setEnabled(True)
             self.backup_button.setEnabled(True)
-            self.backup_status.setText(self.tr("Restore failed: {e}").format(e=exc))
+            say(self.backup_status, self.tr("Restore failed: {e}").format(e=exc), error=True)
             dialogs.show_error(self, self.tr("Restore failed: {e}").format(e=exc))
 
         run_in_background(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -18,11 +20,56 @@ from PySide6.QtWidgets import (
 from ..models.db import Database
 from ..services.audit_trail import AuditFilter, query_events, verify_chain
 from ..services.permissions import Actor
-from .table_models import Column, RecordTableModel, SearchFilterProxy, configure_table
+from .audit_presentation import action_label, change_text, field_label, local_time, record_label
+from .table_models import Column, Index, RecordTableModel, SearchFilterProxy, configure_table
 
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("AuditPage", text)
+
+
+def audit_columns() -> list[Column]:
+    return [
+        Column("id", "#"),
+        Column("time", _t("Time (local)"), tip=_t("Local time, with its offset from UTC")),
+        Column("username", _t("User")),
+        Column("action", _t("Action")),
+        Column("record", _t("Record")),
+        Column("study_id", _t("Study ID")),
+        Column("field", _t("Field")),
+        Column("change", _t("Change"), tip=_t("Old value → new value")),
+        Column("reason", _t("Reason")),
+    ]
+
+
+# The change takes what the other columns leave; the reason (last) stretches to the edge.
+COLUMN_WIDTHS = {"id": 50, "time": 185, "username": 95, "action": 65, "record": 115,
+                 "study_id": 90, "field": 120, "change": 250}  # fmt: skip
+
+
+def shown_event(e: dict) -> dict:
+    """A service row (table and column names, JSON text) as the viewer shows it."""
+    return {
+        "id": e["id"],
+        "time": local_time(e["ts_utc"]),
+        "username": e["username"],
+        "action": action_label(e["action"]),
+        "record": record_label(e["entity"], e["entity_id"]),
+        "study_id": e["study_id"],
+        "field": field_label(e["field"]),
+        "change": change_text(e["action"], e["field"], e["old_value"], e["new_value"]),
+        "reason": e["reason"],
+    }
+
+
+class AuditTableModel(RecordTableModel):
+    """Long changes and reasons are cut in their cells: the tooltip shows all of them."""
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
+            text = super().data(index, Qt.ItemDataRole.DisplayRole)
+            return text if len(text) > 40 else None
+        return super().data(index, role)
 
 
 class AuditPage(QWidget):
@@ -30,22 +77,7 @@ class AuditPage(QWidget):
         super().__init__(parent)
         self.db = db
         self.actor = actor
-        self.model = RecordTableModel(
-            [
-                Column("id", "#"),
-                Column("ts_utc", _t("Time (UTC)"), lambda v: (v or "")[:19]),
-                Column("username", _t("User")),
-                Column("action", _t("Action")),
-                Column("entity", _t("Record")),
-                Column("entity_id", _t("Id")),
-                Column("study_id", _t("Study ID")),
-                Column("field", _t("Field")),
-                Column("old_value", _t("Old value")),
-                Column("new_value", _t("New value")),
-                Column("reason", _t("Reason")),
-            ],
-            self,
-        )
+        self.model = AuditTableModel(audit_columns(), self)
         self.proxy = SearchFilterProxy(self)
         self.proxy.setSourceModel(self.model)
 
@@ -90,8 +122,9 @@ class AuditPage(QWidget):
         self.table.setObjectName("audit_table")
         self.table.setModel(self.proxy)
         configure_table(self.table, 0, Qt.SortOrder.DescendingOrder)
-        for col, width in enumerate((50, 140, 90, 70, 120, 50, 100, 110, 140, 200)):
-            self.table.setColumnWidth(col, width)
+        for col, column in enumerate(self.model.columns):
+            if column.key in COLUMN_WIDTHS:
+                self.table.setColumnWidth(col, COLUMN_WIDTHS[column.key])
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.table)
@@ -109,7 +142,7 @@ class AuditPage(QWidget):
 
     def refresh(self) -> None:
         rows = query_events(self.db, self.actor, self.current_filter())
-        self.model.set_rows(rows)
+        self.model.set_rows([shown_event(e) for e in rows])
         self.status.setText(
             self.tr("{n} events shown (newest first, at most 5,000).").format(n=len(rows))
         )

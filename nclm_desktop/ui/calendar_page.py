@@ -31,7 +31,18 @@ from . import dialogs
 from .change_notice import Changes, change_notice
 from .table_models import Column, SearchFilterProxy, configure_table
 from .visit_actions import VisitActionBar, export_ics
-from .visit_states import CALENDAR_STATES, STATE_COLOURS, StateTableModel, state_label, t
+from .visit_states import (
+    CALENDAR_STATES,
+    STATE_COLOURS,
+    StateTableModel,
+    chip_style,
+    state_label,
+    t,
+)
+
+# Day numbers of the neighbouring months: greyed, yet still 4.5:1 on their background.
+OTHER_MONTH_BACKGROUND = "#f3f3f3"
+OTHER_MONTH_DAY_TEXT = "#636363"
 
 
 def _qdate(d: dt.date) -> QDate:
@@ -72,7 +83,7 @@ class VisitCalendar(QCalendarWidget):
         if selected:
             background = QColor("#d6e6fa")
         elif not in_month:
-            background = QColor("#f3f3f3")
+            background = QColor(OTHER_MONTH_BACKGROUND)
         elif day.weekday() >= 5:
             background = QColor("#fbf8f2")
         else:
@@ -85,7 +96,7 @@ class VisitCalendar(QCalendarWidget):
         font = QFont(painter.font())
         font.setBold(day == self.today)
         painter.setFont(font)
-        painter.setPen(QColor("#222") if in_month else QColor("#9a9a9a"))
+        painter.setPen(QColor("#222") if in_month else QColor(OTHER_MONTH_DAY_TEXT))
         painter.drawText(
             rect.adjusted(5, 3, -4, -2),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
@@ -115,15 +126,12 @@ class VisitCalendar(QCalendarWidget):
                     x, y = rect.left() + 4, y + chip_h + 3
                 if y + chip_h > rect.bottom():
                     break
-                colour = STATE_COLOURS[state]
-                if not in_month:
-                    colour = QColor(colour)
-                    colour.setAlpha(110)
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(colour)
+                style = chip_style(state, in_month)
+                painter.setPen(QPen(style.border, 1) if style.border else Qt.PenStyle.NoPen)
+                painter.setBrush(style.fill)
                 chip = QRect(x, y, chip_w, chip_h)
                 painter.drawRoundedRect(chip, 4, 4)
-                painter.setPen(QColor("white"))
+                painter.setPen(style.text)
                 painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, text)
                 x += chip_w + 3
         painter.restore()
@@ -361,6 +369,12 @@ class CalendarPage(QWidget):
                     index, t("{title} ({n})").format(title=t(self.WORKLIST_TITLES[key]),
                                                      n=len(rows))
                 )  # fmt: skip
+                start, end = fu.worklist_range(key, today)
+                if start is not None and end is not None:
+                    self.tabs.setTabToolTip(
+                        index, t("Open visits booked from {start} to {end}").format(
+                            start=start.strftime("%a %Y-%m-%d"), end=end.strftime("%a %Y-%m-%d"))
+                    )  # fmt: skip
         except ServiceError as exc:
             dialogs.show_error(self, str(exc))
         self._sync_actions()

@@ -59,6 +59,7 @@ from .screening_pages.outcome_pages import (
     VERDICT_TEXT,
     result_item,
 )
+from .window_size import fit_to_content
 
 
 def _t(text: str) -> str:
@@ -556,6 +557,7 @@ class ParticipantDetail(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bottom)
         self._refresh_header()
+        fit_to_content(self)  # the tabs' content, within the screen
         change_notice().changed.connect(self._on_changes)
 
     # What each form shows; a form being edited keeps what is typed.

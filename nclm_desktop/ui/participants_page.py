@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QModelIndex, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -16,10 +16,12 @@ from PySide6.QtWidgets import (
 )
 
 from ..models.db import Database
-from ..services.participants import list_participants
+from ..services.participants import HIDDEN, list_participants
 from ..services.permissions import Actor, Permission
 from .change_notice import Changes, change_notice
+from .pinyin_search import search_keys
 from .table_models import Column, RecordTableModel, SearchFilterProxy, configure_table
+from .tasks import run_in_background
 
 
 def _t(text: str) -> str:
@@ -37,18 +39,36 @@ STATUS_LABELS = {
 COHORT_LABELS = {"hepatectomy": "hepatectomy", "systemic": "systemic only", "": ""}
 
 
+def _count(value: int) -> str:
+    return str(value) if value else ""
+
+
 def participant_columns() -> list[Column]:
     return [
         Column("study_id", _t("Study ID")),
-        Column("name", _t("Name")),
+        Column("name", _t("Name"), tip=_t("Chinese names are also found by pinyin or initials")),
         Column("hospital_record_number", _t("Record no.")),
         Column("cohort", _t("Cohort"), lambda v: _t(COHORT_LABELS.get(v or "", v or ""))),
         Column("status", _t("Status"), lambda v: _t(STATUS_LABELS.get(v, v))),
         Column("sex", _t("Sex")),
-        Column("birth_date", _t("Born")),
+        Column("born", _t("Born")),
         Column("enrolment_date", _t("Enrolled")),
         Column("index_date", _t("Index date")),
+        Column("operation_date", _t("Operation")),
+        Column("next_visit", _t("Next visit"), tip=_t("The earliest open visit (may be overdue)")),
+        Column(
+            "missing",
+            _t("Missing"),
+            _count,
+            _t("Required screening, baseline and operation fields left empty"),
+        ),
+        # Hidden: the default order, latest change first (services/participants.py).
+        Column("last_event", _t("Last change")),
     ]
+
+
+# Widths that fit every column at 1366 px; the last column stretches.
+COLUMN_WIDTHS = (100, 120, 95, 100, 100, 40, 85, 85, 85, 85, 85, 60)
 
 
 class ParticipantsPage(QWidget):
@@ -68,7 +88,7 @@ class ParticipantsPage(QWidget):
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("participant_filter")
         self.filter_edit.setPlaceholderText(
-            self.tr("Filter by study ID, name, record number, status … (Ctrl+F)")
+            self.tr("Filter by study ID, name or pinyin, record number, status … (Ctrl+F)")
         )
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self.proxy.set_search)
@@ -83,9 +103,13 @@ class ParticipantsPage(QWidget):
         self.table = QTableView()
         self.table.setObjectName("participants_table")
         self.table.setModel(self.proxy)
-        configure_table(self.table)
-        for col, width in enumerate((110, 160, 110, 110, 110, 50, 95, 95)):
+        # Latest change first: the participants being worked on, not old screen failures.
+        keys = [c.key for c in self.model.columns]
+        configure_table(self.table, keys.index("last_event"), Qt.SortOrder.DescendingOrder)
+        self.table.setColumnHidden(keys.index("last_event"), True)
+        for col, width in enumerate(COLUMN_WIDTHS):
             self.table.setColumnWidth(col, width)
+        self._pinyin_generation = 0
         self.table.activated.connect(self._open)
 
         top = QHBoxLayout()
@@ -119,8 +143,27 @@ class ParticipantsPage(QWidget):
     def refresh(self) -> None:
         if not shiboken6.isValid(self.model):
             return
-        self.model.set_rows(list_participants(self.db, self.actor))
+        rows = list_participants(self.db, self.actor)
+        if not shiboken6.isValid(self.model):  # a closed window collected during the query
+            return
+        self.model.set_rows(rows)
         self._update_count()
+        self._index_pinyin({r.name for r in rows if r.name and r.name != HIDDEN})
+
+    def _index_pinyin(self, names: set[str]) -> None:
+        """Pinyin search keys for the names, computed off the UI thread once per load; the
+        filter finds Chinese names by pinyin as soon as they arrive."""
+        self._pinyin_generation += 1
+        generation = self._pinyin_generation
+        if not names:
+            return
+
+        def arrived(keys: dict[str, str]) -> None:
+            if shiboken6.isValid(self) and generation == self._pinyin_generation:
+                self.model.add_search_text("name", keys)
+                self._update_count()
+
+        run_in_background(lambda: search_keys(names), arrived, lambda _exc: None)
 
     def _update_count(self) -> None:
         self.count_label.setText(

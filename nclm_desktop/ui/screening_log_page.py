@@ -109,8 +109,30 @@ class FlowDiagram(QWidget):
                 a=counts.awaiting_enrolment,
             )
         )
+        if counts.several_reasons:
+            self.setAccessibleDescription(
+                self.accessibleDescription() + " " + self.several_reasons_note(counts)
+            )
         self.setToolTip(self.accessibleDescription())
+        self.setMinimumHeight(max(250, int(self._failed_box_bottom(counts)) + 10))
         self.update()
+
+    @staticmethod
+    def several_reasons_note(counts: FlowCounts) -> str:
+        return _t("The reasons add up to {r} for {n} people: one person can have several.").format(
+            r=counts.reasons_total, n=counts.not_eligible
+        )
+
+    LINE_H = 17
+    SHOWN_REASONS = 6
+
+    def _failed_box_height(self, c: FlowCounts) -> float:
+        n = len(c.by_reason)
+        lines = max(min(n, self.SHOWN_REASONS), 1) + (n > self.SHOWN_REASONS)
+        return 30 + self.LINE_H * (lines + 2 * c.several_reasons)
+
+    def _failed_box_bottom(self, c: FlowCounts) -> float:
+        return 16 + self.BOX_H + 40 + self._failed_box_height(c)
 
     def _box(self, p: QPainter, rect: QRectF, title: str, n: int, colour: str) -> None:
         path = QPainterPath()
@@ -178,9 +200,9 @@ class FlowDiagram(QWidget):
 
         # Not eligible: a box under "Screened" listing the failed criteria and their counts.
         reasons = list(c.by_reason)
-        line_h = 17
-        shown = reasons[:6]
-        box_h = 30 + line_h * max(len(shown), 1) + (line_h if len(reasons) > 6 else 0)
+        line_h = self.LINE_H
+        shown = reasons[: self.SHOWN_REASONS]
+        box_h = self._failed_box_height(c)
         failed = QRectF(xs[0], top + h + 40, w + gap * 0.7 + w * 0.4, box_h)
         self._arrow(
             p,
@@ -216,8 +238,17 @@ class FlowDiagram(QWidget):
                 QRectF(failed.right() - 50, y, 40, line_h), Qt.AlignmentFlag.AlignRight, str(n)
             )
             y += line_h
-        if len(reasons) > 6:
+        if len(reasons) > self.SHOWN_REASONS:
             p.drawText(QPointF(failed.left() + 10, y + 12), _t("… and other reasons"))
+            y += line_h
+        if c.several_reasons:
+            font.setItalic(True)
+            p.setFont(font)
+            p.drawText(
+                QRectF(failed.left() + 10, y + 2, failed.width() - 20, 2 * line_h),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap),
+                _t("One person can have several reasons ({r} in all).").format(r=c.reasons_total),
+            )
         p.end()
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 
 Index = QModelIndex | QPersistentModelIndex
@@ -51,6 +52,7 @@ class Column:
     key: str
     header: str
     fmt: Callable[[Any], str] = _default_format
+    tip: str = ""  # the header's tooltip: what the column means
 
 
 def _getter(rows: Sequence[Any], key: str) -> Callable[[Any], Any]:
@@ -70,6 +72,9 @@ class RecordTableModel(QAbstractTableModel):
     set, so painting, sorting and filter-as-you-type stay instant with 10,000 rows.
     """
 
+    # The search texts grew (add_search_text) without the rows changing.
+    search_text_changed = Signal()
+
     def __init__(self, columns: Sequence[Column], parent: Any = None) -> None:
         super().__init__(parent)
         self.columns = list(columns)
@@ -87,11 +92,30 @@ class RecordTableModel(QAbstractTableModel):
         self._haystack = ["\x1f".join(d).casefold() for d in self._display]
         self.endResetModel()
 
+    def add_search_text(self, key: str, extra: Mapping[Any, str]) -> None:
+        """Let rows also be found by other words for the value of field ``key`` (a name's
+        pinyin): ``extra`` maps a value to those words; rows and display stay as they are."""
+        if not self._rows:
+            return
+        get = _getter(self._rows, key)
+        self._haystack = [
+            f"{hay}\x1f{more.casefold()}" if (more := extra.get(get(row))) else hay
+            for hay, row in zip(self._haystack, self._rows, strict=True)
+        ]
+        self.search_text_changed.emit()
+
     def row_data(self, row: int) -> Any:
         return self._rows[row]
 
     def haystack(self, row: int) -> str:
         return self._haystack[row]
+
+    def haystacks(self) -> list[str]:
+        """Every row's search text, by source row (read-only)."""
+        return self._haystack
+
+    def display_text(self, row: int, column: int) -> str:
+        return self._display[row][column]
 
     def sort_key(self, row: int, column: int) -> tuple:
         return _sort_key(_get(self._rows[row], self.columns[column].key))
@@ -114,8 +138,11 @@ class RecordTableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.columns[section].header
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.columns[section].header
+            if role == Qt.ItemDataRole.ToolTipRole and self.columns[section].tip:
+                return self.columns[section].tip
         return None
 
 
@@ -140,9 +167,30 @@ class SearchFilterProxy(QAbstractProxyModel):
         old = self.sourceModel()
         if old is not None:
             old.modelReset.disconnect(self._source_reset)
+            old.search_text_changed.disconnect(self._refilter)
         super().setSourceModel(model)
+        self._source = model  # read on every painted cell: no call back into Qt for it
+        self._plain_source = type(model).data is RecordTableModel.data
         model.modelReset.connect(self._source_reset)
+        model.search_text_changed.connect(self._refilter)
         self._source_reset()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # Painting asks every visible cell for a dozen roles: answer from the source's
+        # precomputed texts without building a source index per call.
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        model = self._source
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return model.display_text(row, index.column())
+        if self._plain_source and role != Qt.ItemDataRole.UserRole:
+            return None  # a plain RecordTableModel shows text only
+        return model.data(model.index(row, index.column()), role)
+
+    def _refilter(self) -> None:
+        if self._needle:
+            self.set_search(self._needle)
 
     def _source_reset(self) -> None:
         self.beginResetModel()
@@ -163,8 +211,8 @@ class SearchFilterProxy(QAbstractProxyModel):
 
     def _apply_filter(self) -> None:
         if self._needle:
-            hay = self.sourceModel().haystack
-            self._rows = [r for r in self._order if self._needle in hay(r)]
+            hay, needle = self._source.haystacks(), self._needle
+            self._rows = [r for r in self._order if needle in hay[r]]
         else:
             self._rows = list(self._order)
         self._position = {}

@@ -133,12 +133,12 @@ def test_this_week_and_next_four_weeks(db, enrol, coordinator, monitor):
     b = enrol("NCLM-S-002", D(2025, 5, 21), name="Chen Jie")  # M1 Sat 21 Jun -> Fri 20 Jun
     c = enrol("NCLM-S-003", D(2025, 6, 10), name="Liu Yang")  # M1 Thu 10 Jul
     enrol("NCLM-S-004", D(2025, 6, 20), name="Zhao Lei")  # M1 Sun 20 Jul -> Mon 21 Jul
+    # "This week" is today and the 6 days after (18 .. 24 Jun), not Monday to Sunday.
     week = fu.worklist(db, coordinator, "this_week", TODAY)
     assert [(r.study_id, r.code, r.scheduled_date) for r in week] == [
-        ("NCLM-S-001", "M1", D(2025, 6, 16)),
         ("NCLM-S-002", "M1", D(2025, 6, 20)),
     ]
-    assert week[0].state == "due" and week[0].name == "Wang Fang"
+    assert week[0].state == "due" and week[0].name == "Chen Jie"
     four = fu.worklist(db, coordinator, "next_4_weeks", TODAY)  # 18 Jun .. 15 Jul
     assert [r.participant_id for r in four] == [b, c]
     assert a not in [r.participant_id for r in four]  # booked before today
@@ -472,3 +472,16 @@ def test_a_locked_participant_cannot_be_changed(db, hep, investigator):
         fu.record_visit(
             db, investigator, visit_id(db, hep, "M1"), fu.VisitRecord(D(2025, 2, 6)), TODAY
         )
+
+
+def test_this_week_on_a_sunday_lists_the_coming_days(db, enrol, coordinator):
+    sunday = D(2025, 6, 22)
+    assert sunday.weekday() == 6
+    assert fu.worklist_range("this_week", sunday) == (sunday, D(2025, 6, 28))
+    enrol("NCLM-S-001", D(2025, 5, 16))  # M1 booked Mon 16 Jun: past, not this week
+    b = enrol("NCLM-S-002", D(2025, 5, 23))  # M1 booked Mon 23 Jun: tomorrow
+    c = enrol("NCLM-S-003", D(2025, 5, 27))  # M1 booked Fri 27 Jun
+    enrol("NCLM-S-004", D(2025, 6, 1))  # M1 booked Tue 1 Jul: beyond the 7 days
+    week = fu.worklist(db, coordinator, "this_week", sunday)
+    assert [r.participant_id for r in week] == [b, c]
+    assert all(sunday <= r.scheduled_date <= sunday + dt.timedelta(days=6) for r in week)
