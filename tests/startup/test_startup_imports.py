@@ -80,7 +80,7 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_recorded_head_is_alembics_head() -> None:
     # A new migration must update models/schema_head.py, or databases would not be migrated.
-    assert HEAD_REVISION == script_head()
+    assert script_head() == HEAD_REVISION
 
 
 def test_report_languages_match_the_service() -> None:
