@@ -14,7 +14,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from . import __version__, cli_failures, paths
+from . import cli_failures, paths
+from .build_info import version_line
 from .models.db import Database, DatabaseError, open_database, to_url
 from .services import accounts
 from .services.audit_verify import verify_database
@@ -68,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="NCLM Desktop: case management for the NCLM hepatectomy study. "
         "Without a command, opens the application window.",
     )
-    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    p.add_argument("--version", action="version", version=f"%(prog)s {version_line()}")
     p.add_argument(
         "--db",
         help="database file or SQLAlchemy URL (default: NCLM_DB or the "

@@ -91,6 +91,98 @@ def timed(fn: Callable[[], object], runs: int = RUNS, budget_s: float = 30.0) ->
     return times
 
 
+# --- the yardstick: a bare PySide6 window (README, "Benchmark") ------------------------------
+
+# Figures are also printed in "bare-window units": divided by the CPU time of this child
+# process, measured in the same run, so they compare across machines.
+BARE_WINDOW = """
+import sys
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.resize(1280, 800)
+window.show()
+app.processEvents()
+window.grab()
+"""
+AIMS_BW = {  # issue 19, in bare-window units
+    "start": 3.0,
+    "filter": 0.1,
+    "month": 0.3,
+    "worklists": 0.1,
+    "analysis": 8.0,
+    "verify": 50.0,
+}
+START_PAIRS = 7
+BARE_S: float | None = None  # the yardstick of this run, seconds of CPU
+
+
+def child_cpu(argv: list[str]) -> float:
+    """User + system CPU seconds of one child process, start to exit."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(argv, check=True, capture_output=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+
+
+def startup_pairs(path: Path, pairs: int = START_PAIRS) -> tuple[list[float], list[float]]:
+    """(bare window CPU, application CPU) of alternating runs: the application opens its
+    main window on ``path`` (`--smoke-test`: painted, saved, exit), the bare window opens and
+    exits; each pair runs back to back so the machine's load affects both alike."""
+    import tempfile
+
+    bare, app = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        shot = str(Path(tmp) / "window.png")
+        bare_argv = [sys.executable, "-c", BARE_WINDOW]
+        app_argv = [sys.executable, "-m", "nclm_desktop", "--db", str(path), "--smoke-test", shot]
+        child_cpu(bare_argv), child_cpu(app_argv)  # warm the file cache, not counted
+        for i in range(pairs):
+            first, second = (bare_argv, app_argv) if i % 2 == 0 else (app_argv, bare_argv)
+            a, b = child_cpu(first), child_cpu(second)
+            bare.append(a if first is bare_argv else b)
+            app.append(b if first is bare_argv else a)
+    return bare, app
+
+
+def bench_startup_ratio(path: Path) -> None:
+    """Sets the run's yardstick (BARE_S) and prints the start-up as a paired ratio."""
+    global BARE_S
+    bare, app = startup_pairs(path)
+    ratios = [a / b for a, b in zip(app, bare, strict=True)]
+    BARE_S = statistics.median(bare)
+    ratio = statistics.median(ratios)
+    print(f"bare PySide6 window, open and exit (the yardstick): median CPU "
+          f"{BARE_S * 1000:.0f} ms (n={len(bare)})")  # fmt: skip
+    print(f"start-up, main window painted and exit: median CPU {statistics.median(app) * 1000:.0f}"
+          f" ms; paired ratio to the bare window: median {ratio:.2f} "
+          f"(runs: {', '.join(f'{r:.1f}' for r in ratios)}) "
+          f"[aim <= {AIMS_BW['start']:g}: {'met' if ratio <= AIMS_BW['start'] else 'MISSED'}]")  # fmt: skip
+
+
+def bw(seconds: float, aim: str | None = None) -> str:
+    """A figure in bare-window units, with its aim when it has one."""
+    if not BARE_S:
+        return ""
+    value = seconds / BARE_S
+    shown = f" = {value:.3g} bare windows"
+    if aim is not None:
+        limit = AIMS_BW[aim]
+        shown += f" [aim <= {limit:g}: {'met' if value <= limit else 'MISSED'}]"
+    return shown
+
+
+def _fresh_study(folder: Path) -> Path:
+    """An empty, migrated study: start-up alone, without a big file's quick_check."""
+    from nclm_desktop.models.db import open_database
+
+    path = folder / "startup.db"
+    open_database(path).dispose()
+    return path
+
+
 # --- the stress database ---------------------------------------------------------------------
 
 
@@ -477,6 +569,11 @@ def main() -> int:
         action="store_true",
         help="only the SQLite vs PostgreSQL comparison (filter, calendar, worklists)",
     )
+    parser.add_argument(
+        "--startup-only",
+        action="store_true",
+        help="only the start-up, as a paired ratio to a bare PySide6 window (a minute)",
+    )
     args = parser.parse_args()
     path = STRESS_DB
     if args.db:
@@ -485,6 +582,12 @@ def main() -> int:
             parser.error(f"{path} does not exist")
     print(f"NCLM Desktop benchmark, {dt.datetime.now():%Y-%m-%d %H:%M}, {os.cpu_count()} CPUs, "
           f"{load()}")  # fmt: skip
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        bench_startup_ratio(_fresh_study(Path(tmp)))
+    if args.startup_only:
+        return 0
     if not path.exists():
         print(f"building {path} ({PARTICIPANTS:,} participants, through the services) ...",
               flush=True)  # fmt: skip
@@ -512,6 +615,7 @@ def main() -> int:
     shown, filled = bench_cold_start(path)
     print(f"cold start to main window shown:        {ms(shown)} "
           f"{verdict(statistics.median(shown), AIMS['start'])}")  # fmt: skip
+    print("  (wall clock, this study; the CPU ratio above is the machine-independent figure)")
     print(f"cold start to participants list filled: {ms(filled)}")
 
     from PySide6.QtCore import qInstallMessageHandler
@@ -525,6 +629,7 @@ def main() -> int:
     keys, rows = bench_filter(app, db, actor)
     print(f"participant filter per keystroke ({rows:,} rows): {ms(keys)} "
           f"{verdict(statistics.median(keys), AIMS['filter'], 'ms')}")  # fmt: skip
+    print(f"  per keystroke{bw(statistics.median(keys), 'filter')}")
 
     query, keys = bench_list_load(db, actor)
     print(f"  participant list query (missing data, next visit, ...): {ms(query)}")
@@ -536,10 +641,12 @@ def main() -> int:
     else:
         print(f"calendar month render (query + grid painted): {ms(painted)} "
               f"{verdict(statistics.median(painted), AIMS['month'], 'ms')}")  # fmt: skip
+        print(f"  month render{bw(statistics.median(painted), 'month')}")
         print(f"  calendar page first shown (month + 3 worklists): {first * 1000:.0f} ms")
     print(f"  month query alone (services.followup.month_view): {ms(service)}")
     for kind, (times, n) in bench_worklists(db, actor).items():
-        print(f"worklist query {kind:<13} ({n:,} visits): {ms(times)}")
+        print(f"worklist query {kind:<13} ({n:,} visits): {ms(times)}"
+              f"{bw(statistics.median(times), 'worklists')}")  # fmt: skip
 
     for label, times, size in bench_reports(db, actor):
         if times is None:
@@ -550,11 +657,12 @@ def main() -> int:
             if label.startswith("schedule")
             else ""
         )
-        print(f"{label} ({size / 1024:.0f} KiB): {ms(times)}{aim}")
+        print(f"{label} ({size / 1024:.0f} KiB): {ms(times)}{aim}{bw(statistics.median(times))}")
 
     data_t, total_t, n = bench_analysis(db, actor)
     print(f"analysis, study_dataset + run_analysis ({n:,} participants): {ms(total_t)} "
           f"{verdict(statistics.median(total_t), AIMS['analysis'])}")  # fmt: skip
+    print(f"  analysis{bw(statistics.median(total_t), 'analysis')}")
     print(f"  of which study_dataset: {ms(data_t)}")
     report_t, size = bench_outcomes_report(db, actor)
     print(f"outcomes report PDF, analysis + figures + layout ({size / 1024:.0f} KiB): "
@@ -564,6 +672,7 @@ def main() -> int:
     seconds, cpu, peak, what = bench_verify(path)
     print(f"audit verify, chain + anchors + every audited table ({what}): {seconds:.1f} s "
           f"(CPU {cpu:.1f} s), peak {peak:.0f} MB {verdict(seconds, AIMS['verify'])}")  # fmt: skip
+    print(f"  audit verify{bw(seconds, 'verify')}")
 
     peaks, analysis_peaks = bench_memory(path)
     print(f"peak memory of the app, start + list + analysis (VmHWM): median "

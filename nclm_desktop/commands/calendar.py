@@ -9,7 +9,6 @@ from pathlib import Path
 from ..cli import CliError, command, signed_in
 from ..cli import option_date as _date  # one range-checked date parser
 from ..models.db import Database
-from ..reports.ics import participant_ics, save_export, worklist_ics
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:
@@ -38,6 +37,8 @@ def _calendar_ics(args: argparse.Namespace, db: Database) -> int:
         raise CliError("A worklist needs both --from and --to.")
     if ranged and args.date_to < args.date_from:
         raise CliError(f"--to ({args.date_to}) is before --from ({args.date_from}).")
+    from ..reports.ics import participant_ics, save_export, worklist_ics  # icalendar: late
+
     actor = signed_in(args, db)
     today = dt.date.today()  # only labels visit states; the file does not depend on it
     if args.participant:

@@ -10,7 +10,6 @@ import time
 from ..cli import CliError, command
 from ..cli import option_date as _date  # one range-checked date parser
 from ..models.db import Database
-from ..services import demo
 
 
 def _positive(text: str) -> int:
@@ -51,6 +50,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
 
 
 def _print_accounts() -> None:
+    from ..services import demo  # the generator loads only when a demo is written
+
     print("Demo accounts (shared password: " + demo.DEMO_PASSWORD + "):")
     for acc in demo.DEMO_ACCOUNTS:
         print(f"  {acc.username:<14} {acc.role:<13} {acc.display_name}")
@@ -58,6 +59,8 @@ def _print_accounts() -> None:
 
 @command("demo")
 def _demo(args: argparse.Namespace, db: Database) -> int:
+    from ..services import demo
+
     existing = demo.has_participants(db)
     if existing:
         if args.if_new:

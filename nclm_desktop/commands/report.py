@@ -4,20 +4,39 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib
 from collections.abc import Callable
 from pathlib import Path
 
 from ..cli import command, signed_in
 from ..cli import option_date as _date  # one range-checked date parser
 from ..models.db import Database
-from ..reports.complications import build_complications_report
-from ..reports.operative import build_operative_report
-from ..reports.schedule import build_schedule_report
-from ..reports.screening_log import build_screening_log_report
-from ..reports.worklist import build_worklist_report
-from ..services import report_data
 from ..services.exports import write_export
 from ..services.permissions import Actor
+
+
+def _builder(module: str, name: str) -> Callable[[object], bytes]:
+    """A report builder imported when a report is built: reportlab stays out of start-up
+    and of the other commands (README, "Start-up")."""
+
+    def build(data: object) -> bytes:
+        return getattr(importlib.import_module(f"nclm_desktop.reports.{module}"), name)(data)
+
+    return build
+
+
+build_complications_report = _builder("complications", "build_complications_report")
+build_operative_report = _builder("operative", "build_operative_report")
+build_schedule_report = _builder("schedule", "build_schedule_report")
+build_screening_log_report = _builder("screening_log", "build_screening_log_report")
+build_worklist_report = _builder("worklist", "build_worklist_report")
+REPORT_LANGUAGES = ("en", "zh_CN")  # services.report_data.LANGUAGES (a test keeps them equal)
+
+
+def _report_data():  # noqa: ANN202  (the module, loaded with the first report)
+    from ..services import report_data
+
+    return report_data
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:
@@ -43,7 +62,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     out(mm)
     sch = rep.add_parser("schedule", help="a participant's visit schedule, for the patient")
     sch.add_argument("--participant", required=True, metavar="STUDY_ID")
-    sch.add_argument("--lang", choices=report_data.LANGUAGES, default="en")
+    sch.add_argument("--lang", choices=REPORT_LANGUAGES, default="en")
     out(sch)
     wl = rep.add_parser("worklist", help="visits due and overdue, with a month grid")
     date_range(wl, True)
@@ -80,7 +99,7 @@ def _operative(args: argparse.Namespace, db: Database) -> int:
         db,
         f"report operative {args.participant.strip()}",
         lambda actor: build_operative_report(
-            report_data.operative_report_data(db, actor, args.participant, args.operation_date)
+            _report_data().operative_report_data(db, actor, args.participant, args.operation_date)
         ),
     )
 
@@ -92,7 +111,7 @@ def _complications(args: argparse.Namespace, db: Database) -> int:
         db,
         "report complications",
         lambda actor: build_complications_report(
-            report_data.complications_report_data(db, actor, args.date_from, args.date_to)
+            _report_data().complications_report_data(db, actor, args.date_from, args.date_to)
         ),
     )
 
@@ -104,7 +123,7 @@ def _schedule(args: argparse.Namespace, db: Database) -> int:
         db,
         f"report schedule {args.participant.strip()}",
         lambda actor: build_schedule_report(
-            report_data.schedule_report_data(db, actor, args.participant, args.lang)
+            _report_data().schedule_report_data(db, actor, args.participant, args.lang)
         ),
     )
 
@@ -117,7 +136,7 @@ def _worklist(args: argparse.Namespace, db: Database) -> int:
         db,
         "report worklist",
         lambda actor: build_worklist_report(
-            report_data.worklist_data(db, actor, args.date_from, args.date_to, today)
+            _report_data().worklist_data(db, actor, args.date_from, args.date_to, today)
         ),
     )
 
@@ -129,7 +148,7 @@ def _screening_log(args: argparse.Namespace, db: Database) -> int:
         db,
         "report screening log",
         lambda actor: build_screening_log_report(
-            report_data.screening_log_data(db, actor, args.date_from, args.date_to)
+            _report_data().screening_log_data(db, actor, args.date_from, args.date_to)
         ),
     )
 

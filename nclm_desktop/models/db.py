@@ -8,12 +8,8 @@ import sqlite3
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
@@ -23,6 +19,10 @@ from . import (
     audit_hook,  # noqa: F401  (registers the audit listeners)
     db_files,
 )
+from .schema_head import HEAD_REVISION
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 NETWORK_FS_TYPES = {
@@ -163,13 +163,22 @@ def _create_server_engine(url: URL) -> Engine:
 # --- migrations ----------------------------------------------------------------------
 
 
+# Alembic is imported only where a migration runs or an unknown revision is looked up: a
+# database at HEAD_REVISION opens without it (README, "Start-up").
+
+
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(paths.migrations_dir()))
     return cfg
 
 
 def script_head() -> str:
+    """Alembic's head, read from the migration scripts (HEAD_REVISION is its recorded copy)."""
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config())
     heads = script.get_heads()
     if len(heads) != 1:
@@ -178,6 +187,8 @@ def script_head() -> str:
 
 
 def _current_revisions(engine: Engine) -> tuple[str, ...]:
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as conn:
         return tuple(MigrationContext.configure(conn).get_current_heads())
 
@@ -204,6 +215,10 @@ def _read_only_revisions(path: Path) -> tuple[str, ...]:
 
 
 def _check_revisions(revisions: tuple[str, ...], where: str) -> None:
+    if revisions in ((), (HEAD_REVISION,)):
+        return  # a new database or one at this build's head: nothing to look up
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config())
     if len(revisions) > 1:
         raise DatabaseError(f"The database {where} has several migration heads; not opened.")
@@ -284,6 +299,8 @@ def _backup_before_migrate(path: Path, revision: str) -> Path:
 
 
 def _upgrade(engine: Engine, revision: str = "head") -> None:
+    from alembic import command
+
     cfg = alembic_config()
     with engine.connect() as conn:
         sqlite = conn.dialect.name == "sqlite"
@@ -392,7 +409,7 @@ def open_database(
     the whole file; every write still waits for its verdict (``Database.health``).
     """
     url = to_url(target)
-    head = script_head()
+    head = HEAD_REVISION
     if url.get_backend_name() == "sqlite":
         if not url.database or url.database == ":memory:":
             raise DatabaseError("An in-memory database cannot hold study data.")

@@ -20,6 +20,11 @@ def _application():
     app.setApplicationName("NCLM Desktop")
     app.setOrganizationName("NCLM Study")
     app.setApplicationDisplayName("NCLM Desktop")
+    from PySide6.QtGui import QIcon
+
+    from .. import paths
+
+    app.setWindowIcon(QIcon(str(paths.resource("icons", "nclm-desktop.svg"))))
     register_report_font()
     return app
 

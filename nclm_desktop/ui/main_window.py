@@ -187,8 +187,9 @@ class MainWindow(QMainWindow):
             "focus_filter", self.tr("Find"), QKeySequence.StandardKey.Find, self._focus_filter
         )
         self._add_session_controls()
-
         self._add_account_menu()
+        about = self._add_action("about", self.tr("About NCLM Desktop"), "", self.show_about)
+        self.menuBar().addMenu(self.tr("&Help")).addAction(about)
 
         self.idle_lock: IdleLock | None = None
         if lock_minutes is None:
@@ -286,6 +287,12 @@ class MainWindow(QMainWindow):
         from .participant_detail import open_participant_detail
 
         open_participant_detail(self, participant_id)
+
+    @Slot()
+    def show_about(self) -> None:
+        from .about import show_about
+
+        show_about(self)
 
     def _focus_filter(self) -> None:
         edit = self.stack.currentWidget().findChild(QWidget, "participant_filter")

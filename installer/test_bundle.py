@@ -1,0 +1,157 @@
+"""`make dist-test`: build the one-folder bundle into a temporary folder and run it as a ward PC
+would (no Python on the machine): window, every CLI command, every PDF, the refusal of a newer
+database, and its size. NCLM_BUNDLE=dist/nclm-desktop tests an existing build instead.
+
+Not part of `make test` (tests/): building takes minutes.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SIZE_LIMIT_MB = 450  # a guard against regressions; the aim is 250 (installer/README.md)
+EXE_NAME = "nclm-desktop.exe" if sys.platform == "win32" else "nclm-desktop"
+CLI_NAME = "nclm-desktop-cli.exe" if sys.platform == "win32" else "nclm-desktop"
+
+
+@pytest.fixture(scope="session")
+def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    given = os.environ.get("NCLM_BUNDLE")
+    if given:
+        return Path(given).resolve()
+    work = tmp_path_factory.mktemp("pyinstaller")
+    subprocess.run(
+        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
+         "--distpath", str(work / "dist"), "--workpath", str(work / "build"),
+         str(ROOT / "installer" / "nclm-desktop.spec")],
+        check=True,
+    )  # fmt: skip
+    return work / "dist" / "nclm-desktop"
+
+
+@pytest.fixture(scope="session")
+def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("ward-pc")
+
+
+def run(bundle: Path, home: Path, *args: str, expect: int = 0) -> subprocess.CompletedProcess:
+    """The bundled executable, with no Python path, user data and anchors under ``home``."""
+    from nclm_desktop.services.demo import DEMO_PASSWORD
+
+    env = {
+        key: value for key, value in os.environ.items()
+        if not key.startswith(("PYTHON", "VIRTUAL_ENV"))
+    }  # fmt: skip
+    env.update(
+        QT_QPA_PLATFORM="offscreen",
+        HOME=str(home),
+        XDG_DATA_HOME=str(home / "data"),
+        LOCALAPPDATA=str(home / "data"),
+        NCLM_ANCHOR_DIR=str(home / "anchors"),
+        NCLM_PASSWORD=DEMO_PASSWORD,
+    )
+    out = subprocess.run(
+        [str(bundle / CLI_NAME), *args], capture_output=True, text=True, env=env,
+        cwd=home, timeout=600,
+    )  # fmt: skip
+    assert out.returncode == expect, f"{args}: {out.stdout[-1500:]}\n{out.stderr[-3000:]}"
+    return out
+
+
+@pytest.fixture(scope="session")
+def study(bundle: Path, home: Path) -> Path:
+    db = home / "study.db"
+    run(bundle, home, "--db", str(db), "init")
+    run(bundle, home, "--db", str(db), "demo", "--participants", "20", "--seed", "5")
+    return db
+
+
+def _ids(db: Path) -> tuple[str, str]:
+    with sqlite3.connect(db) as con:
+        operated = con.execute(
+            "SELECT p.study_id FROM participant p JOIN operation o ON o.participant_id = p.id "
+            "WHERE p.study_id IS NOT NULL ORDER BY p.study_id LIMIT 1"
+        ).fetchone()[0]
+        followed = con.execute(
+            "SELECT p.study_id FROM participant p JOIN visit v ON v.participant_id = p.id "
+            "WHERE p.study_id IS NOT NULL ORDER BY p.study_id LIMIT 1"
+        ).fetchone()[0]
+    return operated, followed
+
+
+def test_version_names_the_build_date(bundle: Path, home: Path) -> None:
+    out = run(bundle, home, "--version")
+    assert " (built 20" in out.stdout
+
+
+def test_window_opens(bundle: Path, home: Path, study: Path) -> None:
+    shot = home / "window.png"
+    run(bundle, home, "--db", str(study), "--smoke-test", str(shot))
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
+
+
+def test_audit_verify(bundle: Path, home: Path, study: Path) -> None:
+    out = run(bundle, home, "--db", str(study), "audit", "verify")
+    assert "agree with the trail" in out.stdout
+
+
+def test_every_report_and_the_calendar(bundle: Path, home: Path, study: Path) -> None:
+    from pypdf import PdfReader
+
+    operated, participant = _ids(study)
+    cases = {
+        "operative": ["operative", "--participant", operated],
+        "complications": ["complications", "--from", "2020-01-01", "--to", "2030-12-31"],
+        "schedule": ["schedule", "--participant", participant],
+        "schedule-zh": ["schedule", "--participant", participant, "--lang", "zh_CN"],
+        "worklist": ["worklist", "--from", "2026-01-01", "--to", "2026-12-31"],
+        "screening-log": ["screening-log"],
+    }
+    for name, args in cases.items():
+        pdf = home / f"{name}.pdf"
+        run(bundle, home, "--db", str(study), "--user", "pi", "report", *args, "--out", str(pdf))
+        text = "".join(page.extract_text() or "" for page in PdfReader(pdf).pages)
+        assert len(text) > 100, name
+    zh = "".join(p.extract_text() or "" for p in PdfReader(home / "schedule-zh.pdf").pages)
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in zh)  # the bundled CJK font was found
+    ics = home / "worklist.ics"
+    run(bundle, home, "--db", str(study), "--user", "pi", "calendar", "ics",
+        "--from", "2026-01-01", "--to", "2026-12-31", "--out", str(ics))  # fmt: skip
+    assert ics.read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
+
+
+def test_analyze(bundle: Path, home: Path, study: Path) -> None:
+    folder = home / "analysis"
+    folder.mkdir()
+    run(bundle, home, "--db", str(study), "--user", "pi", "analyze", "--out", str(folder))
+    assert (folder / "results.json").stat().st_size > 0
+    assert list(folder.glob("*.png")) or list(folder.glob("*.pdf"))
+
+
+def test_refuses_a_database_of_a_newer_version(bundle: Path, home: Path, study: Path) -> None:
+    newer = home / "newer.db"
+    newer.write_bytes(study.read_bytes())
+    with sqlite3.connect(newer) as con:
+        con.execute("UPDATE alembic_version SET version_num = '9999'")
+    before = newer.read_bytes()
+    out = run(bundle, home, "--db", str(newer), "init", expect=2)
+    assert "newer version" in out.stderr
+    assert newer.read_bytes() == before
+
+
+def test_bundle_size_and_contents(bundle: Path) -> None:
+    files = [p for p in bundle.rglob("*") if p.is_file() and not p.is_symlink()]
+    size_mb = sum(p.stat().st_size for p in files) / 1e6
+    print(f"bundle: {size_mb:.0f} MB in {len(files)} files")
+    assert size_mb < SIZE_LIMIT_MB
+    names = " ".join(str(p.relative_to(bundle)) for p in files)
+    for unwanted in ("QtWebEngine", "Qt6Quick", "Qt6Qml", "Qt6Multimedia", "pytest", "hypothesis",
+                     "tkinter", "Qt6Designer"):  # fmt: skip
+        assert unwanted not in names, unwanted
