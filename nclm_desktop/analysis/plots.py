@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from math import isfinite
 
 import matplotlib
 
@@ -156,11 +157,15 @@ def _at_risk_table(ax, curves: Sequence[Curve], horizon_months: int) -> None:
 
 
 def love_plot(matching: MatchResult, labels: dict[str, str], svg: bool = True) -> Figure:
-    rows = [b for b in matching.balance if b.smd_before == b.smd_before]  # drop NaN
+    # An SMD is NaN or infinite when a covariate does not vary in a small cohort: not drawn.
+    rows = [b for b in matching.balance if b.smd_before is not None and isfinite(b.smd_before)]
     fig, ax = plt.subplots(figsize=(6.4, 0.45 * max(len(rows), 2) + 1.2))
     ys = list(range(len(rows)))[::-1]
     before = [abs(b.smd_before) for b in rows]
-    after = [abs(b.smd_after) if b.smd_after is not None else None for b in rows]
+    after = [
+        abs(b.smd_after) if b.smd_after is not None and isfinite(b.smd_after) else None
+        for b in rows
+    ]
     ax.scatter(before, ys, marker="o", facecolors="white", edgecolors="black", label="Before")
     pts = [(a, y) for a, y in zip(after, ys, strict=True) if a is not None]
     if pts:
