@@ -6,7 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
-from ..cli import command, signed_in
+from ..cli import CliError, command, signed_in
 from ..models.db import Database
 
 
@@ -28,6 +28,9 @@ def _analyze(args: argparse.Namespace, db: Database) -> int:
     from ..analysis.job import run_study_analysis
     from ..services.exports import write_export_files
 
+    if args.out is not None and args.out.exists() and not args.out.is_dir():
+        # Refused before the analysis runs: --out is the folder for several files.
+        raise CliError(f"Cannot write to {args.out}: it is a file; give a folder.")
     actor = signed_in(args, db)
     output = run_study_analysis(
         db.url.render_as_string(hide_password=False), actor, svg=args.out is not None
