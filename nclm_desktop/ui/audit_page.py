@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -18,10 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from ..models.db import Database
-from ..services.audit_trail import AuditFilter, query_events, verify_chain
+from ..services.audit_trail import AuditFilter, query_events
+from ..services.audit_verify import VerifyReport, verify_database
 from ..services.permissions import Actor
 from .audit_presentation import action_label, change_text, field_label, local_time, record_label
+from .date_input import DateInput
 from .table_models import Column, Index, RecordTableModel, SearchFilterProxy, configure_table
+from .tasks import run_in_background
 
 
 def _t(text: str) -> str:
@@ -88,20 +91,20 @@ class AuditPage(QWidget):
         self.username.setObjectName("username")
         self.use_dates = QCheckBox(self.tr("From"))
         self.use_dates.setObjectName("use_dates")
-        today = QDate.currentDate()
-        self.date_from = QDateEdit(today.addDays(-30))
-        self.date_from.setObjectName("date_from")
-        self.date_to = QDateEdit(today)
-        self.date_to.setObjectName("date_to")
-        for d in (self.date_from, self.date_to):
-            d.setCalendarPopup(True)
-            d.setDisplayFormat("yyyy-MM-dd")
+        today = dt.date.today()
+        self.date_from = DateInput("date_from")
+        self.date_from.set_date(today - dt.timedelta(days=30))
+        self.date_to = DateInput("date_to")
+        self.date_to.set_date(today)
         apply = QPushButton(self.tr("Apply"))
         apply.setObjectName("apply_filter")
         apply.setDefault(True)
         apply.clicked.connect(self.refresh)
-        verify = QPushButton(self.tr("Verify chain"))
+        verify = self.verify_button = QPushButton(self.tr("Verify audit trail"))
         verify.setObjectName("verify_chain")
+        verify.setToolTip(
+            self.tr("The hash chain, its anchors, and every table compared with the trail")
+        )
         verify.clicked.connect(self.verify)
         self.status = QLabel()
         self.status.setObjectName("audit_status")
@@ -136,8 +139,8 @@ class AuditPage(QWidget):
         return AuditFilter(
             study_id=self.study_id.text() or None,
             username=self.username.text() or None,
-            date_from=self.date_from.date().toPython() if dates else None,
-            date_to=self.date_to.date().toPython() if dates else None,
+            date_from=self.date_from.date_or_none() if dates else None,
+            date_to=self.date_to.date_or_none() if dates else None,
         )
 
     def refresh(self) -> None:
@@ -148,14 +151,39 @@ class AuditPage(QWidget):
         )
 
     def verify(self) -> None:
-        report = verify_chain(self.db)
+        """The same checks as `nclm-desktop audit verify`, off the UI thread (seconds on a
+        large study); the page stays usable meanwhile."""
+        target = (
+            str(self.db.path)
+            if self.db.path is not None
+            else self.db.url.render_as_string(hide_password=False)
+        )
+        self.verify_button.setEnabled(False)
+        self.status.setText(self.tr("Verifying the audit trail…"))
+        run_in_background(lambda: verify_database(target), self._verified, self._verify_failed)
+
+    def _verified(self, report: VerifyReport) -> None:
+        self.verify_button.setEnabled(True)
         if report.ok:
             self.status.setText(
-                self.tr("Audit trail intact: {n} events verified.").format(n=report.events)
+                self.tr(
+                    "Audit trail intact: {n} events; {a} anchor(s) matched; {t} audited tables "
+                    "agree with the trail."
+                ).format(n=report.events, a=report.anchors_checked, t=report.tables_checked)
             )
+            return
+        if report.chain_problem:
+            problem = self.tr("broken at event {id}: {problem}").format(
+                id=report.first_bad_id, problem=report.chain_problem
+            )
+        elif report.anchor_problems:
+            problem = report.anchor_problems[0]
         else:
-            self.status.setText(
-                self.tr("AUDIT TRAIL BROKEN at event {id}: {problem}").format(
-                    id=report.first_bad_id, problem=report.problem
-                )
+            problem = self.tr("{n} difference(s) with the tables, first: {d}").format(
+                n=report.difference_count, d=report.differences[0].describe()
             )
+        self.status.setText(self.tr("AUDIT TRAIL NOT INTACT: {p}").format(p=problem))
+
+    def _verify_failed(self, exc: Exception) -> None:
+        self.verify_button.setEnabled(True)
+        self.status.setText(self.tr("Could not verify: {e}").format(e=exc))

@@ -104,3 +104,41 @@ def test_screening_booleans_read_as_words(qtbot, db, investigator):
     qtbot.addWidget(page)
     added = next(r for r in cells(page) if r["record"].startswith("Screening"))
     assert "NCLM confirmed: yes" in added["change"] and "ECOG: 1" in added["change"]
+
+
+def test_verify_runs_the_full_check_off_the_ui_thread_and_reports_a_tamper(
+    qtbot, db, db_path, investigator
+):
+    import sqlite3
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QPushButton
+
+    history(db, investigator)
+    page = AuditPage(db, investigator)
+    qtbot.addWidget(page)
+    button = page.findChild(QPushButton, "verify_chain")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert not button.isEnabled()  # running in the background
+    qtbot.waitUntil(lambda: button.isEnabled(), timeout=30000)
+    assert page.status.text().startswith("Audit trail intact:")
+    con = sqlite3.connect(db_path)  # an edit outside the application
+    con.execute("UPDATE participant SET sex = 'M'")
+    con.commit()
+    con.close()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: button.isEnabled(), timeout=30000)
+    assert "NOT INTACT" in page.status.text() and "participant" in page.status.text()
+
+
+def test_the_date_range_uses_the_one_date_input(qtbot, db, investigator):
+    from nclm_desktop.ui.date_input import DateInput
+
+    history(db, investigator)
+    page = AuditPage(db, investigator)
+    qtbot.addWidget(page)
+    assert isinstance(page.date_from, DateInput) and isinstance(page.date_to, DateInput)
+    page.use_dates.setChecked(True)
+    page.date_from.clear()
+    qtbot.keyClicks(page.date_from, "01.01.2000")
+    assert page.current_filter().date_from == dt.date(2000, 1, 1)
