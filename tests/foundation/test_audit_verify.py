@@ -17,7 +17,7 @@ import pytest
 from nclm_desktop import cli
 from nclm_desktop.models import Participant, ParticipantIdentity
 from nclm_desktop.models.audit import GENESIS_HASH, HASHED_FIELDS, event_hash
-from nclm_desktop.models.db import Database, _upgrade, create_db_engine, to_url
+from nclm_desktop.models.db import Database, create_db_engine, to_url
 from nclm_desktop.services import accounts, audit_anchor
 from nclm_desktop.services.uow import writing
 from tests.conftest import PASSWORD
@@ -224,14 +224,23 @@ def sha256(path: Path) -> str:
 
 
 def test_verify_reads_an_older_revision_file_without_migrating_it(tmp_path):
+    """A file one schema revision behind this build (its accounts written by the build that
+    made it, then the schema taken back with the migration's own downgrade)."""
+    from alembic import command
+
+    from nclm_desktop.models.db import alembic_config, open_database
+
     path = tmp_path / "old.db"
-    url = to_url(path)
-    engine = create_db_engine(url)
-    _upgrade(engine, "0004")
-    old = Database(engine, url)
-    first = accounts.create_first_admin(old, "admin", "Admin", PASSWORD)
-    accounts.add_user(old, first, "lwang", "Lu Wang", "investigator", PASSWORD)
-    old.dispose()
+    current = open_database(path)
+    first = accounts.create_first_admin(current, "admin", "Admin", PASSWORD)
+    accounts.add_user(current, first, "lwang", "Lu Wang", "investigator", PASSWORD)
+    current.dispose()
+    engine = create_db_engine(to_url(path))
+    with engine.connect() as conn, conn.begin():
+        cfg = alembic_config()
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0005")
+    engine.dispose()
     before = sha256(path)
     out = subprocess.run(
         [sys.executable, "-m", "nclm_desktop", "--db", str(path), "audit", "verify"],
@@ -241,7 +250,7 @@ def test_verify_reads_an_older_revision_file_without_migrating_it(tmp_path):
     assert out.returncode == 0, out.stderr
     assert sha256(path) == before
     with sqlite3.connect(path) as con:
-        assert con.execute("SELECT version_num FROM alembic_version").fetchone() == ("0004",)
+        assert con.execute("SELECT version_num FROM alembic_version").fetchone() == ("0005",)
 
 
 def test_verify_reads_a_read_only_file_without_changing_it(study, capsys):
