@@ -14,8 +14,9 @@ from nclm_desktop.ui import outcomes_page, reports_page
 from tests.analysis.test_study_dataset import _study
 
 
-def _shots() -> Path:
-    path = Path(os.environ.get("NCLM_SHOTS", "/tmp/shots"))
+def _shots(tmp_path: Path) -> Path:
+    """Where to keep the screenshot: $NCLM_SHOTS to look at it, else the test's tmp_path."""
+    path = Path(os.environ.get("NCLM_SHOTS") or tmp_path)
     path.mkdir(parents=True, exist_ok=True)
     return path
 
@@ -44,7 +45,7 @@ def test_outcomes_page_figures_fill_the_pane_and_the_report_is_saved(
     pane = image.size()
     assert pixmap.width() >= 0.9 * pane.width() or pixmap.height() >= 0.9 * pane.height()
     assert pane.width() >= 0.4 * page.width()
-    page.grab().save(str(_shots() / "outcomes-1366x768.png"))
+    page.grab().save(str(_shots(tmp_path) / "outcomes-1366x768.png"))
 
     target = tmp_path / "outcomes.pdf"
     monkeypatch.setattr(reports_page, "ask_save_path", lambda parent, name: str(target))
