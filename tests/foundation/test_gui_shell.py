@@ -201,7 +201,9 @@ def test_audit_page_shows_and_verifies_the_trail(qtbot, db, investigator):
     page.study_id.setText("NCLM-H-002")
     qtbot.mouseClick(page.findChild(QPushButton, "apply_filter"), Qt.MouseButton.LeftButton)
     assert page.model.rowCount() == 2  # participant + identity inserts
-    qtbot.mouseClick(page.findChild(QPushButton, "verify_chain"), Qt.MouseButton.LeftButton)
+    verify = page.findChild(QPushButton, "verify_chain")
+    qtbot.mouseClick(verify, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(verify.isEnabled, timeout=30000)  # the check runs in the background
     assert "intact" in page.status.text()
 
 
