@@ -14,7 +14,7 @@ from ..models.users import User
 from . import changes
 from .audit_anchor import record_after_commit
 from .errors import DatabaseUnavailable, PermissionDenied, ValidationError
-from .input_checks import text_problem
+from ..forms.text import text_problem
 from .permissions import Actor, Permission, require
 
 
