@@ -167,8 +167,8 @@ def writing(
 
 def _anchor_after_commit(db: Database, session: Session) -> None:
     """Record the audit chain's head outside the file once its events are durable. A
-    session bound to a connection is a savepoint inside a bulk batch (services/demo_batch.py):
-    nothing is durable yet, the next real commit anchors it."""
+    session bound to a connection is a savepoint inside a caller's outer transaction (a bulk
+    batch): nothing is durable yet, the next real commit anchors it."""
     if not session.info.pop("audit_appended", False) or isinstance(session.bind, Connection):
         return
     record_after_commit(db)
