@@ -78,7 +78,7 @@ def _check_texts(session: Session, flush_context: object, instances: object) -> 
 
 
 # What may still change on a locked participant's record: the lock itself, so signing and
-# unlocking are writes like any other (docs/ARCHITECTURE.md, "The unit of work").
+# unlocking are writes like any other (docs/ARCHITECTURE.md §3).
 WRITABLE_WHEN_LOCKED: dict[str, frozenset[str]] = {"participant": frozenset({"locked"})}
 _LOCKED_AT_START = "nclm_locked_at_start"
 
