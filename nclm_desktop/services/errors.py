@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from ..forms.errors import UserError, ValidationError
 
-class ServiceError(Exception):
-    """Base class: a use case refused, with a message for the user."""
+# A use case refused, with a message for the user. The same base as the data dictionary's
+# ValidationError, so one ``except ServiceError`` catches both (docs/ARCHITECTURE.md §11).
+ServiceError = UserError
 
 
 class PermissionDenied(ServiceError):
@@ -13,14 +15,6 @@ class PermissionDenied(ServiceError):
 
 class NotFound(ServiceError):
     pass
-
-
-class ValidationError(ServiceError):
-    """Bad input; ``field`` names the widget/field at fault."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
 
 
 class AuthenticationFailed(ServiceError):
@@ -33,3 +27,14 @@ class RecordLocked(ServiceError):
 
 class DatabaseUnavailable(ServiceError):
     """The shared database could not do it now (busy, unreachable, connection lost)."""
+
+
+__all__ = [
+    "AuthenticationFailed",
+    "DatabaseUnavailable",
+    "NotFound",
+    "PermissionDenied",
+    "RecordLocked",
+    "ServiceError",
+    "ValidationError",
+]

@@ -1,0 +1,1 @@
+"""One module per case-report form; each defines ``FORM`` (see forms/catalogue.py)."""

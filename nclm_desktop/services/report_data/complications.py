@@ -1,0 +1,193 @@
+"""What the complications and morbidity (M&M) report shows. (See the package docstring.)"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from collections import defaultdict
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from ...clinical import (
+    PerioperativeOutcomes,
+    RateSummary,
+    grade_rank,
+    load_protocol,
+    rate_summary,
+)
+from ...models import (
+    Complication,
+    Operation,
+    Participant,
+    ParticipantIdentity,
+    Reoperation,
+)
+from ...models.db import Database
+from ..permissions import Actor, Permission
+from ..uow import reading
+from .common import ReportMeta, _check_range, _meta
+from .surgical_lines import (
+    ComplicationLine,
+    ReoperationLine,
+    _complication_line,
+    _death_dates,
+    _outcomes,
+    _reoperation_line,
+    _resection_name,
+)
+
+# --- complications and morbidity (M&M) --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PatientMorbidity:
+    study_id: str
+    name: str | None
+    operation_date: dt.date
+    resection_name: str
+    major_resection: bool
+    discharge_date: dt.date | None
+    complications: tuple[ComplicationLine, ...]
+    reoperations: tuple[ReoperationLine, ...]
+    outcomes: PerioperativeOutcomes
+    worst_grade: str | None
+    death_date: dt.date | None
+
+
+@dataclass(frozen=True)
+class Rate:
+    label: str
+    summary: RateSummary
+
+
+def _index_stay_rate(flags: list[bool | None]) -> tuple[Rate, ...]:
+    """Unknown flags (no discharge date, reoperation after day 30) are missing, not 'no'."""
+    known = [f for f in flags if f is not None]
+    unknown = len(flags) - len(known)
+    label = "Unplanned reoperation during the index stay"
+    if unknown:
+        label += f" (unknown for {unknown}: no discharge date)"
+    return (Rate(label, rate_summary(sum(known), len(known))),) if known else ()
+
+
+@dataclass(frozen=True)
+class ComplicationsReportData:
+    meta: ReportMeta
+    date_from: dt.date
+    date_to: dt.date
+    patients: tuple[PatientMorbidity, ...]  # one per operation in the range, by date
+    rates: tuple[Rate, ...]  # empty when no operation falls in the range
+    grade_counts: tuple[tuple[str, int], ...]  # complications per Clavien-Dindo grade
+    complication_count: int
+    cci_median: float | None
+    cci_mean: float | None
+    morbidity_days: int
+    mortality_days: int
+    mortality_days_secondary: int
+
+
+def complications_report_data(
+    db: Database,
+    actor: Actor | None,
+    date_from: dt.date,
+    date_to: dt.date,
+    now: dt.datetime | None = None,
+) -> ComplicationsReportData:
+    """Operations performed from ``date_from`` to ``date_to`` (inclusive) and their outcomes."""
+    _check_range(date_from, date_to)
+    endpoints = load_protocol().endpoints
+    with reading(db, actor, Permission.REPORTS) as s:
+        assert actor is not None
+        show = actor.can(Permission.VIEW_IDENTITY)
+        rows = s.execute(
+            select(Operation, Participant.study_id, Participant.id, ParticipantIdentity.name)
+            .join(Participant, Participant.id == Operation.participant_id)
+            .outerjoin(ParticipantIdentity, ParticipantIdentity.participant_id == Participant.id)
+            .where(Operation.operation_date.between(date_from, date_to))
+            .order_by(Operation.operation_date, Participant.study_id, Operation.id)
+        ).all()
+        op_ids = [r[0].id for r in rows]
+        comps: dict[int, list[Complication]] = defaultdict(list)
+        reops: dict[int, list[Reoperation]] = defaultdict(list)
+        if op_ids:
+            for c in s.scalars(
+                select(Complication)
+                .where(Complication.operation_id.in_(op_ids))
+                .order_by(Complication.onset_date, Complication.id)
+            ):
+                comps[c.operation_id].append(c)
+            for r in s.scalars(
+                select(Reoperation)
+                .where(Reoperation.operation_id.in_(op_ids))
+                .order_by(Reoperation.reoperation_date, Reoperation.id)
+            ):
+                reops[r.operation_id].append(r)
+        deaths = _death_dates(s, sorted({r[2] for r in rows}))
+        patients = []
+        for op, study_id, pid, name in rows:
+            label = study_id or f"#{pid}"
+            lines = tuple(
+                _complication_line(c, op.operation_date, endpoints.morbidity_days)
+                for c in comps[op.id]
+            )
+            res_name, _zh, major = _resection_name(op)
+            patients.append(
+                PatientMorbidity(
+                    study_id=label,
+                    name=name if show else None,
+                    operation_date=op.operation_date,
+                    resection_name=res_name,
+                    major_resection=major,
+                    discharge_date=op.discharge_date,
+                    complications=lines,
+                    reoperations=tuple(_reoperation_line(r, op) for r in reops[op.id]),
+                    outcomes=_outcomes(op, comps[op.id], reops[op.id], deaths.get(pid), label),
+                    worst_grade=max((c.clavien_dindo for c in lines), key=grade_rank, default=None),
+                    death_date=deaths.get(pid),
+                )
+            )
+        meta = _meta(actor, now, s)
+    n = len(patients)
+    rates: tuple[Rate, ...] = ()
+    if n:
+        o = [p.outcomes for p in patients]
+        rates = (
+            Rate(
+                f"Morbidity (any complication within {endpoints.morbidity_days} days)",
+                rate_summary(sum(x.morbidity_90d for x in o), n),
+            ),
+            Rate(
+                f"Major morbidity (Clavien-Dindo IIIa or worse within "
+                f"{endpoints.morbidity_days} days)",
+                rate_summary(sum(x.major_morbidity_90d for x in o), n),
+            ),
+            *_index_stay_rate([x.unplanned_reoperation_index_stay for x in o]),
+            Rate(
+                f"{endpoints.mortality_days}-day mortality",
+                rate_summary(sum(x.mortality_30d for x in o), n),
+            ),
+            Rate(
+                f"{endpoints.mortality_days_secondary}-day mortality",
+                rate_summary(sum(x.mortality_90d for x in o), n),
+            ),
+        )
+    all_lines = [c for p in patients for c in p.complications]
+    counts = {g: 0 for g in ("I", "II", "IIIa", "IIIb", "IVa", "IVb", "V")}
+    for c in all_lines:
+        counts[c.clavien_dindo] = counts.get(c.clavien_dindo, 0) + 1
+    ccis = [p.outcomes.cci for p in patients]
+    return ComplicationsReportData(
+        meta=meta,
+        date_from=date_from,
+        date_to=date_to,
+        patients=tuple(patients),
+        rates=rates,
+        grade_counts=tuple(counts.items()),
+        complication_count=len(all_lines),
+        cci_median=round(statistics.median(ccis), 1) if ccis else None,
+        cci_mean=round(statistics.fmean(ccis), 1) if ccis else None,
+        morbidity_days=endpoints.morbidity_days,
+        mortality_days=endpoints.mortality_days,
+        mortality_days_secondary=endpoints.mortality_days_secondary,
+    )

@@ -1,0 +1,101 @@
+"""What the patient's visit schedule shows. (See the package docstring.)"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from ...clinical import (
+    load_protocol,
+)
+from ...models import (
+    Setting,
+    Visit,
+)
+from ...models.db import Database
+from ..errors import ValidationError
+from ..permissions import Actor, Permission
+from ..settings import CONTACT_SETTINGS  # printed on the schedule; blank lines when unset
+from ..uow import reading
+from .common import PatientHeader, ReportMeta, _header, _meta, _participant
+
+# --- the patient's visit schedule -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ScheduleVisit:
+    code: str
+    month: int
+    target_date: dt.date
+    window_start: dt.date
+    window_end: dt.date
+    scheduled_date: dt.date
+    status: str  # planned, done, missed
+    actual_date: dt.date | None
+    assessments: tuple[str, ...]  # labels in the report's language
+
+
+@dataclass(frozen=True)
+class ScheduleReportData:
+    meta: ReportMeta
+    lang: str  # "en" or "zh_CN"
+    patient: PatientHeader
+    visits: tuple[ScheduleVisit, ...]  # cancelled visits are left out
+    contacts: tuple[tuple[str, str], ...]  # (label in the report's language, number or "")
+
+
+LANGUAGES = ("en", "zh_CN")
+
+
+def schedule_report_data(
+    db: Database,
+    actor: Actor | None,
+    study_id: str,
+    lang: str = "en",
+    now: dt.datetime | None = None,
+) -> ScheduleReportData:
+    if lang not in LANGUAGES:
+        raise ValidationError("lang", f"The language must be one of {', '.join(LANGUAGES)}.")
+    schedule = load_protocol().schedule
+    labels = {a.code: (a.label_zh if lang == "zh_CN" else a.label_en) for a in schedule.assessments}
+    with reading(db, actor, Permission.REPORTS) as s:
+        assert actor is not None
+        p = _participant(s, study_id)
+        visits = tuple(
+            ScheduleVisit(
+                code=v.code,
+                month=v.month,
+                target_date=v.target_date,
+                window_start=v.window_start,
+                window_end=v.window_end,
+                scheduled_date=v.scheduled_date,
+                status=v.status,
+                actual_date=v.actual_date,
+                assessments=tuple(labels.get(a, a) for a in v.assessments_planned or ()),
+            )
+            for v in s.scalars(
+                select(Visit)
+                .where(Visit.participant_id == p.id, Visit.status != "cancelled")
+                .order_by(Visit.month, Visit.id)
+            )
+        )
+        stored = dict(
+            s.execute(
+                select(Setting.key, Setting.value).where(
+                    Setting.key.in_([k for k, _en, _zh in CONTACT_SETTINGS])
+                )
+            ).all()
+        )
+        contacts = tuple(
+            (zh if lang == "zh_CN" else en, (stored.get(key) or "").strip())
+            for key, en, zh in CONTACT_SETTINGS
+        )
+        return ScheduleReportData(
+            meta=_meta(actor, now, s),
+            lang=lang,
+            patient=_header(p, p.index_date, actor.can(Permission.VIEW_IDENTITY)),
+            visits=visits,
+            contacts=contacts,
+        )
