@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..forms.catalogue import form
 from ..models.db import Database
 from ..services import followup as fu
 from ..services.errors import ServiceError, ValidationError
@@ -41,6 +42,7 @@ _FINDING_EXTRA = {
     "lost_to_follow_up": ("detail", "last attempts to reach (optional)"),
 }
 _WARN = "color: #a15c00;"
+VISIT = form("visit")
 
 
 def date_edit(name: str, value: dt.date) -> DateInput:
@@ -236,7 +238,9 @@ class VisitDialog(QDialog):
         self.ecog = QComboBox()
         self.ecog.setObjectName("ecog")
         self.ecog.addItem(t("— not assessed"), None)
-        for score in range(fu.ECOG_RANGE[0], fu.ECOG_RANGE[1] + 1):
+        ecog = VISIT["ecog"].hard
+        assert ecog is not None
+        for score in range(int(ecog.lo), int(ecog.hi) + 1):
             self.ecog.addItem(str(score), score)
         if visit.ecog is not None:
             self.ecog.setCurrentIndex(self.ecog.findData(visit.ecog))
