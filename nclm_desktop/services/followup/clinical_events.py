@@ -24,7 +24,7 @@ from ..permissions import Actor, Permission
 from ..record_dates import check_record_dates
 from ..schedule_sync import sync_schedule
 from ..uow import reading, writing
-from .visit_rows import anchor_label, participant, writable
+from .visit_rows import anchor_label, participant
 
 EVENT = form("clinical_event")
 EVENT_KINDS: tuple[str, ...] = EVENT["kind"].codes()
@@ -241,7 +241,7 @@ def record_events(
     if not findings:
         raise ValidationError("kind", "Choose at least one event to record.")
     with writing(db, actor, Permission.WRITE_FOLLOWUP) as s:
-        p = writable(participant(s, participant_id))
+        p = participant(s, participant_id)
         if p.index_date is None:
             raise ValidationError(
                 "event_date", f"{p.study_id or 'The participant'} has no index date yet."

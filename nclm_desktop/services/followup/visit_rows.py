@@ -12,7 +12,7 @@ from sqlalchemy.orm import Bundle, Session
 from ...clinical import load_protocol, visit_state
 from ...models import Participant, ParticipantIdentity, Visit
 from ...models.db import Database
-from ..errors import NotFound, RecordLocked, ValidationError
+from ..errors import NotFound, ValidationError
 from ..participants import HIDDEN
 from ..permissions import Actor, Permission
 from ..uow import reading
@@ -68,14 +68,6 @@ def participant(session: Session, participant_id: int) -> Participant:
     p = session.get(Participant, participant_id)
     if p is None:
         raise NotFound(f"No participant with id {participant_id}.")
-    return p
-
-
-def writable(p: Participant) -> Participant:
-    if p.locked:
-        raise RecordLocked(
-            f"{p.study_id or 'This participant'} is locked; an investigator must unlock it first."
-        )
     return p
 
 

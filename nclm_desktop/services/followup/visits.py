@@ -25,7 +25,7 @@ from .clinical_events import (
     store_findings,
     validate_findings,
 )
-from .visit_rows import anchor_label, assessment_labels, participant, visit, writable
+from .visit_rows import anchor_label, assessment_labels, participant, visit
 
 VISIT = form("visit")
 # What a person records when the visit is done.
@@ -74,7 +74,7 @@ def reschedule_visit(
     new_date, reason = values["scheduled_date"], values["deviation_reason"]
     with writing(db, actor, Permission.WRITE_FOLLOWUP, reason=reason) as s:
         v = visit(s, visit_id)
-        p = writable(participant(s, v.participant_id))
+        p = participant(s, v.participant_id)
         if v.status != "planned":
             raise ValidationError(
                 "scheduled_date", f"Visit {v.code} is {v.status}; only open visits can be moved."
@@ -104,7 +104,6 @@ def mark_missed(
     """An open visit the participant did not attend (audited as a status change)."""
     with writing(db, actor, Permission.WRITE_FOLLOWUP, reason=reason) as s:
         v = visit(s, visit_id)
-        writable(participant(s, v.participant_id))
         if v.status != "planned":
             raise ValidationError("status", f"Visit {v.code} is {v.status}, not open.")
         if today < v.window_start:
@@ -122,7 +121,7 @@ def unmark_missed(db: Database, actor: Actor | None, visit_id: int, reason: str 
         raise ValidationError("reason", "Give a reason for un-marking a missed visit.")
     with writing(db, actor, Permission.WRITE_FOLLOWUP, reason=reason) as s:
         v = visit(s, visit_id)
-        p = writable(participant(s, v.participant_id))
+        p = participant(s, v.participant_id)
         if v.status != "missed":
             raise ValidationError("status", f"Visit {v.code} is {v.status}, not missed.")
         stop = follow_up_stop_date(s, p.id)
@@ -155,7 +154,7 @@ def record_visit(
     """
     with writing(db, actor, Permission.WRITE_FOLLOWUP, reason=reason) as s:
         v = visit(s, visit_id)
-        p = writable(participant(s, v.participant_id))
+        p = participant(s, v.participant_id)
         if v.status == "done" and not (reason or "").strip():
             raise ValidationError(
                 "reason", f"Visit {v.code} is already recorded: give a reason for the correction."
