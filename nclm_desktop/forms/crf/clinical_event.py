@@ -75,7 +75,6 @@ FORM = Form(
             QT_TRANSLATE_NOOP("DataDictionary", "Detail"),
             Kind.TEXT,
             max_len=1000,
-            multiline=True,
         ),
     ),
 )

@@ -7,7 +7,13 @@ from ...clinical import load_protocol
 from ..field import QT_TRANSLATE_NOOP, Choice, Field, Kind, Range, choices
 from ..form import Form
 
-ECOG = Range(0, 4)
+ECOG = choices(
+    (0, QT_TRANSLATE_NOOP("DataDictionary", "0 – fully active")),
+    (1, QT_TRANSLATE_NOOP("DataDictionary", "1 – restricted in strenuous activity")),
+    (2, QT_TRANSLATE_NOOP("DataDictionary", "2 – up and about over half the day")),
+    (3, QT_TRANSLATE_NOOP("DataDictionary", "3 – limited self-care")),
+    (4, QT_TRANSLATE_NOOP("DataDictionary", "4 – completely disabled")),
+)
 EBV_DNA_MAX = 1e9  # copies/mL; anything larger is a typing error
 LIVER_IMAGING_RESULTS = choices(
     ("no_recurrence", QT_TRANSLATE_NOOP("DataDictionary", "No recurrence")),
@@ -100,9 +106,9 @@ FORM = Form(
         Field(
             "ecog",
             QT_TRANSLATE_NOOP("DataDictionary", "ECOG"),
-            Kind.INTEGER,
-            help=QT_TRANSLATE_NOOP("DataDictionary", "ECOG performance status, 0 to 4."),
-            hard=ECOG,
+            Kind.CHOICE,
+            help=QT_TRANSLATE_NOOP("DataDictionary", "ECOG performance status."),
+            choices=ECOG,
         ),
         Field(
             "ebv_dna_copies_ml",
@@ -137,7 +143,6 @@ FORM = Form(
             QT_TRANSLATE_NOOP("DataDictionary", "Reason"),
             Kind.TEXT,
             max_len=1000,
-            multiline=True,
         ),
     ),
 )
