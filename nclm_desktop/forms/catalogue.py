@@ -8,7 +8,10 @@ from functools import cache
 
 from .form import Form
 
-FORM_MODULES: tuple[str, ...] = ()
+FORM_MODULES: tuple[str, ...] = (
+    "visit",
+    "clinical_event",
+)
 
 
 @cache
