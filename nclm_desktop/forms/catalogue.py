@@ -8,7 +8,12 @@ from functools import cache
 
 from .form import Form
 
-FORM_MODULES: tuple[str, ...] = ()
+FORM_MODULES: tuple[str, ...] = (
+    "operation",
+    "operation_team",
+    "complication",
+    "reoperation",
+)
 
 
 @cache
