@@ -26,7 +26,7 @@ from .surgery_inputs import (
     clean_in_order,
     not_before,
 )
-from .surgery_session import death_event, edit_reason, get_row, operation, today_or, writable
+from .surgery_session import death_event, edit_reason, get_row, operation, today_or
 from .uow import writing
 
 # The treatment ticks are stored together, in the ``treatment`` column.
@@ -203,7 +203,6 @@ def add_complication(
     """Add one complication; grade V also records the death and stops the schedule."""
     with writing(db, actor, Permission.WRITE_SURGERY) as s:
         op, p = operation(s, operation_id)
-        writable(p)
         values = _checked(
             data,
             operation_date=op.operation_date,
@@ -233,7 +232,6 @@ def update_complication(
     with writing(db, actor, Permission.WRITE_SURGERY, reason=reason) as s:
         comp = get_row(s, Complication, complication_id, "complication")
         op, p = operation(s, comp.operation_id)
-        writable(p)
         values = _checked(
             data,
             operation_date=op.operation_date,
@@ -273,7 +271,6 @@ def delete_complication(
     with writing(db, actor, Permission.WRITE_SURGERY, reason=reason) as s:
         comp = get_row(s, Complication, complication_id, "complication")
         _, p = operation(s, comp.operation_id)
-        writable(p)
         if comp.clavien_dindo == "V":
             raise ValidationError(
                 "clavien_dindo",

@@ -23,7 +23,7 @@ from .errors import ValidationError
 from .permissions import Actor, Permission
 from .record_dates import check_record_dates
 from .surgery_inputs import OPERATION_FORM, OperationInput, clean_in_order, not_before
-from .surgery_session import death_event, edit_reason, operation, participant, today_or, writable
+from .surgery_session import death_event, edit_reason, operation, participant, today_or
 from .surgical_record import OperationSummary, SurgeonChoice, summaries
 from .uow import reading, writing
 
@@ -175,7 +175,6 @@ def record_operation(
     """Store a new liver resection; the first one sets the index date and the schedule."""
     with writing(db, actor, Permission.WRITE_SURGERY) as s:
         p = participant(s, participant_id)
-        writable(p)
         if p.cohort != "hepatectomy":
             raise ValidationError(
                 "participant",
@@ -211,7 +210,6 @@ def update_operation(
     reason = edit_reason(reason)
     with writing(db, actor, Permission.WRITE_SURGERY, reason=reason) as s:
         op, p = operation(s, operation_id)
-        writable(p)
         values = validate_operation(data, enrolment_date=p.enrolment_date, today=today_or(today))
         when, discharged = values["operation_date"], values["discharge_date"]
         later = _first_later_record(s, op)

@@ -11,7 +11,7 @@ from ..models.db import Database
 from .permissions import Actor, Permission
 from .record_dates import check_record_dates
 from .surgery_inputs import REOPERATION_FORM, ReoperationInput, clean_in_order, not_before
-from .surgery_session import edit_reason, get_row, operation, today_or, writable
+from .surgery_session import edit_reason, get_row, operation, today_or
 from .uow import writing
 
 
@@ -39,7 +39,6 @@ def add_reoperation(
 ) -> int:
     with writing(db, actor, Permission.WRITE_SURGERY) as s:
         op, p = operation(s, operation_id)
-        writable(p)
         values = validate_reoperation(data, operation_date=op.operation_date, today=today_or(today))
         row = Reoperation(operation_id=op.id, **values)
         s.add(row)
@@ -61,7 +60,6 @@ def update_reoperation(
     with writing(db, actor, Permission.WRITE_SURGERY, reason=why) as s:
         row = get_row(s, Reoperation, reoperation_id, "reoperation")
         op, p = operation(s, row.operation_id)
-        writable(p)
         values = validate_reoperation(data, operation_date=op.operation_date, today=today_or(today))
         for name, value in values.items():
             setattr(row, name, value)

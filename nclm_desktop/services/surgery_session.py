@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..models import ClinicalEvent, Operation, Participant
-from .errors import NotFound, RecordLocked, ValidationError
+from .errors import NotFound, ValidationError
 
 T = TypeVar("T")
 
@@ -35,14 +35,6 @@ def get_row(s: Session, model: type[T], row_id: int, what: str) -> T:
 
 def participant(s: Session, participant_id: int) -> Participant:
     return get_row(s, Participant, participant_id, "participant")
-
-
-def writable(p: Participant) -> None:
-    if p.locked:
-        raise RecordLocked(
-            f"{p.study_id or 'This participant'} is locked (signed); an investigator must "
-            "unlock it before changes."
-        )
 
 
 def operation(s: Session, operation_id: int) -> tuple[Operation, Participant]:
