@@ -14,12 +14,10 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QFrame,
     QGridLayout,
     QLabel,
     QLineEdit,
     QRadioButton,
-    QVBoxLayout,
     QWidget,
     QWizard,
 )
@@ -29,15 +27,17 @@ from ..clinical import (
     COMPLICATION_CATEGORIES,
     ISGLS_CATEGORIES,
     ISGLS_GRADES,
-    cci,
     clavien_dindo_definition,
 )
+from ..forms.crf.complication import FORM as COMPLICATION_FORM
 from ..models.db import Database
 from ..services import surgery
 from ..services.errors import ServiceError, ValidationError
 from ..services.permissions import Actor
 from ..services.surgery import ComplicationInput, Treatment
 from . import dialogs
+from .complication_panels import CciPanel, definition_label
+from .form_inputs import dictionary_text
 from .participant_label import label_pages, who_for
 from .surgery_forms import ChoiceInput, DateInput, FormPage, ParseError, page_of
 
@@ -46,61 +46,7 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("ComplicationWizard", text)
 
 
-INTERVENTION_LABELS = {
-    "none": "No intervention",
-    "without_ga": "Intervention without general anaesthesia (e.g. percutaneous drainage)",
-    "under_ga": "Intervention under general anaesthesia (e.g. relaparotomy)",
-}
 PAGE_WHAT, PAGE_TREATMENT, PAGE_GRADE, PAGE_ISGLS, PAGE_OUTCOME = range(5)
-
-
-def _definition_label(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setStyleSheet("color: #444;")
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-    return label
-
-
-class CciPanel(QFrame):
-    """The patient's CCI, live: all other complications of the operation plus this one."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setObjectName("cci_panel")
-        self.setFixedWidth(170)
-        self.setStyleSheet(
-            "#cci_panel { background: #f6f3ee; border: 1px solid #ddd2c2; border-radius: 4px; }"
-        )
-        box = QVBoxLayout(self)
-        caption = QLabel(_t("Patient CCI"))
-        caption.setStyleSheet("font-weight: 600;")
-        self.value = QLabel()
-        self.value.setObjectName("cci")
-        self.value.setStyleSheet("font-size: 30px; font-weight: 700; color: #7a2a22;")
-        self.detail = QLabel()
-        self.detail.setObjectName("cci_detail")
-        self.detail.setWordWrap(True)
-        self.detail.setStyleSheet("color: #555;")
-        note = QLabel(_t("Comprehensive Complication Index (Slankamenac 2013), 0–100."))
-        note.setWordWrap(True)
-        note.setStyleSheet("color: #777; font-size: 11px;")
-        for w in (caption, self.value, self.detail):
-            box.addWidget(w)
-        box.addStretch(1)
-        box.addWidget(note)
-
-    def show_cci(self, others: list[str], grade: str | None) -> None:
-        before = cci(others)
-        after = cci([*others, grade]) if grade else before
-        self.value.setText(f"{after:.1f}")
-        grades = ", ".join(others) or _t("none")
-        self.detail.setText(
-            _t(
-                "This complication: grade {grade}\nWithout it: {before:.1f}\n"
-                "Other complications: {grades}"
-            ).format(grade=grade or "—", before=before, grades=grades)
-        )
 
 
 class ComplicationWizard(QWizard):
@@ -212,7 +158,8 @@ class ComplicationWizard(QWizard):
         self.transfusion = QCheckBox(_t("Blood transfusion"))
         self.tpn = QCheckBox(_t("Total parenteral nutrition"))
         self.intervention = ChoiceInput(
-            "intervention", [(k, _t(v)) for k, v in INTERVENTION_LABELS.items()]
+            "intervention",
+            [(c.code, dictionary_text(c.label)) for c in COMPLICATION_FORM["intervention"].choices],
         )
         self.icu = QCheckBox(_t("Intermediate or intensive care (life-threatening)"))
         self.organ_dysfunction = ChoiceInput(
@@ -276,7 +223,7 @@ class ComplicationWizard(QWizard):
             self.grade_marks[grade] = mark
             grid.addWidget(button, row, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(mark, row, 1, Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(_definition_label(_t(clavien_dindo_definition(grade))), row, 2)
+            grid.addWidget(definition_label(_t(clavien_dindo_definition(grade))), row, 2)
         p3.add_block(grid_box, error=True)
         self.grade_group.idClicked.connect(self._grade_clicked)
         self.override_reason = QLineEdit()
@@ -286,7 +233,7 @@ class ComplicationWizard(QWizard):
         self.reason_caption = QLabel(_t("Reason for choosing another grade than proposed:"))
         p3.add_block(self.reason_caption)
         p3.add_block(self.override_reason, error=True)
-        dsuffix = _definition_label(
+        dsuffix = definition_label(
             _t("Suffix d (next page): the complication is still present at discharge.")
         )
         p3.add_block(dsuffix)
@@ -294,7 +241,7 @@ class ComplicationWizard(QWizard):
         p4 = FormPage(_t("ISGLS grade"), "")
         self.isgls_title = QLabel()
         self.isgls_title.setStyleSheet("font-weight: 600;")
-        self.isgls_definition = _definition_label("")
+        self.isgls_definition = definition_label("")
         self.isgls_definition.setObjectName("isgls_definition")
         p4.add_block(self.isgls_title)
         p4.add_block(self.isgls_definition)
@@ -311,7 +258,7 @@ class ComplicationWizard(QWizard):
             button.setObjectName(f"isgls_{g}")
             self.isgls_group.addButton(button, row)
             self.isgls_buttons[g] = button
-            text = _definition_label("")
+            text = definition_label("")
             self.isgls_texts[g] = text
             igrid.addWidget(button, row, 0, Qt.AlignmentFlag.AlignTop)
             igrid.addWidget(text, row, 1)

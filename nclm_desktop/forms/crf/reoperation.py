@@ -34,7 +34,6 @@ FORM = Form(
             QT_TRANSLATE_NOOP("DataDictionary", "Reason"),
             Kind.TEXT,
             max_len=2000,
-            multiline=True,
             required=True,
         ),
     ),
