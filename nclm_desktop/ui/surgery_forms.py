@@ -1,4 +1,5 @@
-"""Small input widgets and a form page for the surgery wizards.
+"""Small input widgets and a form page for the complication wizard (the other surgery
+forms are on the form builder, ui/form_builder.py).
 
 Inputs only parse what was typed (a date, a number); limits and messages come from the
 service's validation (services/surgery.py), so there is one source of truth. Each input's
@@ -31,52 +32,6 @@ __all__ = ["DateInput", "ParseError"]  # re-exported: the wizards import them fr
 
 def t(text: str) -> str:
     return QCoreApplication.translate("SurgeryForms", text)
-
-
-class NumberInput(QLineEdit):
-    """A number typed in a line edit; blank = not recorded."""
-
-    def __init__(self, name: str, unit: str = "", *, integer: bool = True) -> None:
-        super().__init__()
-        self.setObjectName(name)
-        self.integer = integer
-        self.setMaximumWidth(150)
-        if unit:
-            self.setPlaceholderText(unit)
-
-    def value(self) -> int | float | None:
-        text = self.text().strip().replace(",", ".")
-        if not text:
-            return None
-        try:
-            number = float(text)
-        except ValueError:
-            number = None
-        if number is None or (self.integer and number != int(number)):
-            kind = t("a whole number") if self.integer else t("a number")
-            raise ParseError(self.objectName(), t("Please type {kind}.").format(kind=kind))
-        return int(number) if self.integer else number
-
-    def set_value(self, value: float | None) -> None:
-        self.setText("" if value is None else f"{value:g}")
-
-
-class YesNoInput(QComboBox):
-    """— / Yes / No → None / True / False."""
-
-    def __init__(self, name: str) -> None:
-        super().__init__()
-        self.setObjectName(name)
-        self.addItem(t("— not recorded"), None)
-        self.addItem(t("Yes"), True)
-        self.addItem(t("No"), False)
-        self.setMinimumWidth(150)
-
-    def value(self) -> bool | None:
-        return self.currentData()
-
-    def set_value(self, value: bool | None) -> None:
-        self.setCurrentIndex({None: 0, True: 1, False: 2}[value])
 
 
 class ChoiceInput(QComboBox):
