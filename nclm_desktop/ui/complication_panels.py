@@ -12,12 +12,27 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("ComplicationWizard", text)
 
 
+class DefinitionLabel(QLabel):
+    """A wrapped definition that keeps the height its text needs at its least width (a
+    form row would otherwise give it one line too few)."""
+
+    WIDTH = 460
+
+    def __init__(self, text: str = "") -> None:
+        super().__init__()
+        self.setWordWrap(True)
+        self.setStyleSheet("color: #444;")
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.setMinimumWidth(self.WIDTH)
+        self.setText(text)
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt name)
+        super().setText(text)
+        self.setMinimumHeight(self.heightForWidth(self.WIDTH) if text else 0)
+
+
 def definition_label(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setStyleSheet("color: #444;")
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-    return label
+    return DefinitionLabel(text)
 
 
 class CciPanel(QFrame):

@@ -26,7 +26,8 @@ from ..services.errors import ServiceError, ValidationError
 from ..services.permissions import Actor, Permission
 from ..services.surgery import OperationInput
 from . import dialogs
-from .form_builder import FormWizardPage, page_of
+from .checked_page import CheckedFormPage
+from .form_builder import page_of
 from .form_inputs import make_input
 from .participant_label import label_pages, who_for
 from .schedule_print import offer_schedule
@@ -54,15 +55,6 @@ PATHOLOGY = (
     "periop_radiotherapy",
     "periop_chemotherapy",
 )
-
-
-class OperationPage(FormWizardPage):
-    """Next stays enabled: pressing it runs the service's check, which says under the field
-    what is wrong (the page lists what is still needed meanwhile)."""
-
-    def isComplete(self) -> bool:  # noqa: N802 (Qt override)
-        super().isComplete()
-        return True
 
 
 def resection_text(segments: list[int], anatomical: bool) -> tuple[str, str]:
@@ -142,8 +134,8 @@ class OperationWizard(QWizard):
 
     # --- pages --------------------------------------------------------------------------
 
-    def _page(self, title: str, names: tuple[str, ...], subtitle: str) -> OperationPage:
-        return OperationPage(title, OPERATION, names, today=self.today, subtitle=subtitle)
+    def _page(self, title: str, names: tuple[str, ...], subtitle: str) -> CheckedFormPage:
+        return CheckedFormPage(title, OPERATION, names, today=self.today, subtitle=subtitle)
 
     def _build_pages(self) -> None:
         enrolled = self.enrolment_date.isoformat() if self.enrolment_date else "—"

@@ -22,8 +22,8 @@ GRADES = choices(*((g, f"Grade {g}") for g in CLAVIEN_DINDO_GRADES))
 TREATMENT = "treatment"  # the JSON column holding the treatment ticks
 
 
-def _tick(name: str, label: str) -> Field:
-    return Field(name, label, Kind.YESNO, column=TREATMENT)
+def _tick(name: str, label: str, help: str = "") -> Field:
+    return Field(name, label, Kind.YESNO, help=help, column=TREATMENT)
 
 
 FORM = Form(
@@ -58,6 +58,7 @@ FORM = Form(
         ),
         _tick(
             "other_drugs",
+            QT_TRANSLATE_NOOP("DataDictionary", "Drugs beyond grade I"),
             QT_TRANSLATE_NOOP(
                 "DataDictionary",
                 "Drugs beyond antiemetics, antipyretics, analgesics, diuretics, electrolytes",
@@ -91,6 +92,7 @@ FORM = Form(
         ),
         _tick(
             "icu",
+            QT_TRANSLATE_NOOP("DataDictionary", "Intensive care"),
             QT_TRANSLATE_NOOP(
                 "DataDictionary", "Intermediate or intensive care (life-threatening)"
             ),
@@ -109,13 +111,12 @@ FORM = Form(
             ),
             column=TREATMENT,
         ),
-        _tick("died", QT_TRANSLATE_NOOP("DataDictionary", "The patient died of this complication")),
+        _tick("died", QT_TRANSLATE_NOOP("DataDictionary", "Died of this complication")),
         Field(
             "treatment_text",
             QT_TRANSLATE_NOOP("DataDictionary", "Treatment given"),
             Kind.TEXT,
             max_len=2000,
-            multiline=True,
         ),
         Field(
             "clavien_dindo",
@@ -139,7 +140,6 @@ FORM = Form(
             QT_TRANSLATE_NOOP("DataDictionary", "Reason for another grade than proposed"),
             Kind.TEXT,
             max_len=2000,
-            multiline=True,
         ),
         Field(
             "isgls_grade",
