@@ -477,7 +477,7 @@ class SurgicalRecordTab(QWidget):
         return {
             "id": c.id,
             "onset_date": c.onset_date,
-            "pod": (c.onset_date - op.operation_date).days,
+            "pod": c.postoperative_day,
             "category": label,
             "grade": grade,
             "isgls": c.isgls_grade or "—",
