@@ -9,6 +9,10 @@ from functools import cache
 from .form import Form
 
 FORM_MODULES: tuple[str, ...] = (
+    "operation",
+    "operation_team",
+    "complication",
+    "reoperation",
     "visit",
     "clinical_event",
 )

@@ -67,6 +67,7 @@ def test_reasons_and_user_fields_are_checked(db, admin, surgeon, operation, valu
 
 
 def test_over_long_text_is_refused_even_in_an_unsized_column(db, surgeon, participant, operation):
+    """The reason column is unsized; its dictionary field allows 2000 characters."""
     with pytest.raises(ValidationError) as err:
         surgery.add_reoperation(
             db,
@@ -75,7 +76,7 @@ def test_over_long_text_is_refused_even_in_an_unsized_column(db, surgeon, partic
             surgery.ReoperationInput(TODAY.replace(month=4), False, "r" * 20_001),
             today=TODAY,
         )
-    assert err.value.field == "reason" and "at most 20000" in str(err.value)
+    assert err.value.field == "reason" and "at most 2000 characters" in str(err.value)
 
 
 @pytest.fixture
