@@ -57,7 +57,7 @@ TEXT_LIMIT = 20_000
 
 
 def _check_texts(session: Session, flush_context: object, instances: object) -> None:
-    """Every text about to be written passes the one text check (see input_checks), so no
+    """Every text about to be written passes the one text check (forms/text.py), so no
     path stores NUL, bidi controls or a lone surrogate, or overruns its column."""
     for obj in (*session.new, *session.dirty):
         if not isinstance(obj, Base):
