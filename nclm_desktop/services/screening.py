@@ -36,6 +36,7 @@ from ..clinical import (
 )
 from ..forms import Field
 from ..forms.catalogue import form
+from ..forms.form import missing_message
 from ..models import Participant, ParticipantIdentity, Screening
 from ..models.db import Database
 from . import baseline as baseline_service
@@ -134,21 +135,31 @@ def check_identity(identity: IdentityInput, today: dt.date) -> IdentityInput:
     return replace(identity, **texts)
 
 
-def check_lab(f: Field, value: float | None, unit: str | None) -> float | None:
-    """A laboratory value typed in ``unit`` (the field's unit or an alternative) in the
-    field's own unit, checked there; its limits are said in the unit typed."""
+def lab_limits(f: Field, unit: str | None) -> tuple[float, float]:
+    """The plausibility limits of a laboratory field in ``unit`` (its own or an alternative),
+    to 3 significant digits: 1-1000 µmol/L is 0.0585-58.5 mg/dL."""
+    assert f.hard is not None
     factor = f.to_unit(1.0, unit)
+    return _three_digits(f.hard.lo / factor), _three_digits(f.hard.hi / factor)
+
+
+def _three_digits(x: float) -> float:
+    return float(f"{x:.3g}")
+
+
+def check_lab(f: Field, value: float | None, unit: str | None) -> float | None:
+    """A laboratory value typed in ``unit`` (the field's unit or an alternative), checked
+    against the limits in that unit, and returned in the field's own unit."""
+    lo, hi = lab_limits(f, unit)
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise f.fail(f"{f.label} must be a number.")
-    canonical = value * factor
-    if f.hard is not None and canonical not in f.hard:
+    if not lo <= value <= hi:
         raise f.fail(
-            f"{f.label} must be between {f.hard.lo / factor:.4g} and {f.hard.hi / factor:.4g} "
-            f"{unit or f.unit} (got {value:g})."
+            f"{f.label} must be between {lo:g} and {hi:g} {unit or f.unit} (got {value:g})."
         )
-    return canonical
+    return f.to_unit(value, unit)
 
 
 def check_screening(
@@ -156,10 +167,12 @@ def check_screening(
 ) -> None:
     """Every recorded value against its field; the screening follows the birth date."""
     values = asdict(s)
-    for name in ("bilirubin_value", "albumin_value"):
-        f = SCREENING_FORM[name]
-        values[name] = check_lab(f, values[name], values[f.unit_field or ""])
-    SCREENING_FORM.clean({**values, "sex": sex}, today=today)
+    labs = [f for f in SCREENING_FORM.inputs if f.unit_field]  # checked in the unit typed
+    for f in labs:
+        if check_lab(f, values[f.name], values[f.unit_field or ""]) is None and f.required:
+            raise ValidationError(f.name, missing_message(f))
+    others = [f.name for f in SCREENING_FORM.inputs if f not in labs]
+    SCREENING_FORM.clean({**values, "sex": sex}, today=today, only=others)
     not_before(SCREENING_FORM["screening_date"], s.screening_date, "birth date", birth_date)
 
 

@@ -122,7 +122,7 @@ def test_incomplete_screening_is_refused_and_nothing_saved(db, surgeon):
 @pytest.mark.parametrize(
     ("field", "overrides", "words"),
     [
-        ("bilirubin_value", {"bilirubin_value": 2000.0}, "between 1 and 1000 µmol/L"),
+        ("bilirubin_value", {"bilirubin_value": 2000.0}, "between 1 and 1000 µmol/L (got 2000)"),
         ("albumin_value", {"albumin_value": 45.0, "albumin_unit": "g/dL"}, "between 1 and 6 g/dL"),
         ("inr", {"inr": 12.0}, "between 0.5 and 10"),
         ("ecog", {"ecog": 7}, "must be one of 0, 1, 2, 3, 4, 5"),

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from ...clinical import albi, child_pugh, to_canonical
 from ...services.baseline import N_STAGES, T_STAGES
-from ...services.enrolment import ALBUMIN_LIMITS, BILIRUBIN_LIMITS, INR_LIMITS
+from ...services.screening import SCREENING_FORM, lab_limits
 from .fields import (
     ChoiceField,
     DateField,
@@ -24,6 +24,11 @@ from .fields import (
 )
 
 Lookup = Callable[[str], Any]
+BILIRUBIN, ALBUMIN, INR = (SCREENING_FORM[n] for n in ("bilirubin_value", "albumin_value", "inr"))
+BILIRUBIN_LIMITS = {u: lab_limits(BILIRUBIN, u) for u in SCREENING_FORM["bilirubin_unit"].codes()}
+ALBUMIN_LIMITS = {u: lab_limits(ALBUMIN, u) for u in SCREENING_FORM["albumin_unit"].codes()}
+assert INR.hard is not None
+INR_LIMITS = (INR.hard.lo, INR.hard.hi)
 
 SITE_CHOICES = (
     ("liver", "Liver"),
