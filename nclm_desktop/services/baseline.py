@@ -18,7 +18,7 @@ from ..models import BaselineDisease, Participant
 from ..models.audit_hook import ReasonRequired
 from ..models.db import Database
 from .date_order import not_before
-from .errors import NotFound, RecordLocked, ValidationError
+from .errors import NotFound, ValidationError
 from .permissions import Actor, Permission
 from .uow import reading, writing
 
@@ -111,8 +111,6 @@ def save_baseline(
             participant = session.get(Participant, participant_id)
             if participant is None:
                 raise NotFound(f"No participant with id {participant_id}.")
-            if participant.locked:
-                raise RecordLocked("The participant's record is locked; unlock it to edit.")
             write_baseline(session, participant, baseline, today=today)
     except ReasonRequired as exc:
         raise ValidationError("reason", str(exc)) from exc

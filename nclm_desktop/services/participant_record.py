@@ -22,7 +22,7 @@ from ..models import (
 from ..models.db import Database
 from .date_order import not_before
 from .enrolment import check_enrolment_dates
-from .errors import NotFound, RecordLocked, ValidationError
+from .errors import NotFound, ValidationError
 from .permissions import Actor, Permission, require
 from .record_dates import check_record_dates
 from .schedule_sync import sync_schedule
@@ -271,8 +271,6 @@ def update_identity(
     phone, address = texts["phone"], texts["address"]
     with writing(db, actor, Permission.SCREEN_ENROL, reason=reason) as s:
         p = _participant(s, participant_id)
-        if p.locked:
-            raise RecordLocked("The participant's record is locked; unlock it to edit.")
         clash = s.scalar(
             select(ParticipantIdentity.participant_id).where(
                 ParticipantIdentity.hospital_record_number == hrn,
@@ -321,8 +319,6 @@ def update_enrolment_dates(
     today = today or dt.date.today()
     with writing(db, actor, Permission.SCREEN_ENROL, reason=reason) as s:
         p = _participant(s, participant_id)
-        if p.locked:
-            raise RecordLocked("The participant's record is locked; unlock it to edit.")
         if p.status == "screen_failed" or not p.study_id:
             raise ValidationError("consent_date", "Only an enrolled participant has these dates.")
         screened = s.scalar(

@@ -97,8 +97,8 @@ def test_lab_units_convert_with_the_clinical_factors():
 
 def test_the_baseline_service_limits_are_the_definitions():
     b = form("baseline_disease")
-    assert baseline_service.T_STAGES == b["t_stage"].codes()
-    assert baseline_service.SEGMENTS == tuple(range(1, 9))
+    assert b["t_stage"].codes() == baseline_service.T_STAGES
+    assert tuple(range(1, 9)) == baseline_service.SEGMENTS
     assert b["liver_met_count"].kind is Kind.INTEGER
     assert (b["liver_met_count"].hard.lo, b["liver_met_count"].hard.hi) == (1, 50)
     assert b["liver_met_largest_mm"].hard.hi == 300
@@ -170,9 +170,7 @@ def test_a_woman_must_answer_pregnancy_a_man_need_not(db, surgeon):
 )
 def test_bad_baseline_is_refused_through_the_form(db, surgeon, baseline, field, words):
     with pytest.raises(ValidationError) as caught:
-        screen(
-            db, surgeon, identity(), eligible_screening(TODAY), baseline=baseline, today=TODAY
-        )
+        screen(db, surgeon, identity(), eligible_screening(TODAY), baseline=baseline, today=TODAY)
     assert caught.value.field == field and words in str(caught.value)
 
 
