@@ -296,6 +296,7 @@ def _backup(args: argparse.Namespace, db: Database) -> int:
     return 0
 
 
+
 def _restore(args: argparse.Namespace, target: str) -> int:
     url = to_url(args.restore_db or target)
     if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":

@@ -319,3 +319,4 @@ class TableCheck:
             key = self._key_of(raw)
             if key not in seen:
                 yield Difference(self.name, key, None, None, "row")
+
