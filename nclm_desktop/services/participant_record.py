@@ -101,39 +101,11 @@ class SystemicLineView:
     for_liver_metastases: bool
 
 
-SCREENING_VALUE_FIELDS = (
-    "age_at_screening",
-    "ecog",
-    "nclm_confirmed",
-    "metastatic_sites",
-    "primary_recurrence",
-    "liver_oligometastasis",
-    "response_outside_liver",
-    "progression_after_systemic",
-    "bilirubin_value",
-    "bilirubin_unit",
-    "bilirubin_umol_l",
-    "albumin_value",
-    "albumin_unit",
-    "albumin_g_l",
-    "inr",
-    "ascites",
-    "encephalopathy",
-    "child_pugh_points",
-    "child_pugh_grade",
-    "albi_score",
-    "albi_grade",
-    "r0_resectable",
-    "future_liver_remnant_pct",
-    "surgical_contraindication",
-    "expected_survival_ge_6_months",
-    "prior_local_liver_therapy",
-    "pregnant_or_lactating",
-    "other_malignancy",
-    "severe_mental_illness",
-    "understands_study",
-    "consent_signed",
-    "notes",
+# The recorded inputs and scores of a screening, in the dictionary's order.
+SCREENING_VALUE_FIELDS = tuple(
+    f.name
+    for f in form("screening").fields
+    if f.name not in ("screening_date", "verdict", "disease_pattern", "criteria")
 )
 
 

@@ -24,12 +24,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..forms import Kind
+from ..forms.catalogue import form
 from ..models.db import Database
 from ..services import participant_record as record
 from ..services.errors import ServiceError
 from ..services.permissions import Actor, Permission
 from . import dialogs
 from .change_notice import Changes, change_notice
+from .form_inputs import dictionary_text
 from .participant_edit_tabs import BaselineTab, EnrolmentTab, IdentityTab
 from .participant_label import who_text, window_title
 from .participant_tabs import participant_tabs
@@ -45,38 +48,23 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("ParticipantDetail", text)
 
 
-SCREENING_LABELS = {
-    "age_at_screening": "Age at screening",
-    "ecog": "ECOG",
-    "nclm_confirmed": "NCLM confirmed",
-    "metastatic_sites": "Metastatic sites",
-    "primary_recurrence": "Primary recurrence",
-    "liver_oligometastasis": "Liver oligometastasis",
-    "response_outside_liver": "Response outside the liver",
-    "progression_after_systemic": "Progression after systemic treatment",
-    "bilirubin_value": "Bilirubin (as typed)",
-    "bilirubin_umol_l": "Bilirubin µmol/L",
-    "albumin_value": "Albumin (as typed)",
-    "albumin_g_l": "Albumin g/L",
-    "inr": "INR",
-    "ascites": "Ascites",
-    "encephalopathy": "Encephalopathy",
-    "child_pugh_points": "Child-Pugh points",
-    "child_pugh_grade": "Child-Pugh class",
-    "albi_score": "ALBI score",
-    "albi_grade": "ALBI grade",
-    "r0_resectable": "R0-resectable",
-    "future_liver_remnant_pct": "Future liver remnant %",
-    "surgical_contraindication": "Contraindication to surgery",
-    "expected_survival_ge_6_months": "Expected survival ≥ 6 months",
-    "prior_local_liver_therapy": "Prior local liver therapy",
-    "pregnant_or_lactating": "Pregnant or breastfeeding",
-    "other_malignancy": "Other malignancy",
-    "severe_mental_illness": "Severe mental illness",
-    "understands_study": "Understands the study",
-    "consent_signed": "Consent signed",
-    "notes": "Notes",
-}
+SCREENING = form("screening")
+
+
+def _screening_value(key: str, value: Any, values: dict[str, Any]) -> str:
+    """A recorded screening value as the dictionary formats it (a laboratory value in the
+    unit it was typed in; choice labels in the user's language)."""
+    f = SCREENING[key]
+    if f.unit_field and value is not None:
+        return f"{f.format(value, unit=False)} {values.get(f.unit_field) or f.unit}"
+    if f.kind in (Kind.CHOICE, Kind.YESNO):
+        return dictionary_text(f.format(value))
+    if f.kind is Kind.MULTI and value:
+        order = {c: i for i, c in enumerate(f.codes())}
+        return ", ".join(
+            dictionary_text(f.choice_label(v)) for v in sorted(value, key=order.__getitem__)
+        )
+    return f.format(value)
 
 
 def _show(value: Any) -> str:
@@ -124,14 +112,10 @@ class ScreeningTab(QScrollArea):
         items = [(k, v) for k, v in view.values.items() if not k.endswith("_unit")]
         half = (len(items) + 1) // 2
         for i, (key, value) in enumerate(items):
-            if key in ("bilirubin_value", "albumin_value") and value is not None:
-                unit = view.values.get(key.replace("_value", "_unit")) or ""
-                shown = f"{value:g} {unit}"
-            else:
-                shown = _show(value)
+            shown = _screening_value(key, value, view.values)
             col = 0 if i < half else 2
             row = i if i < half else i - half
-            label = QLabel(_t(SCREENING_LABELS.get(key, key)))
+            label = QLabel(dictionary_text(SCREENING[key].label))
             label.setStyleSheet("color: #555;")
             value_label = QLabel(shown)
             value_label.setObjectName(f"screening_{key}")
