@@ -9,6 +9,11 @@ from functools import cache
 from .form import Form
 
 FORM_MODULES: tuple[str, ...] = (
+    "screening",
+    "identity",
+    "enrolment",
+    "baseline",
+    "systemic_line",
     "operation",
     "operation_team",
     "complication",

@@ -50,6 +50,7 @@ OUTCOME_LABELS = {
     "enrolled": "Enrolled",
     "eligible": "Eligible, not enrolled",
     "not_eligible": "Not eligible",
+    "incomplete": "Incomplete",
 }
 COHORT_LABELS = {"hepatectomy": "Hepatectomy", "systemic": "Systemic only", "": ""}
 
