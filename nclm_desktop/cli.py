@@ -84,6 +84,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="open the main window without login on the offscreen platform, save "
         "a screenshot, exit",
     )
+    p.add_argument(
+        "--lang",
+        dest="ui_lang",
+        choices=("en", "zh_CN"),
+        help="interface language for this run (default: NCLM_LANG, the user's setting, "
+        "the system locale)",
+    )
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     init = sub.add_parser("init", help="create or migrate the database")
@@ -323,6 +330,8 @@ def run(argv: Sequence[str] | None = None, gui: GuiLauncher | None = None) -> in
     args = parser.parse_args(argv)
     target = args.db or paths.default_database_url()
     if args.command is None or args.smoke_test:
+        if args.ui_lang:  # the window reads it like NCLM_LANG (ui/i18n.py)
+            os.environ["NCLM_LANG"] = args.ui_lang
         if gui is None:
             parser.error("a command is required")
         return gui(target, args.smoke_test)

@@ -68,3 +68,31 @@ def set_contact_numbers(db: Database, actor: Actor | None, numbers: dict[str, st
                 s.add(Setting(key=key, value=value.strip()))
             else:
                 row.value = value.strip()
+
+
+# The interface language of each user (README "Languages"): a settings row per user.
+LANGUAGES = ("en", "zh_CN")
+
+
+def _language_key(user_id: int) -> str:
+    return f"language:{user_id}"
+
+
+def user_language(db: Database, user_id: int) -> str | None:
+    """The user's chosen language, or None when they never chose (the system locale rules)."""
+    with db.session() as s:
+        row = s.get(Setting, _language_key(user_id))
+        return row.value if row and row.value in LANGUAGES else None
+
+
+def set_user_language(db: Database, actor: Actor, user_id: int, lang: str) -> None:
+    """Anyone signed in chooses their own language; an administrator may set anyone's."""
+    if lang not in LANGUAGES:
+        raise ValidationError("language", f"Unknown language {lang!r} (one of: en, zh_CN).")
+    own = actor is not None and actor.user_id == user_id
+    with writing(db, actor, None if own else Permission.MANAGE_USERS) as s:
+        row = s.get(Setting, _language_key(user_id))
+        if row is None:
+            s.add(Setting(key=_language_key(user_id), value=lang))
+        else:
+            row.value = lang

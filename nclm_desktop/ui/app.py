@@ -26,6 +26,9 @@ def _application():
 
     app.setWindowIcon(QIcon(str(paths.resource("icons", "nclm-desktop.svg"))))
     register_report_font()
+    from . import i18n  # loads translators only for zh_CN
+
+    i18n.install(i18n.start_language())
     return app
 
 
@@ -60,11 +63,29 @@ class SessionController:
             first = FirstRunDialog(self.db)
             if not run_dialog(first):
                 return False
-        login = LoginDialog(self.db, username=self.last_username)
-        if not run_dialog(login) or login.result_actor is None:
+        chosen = None
+        while True:  # picking another language reopens the dialog in it
+            login = LoginDialog(self.db, username=self.last_username)
+            accepted = run_dialog(login)
+            chosen = login.chosen_language or chosen
+            if login.chosen_language is None:
+                break
+        if not accepted or login.result_actor is None:
             return False
+        self.use_language(login.result_actor, chosen)
         self.open_main(login.result_actor)
         return True
+
+    def use_language(self, actor: Actor, chosen: str | None) -> None:
+        """A language picked at sign-in becomes the user's setting; else their setting rules
+        (unless --lang / NCLM_LANG fixes it for this run)."""
+        from ..services import settings
+        from . import i18n
+
+        if chosen is not None:
+            settings.set_user_language(self.db, actor, actor.user_id, chosen)
+        elif not i18n.forced_language():
+            i18n.install(settings.user_language(self.db, actor.user_id) or i18n.system_language())
 
     def open_main(self, actor: Actor) -> None:
         from .main_window import MainWindow

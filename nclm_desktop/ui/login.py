@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -17,6 +18,10 @@ from ..models.db import Database
 from ..services import accounts
 from ..services.errors import ServiceError, ValidationError
 from ..services.permissions import Actor
+from . import i18n
+
+# LoginDialog.exec() result when the user picked another language: the dialog opens again in it.
+LANGUAGE_CHANGED = 2
 
 
 class FormDialog(QDialog):
@@ -102,8 +107,27 @@ class LoginDialog(FormDialog):
         self.db = db
         self.username = self.line("username", self.tr("User name"))
         self.password = self.line("password", self.tr("Password"), True)
+        self.language = self._language_switch()
+        self.chosen_language: str | None = None  # set when the user picked one here
         self.username.setText(username)
         (self.password if username else self.username).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _language_switch(self) -> QComboBox:
+        box = QComboBox()
+        box.setObjectName("language")
+        for code, name in i18n.LANGUAGE_NAMES.items():
+            box.addItem(name, code)
+        box.setCurrentIndex(box.findData(i18n.current_language()))
+        box.currentIndexChanged.connect(lambda: self.switch_language(box.currentData()))
+        self.form.addRow(self.tr("Language"), box)
+        return box
+
+    def switch_language(self, lang: str) -> None:
+        """The new language applies at once: this dialog closes and reopens in it."""
+        if lang == i18n.current_language():
+            return
+        self.chosen_language = i18n.install(lang)
+        self.done(LANGUAGE_CHANGED)
 
     def submit(self) -> None:
         try:
