@@ -2,6 +2,7 @@
 pyside6-lrelease. `make i18n` runs both; tests/i18n reuse these functions on copies.
 
 Usage: python tools/i18n.py [update|release]   (no argument: both)
+       python tools/i18n.py fill zh_CN FILE.json   (a batch {source: translation})
 """
 
 from __future__ import annotations
@@ -43,9 +44,7 @@ def tool(name: str) -> str:
 
 def sources() -> list[Path]:
     return sorted(
-        path
-        for path in PACKAGE.rglob("*.py")
-        if _MARKS.search(path.read_text(encoding="utf-8"))
+        path for path in PACKAGE.rglob("*.py") if _MARKS.search(path.read_text(encoding="utf-8"))
     )
 
 
@@ -53,10 +52,24 @@ def lupdate(ts: Path, *, locations: str = "none") -> str:
     """Merge the sources' strings into ``ts`` (kept translations stay, gone ones dropped)."""
     files = [str(p) for p in sources()]
     result = subprocess.run(
-        [tool("pyside6-lupdate"), "-tr-function-alias", TR_ALIASES, "-no-obsolete",
-         "-locations", locations, "-source-language", "en", "-target-language", ts.stem[5:],
-         *files, "-ts", str(ts)],
-        capture_output=True, text=True, check=True,
+        [
+            tool("pyside6-lupdate"),
+            "-tr-function-alias",
+            TR_ALIASES,
+            "-no-obsolete",
+            "-locations",
+            locations,
+            "-source-language",
+            "en",
+            "-target-language",
+            ts.stem[5:],
+            *files,
+            "-ts",
+            str(ts),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return result.stdout
 
@@ -64,12 +77,42 @@ def lupdate(ts: Path, *, locations: str = "none") -> str:
 def lrelease(ts: Path, qm: Path) -> str:
     result = subprocess.run(
         [tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return result.stdout
 
 
+def fill(ts: Path, translations: dict[str, str]) -> int:
+    """Write translations given as {English source: translation} into ``ts`` (for a batch
+    from a translator outside Qt Linguist); placeholders must survive. Returns how many."""
+    import xml.etree.ElementTree as ET
+
+    tree = ET.parse(ts)
+    done = 0
+    for message in tree.iter("message"):
+        text = translations.get(message.findtext("source") or "")
+        if text is None:
+            continue
+        source = message.findtext("source")
+        if set(re.findall(r"{[^}]*}", source)) != set(re.findall(r"{[^}]*}", text)):
+            raise SystemExit(f"error: placeholders differ in the translation of {source!r}")
+        node = message.find("translation")
+        node.text = text
+        node.attrib.pop("type", None)
+        done += 1
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    return done
+
+
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["fill"]:  # fill LANG FILE.json, then update to keep lupdate's layout
+        import json
+
+        lang, batch = argv[1], json.loads(Path(argv[2]).read_text(encoding="utf-8"))
+        print(f"{fill(ts_file(lang), batch)} translations written")
+        argv = []
     steps = argv or ["update", "release"]
     for lang in LANGUAGES:
         if "update" in steps:

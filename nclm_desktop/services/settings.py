@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..clinical.text_marks import QT_TRANSLATE_NOOP
 from ..models import Setting
 from ..models.db import Database
 from .errors import ValidationError
@@ -13,9 +14,21 @@ from .uow import writing
 DEFAULTS = {"idle_lock_minutes": "5"}
 # Contact numbers printed on the patient's visit schedule: (key, English label, Chinese label).
 CONTACT_SETTINGS = (
-    ("contact_coordinator_phone", "Study coordinator", "研究协调员"),
-    ("contact_clinic_phone", "Hepatobiliary surgery clinic", "肝胆外科门诊"),
-    ("contact_emergency_phone", "Out of hours / emergency", "夜间及急诊"),
+    (
+        "contact_coordinator_phone",
+        QT_TRANSLATE_NOOP("DataDictionary", "Study coordinator"),
+        "研究协调员",
+    ),
+    (
+        "contact_clinic_phone",
+        QT_TRANSLATE_NOOP("DataDictionary", "Hepatobiliary surgery clinic"),
+        "肝胆外科门诊",
+    ),
+    (
+        "contact_emergency_phone",
+        QT_TRANSLATE_NOOP("DataDictionary", "Out of hours / emergency"),
+        "夜间及急诊",
+    ),
 )
 _PHONE = re.compile(r"^[0-9+()\- ]{3,40}$")
 

@@ -6,7 +6,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QModelIndex, QRect, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QModelIndex, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -223,9 +223,9 @@ class CalendarPage(QWidget):
     """Month grid, the chosen day's visits, and the coordinator's worklists."""
 
     WORKLIST_TITLES = {
-        "this_week": "This week",
-        "next_4_weeks": "Next 4 weeks",
-        "overdue": "Overdue",
+        "this_week": QT_TRANSLATE_NOOP("Followup", "This week"),
+        "next_4_weeks": QT_TRANSLATE_NOOP("Followup", "Next 4 weeks"),
+        "overdue": QT_TRANSLATE_NOOP("Followup", "Overdue"),
     }
 
     def __init__(

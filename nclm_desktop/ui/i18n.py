@@ -32,7 +32,7 @@ class _AppTranslator(QTranslator):
                 break
             if shared != context:
                 found = super().translate(shared, source, disambiguation, n)
-        return found
+        return found or None  # None (a null string) lets Qt keep the source; "" would blank it
 
 
 _installed: list[QTranslator] = []
@@ -73,7 +73,9 @@ def install(lang: str) -> str:
         if ours.load(str(paths.resource("i18n", f"nclm_{lang}.qm"))):
             _installed.append(ours)
         qt_own = QTranslator(app)  # standard buttons and dialogs (OK, Cancel, Yes ...)
-        if qt_own.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        if qt_own.load(
+            f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        ):
             _installed.append(qt_own)
         for translator in _installed:
             app.installTranslator(translator)
