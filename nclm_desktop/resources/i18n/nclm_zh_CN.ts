@@ -2513,7 +2513,7 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     </message>
     <message>
         <source>Enrolled</source>
-        <translation type="unfinished">已入组</translation>
+        <translation>已入组</translation>
     </message>
     <message>
         <source>Eligible, not enrolled</source>
@@ -2525,11 +2525,11 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     </message>
     <message>
         <source>Hepatectomy</source>
-        <translation type="unfinished">肝切除术</translation>
+        <translation>肝切除术</translation>
     </message>
     <message>
         <source>Systemic only</source>
-        <translation type="unfinished">单纯系统治疗</translation>
+        <translation>单纯系统治疗</translation>
     </message>
 </context>
 <context>
