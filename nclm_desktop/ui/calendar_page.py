@@ -29,6 +29,7 @@ from ..services.errors import ServiceError
 from ..services.permissions import Actor, Permission
 from . import dialogs
 from .change_notice import Changes, change_notice
+from .i18n import weekday_date
 from .table_models import Column, SearchFilterProxy, configure_table
 from .visit_actions import VisitActionBar, export_ics
 from .visit_states import (
@@ -373,7 +374,7 @@ class CalendarPage(QWidget):
                 if start is not None and end is not None:
                     self.tabs.setTabToolTip(
                         index, t("Open visits booked from {start} to {end}").format(
-                            start=start.strftime("%a %Y-%m-%d"), end=end.strftime("%a %Y-%m-%d"))
+                            start=weekday_date(start), end=weekday_date(end))
                     )  # fmt: skip
         except ServiceError as exc:
             dialogs.show_error(self, str(exc))
@@ -393,7 +394,7 @@ class CalendarPage(QWidget):
         day = self.calendar.selectedDate().toPython()
         rows = self.days.get(day, [])
         self.day_title.setText(
-            t("{date}: {n} visit(s)").format(date=day.strftime("%a %Y-%m-%d"), n=len(rows))
+            t("{date}: {n} visit(s)").format(date=weekday_date(day), n=len(rows))
         )
         self.day_table.set_rows(rows)
         self._sync_actions()

@@ -64,7 +64,7 @@ def install(lang: str) -> str:
     app = QCoreApplication.instance()
     lang = lang if lang in LANGUAGES else "en"
     if lang == _current and (lang == "en" or _installed):
-        return lang
+        return lang  # start-up in English loads nothing
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
@@ -79,5 +79,22 @@ def install(lang: str) -> str:
             _installed.append(qt_own)
         for translator in _installed:
             app.installTranslator(translator)
+    QLocale.setDefault(_locale(lang))  # month and day names, numbers in Qt's widgets
     _current = lang
     return lang
+
+
+def _locale(lang: str) -> QLocale:
+    system = QLocale.system()
+    if lang == "zh_CN":
+        return QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+    if system.language() == QLocale.Language.English:
+        return system  # keeps an English user's own regional formats
+    return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+
+
+def weekday_date(day) -> str:
+    """The weekday in the interface language: "Tue 2026-12-01" / "周二 2026-12-01"."""
+    from PySide6.QtCore import QDate
+
+    return QLocale().toString(QDate(day.year, day.month, day.day), "ddd yyyy-MM-dd")

@@ -1871,6 +1871,22 @@ No discards it and starts a new screening.</source>
         <source>{day} is a weekend day.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Built on {date}.</source>
+        <translation type="unfinished">构建于 {date}。</translation>
+    </message>
+    <message>
+        <source>Running from source (not a packaged build).</source>
+        <translation type="unfinished">从源代码运行（非打包版本）。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;NCLM Desktop&lt;/b&gt; {version}&lt;br&gt;{when}&lt;br&gt;&lt;br&gt;Case management for the NCLM hepatectomy study. Works offline; the study database stays on this computer or your site&apos;s server.</source>
+        <translation type="unfinished">&lt;b&gt;NCLM 桌面版&lt;/b&gt; {version}&lt;br&gt;{when}&lt;br&gt;&lt;br&gt;鼻咽癌肝转移（NCLM）肝切除术研究的病例管理软件。离线工作；研究数据库保存在本机或本中心的服务器上。</translation>
+    </message>
+    <message>
+        <source>About NCLM Desktop</source>
+        <translation type="unfinished">关于 NCLM 桌面版</translation>
+    </message>
 </context>
 <context>
     <name>AdminPage</name>
@@ -3150,25 +3166,6 @@ This screen is not available in this version yet.</source>
     <message>
         <source>Locked</source>
         <translation>已锁定</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <source>Built on {date}.</source>
-        <translation>构建于 {date}。</translation>
-    </message>
-    <message>
-        <source>Running from source (not a packaged build).</source>
-        <translation>从源代码运行（非打包版本）。</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;NCLM Desktop&lt;/b&gt; {version}&lt;br&gt;{when}&lt;br&gt;&lt;br&gt;Case management for the NCLM hepatectomy study. Works offline; the study database stays on this computer or your site&apos;s server.</source>
-        <translation>&lt;b&gt;NCLM 桌面版&lt;/b&gt; {version}&lt;br&gt;{when}&lt;br&gt;&lt;br&gt;鼻咽癌肝转移（NCLM）肝切除术研究的病例管理软件。离线工作；研究数据库保存在本机或本中心的服务器上。</translation>
-    </message>
-    <message>
-        <source>About NCLM Desktop</source>
-        <translation>关于 NCLM 桌面版</translation>
     </message>
 </context>
 </TS>
