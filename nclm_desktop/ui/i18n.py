@@ -98,3 +98,9 @@ def weekday_date(day) -> str:
     from PySide6.QtCore import QDate
 
     return QLocale().toString(QDate(day.year, day.month, day.day), "ddd yyyy-MM-dd")
+
+
+def localized(en: str, zh: str) -> str:
+    """A text the protocol file or a clinical rule carries in both languages (criteria,
+    assessments, resection names): the one for the interface language."""
+    return zh if _current == "zh_CN" and zh else en

@@ -122,3 +122,12 @@ def test_the_account_menu_dialog_saves_one_s_own_language(qtbot, db, coordinator
     dialog.save()
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert settings.user_language(db, coordinator.user_id) == "zh_CN"
+
+
+def test_protocol_texts_follow_the_language(english):
+    from nclm_desktop.clinical.protocol import load_protocol
+
+    criterion = load_protocol().eligibility.criteria[1]
+    assert i18n.localized(criterion.text_en, criterion.text_zh) == criterion.text_en
+    i18n.install("zh_CN")
+    assert i18n.localized(criterion.text_en, criterion.text_zh) == "ECOG 评分 ≤ 2 分。"
