@@ -37,6 +37,7 @@ class _AppTranslator(QTranslator):
 
 _installed: list[QTranslator] = []
 _current = "en"
+_start_locale: QLocale | None = None
 
 
 def forced_language() -> str | None:
@@ -85,11 +86,13 @@ def install(lang: str) -> str:
 
 
 def _locale(lang: str) -> QLocale:
-    system = QLocale.system()
+    global _start_locale
+    if _start_locale is None:
+        _start_locale = QLocale()  # what Qt chose before any switch (the system's)
     if lang == "zh_CN":
         return QLocale(QLocale.Language.Chinese, QLocale.Country.China)
-    if system.language() == QLocale.Language.English:
-        return system  # keeps an English user's own regional formats
+    if _start_locale.language() in (QLocale.Language.English, QLocale.Language.C):
+        return _start_locale  # keeps an English user's own regional formats
     return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
 
 
