@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from contextlib import suppress
 from pathlib import Path
 
 from ..models.db import Database, DatabaseError, open_database
@@ -63,11 +64,11 @@ class SessionController:
             first = FirstRunDialog(self.db)
             if not run_dialog(first):
                 return False
-        chosen = None
+        chosen, username = None, self.last_username
         while True:  # picking another language reopens the dialog in it
-            login = LoginDialog(self.db, username=self.last_username)
+            login = LoginDialog(self.db, username=username)
             accepted = run_dialog(login)
-            chosen = login.chosen_language or chosen
+            chosen, username = login.chosen_language or chosen, login.username.text()
             if login.chosen_language is None:
                 break
         if not accepted or login.result_actor is None:
@@ -80,10 +81,13 @@ class SessionController:
         """A language picked at sign-in becomes the user's setting; else their setting rules
         (unless --lang / NCLM_LANG fixes it for this run)."""
         from ..services import settings
+        from ..services.errors import ServiceError
         from . import i18n
 
         if chosen is not None:
-            settings.set_user_language(self.db, actor, actor.user_id, chosen)
+            # kept for this session only when it cannot be saved (say a read-only database)
+            with suppress(ServiceError):
+                settings.set_user_language(self.db, actor, actor.user_id, chosen)
         elif not i18n.forced_language():
             i18n.install(settings.user_language(self.db, actor.user_id) or i18n.system_language())
 

@@ -84,10 +84,11 @@ def test_picking_chinese_at_sign_in_reopens_the_dialog_in_it_and_keeps_the_choic
     def run(dialog: QDialog) -> bool:
         qtbot.addWidget(dialog)
         shown.append(dialog)
-        if len(shown) == 1:  # the user picks 简体中文 on the first dialog
+        if len(shown) == 1:  # the user types a name, then picks 简体中文
+            dialog.username.setText(surgeon.username)
             dialog.language.setCurrentIndex(dialog.language.findData("zh_CN"))
             return dialog.result() == LANGUAGE_CHANGED
-        dialog.username.setText(surgeon.username)
+        assert dialog.username.text() == surgeon.username  # kept across the switch
         dialog.password.setText(PASSWORD)
         dialog.submit()
         return dialog.result() == QDialog.DialogCode.Accepted
