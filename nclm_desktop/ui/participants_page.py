@@ -43,6 +43,12 @@ COHORT_LABELS = {
 }
 
 
+SEX_LABELS = {
+    "M": QT_TRANSLATE_NOOP("ParticipantsPage", "M"),
+    "F": QT_TRANSLATE_NOOP("ParticipantsPage", "F"),
+}
+
+
 def _count(value: int) -> str:
     return str(value) if value else ""
 
@@ -54,7 +60,7 @@ def participant_columns() -> list[Column]:
         Column("hospital_record_number", _t("Record no.")),
         Column("cohort", _t("Cohort"), lambda v: _t(COHORT_LABELS.get(v or "", v or ""))),
         Column("status", _t("Status"), lambda v: _t(STATUS_LABELS.get(v, v))),
-        Column("sex", _t("Sex")),
+        Column("sex", _t("Sex"), lambda v: _t(SEX_LABELS.get(v, v or ""))),
         Column("born", _t("Born")),
         Column("enrolment_date", _t("Enrolled")),
         Column("index_date", _t("Index date")),

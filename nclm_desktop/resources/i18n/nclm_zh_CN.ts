@@ -1873,19 +1873,19 @@ No discards it and starts a new screening.</source>
     </message>
     <message>
         <source>Built on {date}.</source>
-        <translation type="unfinished">构建于 {date}。</translation>
+        <translation>构建于 {date}。</translation>
     </message>
     <message>
         <source>Running from source (not a packaged build).</source>
-        <translation type="unfinished">从源代码运行（非打包版本）。</translation>
+        <translation>从源代码运行（非打包版本）。</translation>
     </message>
     <message>
         <source>&lt;b&gt;NCLM Desktop&lt;/b&gt; {version}&lt;br&gt;{when}&lt;br&gt;&lt;br&gt;Case management for the NCLM hepatectomy study. Works offline; the study database stays on this computer or your site&apos;s server.</source>
-        <translation type="unfinished">&lt;b&gt;NCLM 桌面版&lt;/b&gt; {version}&lt;br&gt;{when}&lt;br&gt;&lt;br&gt;鼻咽癌肝转移（NCLM）肝切除术研究的病例管理软件。离线工作；研究数据库保存在本机或本中心的服务器上。</translation>
+        <translation>&lt;b&gt;NCLM 桌面版&lt;/b&gt; {version}&lt;br&gt;{when}&lt;br&gt;&lt;br&gt;鼻咽癌肝转移（NCLM）肝切除术研究的病例管理软件。离线工作；研究数据库保存在本机或本中心的服务器上。</translation>
     </message>
     <message>
         <source>About NCLM Desktop</source>
-        <translation type="unfinished">关于 NCLM 桌面版</translation>
+        <translation>关于 NCLM 桌面版</translation>
     </message>
 </context>
 <context>
@@ -2938,6 +2938,14 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
 </context>
 <context>
     <name>ParticipantsPage</name>
+    <message>
+        <source>M</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>F</source>
+        <translation>女</translation>
+    </message>
     <message>
         <source>Filter by study ID, name or pinyin, record number, status … (Ctrl+F)</source>
         <translation>按研究编号、姓名或拼音、病案号、状态筛选……（Ctrl+F）</translation>
