@@ -86,6 +86,13 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
         help="open the main window without login on the offscreen platform, save "
         "a screenshot, exit",
     )
+    p.add_argument(
+        "--lang",
+        dest="ui_lang",
+        choices=("en", "zh_CN"),
+        help="interface language for this run (default: NCLM_LANG, the user's setting, "
+        "the system locale)",
+    )
     if not commands:
         return p
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
@@ -317,7 +324,6 @@ def _backup(args: argparse.Namespace, db: Database) -> int:
     return 0
 
 
-
 def _restore(args: argparse.Namespace, target: str) -> int:
     from .models.db import to_url
     from .services.restore import restore_database
@@ -356,6 +362,8 @@ def run(argv: Sequence[str] | None = None, gui: GuiLauncher | None = None) -> in
         # SQLAlchemy) loads before the sign-in dialog paints (README, "Start-up").
         window, rest = build_parser(commands=False).parse_known_args(argv)
         if not rest:
+            if window.ui_lang:  # the window reads it like NCLM_LANG (ui/i18n.py)
+                os.environ["NCLM_LANG"] = window.ui_lang
             return gui(window.db or paths.default_database_url(), window.smoke_test)
     from . import cli_failures
     from .models.db import DatabaseError
@@ -365,6 +373,8 @@ def run(argv: Sequence[str] | None = None, gui: GuiLauncher | None = None) -> in
     args = parser.parse_args(argv)
     target = args.db or paths.default_database_url()
     if args.command is None or args.smoke_test:
+        if args.ui_lang:  # the window reads it like NCLM_LANG (ui/i18n.py)
+            os.environ["NCLM_LANG"] = args.ui_lang
         if gui is None:
             parser.error("a command is required")
         return gui(target, args.smoke_test)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,6 +36,9 @@ def _application():
 
     app.setWindowIcon(QIcon(str(paths.resource("icons", "nclm-desktop.svg"))))
     register_report_font()
+    from . import i18n  # loads translators only for zh_CN
+
+    i18n.install(i18n.start_language())
     return app
 
 
@@ -68,22 +72,28 @@ class SessionController:
     def start(self) -> bool:
         from .login import FirstRunDialog, LoginDialog, describe_target
 
-        if self.db is None:
-            login = LoginDialog(None, where=describe_target(self.target))
-            login.first_painted.connect(lambda: self._open_behind(login))
-        else:
-            from ..services import accounts
+        chosen, username = None, self.last_username
+        while True:  # picking another language reopens the dialog in it
+            if self.db is None:
+                login = LoginDialog(None, where=describe_target(self.target))
+                login.first_painted.connect(lambda dialog=login: self._open_behind(dialog))
+            else:
+                from ..services import accounts
 
-            if not accounts.has_users(self.db):
-                first = FirstRunDialog(self.db)
-                if not run_dialog(first):
-                    return False
-            login = LoginDialog(self.db, username=self.last_username)
-        accepted = run_dialog(login)
-        if login.result() == FIRST_RUN:
-            return self.start()  # the database opened empty: the administrator account first
+                if not accounts.has_users(self.db):
+                    first = FirstRunDialog(self.db)
+                    if not run_dialog(first):
+                        return False
+                login = LoginDialog(self.db, username=username)
+            accepted = run_dialog(login)
+            if login.result() == FIRST_RUN:
+                return self.start()  # the database opened empty: the administrator account first
+            chosen, username = login.chosen_language or chosen, login.username.text()
+            if login.chosen_language is None:
+                break
         if not accepted or login.result_actor is None:
             return False
+        self.use_language(login.result_actor, chosen)
         self.open_main(login.result_actor)
         return True
 
@@ -108,6 +118,20 @@ class SessionController:
             login.set_database(self.db)
         else:
             login.done(FIRST_RUN)
+
+    def use_language(self, actor: Actor, chosen: str | None) -> None:
+        """A language picked at sign-in becomes the user's setting; else their setting rules
+        (unless --lang / NCLM_LANG fixes it for this run)."""
+        from ..services import settings
+        from ..services.errors import ServiceError
+        from . import i18n
+
+        if chosen is not None:
+            # kept for this session only when it cannot be saved (say a read-only database)
+            with suppress(ServiceError):
+                settings.set_user_language(self.db, actor, actor.user_id, chosen)
+        elif not i18n.forced_language():
+            i18n.install(settings.user_language(self.db, actor.user_id) or i18n.system_language())
 
     def open_main(self, actor: Actor) -> None:
         from .main_window import MainWindow

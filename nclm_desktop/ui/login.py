@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -24,6 +25,10 @@ from PySide6.QtWidgets import (
 
 from ..services.errors import ServiceError, ValidationError
 from ..services.permissions import Actor
+from . import i18n
+
+# LoginDialog.exec() result when the user picked another language: the dialog opens again in it.
+LANGUAGE_CHANGED = 2
 
 if TYPE_CHECKING:
     from ..models.db import Database
@@ -136,6 +141,8 @@ class LoginDialog(FormDialog):
         self.db = db
         self.username = self.line("username", self.tr("User name"))
         self.password = self.line("password", self.tr("Password"), True)
+        self.language = self._language_switch()
+        self.chosen_language: str | None = None  # set when the user picked one here
         self.username.setText(username)
         (self.password if username else self.username).setFocus(Qt.FocusReason.OtherFocusReason)
         self._show_where(db.describe() if db is not None else where)
@@ -157,6 +164,23 @@ class LoginDialog(FormDialog):
         self.message.setStyleSheet("color: #b00020;")
         self.message.clear()
         self.ok_button().setEnabled(True)
+
+    def _language_switch(self) -> QComboBox:
+        box = QComboBox()
+        box.setObjectName("language")
+        for code, name in i18n.LANGUAGE_NAMES.items():
+            box.addItem(name, code)
+        box.setCurrentIndex(box.findData(i18n.current_language()))
+        box.currentIndexChanged.connect(lambda: self.switch_language(box.currentData()))
+        self.form.addRow(self.tr("Language"), box)
+        return box
+
+    def switch_language(self, lang: str) -> None:
+        """The new language applies at once: this dialog closes and reopens in it."""
+        if lang == i18n.current_language():
+            return
+        self.chosen_language = i18n.install(lang)
+        self.done(LANGUAGE_CHANGED)
 
     def submit(self) -> None:
         if self.db is None:  # Return pressed while the database is still opening
