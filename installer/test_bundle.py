@@ -43,7 +43,7 @@ def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def run(bundle: Path, home: Path, *args: str, expect: int = 0) -> subprocess.CompletedProcess:
     """The bundled executable, with no Python path, user data and anchors under ``home``."""
-    from nclm_desktop.services.demo import DEMO_PASSWORD
+    from nclm_desktop.demo import DEMO_PASSWORD
 
     env = {
         key: value for key, value in os.environ.items()

@@ -1,7 +1,7 @@
 """`make bench`: timings on a 10,000-participant study (medians of several runs).
 
 Not a test: prints figures for the closing notes, against the aims of issue 8. The stress
-database is made by the demo generator (services/demo.py) through the services, once, and
+database is made by the demo generator (nclm_desktop/demo/) through the services, once, and
 kept in ~/.cache/nclm-desktop-bench/ under a name holding the generator version and a digest
 of its source, so a change of the generator rebuilds it (delete the folder to rebuild).
 """
@@ -23,7 +23,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
-from nclm_desktop.services.demo import GENERATOR_VERSION  # noqa: E402
+from nclm_desktop.demo import GENERATOR_VERSION  # noqa: E402
 
 CACHE = Path.home() / ".cache" / "nclm-desktop-bench"
 # Audit anchors of the bench database stay with it, not in the user's data folder.
@@ -35,10 +35,10 @@ TODAY = dt.date(2026, 11, 18)  # fixed, so the cached database stays meaningful
 
 def generator_key() -> str:
     """GENERATOR_VERSION plus a digest of the generator's source: editing it rebuilds."""
-    import nclm_desktop.services as services
+    import nclm_desktop.demo as demo
 
     digest = hashlib.sha256()
-    for source in sorted(Path(services.__file__).parent.glob("demo*.py")):
+    for source in sorted(Path(demo.__file__).parent.glob("*.py")):
         digest.update(source.read_bytes())
     return f"g{GENERATOR_VERSION}-{digest.hexdigest()[:10]}"
 
@@ -187,8 +187,8 @@ def _fresh_study(folder: Path) -> Path:
 
 
 def build_stress_db(path: Path) -> None:
+    from nclm_desktop import demo
     from nclm_desktop.models.db import open_database
-    from nclm_desktop.services import demo
 
     path.parent.mkdir(parents=True, exist_ok=True)
     for stale in path.parent.glob("stress-*.db*"):
@@ -428,7 +428,7 @@ def _server_for_bench(path: Path) -> tuple[str, Callable[[], None]]:
     import tempfile
 
     from nclm_desktop.cli import run
-    from nclm_desktop.services.demo import DEMO_PASSWORD
+    from nclm_desktop.demo import DEMO_PASSWORD
 
     owner_url = os.environ.get("NCLM_BENCH_PG_OWNER_URL")
     app_url = os.environ.get("NCLM_BENCH_PG_APP_URL", owner_url)

@@ -50,7 +50,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
 
 
 def _print_accounts() -> None:
-    from ..services import demo  # the generator loads only when a demo is written
+    from .. import demo  # the generator loads only when a demo is written
 
     print("Demo accounts (shared password: " + demo.DEMO_PASSWORD + "):")
     for acc in demo.DEMO_ACCOUNTS:
@@ -59,7 +59,7 @@ def _print_accounts() -> None:
 
 @command("demo")
 def _demo(args: argparse.Namespace, db: Database) -> int:
-    from ..services import demo
+    from .. import demo
 
     existing = demo.has_participants(db)
     if existing:

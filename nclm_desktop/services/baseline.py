@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from ..models import BaselineDisease, Participant
 from ..models.audit_hook import ReasonRequired
 from ..models.db import Database
-from .errors import NotFound, RecordLocked, ValidationError
+from .errors import NotFound, ValidationError
 from .input_checks import check_choice, check_date, check_range
 from .permissions import Actor, Permission
 from .uow import reading, writing
@@ -155,8 +155,6 @@ def save_baseline(
             participant = session.get(Participant, participant_id)
             if participant is None:
                 raise NotFound(f"No participant with id {participant_id}.")
-            if participant.locked:
-                raise RecordLocked("The participant's record is locked; unlock it to edit.")
             write_baseline(session, participant, baseline, today=today)
     except ReasonRequired as exc:
         raise ValidationError("reason", str(exc)) from exc

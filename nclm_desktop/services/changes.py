@@ -137,7 +137,9 @@ def announce(found: _Found) -> None:
             log.exception("A change listener failed")
 
 
-def _participant_of(obj: Any, session: Session) -> int | None:
+def participant_of(obj: Any, session: Session) -> int | None:
+    """The participant a row belongs to (its own id, its participant_id, or its operation's).
+    Foreign keys are set once the row is flushed: call it after the flush."""
     if getattr(obj, "__tablename__", None) == "participant":
         return obj.id
     pid = getattr(obj, "participant_id", None)
@@ -160,6 +162,6 @@ def _gather(session: Session, _context: Any) -> None:
         if part is None:
             continue
         found.parts.add(part)
-        pid = _participant_of(obj, session)
+        pid = participant_of(obj, session)
         if pid is not None:
             found.participant_ids.add(pid)

@@ -667,8 +667,6 @@ def enrol(
         ).first()
         if screening is None or screening.verdict != "eligible":
             raise ServiceError("Only a participant screened as eligible can be enrolled.")
-        if participant.locked:
-            raise ServiceError("The participant's record is locked.")
         result = _enrol_in_session(
             session,
             participant,

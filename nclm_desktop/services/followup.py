@@ -23,7 +23,7 @@ from ..clinical import (
 )
 from ..models import ClinicalEvent, Participant, ParticipantIdentity, Visit
 from ..models.db import Database
-from .errors import NotFound, RecordLocked, ValidationError
+from .errors import NotFound, ValidationError
 from .participants import HIDDEN
 from .permissions import Actor, Permission
 from .record_dates import check_record_dates
@@ -235,14 +235,6 @@ def _participant(session: Session, participant_id: int) -> Participant:
     return p
 
 
-def _writable(p: Participant) -> Participant:
-    if p.locked:
-        raise RecordLocked(
-            f"{p.study_id or 'This participant'} is locked; an investigator must unlock it first."
-        )
-    return p
-
-
 def _visit(session: Session, visit_id: int) -> Visit:
     v = session.get(Visit, visit_id)
     if v is None:
@@ -392,7 +384,7 @@ def reschedule_visit(
     reason = _clean(reason, "deviation_reason", 1000)
     with writing(db, actor, Permission.WRITE_FOLLOWUP, reason=reason) as s:
         v = _visit(s, visit_id)
-        p = _writable(_participant(s, v.participant_id))
+        p = _participant(s, v.participant_id)
         if v.status != "planned":
             raise ValidationError(
                 "scheduled_date", f"Visit {v.code} is {v.status}; only open visits can be moved."
@@ -422,7 +414,6 @@ def mark_missed(
     """An open visit the participant did not attend (audited as a status change)."""
     with writing(db, actor, Permission.WRITE_FOLLOWUP, reason=reason) as s:
         v = _visit(s, visit_id)
-        _writable(_participant(s, v.participant_id))
         if v.status != "planned":
             raise ValidationError("status", f"Visit {v.code} is {v.status}, not open.")
         if today < v.window_start:
@@ -441,7 +432,7 @@ def unmark_missed(db: Database, actor: Actor | None, visit_id: int, reason: str 
         raise ValidationError("reason", "Give a reason for un-marking a missed visit.")
     with writing(db, actor, Permission.WRITE_FOLLOWUP, reason=reason) as s:
         v = _visit(s, visit_id)
-        p = _writable(_participant(s, v.participant_id))
+        p = _participant(s, v.participant_id)
         if v.status != "missed":
             raise ValidationError("status", f"Visit {v.code} is {v.status}, not missed.")
         stop = follow_up_stop_date(s, p.id)
@@ -617,7 +608,7 @@ def record_events(
     if not findings:
         raise ValidationError("kind", "Choose at least one event to record.")
     with writing(db, actor, Permission.WRITE_FOLLOWUP) as s:
-        p = _writable(_participant(s, participant_id))
+        p = _participant(s, participant_id)
         if p.index_date is None:
             raise ValidationError(
                 "event_date", f"{p.study_id or 'The participant'} has no index date yet."
@@ -656,7 +647,7 @@ def record_visit(
     """
     with writing(db, actor, Permission.WRITE_FOLLOWUP, reason=reason) as s:
         v = _visit(s, visit_id)
-        p = _writable(_participant(s, v.participant_id))
+        p = _participant(s, v.participant_id)
         if v.status == "done" and not (reason or "").strip():
             raise ValidationError(
                 "reason", f"Visit {v.code} is already recorded: give a reason for the correction."

@@ -20,7 +20,7 @@ from ..models import (
 )
 from ..models.db import Database
 from .enrolment import check_enrolment_date
-from .errors import NotFound, RecordLocked, ValidationError
+from .errors import NotFound, ValidationError
 from .input_checks import check_choice, check_date, check_text
 from .permissions import Actor, Permission, require
 from .record_dates import check_record_dates
@@ -274,8 +274,6 @@ def update_identity(
     check_date("birth_date", "birth date", identity.birth_date, today=today)
     with writing(db, actor, Permission.SCREEN_ENROL, reason=reason) as s:
         p = _participant(s, participant_id)
-        if p.locked:
-            raise RecordLocked("The participant's record is locked; unlock it to edit.")
         clash = s.scalar(
             select(ParticipantIdentity.participant_id).where(
                 ParticipantIdentity.hospital_record_number == hrn,
@@ -324,8 +322,6 @@ def update_enrolment_dates(
     today = today or dt.date.today()
     with writing(db, actor, Permission.SCREEN_ENROL, reason=reason) as s:
         p = _participant(s, participant_id)
-        if p.locked:
-            raise RecordLocked("The participant's record is locked; unlock it to edit.")
         if p.status == "screen_failed" or not p.study_id:
             raise ValidationError("consent_date", "Only an enrolled participant has these dates.")
         screened = s.scalar(

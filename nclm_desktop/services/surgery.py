@@ -41,7 +41,7 @@ from ..models import (
 )
 from ..models.db import Database
 from . import schedule_sync
-from .errors import NotFound, RecordLocked, ValidationError
+from .errors import NotFound, ValidationError
 from .permissions import Actor, Permission
 from .record_dates import check_record_dates
 from .uow import reading, writing
@@ -625,14 +625,6 @@ def _participant(s: Session, participant_id: int) -> Participant:
     return _get(s, Participant, participant_id, "participant")
 
 
-def _writable(p: Participant) -> None:
-    if p.locked:
-        raise RecordLocked(
-            f"{p.study_id or 'This participant'} is locked (signed); an investigator must "
-            "unlock it before changes."
-        )
-
-
 def _operation(s: Session, operation_id: int) -> tuple[Operation, Participant]:
     op = _get(s, Operation, operation_id, "operation")
     return op, _participant(s, op.participant_id)
@@ -794,7 +786,6 @@ def record_operation(
     """Store a new liver resection; the first one sets the index date and the schedule."""
     with writing(db, actor, Permission.WRITE_SURGERY) as s:
         p = _participant(s, participant_id)
-        _writable(p)
         if p.cohort != "hepatectomy":
             raise ValidationError(
                 "participant",
@@ -830,7 +821,6 @@ def update_operation(
     reason = _edit_reason(reason)
     with writing(db, actor, Permission.WRITE_SURGERY, reason=reason) as s:
         op, p = _operation(s, operation_id)
-        _writable(p)
         validate_operation(data, enrolment_date=p.enrolment_date, today=_today(today))
         later = _first_later_record(s, op)
         if later is not None and data.operation_date is not None and data.operation_date > later:
@@ -900,7 +890,6 @@ def add_complication(
     """Add one complication; grade V also records the death and stops the schedule."""
     with writing(db, actor, Permission.WRITE_SURGERY) as s:
         op, p = _operation(s, operation_id)
-        _writable(p)
         proposed = validate_complication(
             data,
             operation_date=op.operation_date,
@@ -930,7 +919,6 @@ def update_complication(
     with writing(db, actor, Permission.WRITE_SURGERY, reason=reason) as s:
         comp = _get(s, Complication, complication_id, "complication")
         op, p = _operation(s, comp.operation_id)
-        _writable(p)
         proposed = validate_complication(
             data,
             operation_date=op.operation_date,
@@ -970,7 +958,6 @@ def delete_complication(
     with writing(db, actor, Permission.WRITE_SURGERY, reason=reason) as s:
         comp = _get(s, Complication, complication_id, "complication")
         _, p = _operation(s, comp.operation_id)
-        _writable(p)
         if comp.clavien_dindo == "V":
             raise ValidationError(
                 "clavien_dindo",
@@ -993,7 +980,6 @@ def add_reoperation(
 ) -> int:
     with writing(db, actor, Permission.WRITE_SURGERY) as s:
         op, p = _operation(s, operation_id)
-        _writable(p)
         validate_reoperation(data, operation_date=op.operation_date, today=_today(today))
         row = Reoperation(
             operation_id=op.id,
@@ -1020,7 +1006,6 @@ def update_reoperation(
     with writing(db, actor, Permission.WRITE_SURGERY, reason=why) as s:
         row = _get(s, Reoperation, reoperation_id, "reoperation")
         op, p = _operation(s, row.operation_id)
-        _writable(p)
         validate_reoperation(data, operation_date=op.operation_date, today=_today(today))
         row.reoperation_date = data.reoperation_date  # type: ignore[assignment]
         row.planned = bool(data.planned)

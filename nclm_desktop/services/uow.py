@@ -5,16 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import Connection, event, inspect
+from sqlalchemy import Connection, event, inspect, select
 from sqlalchemy.orm import Session
 
+from ..forms.text import text_problem
+from ..models import Participant
 from ..models.base import Base
 from ..models.db import Database, DatabaseError
 from ..models.users import User
 from . import changes
 from .audit_anchor import record_after_commit
-from .errors import DatabaseUnavailable, PermissionDenied, ValidationError
-from ..forms.text import text_problem
+from .errors import DatabaseUnavailable, PermissionDenied, RecordLocked, ValidationError
 from .permissions import Actor, Permission, require
 
 
@@ -57,7 +58,7 @@ TEXT_LIMIT = 20_000
 
 
 def _check_texts(session: Session, flush_context: object, instances: object) -> None:
-    """Every text about to be written passes the one text check (see input_checks), so no
+    """Every text about to be written passes the one text check (forms/text.py), so no
     path stores NUL, bidi controls or a lone surrogate, or overruns its column."""
     for obj in (*session.new, *session.dirty):
         if not isinstance(obj, Base):
@@ -74,6 +75,61 @@ def _check_texts(session: Session, flush_context: object, instances: object) -> 
             if problem:
                 label = attr.key.replace("_", " ")
                 raise ValidationError(attr.key, f"The {label} {problem}.")
+
+
+# What may still change on a locked participant's record: the lock itself, so signing and
+# unlocking are writes like any other (docs/ARCHITECTURE.md §3).
+WRITABLE_WHEN_LOCKED: dict[str, frozenset[str]] = {"participant": frozenset({"locked"})}
+_LOCKED_AT_START = "nclm_locked_at_start"
+
+
+def _only_lock_changes(obj: object) -> bool:
+    allowed = WRITABLE_WHEN_LOCKED.get(getattr(obj, "__tablename__", ""))
+    if allowed is None:
+        return False
+    state = inspect(obj)
+    return all(
+        attr.key in allowed or not state.attrs[attr.key].history.has_changes()
+        for attr in state.mapper.column_attrs
+    )
+
+
+def _note_lock_changes(session: Session, flush_context: object, instances: object) -> None:
+    """Before a flush changes a participant's lock, remember the lock this unit of work
+    began with (the old value, or the stored one when the old value was never loaded)."""
+    at_start: dict[int, bool] = session.info.setdefault(_LOCKED_AT_START, {})
+    for obj in session.dirty:
+        if not isinstance(obj, Participant) or obj.id in at_start:
+            continue
+        history = inspect(obj).attrs.locked.history
+        if history.has_changes():
+            was = history.deleted
+            at_start[obj.id] = bool(
+                was[0] if was else session.scalar(select(Participant.locked).filter_by(id=obj.id))
+            )
+
+
+def _check_locks(session: Session, flush_context: object) -> None:
+    """After the flush (foreign keys are set then), before it completes: a row written,
+    changed or deleted on the record of a participant who was locked when this unit of work
+    began fails the flush, so the transaction rolls back and nothing is written."""
+    at_start: dict[int, bool] = session.info.setdefault(_LOCKED_AT_START, {})
+    for obj in session.new:
+        if isinstance(obj, Participant):
+            at_start.setdefault(obj.id, False)  # created in this unit of work
+    written = [*session.new, *session.deleted]
+    written += [o for o in session.dirty if session.is_modified(o) and not _only_lock_changes(o)]
+    touched = {changes.participant_of(o, session) for o in written if isinstance(o, Base)}
+    touched.discard(None)
+    for pid in sorted(touched):
+        p = session.get(Participant, pid)
+        if p is not None and at_start.get(pid, p.locked):
+            stored = inspect(p).attrs.study_id.history.deleted  # not one this write gave
+            study_id = stored[0] if stored else p.study_id
+            raise RecordLocked(
+                f"{study_id or 'This participant'} is locked (signed); an investigator must "
+                "unlock it before any change."
+            )
 
 
 @contextmanager
@@ -95,6 +151,8 @@ def writing(
         raise ValidationError("reason", f"The reason {problem}.")
     with _database_errors(), db.session(write=True) as session:
         event.listen(session, "before_flush", _check_texts)
+        event.listen(session, "before_flush", _note_lock_changes)
+        event.listen(session, "after_flush", _check_locks)
         if actor is not None:
             actor = current_actor(session, actor, permission)
         session.info["actor"] = actor.username if actor else None
@@ -109,8 +167,8 @@ def writing(
 
 def _anchor_after_commit(db: Database, session: Session) -> None:
     """Record the audit chain's head outside the file once its events are durable. A
-    session bound to a connection is a savepoint inside a bulk batch (services/demo_batch.py):
-    nothing is durable yet, the next real commit anchors it."""
+    session bound to a connection is a savepoint inside a caller's outer transaction (a bulk
+    batch): nothing is durable yet, the next real commit anchors it."""
     if not session.info.pop("audit_appended", False) or isinstance(session.bind, Connection):
         return
     record_after_commit(db)

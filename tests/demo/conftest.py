@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from demo_setup import PARTICIPANTS, SEED, build_demo
 
+from nclm_desktop import demo
 from nclm_desktop.models.db import Database, open_database
-from nclm_desktop.services import demo
 
 
 @pytest.fixture(scope="session")

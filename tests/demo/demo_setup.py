@@ -8,9 +8,9 @@ from pathlib import Path
 
 from sqlalchemy import inspect, select, text
 
+from nclm_desktop import demo
 from nclm_desktop.models import AuditEvent
 from nclm_desktop.models.db import Database, open_database
-from nclm_desktop.services import demo
 
 TODAY = dt.date(2025, 6, 18)  # a Wednesday
 SEED = 7

@@ -12,12 +12,12 @@ import pytest
 from demo_setup import TODAY
 from sqlalchemy import func, select
 
+from nclm_desktop import demo
 from nclm_desktop.cli import run
+from nclm_desktop.demo.batch import batched
 from nclm_desktop.models import AuditEvent, Participant, ParticipantIdentity
 from nclm_desktop.models.db import open_database
-from nclm_desktop.services import demo
 from nclm_desktop.services import enrolment as en
-from nclm_desktop.services.demo_batch import batched
 from nclm_desktop.services.errors import ServiceError, ValidationError
 
 

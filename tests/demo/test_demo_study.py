@@ -8,6 +8,7 @@ from collections import Counter
 from demo_setup import PARTICIPANTS, TODAY
 from sqlalchemy import select
 
+from nclm_desktop import demo
 from nclm_desktop.analysis.study import run_analysis
 from nclm_desktop.models import (
     AuditEvent,
@@ -20,7 +21,7 @@ from nclm_desktop.models import (
     Screening,
     Visit,
 )
-from nclm_desktop.services import accounts, demo, outcomes
+from nclm_desktop.services import accounts, outcomes
 from nclm_desktop.services import followup as fu
 from nclm_desktop.services.audit_trail import verify_chain
 

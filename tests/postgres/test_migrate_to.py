@@ -10,10 +10,11 @@ import pgcluster
 import pytest
 import sqlalchemy as sa
 
+from nclm_desktop import demo
 from nclm_desktop.cli import run
 from nclm_desktop.models.db import open_database
 from nclm_desktop.models.pg_server import grant_app_role
-from nclm_desktop.services import accounts, demo, enrolment
+from nclm_desktop.services import accounts, enrolment
 from nclm_desktop.services.audit_trail import verify_chain
 from nclm_desktop.services.enrolment import IdentityInput
 

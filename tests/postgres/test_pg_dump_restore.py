@@ -8,9 +8,10 @@ import datetime as dt
 import pgcluster
 import pytest
 
+from nclm_desktop import demo
 from nclm_desktop.cli import run
 from nclm_desktop.models.db import open_database
-from nclm_desktop.services import accounts, demo
+from nclm_desktop.services import accounts
 from nclm_desktop.services.audit_trail import verify_chain
 
 pytestmark = pytest.mark.postgresql_only

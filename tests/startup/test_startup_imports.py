@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from nclm_desktop.commands.report import REPORT_LANGUAGES
+from nclm_desktop.demo import DEMO_PASSWORD
 from nclm_desktop.models.db import open_database, script_head
 from nclm_desktop.models.schema_head import HEAD_REVISION
 from nclm_desktop.services import report_data
-from nclm_desktop.services.demo import DEMO_PASSWORD
 
 HEAVY = ("reportlab", "matplotlib", "lifelines", "statsmodels", "pandas", "icalendar")
 

@@ -14,14 +14,14 @@ import random
 from dataclasses import dataclass, field
 
 from ..clinical import COMPLICATION_CATEGORIES
-from .demo_draws import days, weighted
-from .surgery import (
+from ..services.surgery import (
     ComplicationInput,
     OperationInput,
     ReoperationInput,
     Treatment,
     propose_grade,
 )
+from .draws import days, weighted
 
 # key -> (weight, segment choices, anatomical)
 RESECTIONS: dict[str, tuple[int, tuple[tuple[int, ...], ...], bool]] = {

@@ -1,50 +1,36 @@
-"""A synthetic demo study, written through the same services as the app (so it is audited).
+"""The synthetic demo study: people screened, enrolled, operated and followed up, every
+record written through the application's services (so it is validated and audited like real
+work).
 
-Public API:
-
-- ``DEMO_ACCOUNTS``, ``DEMO_PASSWORD``: the accounts ``ensure_demo_accounts`` creates on a
-  database without users (or signs in on a database made by an earlier demo run).
-- ``generate_study(db, actors, participants=N, seed=S, today=D)`` -> ``StudyCounts``:
-  ``N`` people screened over the four years before ``today`` in date order, about 20 %
-  failing screening, the rest enrolled (about 60 % hepatectomy), operated, followed up
-  until ``today`` with visits done, missed and open, recurrences and deaths. The same
-  seed and ``today`` give the same data.
-- ``study_counts(db)``: what a database holds, for messages and tests.
-- ``GENERATOR_VERSION``: changes whenever the same seed would give different data (the
-  benchmark's cached stress database is keyed by it).
+``generate_study(db, actors, participants=N, seed=S, today=D)`` -> ``StudyCounts``: ``N``
+people screened over the four years before ``today`` in date order, about 20 % failing
+screening, the rest enrolled (about 60 % hepatectomy), operated, followed up until ``today``
+with visits done, missed and open, recurrences and deaths. The same seed and ``today`` give
+the same data. ``GENERATOR_VERSION`` changes whenever the same seed would give different
+data (the benchmark's cached stress database is keyed by it).
 
 Every write is a service call made by the role that would make it (screening by the
 investigator, surgeons or coordinator; operations by surgeons; visits by the coordinator)
 with ``today`` set to the simulated day of entry. Calls are grouped in batches of one
-transaction each (``demo_batch``): the same validation and audit, far fewer fsyncs.
+transaction each (``demo/batch.py``): the same validation and audit, far fewer fsyncs.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import random
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from sqlalchemy import func, select
-
-from ..models import (
-    ClinicalEvent,
-    Complication,
-    Operation,
-    Participant,
-    Reoperation,
-    User,
-    Visit,
-)
 from ..models.db import Database
-from . import accounts
-from . import enrolment as enrol_service
-from . import followup as fu
-from . import surgery as surgery_service
-from .demo_batch import BatchDatabase, batched
-from .demo_draws import (
+from ..services import enrolment as enrol_service
+from ..services import followup as fu
+from ..services import surgery as surgery_service
+from ..services.errors import ServiceError
+from .actors import DemoActors
+from .batch import batched
+from .counts import StudyCounts, study_counts
+from .draws import (
     FAILURES,
     SCREEN_FAIL_RATE,
     Course,
@@ -56,36 +42,16 @@ from .demo_draws import (
     draw_screened,
     weighted,
 )
-from .demo_people import RecordNumbers
-from .demo_surgery import (
+from .people import RecordNumbers
+from .surgery import (
     RESECTION_TYPES,
     draw_complications,
     draw_operation,
     draw_resection,
     plan_surgery,
 )
-from .errors import ServiceError
-from .permissions import Actor
 
 GENERATOR_VERSION = 2
-DEMO_PASSWORD = "nclm-demo-password"
-
-
-@dataclass(frozen=True)
-class DemoAccount:
-    username: str
-    display_name: str
-    role: str
-
-
-DEMO_ACCOUNTS = (
-    DemoAccount("admin", "Administrator", "admin"),
-    DemoAccount("pi", "Dr Zhou Wen", "investigator"),
-    DemoAccount("surgeon.chen", "Dr Chen Hao", "surgeon"),
-    DemoAccount("surgeon.lin", "Dr Lin Yu", "surgeon"),
-    DemoAccount("coordinator", "Wu Jing", "coordinator"),
-    DemoAccount("monitor", "He Lei", "monitor"),
-)
 ACCRUAL_DAYS = 4 * 365  # screenings spread over the four years before today
 CONSENT_DELAYS = (0, 0, 1, 2, 3, 5, 7, 10, 14)  # days from screening to consent
 BATCH_PARTICIPANTS = 50  # participants per committed transaction
@@ -107,69 +73,6 @@ VISIT_NOTES = (
     "Came with her daughter; no complaints.",
     "Phone reminder needed the day before.",
 )
-
-
-@dataclass(frozen=True)
-class DemoActors:
-    admin: Actor
-    investigator: Actor
-    surgeons: tuple[Actor, ...]
-    coordinator: Actor
-    monitor: Actor
-
-    @property
-    def screeners(self) -> tuple[Actor, ...]:
-        return (self.investigator, *self.surgeons, self.coordinator)
-
-    @property
-    def operators(self) -> tuple[Actor, ...]:
-        return (*self.surgeons, self.investigator)
-
-
-# --- accounts ------------------------------------------------------------------------------
-
-
-def ensure_demo_accounts(db: Database, password: str = DEMO_PASSWORD) -> DemoActors:
-    """Create the demo accounts on a database without users, or sign them in on one made
-    by an earlier demo run. Refuses a database with other users (a real study)."""
-    by_name: dict[str, Actor] = {}
-    if not accounts.has_users(db):
-        first = DEMO_ACCOUNTS[0]
-        admin = accounts.create_first_admin(db, first.username, first.display_name, password)
-        by_name[first.username] = admin
-        for acc in DEMO_ACCOUNTS[1:]:
-            by_name[acc.username] = accounts.add_user(
-                db, admin, acc.username, acc.display_name, acc.role, password
-            )
-    else:
-        if not is_demo_database(db):
-            raise ServiceError(
-                "This database already has user accounts that are not the demo accounts: "
-                "the demo study is only written into a new database file."
-            )
-        for acc in DEMO_ACCOUNTS:
-            by_name[acc.username] = accounts.authenticate(db, acc.username, password)
-    roles = {acc.username: acc.role for acc in DEMO_ACCOUNTS}
-    pick = [by_name[name] for name in roles]
-    return DemoActors(
-        admin=pick[0],
-        investigator=pick[1],
-        surgeons=(pick[2], pick[3]),
-        coordinator=pick[4],
-        monitor=pick[5],
-    )
-
-
-def is_demo_database(db: Database) -> bool:
-    """True when every demo account exists (the database was made by ``nclm-desktop demo``)."""
-    with db.session() as s:
-        existing = set(s.scalars(select(User.username)))
-    return {a.username for a in DEMO_ACCOUNTS} <= existing
-
-
-def has_participants(db: Database) -> int:
-    with db.session() as s:
-        return s.scalar(select(func.count()).select_from(Participant)) or 0
 
 
 # --- the study -----------------------------------------------------------------------------
@@ -529,75 +432,3 @@ def _record_visit(
 
 def _due(day: int | None, since: int) -> bool:
     return day is not None and day <= since
-
-
-# --- what a database holds -----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class StudyCounts:
-    participants: int
-    by_status: dict[str, int]
-    by_cohort: dict[str, int]
-    operations: int
-    resections: dict[str, int]
-    complications_by_grade: dict[str, int]
-    isgls_graded: int
-    reoperations: int
-    visits_by_status: dict[str, int]
-    events_by_kind: dict[str, int]
-
-    def lines(self) -> list[str]:
-        def fmt(d: dict[str, int]) -> str:
-            return ", ".join(f"{k} {v}" for k, v in d.items()) or "none"
-
-        return [
-            f"participants: {self.participants} ({fmt(self.by_status)})",
-            f"cohorts: {fmt(self.by_cohort)}",
-            f"operations: {self.operations}; reoperations: {self.reoperations}",
-            f"complications by Clavien-Dindo grade: {fmt(self.complications_by_grade)}"
-            f" ({self.isgls_graded} with an ISGLS grade)",
-            f"visits: {sum(self.visits_by_status.values())} ({fmt(self.visits_by_status)})",
-            f"events: {fmt(self.events_by_kind)}",
-        ]
-
-
-def _grouped(s, column) -> dict[str, int]:
-    rows = s.execute(select(column, func.count()).group_by(column).order_by(column))
-    return {str(k): n for k, n in rows if k is not None}
-
-
-def study_counts(db: Database) -> StudyCounts:
-    with db.session() as s:
-        grades = Counter(_grouped(s, Complication.clavien_dindo))
-        order = ("I", "II", "IIIa", "IIIb", "IVa", "IVb", "V")
-        return StudyCounts(
-            participants=s.scalar(select(func.count()).select_from(Participant)) or 0,
-            by_status=_grouped(s, Participant.status),
-            by_cohort=_grouped(s, Participant.cohort),
-            operations=s.scalar(select(func.count()).select_from(Operation)) or 0,
-            resections=_grouped(s, Operation.resection_name),
-            complications_by_grade={g: grades[g] for g in order if grades[g]},
-            isgls_graded=s.scalar(select(func.count()).where(Complication.isgls_grade.is_not(None)))
-            or 0,
-            reoperations=s.scalar(select(func.count()).select_from(Reoperation)) or 0,
-            visits_by_status=_grouped(s, Visit.status),
-            events_by_kind=_grouped(s, ClinicalEvent.kind),
-        )
-
-
-__all__ = [
-    "BATCH_PARTICIPANTS",
-    "DEMO_ACCOUNTS",
-    "DEMO_PASSWORD",
-    "GENERATOR_VERSION",
-    "BatchDatabase",
-    "DemoAccount",
-    "DemoActors",
-    "StudyCounts",
-    "ensure_demo_accounts",
-    "generate_study",
-    "has_participants",
-    "is_demo_database",
-    "study_counts",
-]

@@ -15,9 +15,9 @@ import random
 from dataclasses import dataclass, replace
 
 from ..clinical import age_in_years
-from .baseline import BaselineInput
-from .demo_people import RecordNumbers, address, mobile_phone, person_name
-from .enrolment import IdentityInput, ScreeningData, SystemicLine, eligible_screening
+from ..services.baseline import BaselineInput
+from ..services.enrolment import IdentityInput, ScreeningData, SystemicLine, eligible_screening
+from .people import RecordNumbers, address, mobile_phone, person_name
 
 SCREEN_FAIL_RATE = 0.20
 # Why screenings fail, with relative weights.
