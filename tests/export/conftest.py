@@ -4,7 +4,6 @@ writes its audit event)."""
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,6 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from nclm_desktop import demo
 from nclm_desktop.models import User
 from nclm_desktop.models.db import Database, open_database
 from nclm_desktop.services.permissions import Actor
@@ -20,18 +20,10 @@ TODAY = dt.date(2025, 6, 18)
 PARTICIPANTS = 30
 
 
-def _demo():  # the generator's package (it is moving out of services/)
-    try:
-        return importlib.import_module("nclm_desktop.demo")
-    except ModuleNotFoundError:
-        return importlib.import_module("nclm_desktop.services.demo")
-
-
 @pytest.fixture(scope="session")
 def export_study_file(tmp_path_factory: pytest.TempPathFactory, migrated_template: Path) -> Path:
     path = tmp_path_factory.mktemp("export-demo") / "demo.db"
     shutil.copy(migrated_template, path)
-    demo = _demo()
     db = open_database(path)
     try:
         actors = demo.ensure_demo_accounts(db)
