@@ -159,3 +159,19 @@ def test_stata_and_spss_carry_variable_and_value_labels(study, pi, tmp_path, fmt
 
 def pd_date(value) -> dt.date:
     return value.date() if hasattr(value, "date") else value
+
+
+def test_every_table_fits_stata_with_long_names_mapped(study, pi, tmp_path):
+    import pyreadstat
+
+    out = tmp_path / "dta"
+    export(study, pi, out, fmt="dta")
+    mapping = read_csv(out / "stata_variable_names.csv")
+    assert mapping, "the checkbox columns of the visit form are longer than Stata allows"
+    for row in mapping:
+        _, meta = pyreadstat.read_dta(str(out / f"{row['table']}.dta"), metadataonly=True)
+        assert row["stata_name"] in meta.column_names
+        assert row["variable"] not in meta.column_names
+        assert len(row["stata_name"]) <= 28
+    readme = (out / "README.txt").read_text(encoding="utf-8")
+    assert "stata_variable_names.csv" in readme

@@ -149,16 +149,44 @@ def _frame(table: Table, progress: Progress | None) -> tuple[Any, list[str], dic
     return pd.DataFrame(frame), [c.label for c in table.columns], value_labels
 
 
+# Stata allows 32 characters, but pyreadstat names a variable's value-label set after the
+# variable plus its number (up to 4 digits): 28 for every name, labelled or not.
+STATA_NAME_LEN = 28
+STATA_NAMES = "stata_variable_names.csv"
+
+
+def stata_names(names: Sequence[str]) -> dict[str, str]:
+    """A name too long for Stata is cut, and made unique with a number."""
+    out: dict[str, str] = {}
+    taken = {n for n in names if len(n) <= STATA_NAME_LEN}
+    for n in names:
+        if len(n) <= STATA_NAME_LEN:
+            continue
+        short, i = n[:STATA_NAME_LEN], 1
+        while short in taken:
+            i += 1
+            short = f"{n[: STATA_NAME_LEN - len(str(i)) - 1]}_{i}"
+        taken.add(short)
+        out[n] = short
+    return out
+
+
 def stats_tables(
     folder: Path, tables: list[Table], fmt: str, progress: Progress | None
 ) -> dict[str, int]:
     import pyreadstat
 
     counts = {}
+    renamed: list[tuple[str, str, str]] = []
     for table in tables:
         df, labels, value_labels = _frame(table, progress)
         name = f"{table.name}.{fmt}"
         if fmt == "dta":
+            short = stata_names(list(df.columns))
+            if short:
+                df = df.rename(columns=short)
+                value_labels = {short.get(k, k): v for k, v in value_labels.items()}
+                renamed += [(table.name, long, s) for long, s in short.items()]
             pyreadstat.write_dta(
                 df,
                 folder / name,
@@ -175,4 +203,6 @@ def stats_tables(
                 variable_value_labels=value_labels,
             )
         counts[name] = len(df)
+    if renamed:  # the dictionary's names stay the reference; this maps them to Stata's
+        write_csv(folder / STATA_NAMES, ("table", "variable", "stata_name"), renamed)
     return counts
