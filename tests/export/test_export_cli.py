@@ -91,6 +91,12 @@ BAD = [
         "Unknown form nosuch",
     ),
     ("empty forms", "pi", ["--out", "{out}", "--forms", ","], "--forms is empty"),
+    (
+        "only identity, de-identified",
+        "pi",
+        ["--out", "{out}", "--forms", "participant_identity"],
+        "Nothing to export",
+    ),
     ("out is a file", "pi", ["--out", "{file}"], "it is a file"),
     ("out not empty", "pi", ["--out", "{full}"], "not empty"),
     ("no parent folder", "pi", ["--out", "{missing}"], "does not exist"),

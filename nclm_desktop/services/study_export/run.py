@@ -143,6 +143,11 @@ def _build(
                 tables.append(perioperative_table(outcomes, keys))
         if "cci" in wanted:
             tables.append(cci_table(lambda: conn, keys))
+        if not tables:
+            raise ExportFailed(
+                "Nothing to export: the chosen forms hold only identifying data "
+                "(an identified export includes them)."
+            )
         return _write(folder, tables, options.fmt, progress, cancelled)
 
 
