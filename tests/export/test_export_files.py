@@ -175,3 +175,26 @@ def test_every_table_fits_stata_with_long_names_mapped(study, pi, tmp_path):
         assert len(row["stata_name"]) <= 28
     readme = (out / "README.txt").read_text(encoding="utf-8")
     assert "stata_variable_names.csv" in readme
+
+
+def test_chinese_labels_come_from_the_translation_source(study, pi, tmp_path, monkeypatch):
+    from nclm_desktop.services.study_export import labels_zh
+
+    label = all_forms()["operation"]["operation_date"].label
+    approach = all_forms()["operation"]["approach"].label
+    ts = tmp_path / "nclm_zh_CN.ts"
+    ts.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><TS version="2.1" language="zh_CN">'
+        "<context><name>DataDictionary</name>"
+        f"<message><source>{label}</source><translation>手术日期</translation></message>"
+        f"<message><source>{approach}</source><translation type='unfinished'>入路</translation>"
+        "</message></context></TS>",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(labels_zh, "ts_file", lambda: ts)
+    out = tmp_path / "e"
+    export(study, pi, out, forms=("operation",))
+    by_name = {r["variable"]: r for r in read_csv(out / "data_dictionary.csv")}
+    assert by_name["operation_date"]["label_zh"] == "手术日期"
+    assert by_name["approach"]["label_zh"] == ""  # unfinished: not used
+    assert "手术日期".encode() in (out / "data_dictionary.csv").read_bytes()

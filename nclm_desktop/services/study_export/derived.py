@@ -78,7 +78,7 @@ PERIOP_FIELDS = (
 CCI_FIELDS = (
     Field("operation_id", T("DataDictionary", "Number of the record (operation)"),
           Kind.INTEGER, derived="the operation's number in the table operation"),
-    Field("operation_date", T("DataDictionary", "Date of operation"), Kind.DATE,
+    Field("operation_date", T("DataDictionary", "Operation date"), Kind.DATE,
           derived="as recorded on the operation form"),
     Field("complication_count", T("DataDictionary", "Complications of the operation"),
           Kind.INTEGER, derived="all complications recorded for the operation"),

@@ -82,18 +82,18 @@ def _type(c: Column) -> str:
 def dictionary_rows(
     tables: Iterable[Table], translate: Callable[[str], str] | None = None
 ) -> list[tuple[str, ...]]:
-    """One row per exported column. ``label_zh`` stays empty until a translation is given."""
+    """One row per exported column; ``label_zh`` from ``translate`` (empty: not translated)."""
     rows = []
     for table in tables:
         for c in table.columns:
             f = c.field
-            zh = translate(c.label) if translate else ""
+            zh = _chinese(c, translate) if translate else ""
             rows.append(
                 (
                     c.name,
                     table.name,
                     c.label,
-                    "" if zh == c.label else zh,
+                    zh,
                     _type(c),
                     f.unit,
                     choices_text(c.value_labels()),
@@ -104,6 +104,13 @@ def dictionary_rows(
                 )
             )
     return rows
+
+
+def _chinese(c: Column, translate: Callable[[str], str]) -> str:
+    if not c.checkbox:
+        return translate(c.label)
+    field, choice = translate(c.field.label), translate(c.field.choice_label(c.choice))
+    return f"{field}: {choice}" if field and choice else ""
 
 
 _VALIDATION = {Kind.DATE: "date_ymd", Kind.INTEGER: "integer", Kind.DECIMAL: "number"}
