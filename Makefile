@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint bench demo clean dist dist-test dist-tar
+.PHONY: run test lint bench demo clean dist dist-test dist-tar i18n
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -51,3 +51,7 @@ demo: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache
+
+# Qt Linguist: extract every tr()/QT_TRANSLATE_NOOP string into resources/i18n/*.ts, compile .qm
+i18n: $(STAMP)
+	$(PY) tools/i18n.py

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from .text_marks import QT_TRANSLATE_NOOP
 from .validation import require_bool, require_choice
 
 CLAVIEN_DINDO_GRADES: tuple[str, ...] = ("I", "II", "IIIa", "IIIb", "IVa", "IVb", "V")
@@ -16,27 +17,45 @@ MAJOR_COMPLICATION_MIN_GRADE = "IIIa"
 _DEFINITIONS: Mapping[str, str] = MappingProxyType(
     {
         "I": (
-            "Any deviation from the normal postoperative course without the need for drug "
-            "treatment or surgical, endoscopic or radiological intervention. Allowed: "
-            "antiemetics, antipyretics, analgesics, diuretics, electrolytes and "
-            "physiotherapy; also wound infections opened at the bedside."
+            QT_TRANSLATE_NOOP(
+                "DataDictionary",
+                "Any deviation from the normal postoperative course without the need for drug "
+                "treatment or surgical, endoscopic or radiological intervention. Allowed: "
+                "antiemetics, antipyretics, analgesics, diuretics, electrolytes and "
+                "physiotherapy; also wound infections opened at the bedside.",
+            )
         ),
         "II": (
-            "Needs drug treatment beyond what grade I allows. Blood transfusions and total "
-            "parenteral nutrition are also grade II."
+            QT_TRANSLATE_NOOP(
+                "DataDictionary",
+                "Needs drug treatment beyond what grade I allows. Blood transfusions and total "
+                "parenteral nutrition are also grade II.",
+            )
         ),
-        "IIIa": "Needs surgical, endoscopic or radiological intervention not under general anaesthesia.",
-        "IIIb": "Needs surgical, endoscopic or radiological intervention under general anaesthesia.",
+        "IIIa": QT_TRANSLATE_NOOP(
+            "DataDictionary",
+            "Needs surgical, endoscopic or radiological intervention not under general anaesthesia.",
+        ),
+        "IIIb": QT_TRANSLATE_NOOP(
+            "DataDictionary",
+            "Needs surgical, endoscopic or radiological intervention under general anaesthesia.",
+        ),
         "IVa": (
-            "Life-threatening complication (including brain haemorrhage, ischaemic stroke or "
-            "subarachnoid bleeding, but not transient ischaemic attack) needing intermediate "
-            "or intensive care: single organ dysfunction (including dialysis)."
+            QT_TRANSLATE_NOOP(
+                "DataDictionary",
+                "Life-threatening complication (including brain haemorrhage, ischaemic stroke or "
+                "subarachnoid bleeding, but not transient ischaemic attack) needing intermediate "
+                "or intensive care: single organ dysfunction (including dialysis).",
+            )
         ),
         "IVb": (
-            "Life-threatening complication needing intermediate or intensive care: "
-            "multiple organ dysfunction."
+            QT_TRANSLATE_NOOP(
+                "DataDictionary",
+                "Life-threatening complication needing intermediate or intensive care: "
+                "multiple organ dysfunction.",
+            )
         ),
-        "V": "Death of the patient.",
+        "V": QT_TRANSLATE_NOOP("DataDictionary", "Death of the patient."),
     }
 )
 
@@ -47,17 +66,19 @@ CCI_WEIGHTS: Mapping[str, int] = MappingProxyType(
 
 COMPLICATION_CATEGORIES: Mapping[str, str] = MappingProxyType(
     {
-        "liver_failure": "Post-hepatectomy liver failure",
-        "bile_leakage": "Bile leakage",
-        "haemorrhage": "Post-hepatectomy haemorrhage",
-        "ascites": "Ascites",
-        "pleural_effusion": "Pleural effusion",
-        "ssi": "Surgical-site infection",
-        "intra_abdominal_collection": "Intra-abdominal collection or abscess",
-        "pneumonia": "Pneumonia",
-        "cardiac": "Cardiac complication",
-        "thromboembolic": "Thromboembolic event",
-        "other": "Other",
+        "liver_failure": QT_TRANSLATE_NOOP("DataDictionary", "Post-hepatectomy liver failure"),
+        "bile_leakage": QT_TRANSLATE_NOOP("DataDictionary", "Bile leakage"),
+        "haemorrhage": QT_TRANSLATE_NOOP("DataDictionary", "Post-hepatectomy haemorrhage"),
+        "ascites": QT_TRANSLATE_NOOP("DataDictionary", "Ascites"),
+        "pleural_effusion": QT_TRANSLATE_NOOP("DataDictionary", "Pleural effusion"),
+        "ssi": QT_TRANSLATE_NOOP("DataDictionary", "Surgical-site infection"),
+        "intra_abdominal_collection": QT_TRANSLATE_NOOP(
+            "DataDictionary", "Intra-abdominal collection or abscess"
+        ),
+        "pneumonia": QT_TRANSLATE_NOOP("DataDictionary", "Pneumonia"),
+        "cardiac": QT_TRANSLATE_NOOP("DataDictionary", "Cardiac complication"),
+        "thromboembolic": QT_TRANSLATE_NOOP("DataDictionary", "Thromboembolic event"),
+        "other": QT_TRANSLATE_NOOP("DataDictionary", "Other"),
     }
 )
 

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from .text_marks import QT_TRANSLATE_NOOP
 from .validation import require_bool, require_int, require_number
 
 ISGLS_GRADES = ("A", "B", "C")
@@ -28,32 +29,55 @@ class IsglsScheme:
 
 _PHLF_GRADES = MappingProxyType(
     {
-        "A": "Liver failure with abnormal laboratory values that needs no change in the "
-        "patient's clinical management.",
-        "B": "Liver failure that needs a deviation from the regular clinical management but "
-        "is manageable without invasive treatment (for example fresh frozen plasma, "
-        "albumin, diuretics, non-invasive ventilation).",
-        "C": "Liver failure that needs a deviation from the regular clinical management and "
-        "invasive treatment (for example vasopressors, haemodialysis, intubation, "
-        "extracorporeal liver support, rescue hepatectomy, liver transplantation).",
+        "A": QT_TRANSLATE_NOOP(
+            "DataDictionary",
+            "Liver failure with abnormal laboratory values that needs no change in the "
+            "patient's clinical management.",
+        ),
+        "B": QT_TRANSLATE_NOOP(
+            "DataDictionary",
+            "Liver failure that needs a deviation from the regular clinical management but "
+            "is manageable without invasive treatment (for example fresh frozen plasma, "
+            "albumin, diuretics, non-invasive ventilation).",
+        ),
+        "C": QT_TRANSLATE_NOOP(
+            "DataDictionary",
+            "Liver failure that needs a deviation from the regular clinical management and "
+            "invasive treatment (for example vasopressors, haemodialysis, intubation, "
+            "extracorporeal liver support, rescue hepatectomy, liver transplantation).",
+        ),
     }
 )
 _BILE_GRADES = MappingProxyType(
     {
-        "A": "Bile leakage that needs no or little change in the patient's clinical management.",
-        "B": "Bile leakage that needs active therapeutic intervention (for example "
-        "percutaneous drainage or endoscopic stenting) but is manageable without "
-        "relaparotomy.",
-        "C": "Bile leakage that needs relaparotomy.",
+        "A": QT_TRANSLATE_NOOP(
+            "DataDictionary",
+            "Bile leakage that needs no or little change in the patient's clinical management.",
+        ),
+        "B": QT_TRANSLATE_NOOP(
+            "DataDictionary",
+            "Bile leakage that needs active therapeutic intervention (for example "
+            "percutaneous drainage or endoscopic stenting) but is manageable without "
+            "relaparotomy.",
+        ),
+        "C": QT_TRANSLATE_NOOP("DataDictionary", "Bile leakage that needs relaparotomy."),
     }
 )
 _PHH_GRADES = MappingProxyType(
     {
-        "A": "Haemorrhage needing transfusion of up to 2 units of packed red blood cells.",
-        "B": "Haemorrhage needing transfusion of more than 2 units of packed red blood cells "
-        "but manageable without invasive intervention.",
-        "C": "Haemorrhage needing radiological intervention (such as embolisation) or "
-        "relaparotomy.",
+        "A": QT_TRANSLATE_NOOP(
+            "DataDictionary",
+            "Haemorrhage needing transfusion of up to 2 units of packed red blood cells.",
+        ),
+        "B": QT_TRANSLATE_NOOP(
+            "DataDictionary",
+            "Haemorrhage needing transfusion of more than 2 units of packed red blood cells "
+            "but manageable without invasive intervention.",
+        ),
+        "C": QT_TRANSLATE_NOOP(
+            "DataDictionary",
+            "Haemorrhage needing radiological intervention (such as embolisation) or relaparotomy.",
+        ),
     }
 )
 
@@ -61,33 +85,42 @@ ISGLS_CATEGORIES: Mapping[str, IsglsScheme] = MappingProxyType(
     {
         "liver_failure": IsglsScheme(
             "liver_failure",
-            "Post-hepatectomy liver failure (PHLF)",
+            QT_TRANSLATE_NOOP("DataDictionary", "Post-hepatectomy liver failure (PHLF)"),
             "Rahbari 2011, Surgery 149:713-24 (ISGLS)",
-            "Increased INR and high serum bilirubin (above the local laboratory's normal "
-            "limits) on or after postoperative day 5. If either was already abnormal before "
-            "the operation: INR and bilirubin both rising, compared with the previous day, on "
-            "or after day 5. Other obvious causes, such as biliary obstruction, are ruled out.",
+            QT_TRANSLATE_NOOP(
+                "DataDictionary",
+                "Increased INR and high serum bilirubin (above the local laboratory's normal "
+                "limits) on or after postoperative day 5. If either was already abnormal before "
+                "the operation: INR and bilirubin both rising, compared with the previous day, on "
+                "or after day 5. Other obvious causes, such as biliary obstruction, are ruled out.",
+            ),
             _PHLF_GRADES,
         ),
         "bile_leakage": IsglsScheme(
             "bile_leakage",
-            "Bile leakage",
+            QT_TRANSLATE_NOOP("DataDictionary", "Bile leakage"),
             "Koch 2011, Surgery 149:680-8 (ISGLS)",
-            "Bilirubin in the drain fluid at least 3 times the serum bilirubin on or after "
-            "postoperative day 3, or radiological or operative intervention needed for a bile "
-            "collection or bile peritonitis.",
+            QT_TRANSLATE_NOOP(
+                "DataDictionary",
+                "Bilirubin in the drain fluid at least 3 times the serum bilirubin on or after "
+                "postoperative day 3, or radiological or operative intervention needed for a bile "
+                "collection or bile peritonitis.",
+            ),
             _BILE_GRADES,
         ),
         "haemorrhage": IsglsScheme(
             "haemorrhage",
-            "Post-hepatectomy haemorrhage (PHH)",
+            QT_TRANSLATE_NOOP("DataDictionary", "Post-hepatectomy haemorrhage (PHH)"),
             "Rahbari 2011, HPB 13:528-35 (ISGLS)",
-            "Haemoglobin drop of more than 3 g/dL after the end of surgery compared with the "
-            "postoperative baseline, and/or any postoperative red-cell transfusion for a "
-            "falling haemoglobin, and/or invasive re-intervention (embolisation or "
-            "relaparotomy) to stop bleeding; with evidence of intra-abdominal bleeding (drain "
-            "or imaging). Up to 2 units given right after surgery for blood lost during the "
-            "operation do not count.",
+            QT_TRANSLATE_NOOP(
+                "DataDictionary",
+                "Haemoglobin drop of more than 3 g/dL after the end of surgery compared with the "
+                "postoperative baseline, and/or any postoperative red-cell transfusion for a "
+                "falling haemoglobin, and/or invasive re-intervention (embolisation or "
+                "relaparotomy) to stop bleeding; with evidence of intra-abdominal bleeding (drain "
+                "or imaging). Up to 2 units given right after surgery for blood lost during the "
+                "operation do not count.",
+            ),
             _PHH_GRADES,
         ),
     }

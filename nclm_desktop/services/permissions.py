@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from ..clinical.text_marks import QT_TRANSLATE_NOOP
 from .errors import PermissionDenied
 
 
@@ -69,11 +70,11 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
 }
 
 ROLE_LABELS = {
-    "admin": "Administrator",
-    "investigator": "Investigator",
-    "surgeon": "Surgeon",
-    "coordinator": "Study coordinator",
-    "monitor": "Monitor",
+    "admin": QT_TRANSLATE_NOOP("DataDictionary", "Administrator"),
+    "investigator": QT_TRANSLATE_NOOP("DataDictionary", "Investigator"),
+    "surgeon": QT_TRANSLATE_NOOP("DataDictionary", "Surgeon"),
+    "coordinator": QT_TRANSLATE_NOOP("DataDictionary", "Study coordinator"),
+    "monitor": QT_TRANSLATE_NOOP("DataDictionary", "Monitor"),
 }
 
 

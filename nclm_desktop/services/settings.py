@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..clinical.text_marks import QT_TRANSLATE_NOOP
 from ..models import Setting
 from ..models.db import Database
 from .errors import ValidationError
@@ -13,9 +14,21 @@ from .uow import writing
 DEFAULTS = {"idle_lock_minutes": "5"}
 # Contact numbers printed on the patient's visit schedule: (key, English label, Chinese label).
 CONTACT_SETTINGS = (
-    ("contact_coordinator_phone", "Study coordinator", "研究协调员"),
-    ("contact_clinic_phone", "Hepatobiliary surgery clinic", "肝胆外科门诊"),
-    ("contact_emergency_phone", "Out of hours / emergency", "夜间及急诊"),
+    (
+        "contact_coordinator_phone",
+        QT_TRANSLATE_NOOP("DataDictionary", "Study coordinator"),
+        "研究协调员",
+    ),
+    (
+        "contact_clinic_phone",
+        QT_TRANSLATE_NOOP("DataDictionary", "Hepatobiliary surgery clinic"),
+        "肝胆外科门诊",
+    ),
+    (
+        "contact_emergency_phone",
+        QT_TRANSLATE_NOOP("DataDictionary", "Out of hours / emergency"),
+        "夜间及急诊",
+    ),
 )
 _PHONE = re.compile(r"^[0-9+()\- ]{3,40}$")
 
@@ -68,3 +81,31 @@ def set_contact_numbers(db: Database, actor: Actor | None, numbers: dict[str, st
                 s.add(Setting(key=key, value=value.strip()))
             else:
                 row.value = value.strip()
+
+
+# The interface language of each user (README "Languages"): a settings row per user.
+LANGUAGES = ("en", "zh_CN")
+
+
+def _language_key(user_id: int) -> str:
+    return f"language:{user_id}"
+
+
+def user_language(db: Database, user_id: int) -> str | None:
+    """The user's chosen language, or None when they never chose (the system locale rules)."""
+    with db.session() as s:
+        row = s.get(Setting, _language_key(user_id))
+        return row.value if row and row.value in LANGUAGES else None
+
+
+def set_user_language(db: Database, actor: Actor, user_id: int, lang: str) -> None:
+    """Anyone signed in chooses their own language; an administrator may set anyone's."""
+    if lang not in LANGUAGES:
+        raise ValidationError("language", f"Unknown language {lang!r} (one of: en, zh_CN).")
+    own = actor is not None and actor.user_id == user_id
+    with writing(db, actor, None if own else Permission.MANAGE_USERS) as s:
+        row = s.get(Setting, _language_key(user_id))
+        if row is None:
+            s.add(Setting(key=_language_key(user_id), value=lang))
+        else:
+            row.value = lang

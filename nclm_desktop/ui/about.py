@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from .. import __version__
 from ..build_info import build_date
 
 
+def _t(text: str) -> str:
+    return QCoreApplication.translate("About", text)
+
+
 def about_text(parent: QWidget) -> str:
     built = build_date()
     when = (
-        parent.tr("Built on {date}.").format(date=built)
+        _t("Built on {date}.").format(date=built)
         if built
-        else parent.tr("Running from source (not a packaged build).")
+        else _t("Running from source (not a packaged build).")
     )
-    return parent.tr(
+    return _t(
         "<b>NCLM Desktop</b> {version}<br>{when}<br><br>Case management for the NCLM "
         "hepatectomy study. Works offline; the study database stays on this computer "
         "or your site's server."
@@ -25,6 +30,6 @@ def about_text(parent: QWidget) -> str:
 def show_about(parent: QWidget) -> None:
     box = QMessageBox(parent)
     box.setObjectName("about_dialog")
-    box.setWindowTitle(parent.tr("About NCLM Desktop"))
+    box.setWindowTitle(_t("About NCLM Desktop"))
     box.setText(about_text(parent))
     box.open()

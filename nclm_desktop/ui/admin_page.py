@@ -79,6 +79,9 @@ class AdminPage(QWidget):
         self.reset_button = QPushButton(self.tr("Reset password…"))
         self.reset_button.setObjectName("reset_password")
         self.reset_button.clicked.connect(self._reset_password)
+        self.language_button = QPushButton(self.tr("Language…"))
+        self.language_button.setObjectName("user_language")
+        self.language_button.clicked.connect(self._choose_language)
         self.users_message = QLabel()
         self.users_message.setObjectName("users_message")
         self.users_message.setWordWrap(True)
@@ -180,7 +183,12 @@ class AdminPage(QWidget):
         left = QVBoxLayout()
         left.addWidget(self.table)
         user_buttons = QHBoxLayout()
-        for button in (self.toggle_button, self.unlock_button, self.reset_button):
+        for button in (
+            self.toggle_button,
+            self.unlock_button,
+            self.reset_button,
+            self.language_button,
+        ):
             user_buttons.addWidget(button)
         user_buttons.addStretch(1)
         left.addLayout(user_buttons)
@@ -269,6 +277,15 @@ class AdminPage(QWidget):
                 ),
             )
             self.refresh()
+
+    def _choose_language(self) -> None:
+        from .language_dialog import LanguageDialog
+
+        user = self._selected_user()
+        if user is None:
+            return
+        if LanguageDialog(self.db, self.actor, user["id"], user["username"], self).exec():
+            say(self.users_message, self.tr("Language of {u} saved.").format(u=user["username"]))
 
     def _save_settings(self) -> None:
         try:

@@ -6,7 +6,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QModelIndex, QRect, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QModelIndex, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -29,6 +29,7 @@ from ..services.errors import ServiceError
 from ..services.permissions import Actor, Permission
 from . import dialogs
 from .change_notice import Changes, change_notice
+from .i18n import weekday_date
 from .table_models import Column, SearchFilterProxy, configure_table
 from .visit_actions import VisitActionBar, export_ics
 from .visit_states import (
@@ -223,9 +224,9 @@ class CalendarPage(QWidget):
     """Month grid, the chosen day's visits, and the coordinator's worklists."""
 
     WORKLIST_TITLES = {
-        "this_week": "This week",
-        "next_4_weeks": "Next 4 weeks",
-        "overdue": "Overdue",
+        "this_week": QT_TRANSLATE_NOOP("Followup", "This week"),
+        "next_4_weeks": QT_TRANSLATE_NOOP("Followup", "Next 4 weeks"),
+        "overdue": QT_TRANSLATE_NOOP("Followup", "Overdue"),
     }
 
     def __init__(
@@ -373,7 +374,7 @@ class CalendarPage(QWidget):
                 if start is not None and end is not None:
                     self.tabs.setTabToolTip(
                         index, t("Open visits booked from {start} to {end}").format(
-                            start=start.strftime("%a %Y-%m-%d"), end=end.strftime("%a %Y-%m-%d"))
+                            start=weekday_date(start), end=weekday_date(end))
                     )  # fmt: skip
         except ServiceError as exc:
             dialogs.show_error(self, str(exc))
@@ -393,7 +394,7 @@ class CalendarPage(QWidget):
         day = self.calendar.selectedDate().toPython()
         rows = self.days.get(day, [])
         self.day_title.setText(
-            t("{date}: {n} visit(s)").format(date=day.strftime("%a %Y-%m-%d"), n=len(rows))
+            t("{date}: {n} visit(s)").format(date=weekday_date(day), n=len(rows))
         )
         self.day_table.set_rows(rows)
         self._sync_actions()

@@ -254,6 +254,20 @@ class MainWindow(QMainWindow):
         action.setObjectName("change_password")
         action.triggered.connect(self.change_password)
         menu.addAction(action)
+        language = QAction(self.tr("Language…"), self)
+        language.setObjectName("choose_language")
+        language.triggered.connect(self.choose_language)
+        menu.addAction(language)
+
+    @Slot()
+    def choose_language(self) -> None:
+        from .language_dialog import LanguageDialog
+
+        who = self.actor.display_name or self.actor.username
+        if LanguageDialog(self.db, self.actor, self.actor.user_id, who, self).exec():
+            self.statusBar().showMessage(
+                self.tr("Language saved; it applies from your next sign-in."), 8000
+            )
 
     @Slot()
     def change_password(self) -> None:

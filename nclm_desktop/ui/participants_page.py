@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -29,14 +29,24 @@ def _t(text: str) -> str:
 
 
 STATUS_LABELS = {
-    "screening": "screening",
-    "screen_failed": "screen failure",
-    "enrolled": "enrolled",
-    "withdrawn": "withdrawn",
-    "completed": "completed",
-    "deceased": "deceased",
+    "screening": QT_TRANSLATE_NOOP("DataDictionary", "screening"),
+    "screen_failed": QT_TRANSLATE_NOOP("DataDictionary", "screen failure"),
+    "enrolled": QT_TRANSLATE_NOOP("DataDictionary", "enrolled"),
+    "withdrawn": QT_TRANSLATE_NOOP("DataDictionary", "withdrawn"),
+    "completed": QT_TRANSLATE_NOOP("DataDictionary", "completed"),
+    "deceased": QT_TRANSLATE_NOOP("DataDictionary", "deceased"),
 }
-COHORT_LABELS = {"hepatectomy": "hepatectomy", "systemic": "systemic only", "": ""}
+COHORT_LABELS = {
+    "hepatectomy": QT_TRANSLATE_NOOP("DataDictionary", "hepatectomy"),
+    "systemic": QT_TRANSLATE_NOOP("DataDictionary", "systemic only"),
+    "": "",
+}
+
+
+SEX_LABELS = {
+    "M": QT_TRANSLATE_NOOP("ParticipantsPage", "M"),
+    "F": QT_TRANSLATE_NOOP("ParticipantsPage", "F"),
+}
 
 
 def _count(value: int) -> str:
@@ -50,7 +60,7 @@ def participant_columns() -> list[Column]:
         Column("hospital_record_number", _t("Record no.")),
         Column("cohort", _t("Cohort"), lambda v: _t(COHORT_LABELS.get(v or "", v or ""))),
         Column("status", _t("Status"), lambda v: _t(STATUS_LABELS.get(v, v))),
-        Column("sex", _t("Sex")),
+        Column("sex", _t("Sex"), lambda v: _t(SEX_LABELS.get(v, v or ""))),
         Column("born", _t("Born")),
         Column("enrolment_date", _t("Enrolled")),
         Column("index_date", _t("Index date")),

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QModelIndex,
+    QPointF,
+    QRectF,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,28 +38,39 @@ def _t(text: str) -> str:
 
 # Short names of the criteria for the log and the diagram (the protocol text is long).
 CRITERION_SHORT = {
-    "inc_nclm_confirmed": "NCLM not confirmed",
-    "inc_ecog": "ECOG above 2",
-    "inc_disease_pattern": "No eligible disease pattern",
-    "inc_r0": "Not R0-resectable",
-    "inc_liver_function": "Liver function (Child-Pugh / remnant)",
-    "inc_no_contraindication": "Contraindication to surgery",
-    "inc_expected_survival": "Expected survival < 6 months",
-    "inc_consent": "No consent",
-    "exc_age": "Age outside 18–70",
-    "exc_distant_metastasis": "Metastasis beyond liver and bone",
-    "exc_progression": "Progression after systemic treatment",
-    "exc_local_liver_therapy": "Prior local liver therapy",
-    "exc_pregnancy": "Pregnant or breastfeeding",
-    "exc_other_malignancy_mental": "Other malignancy / mental illness",
-    "exc_understanding": "Cannot understand the study",
+    "inc_nclm_confirmed": QT_TRANSLATE_NOOP("DataDictionary", "NCLM not confirmed"),
+    "inc_ecog": QT_TRANSLATE_NOOP("DataDictionary", "ECOG above 2"),
+    "inc_disease_pattern": QT_TRANSLATE_NOOP("DataDictionary", "No eligible disease pattern"),
+    "inc_r0": QT_TRANSLATE_NOOP("DataDictionary", "Not R0-resectable"),
+    "inc_liver_function": QT_TRANSLATE_NOOP(
+        "DataDictionary", "Liver function (Child-Pugh / remnant)"
+    ),
+    "inc_no_contraindication": QT_TRANSLATE_NOOP("DataDictionary", "Contraindication to surgery"),
+    "inc_expected_survival": QT_TRANSLATE_NOOP("DataDictionary", "Expected survival < 6 months"),
+    "inc_consent": QT_TRANSLATE_NOOP("DataDictionary", "No consent"),
+    "exc_age": QT_TRANSLATE_NOOP("DataDictionary", "Age outside 18–70"),
+    "exc_distant_metastasis": QT_TRANSLATE_NOOP(
+        "DataDictionary", "Metastasis beyond liver and bone"
+    ),
+    "exc_progression": QT_TRANSLATE_NOOP("DataDictionary", "Progression after systemic treatment"),
+    "exc_local_liver_therapy": QT_TRANSLATE_NOOP("DataDictionary", "Prior local liver therapy"),
+    "exc_pregnancy": QT_TRANSLATE_NOOP("DataDictionary", "Pregnant or breastfeeding"),
+    "exc_other_malignancy_mental": QT_TRANSLATE_NOOP(
+        "DataDictionary", "Other malignancy / mental illness"
+    ),
+    "exc_understanding": QT_TRANSLATE_NOOP("DataDictionary", "Cannot understand the study"),
 }
 OUTCOME_LABELS = {
-    "enrolled": "Enrolled",
-    "eligible": "Eligible, not enrolled",
-    "not_eligible": "Not eligible",
+    "enrolled": QT_TRANSLATE_NOOP("DataDictionary", "Enrolled"),
+    "eligible": QT_TRANSLATE_NOOP("DataDictionary", "Eligible, not enrolled"),
+    "not_eligible": QT_TRANSLATE_NOOP("DataDictionary", "Not eligible"),
+    "incomplete": QT_TRANSLATE_NOOP("DataDictionary", "Incomplete"),
 }
-COHORT_LABELS = {"hepatectomy": "Hepatectomy", "systemic": "Systemic only", "": ""}
+COHORT_LABELS = {
+    "hepatectomy": QT_TRANSLATE_NOOP("DataDictionary", "Hepatectomy"),
+    "systemic": QT_TRANSLATE_NOOP("DataDictionary", "Systemic only"),
+    "": "",
+}
 
 
 class LogTableModel(RecordTableModel):

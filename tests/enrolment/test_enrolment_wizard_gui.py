@@ -318,7 +318,7 @@ def test_bad_input_is_refused_at_the_field(qtbot, db, surgeon, said):
     assert find(w, QLabel, "inr_error").text() == "INR must be between 0.5 and 10."
     assert not next_enabled(w)
     type_text(qtbot, w, "bilirubin_value", "80")  # in mg/dL: above 58.5
-    assert "between 0.1 and 58.5 mg/dL" in find(w, QLabel, "bilirubin_value_error").text()
+    assert "between 0.0585 and 58.5 mg/dL" in find(w, QLabel, "bilirubin_value_error").text()
     type_text(qtbot, w, "inr", "1.1")
     assert not next_enabled(w)
     choose(qtbot, w, "bilirubin_unit", "µmol/L")  # 80 µmol/L is plausible

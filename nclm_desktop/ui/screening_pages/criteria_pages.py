@@ -10,45 +10,21 @@ from typing import Any
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from ...clinical import albi, child_pugh, to_canonical
-from ...services.baseline import N_STAGES, T_STAGES
-from ...services.enrolment import ALBUMIN_LIMITS, BILIRUBIN_LIMITS, INR_LIMITS
-from .fields import (
-    ChoiceField,
-    DateField,
-    FormPage,
-    NumberField,
-    SetField,
-    TextField,
-    YesNoField,
-    t,
-)
+from ...forms.catalogue import form
+from ...services.screening import SCREENING_FORM, lab_limits
+from ..form_inputs import dictionary_text
+from .fields import FormPage, NumberField, from_definition, t
 
 Lookup = Callable[[str], Any]
+IDENTITY, PARTICIPANT = form("participant_identity"), form("participant")
+BASELINE = form("baseline_disease")
+BILIRUBIN, ALBUMIN = SCREENING_FORM["bilirubin_value"], SCREENING_FORM["albumin_value"]
+BILIRUBIN_LIMITS = {u: lab_limits(BILIRUBIN, u) for u in SCREENING_FORM["bilirubin_unit"].codes()}
+ALBUMIN_LIMITS = {u: lab_limits(ALBUMIN, u) for u in SCREENING_FORM["albumin_unit"].codes()}
 
-SITE_CHOICES = (
-    ("liver", "Liver"),
-    ("bone", "Bone"),
-    ("lung", "Lung"),
-    ("distant_lymph_node", "Distant lymph nodes"),
-    ("other", "Other"),
-)
-RESPONSE_CHOICES = (
-    ("CR", "Complete response (CR)"),
-    ("PR", "Partial response (PR)"),
-    ("SD", "Stable disease (SD)"),
-    ("PD", "Progressive disease (PD)"),
-    ("not_applicable", "Not assessable / no disease outside the liver"),
-)
-ASCITES_LABELS = (("none", "None"), ("mild", "Mild"), ("moderate", "Moderate to severe"))
-ENCEPHALOPATHY_LABELS = (("none", "None"), ("grade1-2", "Grade 1–2"), ("grade3-4", "Grade 3–4"))
-ECOG_LABELS = (
-    (0, "0 – fully active"),
-    (1, "1 – restricted in strenuous activity"),
-    (2, "2 – ambulatory, no work, up > 50 % of day"),
-    (3, "3 – limited self-care, in bed > 50 % of day"),
-    (4, "4 – completely disabled"),
-    (5, "5 – dead"),
-)
+
+def screening_field(name: str, **kwargs: Any):
+    return from_definition(SCREENING_FORM[name], **kwargs)
 
 
 class IdentityPage(FormPage):
@@ -57,20 +33,13 @@ class IdentityPage(FormPage):
             t("Patient"),
             t("Who is being screened. Fields marked * are required."),
         )
-        self.add(TextField("name", t("Name"), required=True))
-        self.add(
-            TextField(
-                "hospital_record_number", t("Hospital record number"), required=True, max_len=40
-            )
-        )
-        self.add(
-            ChoiceField("sex", t("Sex"), [("M", t("Male")), ("F", t("Female"))], required=True)
-        )
-        birth = self.add(DateField("birth_date", t("Birth date"), today, required=True))
-        self.add(TextField("phone", t("Phone"), max_len=40))
-        screening = self.add(
-            DateField("screening_date", t("Screening date"), today, required=True, default=today)
-        )
+        self.add(from_definition(IDENTITY["name"]))
+        self.add(from_definition(IDENTITY["hospital_record_number"]))
+        self.add(from_definition(PARTICIPANT["sex"]))
+        birth = self.add(from_definition(PARTICIPANT["birth_date"], today))
+        self.add(from_definition(IDENTITY["phone"]))
+        screening = self.add(screening_field("screening_date", today=today))
+        screening.set_value(today)
         screening.not_before(t("birth date"), birth.value)
         birth.connect(lambda *_: self.completeChanged.emit())
 
@@ -81,45 +50,29 @@ class DiseasePage(FormPage):
             t("Disease status"),
             t("Nasopharyngeal carcinoma and its metastases at screening."),
         )
-        self.add(YesNoField("nclm_confirmed", t("NCLM confirmed (biopsy, or imaging + history)")))
-        diagnosis = self.add(DateField("npc_diagnosis_date", t("NPC diagnosis date"), today))
+        self.add(screening_field("nclm_confirmed"))
+        diagnosis = self.add(from_definition(BASELINE["npc_diagnosis_date"], today))
         diagnosis.not_before(t("birth date"), lambda: lookup("birth_date"))
         stage = QWidget()
         row = QHBoxLayout(stage)
         row.setContentsMargins(0, 0, 0, 0)
-        self.t_stage = ChoiceField("t_stage", t("T"), [(s, s) for s in T_STAGES])
-        self.n_stage = ChoiceField("n_stage", t("N"), [(s, s) for s in N_STAGES])
+        self.t_stage = from_definition(BASELINE["t_stage"], label=t("T"))
+        self.n_stage = from_definition(BASELINE["n_stage"], label=t("N"))
         for f in (self.t_stage, self.n_stage):
-            f.combo.setMinimumWidth(80)
+            f.widget.setMinimumWidth(80)
             row.addWidget(f.caption)
             row.addWidget(f.container)
             self.register(f)
         row.addStretch(1)
         self.form.addRow(t("AJCC 8th stage at diagnosis"), stage)
-        self.add(
-            SetField(
-                "metastatic_sites",
-                t("Metastatic sites"),
-                [(v, t(x)) for v, x in SITE_CHOICES],
-                required=True,
-            )
-        )
-        self.add(YesNoField("primary_recurrence", t("Primary tumour recurrence")))
-        self.add(YesNoField("liver_oligometastasis", t("Liver oligometastasis")))
-        self.add(
-            ChoiceField(
-                "response_outside_liver",
-                t("Response outside the liver after systemic treatment"),
-                [(v, t(x)) for v, x in RESPONSE_CHOICES],
-                required=True,
-            )
-        )
-        self.add(
-            YesNoField(
-                "progression_after_systemic",
-                t("Progression (PD) after systemic treatment of primary / bone"),
-            )
-        )
+        for name in (
+            "metastatic_sites",
+            "primary_recurrence",
+            "liver_oligometastasis",
+            "response_outside_liver",
+            "progression_after_systemic",
+        ):
+            self.add(screening_field(name))
 
 
 class LiverPage(FormPage):
@@ -130,40 +83,14 @@ class LiverPage(FormPage):
             t("Liver function"),
             t("Enter the values in the unit the laboratory reported; they are converted once."),
         )
-        self.bilirubin = NumberField(
-            "bilirubin_value",
-            t("Total bilirubin"),
-            *BILIRUBIN_LIMITS["µmol/L"],
-            required=True,
-            unit="µmol/L",
-            show_unit=False,
-        )
+        self.bilirubin = self._lab(BILIRUBIN, BILIRUBIN_LIMITS)
         self.bilirubin_unit = self._unit_combo("bilirubin_unit", tuple(BILIRUBIN_LIMITS))
         self._add_with_unit(self.bilirubin, self.bilirubin_unit)
-        self.albumin = NumberField(
-            "albumin_value",
-            t("Albumin"),
-            *ALBUMIN_LIMITS["g/L"],
-            required=True,
-            unit="g/L",
-            show_unit=False,
-        )
+        self.albumin = self._lab(ALBUMIN, ALBUMIN_LIMITS)
         self.albumin_unit = self._unit_combo("albumin_unit", tuple(ALBUMIN_LIMITS))
         self._add_with_unit(self.albumin, self.albumin_unit)
-        self.add(NumberField("inr", t("INR"), *INR_LIMITS, required=True))
-        self.add(
-            ChoiceField(
-                "ascites", t("Ascites"), [(v, t(x)) for v, x in ASCITES_LABELS], required=True
-            )
-        )
-        self.add(
-            ChoiceField(
-                "encephalopathy",
-                t("Hepatic encephalopathy"),
-                [(v, t(x)) for v, x in ENCEPHALOPATHY_LABELS],
-                required=True,
-            )
-        )
+        for name in ("inr", "ascites", "encephalopathy"):
+            self.add(screening_field(name))
         self.child_pugh_label = QLabel()
         self.child_pugh_label.setObjectName("child_pugh_live")
         self.albi_label = QLabel()
@@ -174,6 +101,18 @@ class LiverPage(FormPage):
         self.form.addRow(t("ALBI"), self.albi_label)
         self.on_change.append(self.update_scores)
         self.update_scores()
+
+    @staticmethod
+    def _lab(f: Any, limits: dict[str, tuple[float, float]]) -> NumberField:
+        """A laboratory value; its limits follow the unit chosen beside it."""
+        return NumberField(
+            f.name,
+            dictionary_text(f.label),
+            *limits[f.unit],
+            required=f.required is True,
+            unit=f.unit,
+            show_unit=False,
+        )
 
     def _unit_combo(self, name: str, units: tuple[str, ...]) -> QComboBox:
         combo = QComboBox()
@@ -245,46 +184,31 @@ class LiverPage(FormPage):
 class SurgicalPage(FormPage):
     def __init__(self) -> None:
         super().__init__(t("Surgical assessment"), t("The surgeon's assessment of resectability."))
-        self.add(
-            ChoiceField(
-                "ecog",
-                t("ECOG performance status"),
-                [(v, t(x)) for v, x in ECOG_LABELS],
-                required=True,
-            )
-        )
-        self.add(YesNoField("r0_resectable", t("Liver lesions R0-resectable")))
-        self.add(
-            NumberField(
-                "future_liver_remnant_pct",
-                t("Future liver remnant"),
-                0,
-                100,
-                required=True,
-                unit="%",
-            )
-        )
-        self.add(YesNoField("surgical_contraindication", t("Contraindication to surgery")))
-        self.add(
-            YesNoField("expected_survival_ge_6_months", t("Expected survival 6 months or more"))
-        )
+        for name in (
+            "ecog",
+            "r0_resectable",
+            "future_liver_remnant_pct",
+            "surgical_contraindication",
+            "expected_survival_ge_6_months",
+        ):
+            self.add(screening_field(name))
 
 
 class OtherCriteriaPage(FormPage):
     def __init__(self, lookup: Lookup) -> None:
         super().__init__(t("Other criteria"), t("The remaining inclusion and exclusion criteria."))
         self.lookup = lookup
-        self.add(
-            YesNoField("prior_local_liver_therapy", t("Prior local liver therapy (TACE, RFA …)"))
-        )
-        self.pregnant = self.add(
-            YesNoField("pregnant_or_lactating", t("Pregnant or breastfeeding"))
-        )
-        self.add(YesNoField("other_malignancy", t("History of another malignancy")))
-        self.add(YesNoField("severe_mental_illness", t("Severe mental illness")))
-        self.add(YesNoField("understands_study", t("Patient or family understands the study")))
-        self.add(YesNoField("consent_signed", t("Informed consent signed")))
-        self.add(TextField("notes", t("Notes"), max_len=2000))
+        self.add(screening_field("prior_local_liver_therapy"))
+        # Required of a woman; for a man the page answers it and turns it off.
+        self.pregnant = self.add(screening_field("pregnant_or_lactating", required=True))
+        for name in (
+            "other_malignancy",
+            "severe_mental_illness",
+            "understands_study",
+            "consent_signed",
+            "notes",
+        ):
+            self.add(screening_field(name))
 
     def initializePage(self) -> None:
         male = self.lookup("sex") == "M"

@@ -24,8 +24,11 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from ...forms import Field as Definition
+from ...forms import Kind
 from ..date_input import DateInput
 from ..form_feedback import ErrorLine, MissingFields, focus_field, required_label, watch_enabled
+from ..form_inputs import dictionary_text
 
 Check = Callable[[Any], str | None]
 
@@ -327,6 +330,44 @@ class SetField(Field):
     def connect(self, slot: Callable[[], None]) -> None:
         for b in self.boxes.values():
             b.toggled.connect(slot)
+
+
+def from_definition(
+    f: Definition,
+    today: dt.date | None = None,
+    *,
+    required: bool | None = None,
+    name: str | None = None,
+    label: str | None = None,
+) -> Field:
+    """The wizard field of a data-dictionary field: its label, limits, unit and choices
+    come from the definition (never typed again here). ``required`` defaults to the
+    definition's (a condition over other fields is the page's to apply)."""
+    name = name or f.name
+    label = label or dictionary_text(f.label)
+    req = f.required is True if required is None else required
+    if f.kind is Kind.DATE:
+        assert today is not None
+        return DateField(name, label, today, required=req)
+    if f.kind in (Kind.INTEGER, Kind.DECIMAL):
+        assert f.hard is not None
+        return NumberField(
+            name,
+            label,
+            f.hard.lo,
+            f.hard.hi,
+            required=req,
+            integer=f.kind is Kind.INTEGER,
+            unit=dictionary_text(f.unit),
+        )
+    options = [(c.code, dictionary_text(c.label)) for c in f.choices]
+    if f.kind is Kind.YESNO:
+        return YesNoField(name, label, required=req)
+    if f.kind is Kind.CHOICE:
+        return ChoiceField(name, label, options, required=req)
+    if f.kind is Kind.MULTI:
+        return SetField(name, label, options, required=req)
+    return TextField(name, label, required=req, max_len=f.max_len or 200)
 
 
 class FormPage(QWizardPage):

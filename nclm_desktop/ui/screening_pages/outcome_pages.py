@@ -24,12 +24,28 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from ...clinical import RECIST_RESPONSES, EligibilityResult
-from ...services.baseline import HISTOLOGY_CHOICES, LIVER_MET_TIMINGS, SEGMENTS
+from ...clinical import EligibilityResult
+from ...forms.catalogue import form
 from ...services.enrolment import SystemicLine
 from ...services.errors import ServiceError
 from ..form_feedback import ErrorLine
-from .fields import ChoiceField, DateField, FormPage, NumberField, SetField, t
+from .fields import FormPage, from_definition, t
+
+PARTICIPANT = form("participant")
+LINES = form("systemic_treatment")
+BASELINE = form("baseline_disease")
+# What the wizard asks before Finish (the analysis needs them; a later edit may blank them).
+BASELINE_AT_SCREENING = (
+    "who_histology",
+    "ebv_dna_copies_ml",
+    "ebv_dna_date",
+    "liver_met_count",
+    "liver_met_largest_mm",
+    "liver_met_segments",
+    "liver_met_timing",
+    "metachronous_interval_months",
+)
+REQUIRED_AT_SCREENING = ("liver_met_count", "liver_met_largest_mm", "liver_met_timing")
 
 Lookup = Callable[[str], Any]
 
@@ -55,20 +71,6 @@ STATUS_ICON = {  # a shape as well as a colour, for colour-blind readers
     "met": QStyle.StandardPixmap.SP_DialogApplyButton,
     "failed": QStyle.StandardPixmap.SP_MessageBoxCritical,
     "missing": QStyle.StandardPixmap.SP_MessageBoxWarning,
-}
-COHORT_CHOICES = (
-    ("hepatectomy", "Hepatectomy"),
-    ("systemic", "Systemic therapy only (comparison cohort)"),
-)
-HISTOLOGY_LABELS = {
-    "nonkeratinizing_undifferentiated": "Non-keratinizing, undifferentiated",
-    "nonkeratinizing_differentiated": "Non-keratinizing, differentiated",
-    "keratinizing_squamous": "Keratinizing squamous cell carcinoma",
-    "basaloid_squamous": "Basaloid squamous cell carcinoma",
-}
-TIMING_LABELS = {
-    "synchronous": "Synchronous (at NPC diagnosis)",
-    "metachronous": "Metachronous (later)",
 }
 
 
@@ -183,27 +185,16 @@ class EnrolPage(FormPage):
             t("Enrolment"),
             t("The study ID is assigned when you finish."),
         )
-        self.cohort = self.add(
-            ChoiceField(
-                "cohort", t("Cohort"), [(v, t(x)) for v, x in COHORT_CHOICES], required=True
-            )
-        )
-        consent = self.add(DateField("consent_date", t("Consent date"), today, required=True))
+        self.cohort = self.add(from_definition(PARTICIPANT["cohort"]))
+        consent = self.add(from_definition(PARTICIPANT["consent_date"], today))
         consent.not_before(t("screening date"), lambda: lookup("screening_date"))
         # Often typed later from the paper file: today is only the starting value.
-        enrolled = self.add(
-            DateField("enrolment_date", t("Enrolment date"), today, required=True, default=today)
-        )
+        enrolled = self.add(from_definition(PARTICIPANT["enrolment_date"], today))
+        enrolled.set_value(today)
         enrolled.not_before(t("screening date"), lambda: lookup("screening_date"))
         enrolled.not_before(t("consent date"), consent.value)
-        self.index = self.add(
-            DateField(
-                "index_date",
-                t("Index date (start of systemic treatment for the liver metastases)"),
-                today,
-                required=True,
-            )
-        )
+        # Required in the systemic-only cohort; off (and blank) in the other.
+        self.index = self.add(from_definition(PARTICIPANT["index_date"], today, required=True))
         self.index.not_before(t("birth date"), lambda: lookup("birth_date"))
         note = QLabel(
             t(
@@ -240,12 +231,10 @@ class TreatmentPage(QWizardPage):
         self.regimen = QLineEdit()
         self.regimen.setObjectName("line_regimen")
         self.regimen.setPlaceholderText(t("e.g. GP (gemcitabine + cisplatin)"))
-        self.start = DateField("line_start", t("Start"), today)
-        self.end = DateField("line_end", t("End"), today)
+        self.start = from_definition(LINES["start_date"], today, name="line_start")
+        self.end = from_definition(LINES["end_date"], today, name="line_end")
         self.end.not_before(t("start"), self.start.value)
-        self.response = ChoiceField(
-            "line_best_response", t("Best response"), [(r, r) for r in RECIST_RESPONSES]
-        )
+        self.response = from_definition(LINES["best_response"], name="line_best_response")
         self.for_liver = QCheckBox(t("Treats the liver metastases"))
         self.for_liver.setObjectName("line_for_liver")
         self.add_button = QPushButton(t("Add line"))
@@ -404,61 +393,21 @@ class TreatmentPage(QWizardPage):
 
 
 class BaselinePage(FormPage):
+    """The baseline definition's fields (the participant's Baseline tab edits the same)."""
+
     def __init__(self, today: dt.date, lookup: Lookup) -> None:
         super().__init__(
             t("Baseline disease"),
             t("Needed by the outcome analysis for both cohorts."),
         )
-        self.add(
-            ChoiceField(
-                "who_histology",
-                t("WHO histology"),
-                [(v, t(HISTOLOGY_LABELS[v])) for v in HISTOLOGY_CHOICES],
+        for name in BASELINE_AT_SCREENING:
+            field = self.add(
+                from_definition(BASELINE[name], today, required=name in REQUIRED_AT_SCREENING)
             )
-        )
-        self.add(NumberField("ebv_dna_copies_ml", t("Plasma EBV DNA"), 0, 1e9, unit="copies/mL"))
-        ebv_date = self.add(DateField("ebv_dna_date", t("EBV DNA date"), today))
-        ebv_date.not_before(t("birth date"), lambda: lookup("birth_date"))
-        self.add(
-            NumberField(
-                "liver_met_count",
-                t("Number of liver metastases"),
-                1,
-                50,
-                required=True,
-                integer=True,
-            )
-        )
-        self.add(
-            NumberField(
-                "liver_met_largest_mm",
-                t("Largest liver metastasis"),
-                1,
-                300,
-                required=True,
-                unit="mm",
-            )
-        )
-        self.add(
-            SetField("liver_met_segments", t("Segments involved"), [(s, str(s)) for s in SEGMENTS])
-        )
-        self.timing = self.add(
-            ChoiceField(
-                "liver_met_timing",
-                t("Timing"),
-                [(v, t(TIMING_LABELS[v])) for v in LIVER_MET_TIMINGS],
-                required=True,
-            )
-        )
-        self.interval = self.add(
-            NumberField(
-                "metachronous_interval_months",
-                t("Interval from NPC diagnosis"),
-                0,
-                600,
-                unit=t("months"),
-            )
-        )
+            if name == "ebv_dna_date":
+                field.not_before(t("birth date"), lambda: lookup("birth_date"))
+        self.timing = self.fields["liver_met_timing"]
+        self.interval = self.fields["metachronous_interval_months"]
         self.on_change.append(self._timing_changed)
         self._timing_changed()
 

@@ -1,0 +1,3179 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name></name>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>Last sign-in (UTC)</source>
+        <translation>最近登录（UTC）</translation>
+    </message>
+    <message>
+        <source>Time (local)</source>
+        <translation>时间（本地）</translation>
+    </message>
+    <message>
+        <source>Local time, with its offset from UTC</source>
+        <translation>本地时间（含与 UTC 的时差）</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Study ID</source>
+        <translation>研究编号</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Old value → new value</source>
+        <translation>原值 → 新值</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>随访</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>已预约</translation>
+    </message>
+    <message>
+        <source>Window from</source>
+        <translation>时间窗起</translation>
+    </message>
+    <message>
+        <source>Window to</source>
+        <translation>时间窗止</translation>
+    </message>
+    <message>
+        <source>Days overdue</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <source>Filter by study ID, name, phone, visit …</source>
+        <translation>按研究编号、姓名、电话、随访筛选……</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Export .ics…</source>
+        <translation>导出 .ics……</translation>
+    </message>
+    <message>
+        <source>The visits of the shown month or worklist as an iCalendar file (study ID and visit code only).</source>
+        <translation>将当前月份或工作清单中的随访导出为 iCalendar 文件（仅含研究编号和随访代码）。</translation>
+    </message>
+    <message>
+        <source>{title} ({n})</source>
+        <translation>{title}（{n}）</translation>
+    </message>
+    <message>
+        <source>Open visits booked from {start} to {end}</source>
+        <translation>{start} 至 {end} 已预约的待完成随访</translation>
+    </message>
+    <message>
+        <source>{date}: {n} visit(s)</source>
+        <translation>{date}：{n} 次随访</translation>
+    </message>
+    <message>
+        <source>Patient CCI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comprehensive Complication Index (Slankamenac 2013), 0–100.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>This complication: grade {grade}
+Without it: {before:.1f}
+Other complications: {grades}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit complication — {sid}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add complication — {sid}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save and add another</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} on {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complication</source>
+        <translation>并发症</translation>
+    </message>
+    <message>
+        <source>Category *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— choose</source>
+        <translation>— 请选择</translation>
+    </message>
+    <message>
+        <source>describe (category other)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Onset date *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postoperative day:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Treatment needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick the most intensive treatment the complication needed; it proposes the grade.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drugs beyond antiemetics, antipyretics, analgesics, diuretics, electrolytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blood transfusion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total parenteral nutrition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intermediate or intensive care (life-threatening)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Single organ dysfunction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multiple organ dysfunction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The patient died of this complication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drugs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intervention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intensive care</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organ failure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Death</source>
+        <translation>死亡</translation>
+    </message>
+    <message>
+        <source>e.g. piperacillin-tazobactam 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Treatment given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clavien-Dindo grade</source>
+        <translation>Clavien-Dindo 分级</translation>
+    </message>
+    <message>
+        <source>The grade proposed from the treatment is marked; another grade needs a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grade {g}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for choosing another grade than proposed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suffix d (next page): the complication is still present at discharge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ISGLS grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结局</translation>
+    </message>
+    <message>
+        <source>Still present at discharge (suffix d)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At discharge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of death *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cause of death</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>proposed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposed Clavien-Dindo grade: {g}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposed grade: choose single or multiple organ dysfunction.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This category has no ISGLS grade.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label} — {source}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Definition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Onset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>postoperative day {d}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clavien-Dindo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ISGLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grade V records the death of {sid} on {date}: the participant becomes deceased and later follow-up visits are cancelled. Save?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the complication record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The year must be between {lo} and {hi}.</source>
+        <translation>年份必须在 {lo} 至 {hi} 之间。</translation>
+    </message>
+    <message>
+        <source>There is no month {month}.</source>
+        <translation>没有 {month} 月。</translation>
+    </message>
+    <message>
+        <source>{year}-{month:02d} has no day {day}.</source>
+        <translation>{year}-{month:02d} 没有 {day} 日。</translation>
+    </message>
+    <message>
+        <source>Not a date: type YYYY-MM-DD, DD.MM.YYYY, YYYY/MM/DD or YYYYMMDD.</source>
+        <translation>不是有效日期：请按 年-月-日（YYYY-MM-DD）、DD.MM.YYYY、YYYY/MM/DD 或 YYYYMMDD 格式输入。</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>年-月-日</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD, DD.MM.YYYY, YYYY/MM/DD or YYYYMMDD; Alt+Down: calendar</source>
+        <translation>年-月-日（YYYY-MM-DD）、DD.MM.YYYY、YYYY/MM/DD 或 YYYYMMDD；Alt+↓：日历</translation>
+    </message>
+    <message>
+        <source>Pick from a calendar</source>
+        <translation>从日历中选择</translation>
+    </message>
+    <message>
+        <source>NCLM Desktop</source>
+        <translation>NCLM 桌面版</translation>
+    </message>
+    <message>
+        <source>Please confirm</source>
+        <translation>请确认</translation>
+    </message>
+    <message>
+        <source>Reason for change</source>
+        <translation>修改原因</translation>
+    </message>
+    <message>
+        <source>Why is {what} being changed? The reason is kept in the audit trail.</source>
+        <translation>为什么修改{what}？原因将保存在审计追踪中。</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Visit {code}</source>
+        <translation>随访 {code}</translation>
+    </message>
+    <message>
+        <source>Operation (anchor)</source>
+        <translation>手术（锚点）</translation>
+    </message>
+    <message>
+        <source>Index date (anchor)</source>
+        <translation>基准日期（锚点）</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>{event} on {date}</source>
+        <translation>{date} {event}</translation>
+    </message>
+    <message>
+        <source>censored on {date}</source>
+        <translation>于 {date} 删失</translation>
+    </message>
+    <message>
+        <source>{name}: {months:.1f} months ({days} days), {outcome}</source>
+        <translation>{name}：{months:.1f} 个月（{days} 天），{outcome}</translation>
+    </message>
+    <message>
+        <source>Record event…</source>
+        <translation>记录事件……</translation>
+    </message>
+    <message>
+        <source>An event learnt outside a visit: phone contact, death, withdrawal …</source>
+        <translation>随访以外获知的事件：电话联系、死亡、退出研究……</translation>
+    </message>
+    <message>
+        <source>Export schedule (.ics)…</source>
+        <translation>导出随访计划（.ics）……</translation>
+    </message>
+    <message>
+        <source>No follow-up yet: the schedule starts from the operation (hepatectomy) or the index date (systemic only).</source>
+        <translation>尚无随访：随访计划自手术日（肝切除术组）或基准日期（单纯系统治疗组）起算。</translation>
+    </message>
+    <message>
+        <source>Operation date</source>
+        <translation>手术日期</translation>
+    </message>
+    <message>
+        <source>Index date</source>
+        <translation>基准日期</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{study_id}&lt;/b&gt; · {anchor} {date} · status {status}</source>
+        <translation>&lt;b&gt;{study_id}&lt;/b&gt; · {anchor} {date} · 状态：{status}</translation>
+    </message>
+    <message>
+        <source>Overall survival</source>
+        <translation>总生存期</translation>
+    </message>
+    <message>
+        <source>death</source>
+        <translation>死亡</translation>
+    </message>
+    <message>
+        <source>Intrahepatic RFS</source>
+        <translation>肝内无复发生存期</translation>
+    </message>
+    <message>
+        <source>event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>{n} event(s) recorded.</source>
+        <translation>已记录 {n} 条事件。</translation>
+    </message>
+    <message>
+        <source>Keep this value</source>
+        <translation>保留此数值</translation>
+    </message>
+    <message>
+        <source>{label} (see the message)</source>
+        <translation>{label}（见提示信息）</translation>
+    </message>
+    <message>
+        <source>{label} is required.</source>
+        <translation>{label}为必填项。</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑……</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Still needed before Next:</source>
+        <translation>进入下一步前仍需填写：</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>{label} must be {kind}.</source>
+        <translation>{label}必须为{kind}。</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>受试者</translation>
+    </message>
+    <message>
+        <source>Screening</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>日历</translation>
+    </message>
+    <message>
+        <source>Outcomes</source>
+        <translation>结局</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>审计</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>系统管理</translation>
+    </message>
+    <message>
+        <source>No segment selected yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>major resection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>minor resection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} segment(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit operation — {study_id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record operation — {study_id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolled {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>手术</translation>
+    </message>
+    <message>
+        <source>Operation date *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Surgeons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>investigator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>surgeon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Surgeons * (Space ticks)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approach *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resected segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click the resected Couinaud segments, or press 1 to 8 (arrows move, Space toggles). Anterior view: the patient&apos;s right is on the left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anatomical resection (along segment boundaries)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>During the operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration (min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blood loss (mL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfusion (units)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>units of red cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pringle manoeuvres (count)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pringle total time (min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Specimen and pathology</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lesions resected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest lesion (mm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resection margin (mm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— not recorded</source>
+        <translation>— 未记录</translation>
+    </message>
+    <message>
+        <source>Pathology confirms NPC metastasis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Perioperative radiotherapy of the primary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Perioperative chemotherapy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discharge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discharge date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Length of stay:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The discharge date is before the operation date ({date}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blood loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{v} mL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Margin · R status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Length of stay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the operation record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An unsaved operation entry from {when} was kept. Restore it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hospital record number</source>
+        <translation>病案号</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the baseline data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NPC diagnosis date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WHO histology</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T stage (AJCC 8th)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N stage (AJCC 8th)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plasma EBV DNA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EBV DNA date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of liver metastases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest liver metastasis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segments involved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interval from NPC diagnosis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bone metastases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Primary recurrence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regimen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Best response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Liver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Systemic treatment lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the enrolment dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolment date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Systemic-only cohort: start of systemic treatment for the liver metastases; moving it moves the planned visits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hepatectomy cohort: the index date is the operation date, set by the operation record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. Visits planned {added}, moved {moved}, cancelled {cancelled}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No screening recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{verdict} — screened on {date} by {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — disease pattern {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no study ID</source>
+        <translation>无研究编号</translation>
+    </message>
+    <message>
+        <source>HRN {number}</source>
+        <translation>病案号 {number}</translation>
+    </message>
+    <message>
+        <source>identity hidden, born {year}</source>
+        <translation>身份已隐藏，{year} 年出生</translation>
+    </message>
+    <message>
+        <source>identity hidden</source>
+        <translation>身份已隐藏</translation>
+    </message>
+    <message>
+        <source>no study ID (#{id})</source>
+        <translation>无研究编号（#{id}）</translation>
+    </message>
+    <message>
+        <source>Chinese names are also found by pinyin or initials</source>
+        <translation>中文姓名也可按拼音或首字母查找</translation>
+    </message>
+    <message>
+        <source>Record no.</source>
+        <translation>病案号</translation>
+    </message>
+    <message>
+        <source>Cohort</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>出生</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>已入组</translation>
+    </message>
+    <message>
+        <source>Next visit</source>
+        <translation>下次随访</translation>
+    </message>
+    <message>
+        <source>The earliest open visit (may be overdue)</source>
+        <translation>最早的待完成随访（可能已逾期）</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>Required screening, baseline and operation fields left empty</source>
+        <translation>筛选、基线和手术中未填写的必填项</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>最近修改</translation>
+    </message>
+    <message>
+        <source>Edit reoperation</source>
+        <translation>编辑再次手术</translation>
+    </message>
+    <message>
+        <source>Add reoperation</source>
+        <translation>添加再次手术</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>尚未</translation>
+    </message>
+    <message>
+        <source>Operation {date} · discharged {discharged}</source>
+        <translation>手术 {date} · 出院 {discharged}</translation>
+    </message>
+    <message>
+        <source>Date *</source>
+        <translation>日期 *</translation>
+    </message>
+    <message>
+        <source>Planned? *</source>
+        <translation>是否计划内？*</translation>
+    </message>
+    <message>
+        <source>Planned (e.g. second stage)</source>
+        <translation>计划内（如二期手术）</translation>
+    </message>
+    <message>
+        <source>Unplanned</source>
+        <translation>计划外</translation>
+    </message>
+    <message>
+        <source>Reason *</source>
+        <translation>原因 *</translation>
+    </message>
+    <message>
+        <source>During the index stay:</source>
+        <translation>本次住院期间：</translation>
+    </message>
+    <message>
+        <source>unknown (no discharge date)</source>
+        <translation>未知（无出院日期）</translation>
+    </message>
+    <message>
+        <source>the reoperation record</source>
+        <translation>再次手术记录</translation>
+    </message>
+    <message>
+        <source>Operative report</source>
+        <translation>手术报告</translation>
+    </message>
+    <message>
+        <source>Complications and morbidity (M&amp;M)</source>
+        <translation>并发症与病死率讨论（M&amp;M）</translation>
+    </message>
+    <message>
+        <source>Visit schedule for the patient</source>
+        <translation>患者随访计划</translation>
+    </message>
+    <message>
+        <source>Coordinator worklist</source>
+        <translation>协调员工作清单</translation>
+    </message>
+    <message>
+        <source>Screening log</source>
+        <translation>筛选日志</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>保存报告</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation>无法启动打印机。</translation>
+    </message>
+    <message>
+        <source>Visit schedule</source>
+        <translation>随访计划</translation>
+    </message>
+    <message>
+        <source>The follow-up visits of {study_id} are planned. Print the schedule for the patient?</source>
+        <translation>{study_id} 的随访已排定。是否为患者打印随访计划？</translation>
+    </message>
+    <message>
+        <source>Print in English</source>
+        <translation>以英文打印</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>暂不</translation>
+    </message>
+    <message>
+        <source>Visit schedule — {study_id}</source>
+        <translation>随访计划 — {study_id}</translation>
+    </message>
+    <message>
+        <source>Screener</source>
+        <translation>筛选者</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Screened {s}; not eligible {ne} ({reasons}); eligible {e}; enrolled {en}: hepatectomy {h}, systemic only {sy}; awaiting enrolment {a}</source>
+        <translation>已筛选 {s} 例；不符合入组条件 {ne} 例（{reasons}）；符合条件 {e} 例；已入组 {en} 例：肝切除术 {h} 例，单纯系统治疗 {sy} 例；待入组 {a} 例</translation>
+    </message>
+    <message>
+        <source>The reasons add up to {r} for {n} people: one person can have several.</source>
+        <translation>{n} 人共有 {r} 个原因：一人可有多个原因。</translation>
+    </message>
+    <message>
+        <source>Screened</source>
+        <translation>已筛选</translation>
+    </message>
+    <message>
+        <source>Eligible</source>
+        <translation>符合入组条件</translation>
+    </message>
+    <message>
+        <source>Hepatectomy</source>
+        <translation>肝切除术</translation>
+    </message>
+    <message>
+        <source>Systemic only</source>
+        <translation>单纯系统治疗</translation>
+    </message>
+    <message>
+        <source>Awaiting enrolment</source>
+        <translation>待入组</translation>
+    </message>
+    <message>
+        <source>Not eligible  n = {n}</source>
+        <translation>不符合入组条件  n = {n}</translation>
+    </message>
+    <message>
+        <source>… and other reasons</source>
+        <translation>……及其他原因</translation>
+    </message>
+    <message>
+        <source>One person can have several reasons ({r} in all).</source>
+        <translation>一人可有多个原因（共 {r} 个）。</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who is being screened. Fields marked * are required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Screening date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>birth date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disease status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nasopharyngeal carcinoma and its metastases at screening.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NCLM confirmed (biopsy, or imaging + history)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AJCC 8th stage at diagnosis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metastatic sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Primary tumour recurrence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Liver oligometastasis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Response outside the liver after systemic treatment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progression (PD) after systemic treatment of primary / bone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Liver function</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the values in the unit the laboratory reported; they are converted once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total bilirubin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Albumin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>INR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ascites</source>
+        <translation>腹水</translation>
+    </message>
+    <message>
+        <source>Hepatic encephalopathy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Child-Pugh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ALBI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enter all five items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{points} points, class {grade}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enter bilirubin and albumin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{score}, grade {grade}  (bilirubin {bili} µmol/L, albumin {alb} g/L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Surgical assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The surgeon&apos;s assessment of resectability.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ECOG performance status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Liver lesions R0-resectable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Future liver remnant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contraindication to surgery</source>
+        <translation>存在手术禁忌证</translation>
+    </message>
+    <message>
+        <source>Expected survival 6 months or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other criteria</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The remaining inclusion and exclusion criteria.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prior local liver therapy (TACE, RFA …)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pregnant or breastfeeding</source>
+        <translation>妊娠或哺乳期</translation>
+    </message>
+    <message>
+        <source>History of another malignancy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severe mental illness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient or family understands the study</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Informed consent signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label} must be between {lo} and {hi} {unit}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label} cannot be in the future (today is {today}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label} cannot be before the {other} ({limit}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each criterion of the protocol, as recorded on the previous pages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot evaluate: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go back and correct the value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next: choose the cohort and record the consent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish saves this screening as a screen failure with the failed criteria as its reasons.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go back and record the missing items. Closing the wizard keeps a draft.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inclusion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exclusion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The study ID is assigned when you finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>screening date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>consent date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Index date (start of systemic treatment for the liver metastases)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hepatectomy cohort: the index date is the operation date, recorded with the operation. Systemic-only cohort: the start of systemic treatment for the liver metastases; the follow-up visits are planned from it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add each line with its regimen, dates and best RECIST response.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. GP (gemcitabine + cisplatin)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Treats the liver metastases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Systemic-only cohort: enter at least one line; tick the one that treats the liver metastases (it starts on the index date {date}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prior systemic treatment lines (optional), with their best RECIST response.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the regimen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The systemic-only cohort needs at least one treatment line: fill it in and click Add line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baseline disease</source>
+        <translation>基线病情</translation>
+    </message>
+    <message>
+        <source>Needed by the outcome analysis for both cohorts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still needed: {fields}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not enrolled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hospital record number {hrn} is already in the study ({label}, {status}). Their record opens instead of a new screening.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved as a screen failure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolled as {study_id}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have an unfinished screening from {when}. Resume it?
+
+No discards it and starts a new screening.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume screening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please type {kind}.</source>
+        <translation>请输入{kind}。</translation>
+    </message>
+    <message>
+        <source>POD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Treatment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>During index stay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record operation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit operation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add complication…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit complication…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reoperations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add reoperation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit reoperation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Perioperative outcomes (computed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Surgery — {sid}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Systemic-only participant: no operation is recorded in this study.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This record is locked (signed); an investigator must unlock it to edit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only: your role may view but not change surgical data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record another operation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No operation recorded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} × · {m} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>major</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>minor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>anatomical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>non-anatomical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfusion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pringle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest lesion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Margin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NPC metastasis confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Periop. radiotherapy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Periop. chemotherapy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comprehensive Complication Index: {cci:.1f}  ({n} complication(s))</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>计划中</translation>
+    </message>
+    <message>
+        <source>unplanned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ICU ({kind} organ)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>intervention under GA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>intervention without GA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none beyond grade I</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>died {d}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcomes cannot be computed: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computed from the dates above by the protocol rules: morbidity within 90 days of the operation; mortality within 30 / 90 days; grade * = chosen against the proposal, with a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a complication in the table first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a reoperation in the table first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export calendar</source>
+        <translation>导出日历</translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics)</source>
+        <translation>iCalendar 文件 (*.ics)</translation>
+    </message>
+    <message>
+        <source>{n} visits exported to {path}.</source>
+        <translation>已将 {n} 次随访导出至 {path}。</translation>
+    </message>
+    <message>
+        <source>Record visit…</source>
+        <translation>记录随访……</translation>
+    </message>
+    <message>
+        <source>Reschedule…</source>
+        <translation>改期……</translation>
+    </message>
+    <message>
+        <source>Mark missed</source>
+        <translation>标记为未完成</translation>
+    </message>
+    <message>
+        <source>Un-mark missed…</source>
+        <translation>取消未完成标记……</translation>
+    </message>
+    <message>
+        <source>Correct visit…</source>
+        <translation>更正随访……</translation>
+    </message>
+    <message>
+        <source>{study_id} {code} recorded.</source>
+        <translation>{study_id} {code} 已记录。</translation>
+    </message>
+    <message>
+        <source>{study_id} {code} rescheduled.</source>
+        <translation>{study_id} {code} 已改期。</translation>
+    </message>
+    <message>
+        <source>Flagged as a protocol deviation.</source>
+        <translation>已标记为方案偏离。</translation>
+    </message>
+    <message>
+        <source>Mark {study_id} {code} as missed?</source>
+        <translation>将 {study_id} {code} 标记为未完成？</translation>
+    </message>
+    <message>
+        <source>{study_id} {code} marked missed.</source>
+        <translation>{study_id} {code} 已标记为未完成。</translation>
+    </message>
+    <message>
+        <source>the missed status of {code}</source>
+        <translation>{code} 的未完成状态</translation>
+    </message>
+    <message>
+        <source>{study_id} {code} is open again.</source>
+        <translation>{study_id} {code} 已重新开放。</translation>
+    </message>
+    <message>
+        <source>Enter the date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Findings (each ticked row is recorded as a clinical event)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>confirmed by {how}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct visit {study_id} {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record visit {study_id} {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{study_id} · {code}&lt;/b&gt; (month {month})&lt;br&gt;Window {start} to {end}; booked {booked}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessments done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label} (not scheduled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— not assessed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0 if undetectable; empty if not done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visit date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ECOG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EBV DNA (copies/mL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Liver imaging</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New findings (events already recorded stay as they are)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the future: today is {today}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outside the window: will be recorded as a protocol deviation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EBV DNA must be a number of copies/mL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>visit {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{problem} Record it anyway as a protocol deviation?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record events for {study_id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events (tick each one to record)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reschedule {study_id} {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window {start} to {end} (target {target}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>required outside the window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reschedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outside the window: a protocol deviation; give the reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{day} is a weekend day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Built on {date}.</source>
+        <translation>构建于 {date}。</translation>
+    </message>
+    <message>
+        <source>Running from source (not a packaged build).</source>
+        <translation>从源代码运行（非打包版本）。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;NCLM Desktop&lt;/b&gt; {version}&lt;br&gt;{when}&lt;br&gt;&lt;br&gt;Case management for the NCLM hepatectomy study. Works offline; the study database stays on this computer or your site&apos;s server.</source>
+        <translation>&lt;b&gt;NCLM 桌面版&lt;/b&gt; {version}&lt;br&gt;{when}&lt;br&gt;&lt;br&gt;鼻咽癌肝转移（NCLM）肝切除术研究的病例管理软件。离线工作；研究数据库保存在本机或本中心的服务器上。</translation>
+    </message>
+    <message>
+        <source>About NCLM Desktop</source>
+        <translation>关于 NCLM 桌面版</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <source>Activate / deactivate selected</source>
+        <translation>启用 / 停用所选账户</translation>
+    </message>
+    <message>
+        <source>Unlock selected</source>
+        <translation>解锁所选账户</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>重置密码……</translation>
+    </message>
+    <message>
+        <source>Language…</source>
+        <translation>语言……</translation>
+    </message>
+    <message>
+        <source>Add user</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <source>New user</source>
+        <translation>新用户</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Password (10+ characters)</source>
+        <translation>密码（至少 10 个字符）</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>Workstation and data</source>
+        <translation>工作站与数据</translation>
+    </message>
+    <message>
+        <source>Lock after idle</source>
+        <translation>空闲后锁定</translation>
+    </message>
+    <message>
+        <source>Restore from a backup…</source>
+        <translation>从备份恢复……</translation>
+    </message>
+    <message>
+        <source>Contact numbers printed on patient schedules</source>
+        <translation>打印在患者随访计划上的联系电话</translation>
+    </message>
+    <message>
+        <source>Save numbers</source>
+        <translation>保存号码</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>User {name} added.</source>
+        <translation>已添加用户 {name}。</translation>
+    </message>
+    <message>
+        <source>the account of {u}</source>
+        <translation>{u} 的账户</translation>
+    </message>
+    <message>
+        <source>{u} can sign in again.</source>
+        <translation>{u} 可以重新登录。</translation>
+    </message>
+    <message>
+        <source>Password of {u} reset; they choose a new one at the next sign-in.</source>
+        <translation>{u} 的密码已重置；其下次登录时需设置新密码。</translation>
+    </message>
+    <message>
+        <source>Language of {u} saved.</source>
+        <translation>{u} 的语言已保存。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>正在备份……</translation>
+    </message>
+    <message>
+        <source>Backup written and checked: {p}</source>
+        <translation>备份已写入并校验：{p}</translation>
+    </message>
+    <message>
+        <source>Backup failed: {e}</source>
+        <translation>备份失败：{e}</translation>
+    </message>
+    <message>
+        <source>Choose the backup to restore</source>
+        <translation>选择要恢复的备份</translation>
+    </message>
+    <message>
+        <source>Backups (*.db)</source>
+        <translation>备份文件 (*.db)</translation>
+    </message>
+    <message>
+        <source>Replace the study database by the backup
+{b}?
+
+Everything entered after that backup was made will no longer be in the study. Close NCLM Desktop on every other session first. The current database is kept aside, dated, next to it. After restoring, NCLM Desktop closes; start it again and sign in.</source>
+        <translation>用备份
+{b}
+替换研究数据库？
+
+该备份之后录入的所有内容将不再保留在研究中。请先关闭其他所有会话中的 NCLM 桌面版。当前数据库将加上日期另存于其旁。恢复后 NCLM 桌面版将关闭；请重新启动并登录。</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Checking the backup and restoring…</source>
+        <translation>正在校验备份并恢复……</translation>
+    </message>
+    <message>
+        <source>Restored.</source>
+        <translation>已恢复。</translation>
+    </message>
+    <message>
+        <source>The database was restored from {b}.
+The replaced database is kept in {a}.
+
+NCLM Desktop will now close; start it again and sign in.</source>
+        <translation>数据库已从 {b} 恢复。
+被替换的数据库保存在 {a}。
+
+NCLM 桌面版即将关闭；请重新启动并登录。</translation>
+    </message>
+    <message>
+        <source>Restore failed: {e}</source>
+        <translation>恢复失败：{e}</translation>
+    </message>
+</context>
+<context>
+    <name>Audit</name>
+    <message>
+        <source>Participant</source>
+        <translation>受试者</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>身份信息</translation>
+    </message>
+    <message>
+        <source>Screening</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>Baseline disease</source>
+        <translation>基线病情</translation>
+    </message>
+    <message>
+        <source>Systemic treatment</source>
+        <translation>系统治疗</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>手术</translation>
+    </message>
+    <message>
+        <source>Surgeon of operation</source>
+        <translation>主刀医生</translation>
+    </message>
+    <message>
+        <source>Complication</source>
+        <translation>并发症</translation>
+    </message>
+    <message>
+        <source>Reoperation</source>
+        <translation>再次手术</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>随访</translation>
+    </message>
+    <message>
+        <source>Clinical event</source>
+        <translation>临床事件</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <source>User account</source>
+        <translation>用户账户</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation>已签名</translation>
+    </message>
+    <message>
+        <source>signature revoked</source>
+        <translation>签名已撤销</translation>
+    </message>
+    <message>
+        <source>signed in</source>
+        <translation>已登录</translation>
+    </message>
+    <message>
+        <source>sign-in failed</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <source>signed out</source>
+        <translation>已退出</translation>
+    </message>
+    <message>
+        <source>exported</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>unlocked</source>
+        <translation>已解锁</translation>
+    </message>
+    <message>
+        <source>Clavien-Dindo grade</source>
+        <translation>Clavien-Dindo 分级</translation>
+    </message>
+    <message>
+        <source>Hospital record number</source>
+        <translation>病案号</translation>
+    </message>
+    <message>
+        <source>Index date</source>
+        <translation>基准日期</translation>
+    </message>
+    <message>
+        <source>Suffix d (disability at discharge)</source>
+        <translation>后缀 d（出院时遗留功能障碍）</translation>
+    </message>
+    <message>
+        <source>Expected survival ≥ 6 months</source>
+        <translation>预期生存期 ≥ 6 个月</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Verify audit trail</source>
+        <translation>校验审计追踪</translation>
+    </message>
+    <message>
+        <source>The hash chain, its anchors, and every table compared with the trail</source>
+        <translation>哈希链、锚点及每张数据表与审计追踪的比对</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>受试者</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>{n} events shown (newest first, at most 5,000).</source>
+        <translation>显示 {n} 条事件（最新在前，最多 5,000 条）。</translation>
+    </message>
+    <message>
+        <source>Verifying the audit trail…</source>
+        <translation>正在校验审计追踪……</translation>
+    </message>
+    <message>
+        <source>Audit trail intact: {n} events; {a} anchor(s) matched; {t} audited tables agree with the trail.</source>
+        <translation>审计追踪完整：共 {n} 条事件；{a} 个锚点相符；{t} 张受审计数据表与追踪记录一致。</translation>
+    </message>
+    <message>
+        <source>broken at event {id}: {problem}</source>
+        <translation>在事件 {id} 处断裂：{problem}</translation>
+    </message>
+    <message>
+        <source>{n} difference(s) with the tables, first: {d}</source>
+        <translation>与数据表有 {n} 处差异，第一处：{d}</translation>
+    </message>
+    <message>
+        <source>AUDIT TRAIL NOT INTACT: {p}</source>
+        <translation>审计追踪不完整：{p}</translation>
+    </message>
+    <message>
+        <source>Could not verify: {e}</source>
+        <translation>无法校验：{e}</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>An administrator has reset your password. Choose a new password before you continue.</source>
+        <translation>管理员已重置您的密码。请先设置新密码再继续。</translation>
+    </message>
+    <message>
+        <source>Change the password of {user}.</source>
+        <translation>修改 {user} 的密码。</translation>
+    </message>
+    <message>
+        <source>NCLM Desktop — change password</source>
+        <translation>NCLM 桌面版 — 修改密码</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <source>New password (10+ characters)</source>
+        <translation>新密码（至少 10 个字符）</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>DataDictionary</name>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Any deviation from the normal postoperative course without the need for drug treatment or surgical, endoscopic or radiological intervention. Allowed: antiemetics, antipyretics, analgesics, diuretics, electrolytes and physiotherapy; also wound infections opened at the bedside.</source>
+        <translation>任何偏离正常术后病程、但无需药物治疗或外科、内镜及介入放射干预的情况。允许使用的治疗：止吐药、退热药、镇痛药、利尿药、电解质及物理治疗；床旁切开引流的切口感染亦属此级。</translation>
+    </message>
+    <message>
+        <source>Needs drug treatment beyond what grade I allows. Blood transfusions and total parenteral nutrition are also grade II.</source>
+        <translation>需要 I 级允许范围以外的药物治疗。输血和全胃肠外营养亦属 II 级。</translation>
+    </message>
+    <message>
+        <source>Needs surgical, endoscopic or radiological intervention not under general anaesthesia.</source>
+        <translation>需要外科、内镜或介入放射干预，非全身麻醉下进行。</translation>
+    </message>
+    <message>
+        <source>Needs surgical, endoscopic or radiological intervention under general anaesthesia.</source>
+        <translation>需要外科、内镜或介入放射干预，在全身麻醉下进行。</translation>
+    </message>
+    <message>
+        <source>Life-threatening complication (including brain haemorrhage, ischaemic stroke or subarachnoid bleeding, but not transient ischaemic attack) needing intermediate or intensive care: single organ dysfunction (including dialysis).</source>
+        <translation>危及生命、需要中级监护或重症监护的并发症（包括脑出血、缺血性卒中或蛛网膜下腔出血，不包括短暂性脑缺血发作）：单器官功能障碍（包括需要透析）。</translation>
+    </message>
+    <message>
+        <source>Life-threatening complication needing intermediate or intensive care: multiple organ dysfunction.</source>
+        <translation>危及生命、需要中级监护或重症监护的并发症：多器官功能障碍。</translation>
+    </message>
+    <message>
+        <source>Death of the patient.</source>
+        <translation>患者死亡。</translation>
+    </message>
+    <message>
+        <source>Post-hepatectomy liver failure</source>
+        <translation>肝切除术后肝功能衰竭</translation>
+    </message>
+    <message>
+        <source>Bile leakage</source>
+        <translation>胆漏</translation>
+    </message>
+    <message>
+        <source>Post-hepatectomy haemorrhage</source>
+        <translation>肝切除术后出血</translation>
+    </message>
+    <message>
+        <source>Ascites</source>
+        <translation>腹水</translation>
+    </message>
+    <message>
+        <source>Pleural effusion</source>
+        <translation>胸腔积液</translation>
+    </message>
+    <message>
+        <source>Surgical-site infection</source>
+        <translation>手术部位感染</translation>
+    </message>
+    <message>
+        <source>Intra-abdominal collection or abscess</source>
+        <translation>腹腔积液或脓肿</translation>
+    </message>
+    <message>
+        <source>Pneumonia</source>
+        <translation>肺炎</translation>
+    </message>
+    <message>
+        <source>Cardiac complication</source>
+        <translation>心脏并发症</translation>
+    </message>
+    <message>
+        <source>Thromboembolic event</source>
+        <translation>血栓栓塞事件</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Liver failure with abnormal laboratory values that needs no change in the patient&apos;s clinical management.</source>
+        <translation>仅有实验室指标异常、无需改变临床处理的肝功能衰竭。</translation>
+    </message>
+    <message>
+        <source>Liver failure that needs a deviation from the regular clinical management but is manageable without invasive treatment (for example fresh frozen plasma, albumin, diuretics, non-invasive ventilation).</source>
+        <translation>需要改变常规临床处理、但无需有创治疗即可处理（如新鲜冰冻血浆、白蛋白、利尿药、无创通气）的肝功能衰竭。</translation>
+    </message>
+    <message>
+        <source>Liver failure that needs a deviation from the regular clinical management and invasive treatment (for example vasopressors, haemodialysis, intubation, extracorporeal liver support, rescue hepatectomy, liver transplantation).</source>
+        <translation>需要改变常规临床处理并需有创治疗（如血管活性药物、血液透析、气管插管、体外肝支持、挽救性肝切除、肝移植）的肝功能衰竭。</translation>
+    </message>
+    <message>
+        <source>Bile leakage that needs no or little change in the patient&apos;s clinical management.</source>
+        <translation>无需或仅需轻微改变临床处理的胆漏。</translation>
+    </message>
+    <message>
+        <source>Bile leakage that needs active therapeutic intervention (for example percutaneous drainage or endoscopic stenting) but is manageable without relaparotomy.</source>
+        <translation>需要积极治疗干预（如经皮穿刺引流或内镜下支架置入），但无需再次开腹手术即可处理的胆漏。</translation>
+    </message>
+    <message>
+        <source>Bile leakage that needs relaparotomy.</source>
+        <translation>需要再次开腹手术的胆漏。</translation>
+    </message>
+    <message>
+        <source>Haemorrhage needing transfusion of up to 2 units of packed red blood cells.</source>
+        <translation>需输注不超过 2 单位浓缩红细胞的出血。</translation>
+    </message>
+    <message>
+        <source>Haemorrhage needing transfusion of more than 2 units of packed red blood cells but manageable without invasive intervention.</source>
+        <translation>需输注超过 2 单位浓缩红细胞、但无需有创干预即可处理的出血。</translation>
+    </message>
+    <message>
+        <source>Haemorrhage needing radiological intervention (such as embolisation) or relaparotomy.</source>
+        <translation>需要介入放射治疗（如栓塞）或再次开腹手术的出血。</translation>
+    </message>
+    <message>
+        <source>Post-hepatectomy liver failure (PHLF)</source>
+        <translation>肝切除术后肝功能衰竭（PHLF）</translation>
+    </message>
+    <message>
+        <source>Increased INR and high serum bilirubin (above the local laboratory&apos;s normal limits) on or after postoperative day 5. If either was already abnormal before the operation: INR and bilirubin both rising, compared with the previous day, on or after day 5. Other obvious causes, such as biliary obstruction, are ruled out.</source>
+        <translation>术后第 5 天及以后 INR 升高且血清胆红素升高（高于本院检验科正常上限）。若术前任一项已异常：术后第 5 天及以后 INR 和胆红素均较前一天升高。并已排除胆道梗阻等其他明显原因。</translation>
+    </message>
+    <message>
+        <source>Bilirubin in the drain fluid at least 3 times the serum bilirubin on or after postoperative day 3, or radiological or operative intervention needed for a bile collection or bile peritonitis.</source>
+        <translation>术后第 3 天及以后引流液胆红素浓度不低于血清胆红素的 3 倍，或因胆汁积聚、胆汁性腹膜炎需要介入放射或手术干预。</translation>
+    </message>
+    <message>
+        <source>Post-hepatectomy haemorrhage (PHH)</source>
+        <translation>肝切除术后出血（PHH）</translation>
+    </message>
+    <message>
+        <source>Haemoglobin drop of more than 3 g/dL after the end of surgery compared with the postoperative baseline, and/or any postoperative red-cell transfusion for a falling haemoglobin, and/or invasive re-intervention (embolisation or relaparotomy) to stop bleeding; with evidence of intra-abdominal bleeding (drain or imaging). Up to 2 units given right after surgery for blood lost during the operation do not count.</source>
+        <translation>手术结束后血红蛋白较术后基线下降超过 3 g/dL，和/或术后因血红蛋白下降输注红细胞，和/或需要有创再干预（栓塞或再次开腹）止血；并有腹腔内出血的证据（引流液或影像学）。术后即刻为补充术中失血而输注的不超过 2 单位红细胞不计入。</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Investigator</source>
+        <translation>研究者</translation>
+    </message>
+    <message>
+        <source>Surgeon</source>
+        <translation>外科医生</translation>
+    </message>
+    <message>
+        <source>Study coordinator</source>
+        <translation>研究协调员</translation>
+    </message>
+    <message>
+        <source>Monitor</source>
+        <translation>监查员</translation>
+    </message>
+    <message>
+        <source>Hepatobiliary surgery clinic</source>
+        <translation>肝胆外科门诊</translation>
+    </message>
+    <message>
+        <source>Out of hours / emergency</source>
+        <translation>夜间及急诊</translation>
+    </message>
+    <message>
+        <source>screening</source>
+        <translation>筛选中</translation>
+    </message>
+    <message>
+        <source>screen failure</source>
+        <translation>筛选失败</translation>
+    </message>
+    <message>
+        <source>enrolled</source>
+        <translation>已入组</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>已退出</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>已完成研究</translation>
+    </message>
+    <message>
+        <source>deceased</source>
+        <translation>已死亡</translation>
+    </message>
+    <message>
+        <source>hepatectomy</source>
+        <translation>肝切除术</translation>
+    </message>
+    <message>
+        <source>systemic only</source>
+        <translation>单纯系统治疗</translation>
+    </message>
+    <message>
+        <source>NCLM not confirmed</source>
+        <translation>鼻咽癌肝转移未确诊</translation>
+    </message>
+    <message>
+        <source>ECOG above 2</source>
+        <translation>ECOG 评分 &gt; 2</translation>
+    </message>
+    <message>
+        <source>No eligible disease pattern</source>
+        <translation>不符合任一疾病类型</translation>
+    </message>
+    <message>
+        <source>Not R0-resectable</source>
+        <translation>无法 R0 切除</translation>
+    </message>
+    <message>
+        <source>Liver function (Child-Pugh / remnant)</source>
+        <translation>肝功能（Child-Pugh 分级 / 剩余肝体积）</translation>
+    </message>
+    <message>
+        <source>Contraindication to surgery</source>
+        <translation>存在手术禁忌证</translation>
+    </message>
+    <message>
+        <source>Expected survival &lt; 6 months</source>
+        <translation>预期生存期 &lt; 6 个月</translation>
+    </message>
+    <message>
+        <source>No consent</source>
+        <translation>未签署知情同意</translation>
+    </message>
+    <message>
+        <source>Age outside 18–70</source>
+        <translation>年龄不在 18–70 岁</translation>
+    </message>
+    <message>
+        <source>Metastasis beyond liver and bone</source>
+        <translation>肝、骨以外转移</translation>
+    </message>
+    <message>
+        <source>Progression after systemic treatment</source>
+        <translation>系统治疗后进展</translation>
+    </message>
+    <message>
+        <source>Prior local liver therapy</source>
+        <translation>既往肝脏局部治疗</translation>
+    </message>
+    <message>
+        <source>Pregnant or breastfeeding</source>
+        <translation>妊娠或哺乳期</translation>
+    </message>
+    <message>
+        <source>Other malignancy / mental illness</source>
+        <translation>其他恶性肿瘤 / 精神疾病</translation>
+    </message>
+    <message>
+        <source>Cannot understand the study</source>
+        <translation>无法理解研究内容</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>已入组</translation>
+    </message>
+    <message>
+        <source>Eligible, not enrolled</source>
+        <translation>符合条件，未入组</translation>
+    </message>
+    <message>
+        <source>Not eligible</source>
+        <translation>不符合入组条件</translation>
+    </message>
+    <message>
+        <source>Hepatectomy</source>
+        <translation>肝切除术</translation>
+    </message>
+    <message>
+        <source>Systemic only</source>
+        <translation>单纯系统治疗</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>NCLM Desktop — first start</source>
+        <translation>NCLM 桌面版 — 首次启动</translation>
+    </message>
+    <message>
+        <source>This database has no users yet. Create the administrator account; the administrator then adds investigators, surgeons, coordinators and monitors.</source>
+        <translation>此数据库尚无用户。请创建管理员账户；再由管理员添加研究者、外科医生、协调员和监查员。</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Password (10+ characters)</source>
+        <translation>密码（至少 10 个字符）</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>Followup</name>
+    <message>
+        <source>planned</source>
+        <translation>计划中</translation>
+    </message>
+    <message>
+        <source>due now</source>
+        <translation>现在到期</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Intrahepatic recurrence</source>
+        <translation>肝内复发</translation>
+    </message>
+    <message>
+        <source>Extrahepatic recurrence</source>
+        <translation>肝外复发</translation>
+    </message>
+    <message>
+        <source>Local/regional recurrence</source>
+        <translation>局部/区域复发</translation>
+    </message>
+    <message>
+        <source>Death</source>
+        <translation>死亡</translation>
+    </message>
+    <message>
+        <source>Last contact alive</source>
+        <translation>末次确认存活</translation>
+    </message>
+    <message>
+        <source>Withdrawal</source>
+        <translation>退出研究</translation>
+    </message>
+    <message>
+        <source>Lost to follow-up</source>
+        <translation>失访</translation>
+    </message>
+    <message>
+        <source>No recurrence</source>
+        <translation>无复发</translation>
+    </message>
+    <message>
+        <source>Indeterminate</source>
+        <translation>不确定</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>imaging</source>
+        <translation>影像学</translation>
+    </message>
+    <message>
+        <source>pathology</source>
+        <translation>病理</translation>
+    </message>
+    <message>
+        <source>clinical</source>
+        <translation>临床</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <source>Next 4 weeks</source>
+        <translation>未来 4 周</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+</context>
+<context>
+    <name>IdleLock</name>
+    <message>
+        <source>Wrong password.</source>
+        <translation>密码错误。</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageDialog</name>
+    <message>
+        <source>Language of {who}</source>
+        <translation>{who} 的语言</translation>
+    </message>
+    <message>
+        <source>The new language applies from the next sign-in.</source>
+        <translation>新语言将在下次登录时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>LockDialog</name>
+    <message>
+        <source>NCLM Desktop — locked</source>
+        <translation>NCLM 桌面版 — 已锁定</translation>
+    </message>
+    <message>
+        <source>Locked after inactivity. {name} ({user}): enter your password to continue, or switch user.</source>
+        <translation>因长时间未操作已锁定。{name}（{user}）：请输入密码以继续，或切换用户。</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Switch user</source>
+        <translation>切换用户</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>NCLM Desktop — sign in</source>
+        <translation>NCLM 桌面版 — 登录</translation>
+    </message>
+    <message>
+        <source>Sign in to the NCLM study database:
+{db}</source>
+        <translation>登录 NCLM 研究数据库：
+{db}</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Choose a new password to continue.</source>
+        <translation>请设置新密码以继续。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>NCLM Desktop — {db}</source>
+        <translation>NCLM 桌面版 — {db}</translation>
+    </message>
+    <message>
+        <source>{name} ({user}) — {role}</source>
+        <translation>{name}（{user}）— {role}</translation>
+    </message>
+    <message>
+        <source>Database: {db}</source>
+        <translation>数据库：{db}</translation>
+    </message>
+    <message>
+        <source>Lock now</source>
+        <translation>立即锁定</translation>
+    </message>
+    <message>
+        <source>Switch user</source>
+        <translation>切换用户</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>About NCLM Desktop</source>
+        <translation>关于 NCLM 桌面版</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>End your session; the sign-in window comes back</source>
+        <translation>结束您的会话；返回登录窗口</translation>
+    </message>
+    <message>
+        <source>End your session and let another user sign in</source>
+        <translation>结束您的会话，让其他用户登录</translation>
+    </message>
+    <message>
+        <source>&amp;Session</source>
+        <translation>会话(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <source>Signed in: {user}</source>
+        <translation>已登录：{user}</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>账户(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Change password…</source>
+        <translation>修改密码……</translation>
+    </message>
+    <message>
+        <source>Language…</source>
+        <translation>语言……</translation>
+    </message>
+    <message>
+        <source>Language saved; it applies from your next sign-in.</source>
+        <translation>语言已保存；将在您下次登录时生效。</translation>
+    </message>
+    <message>
+        <source>Password changed.</source>
+        <translation>密码已修改。</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomesPage</name>
+    <message>
+        <source>Run analysis</source>
+        <translation>运行分析</translation>
+    </message>
+    <message>
+        <source>Print report…</source>
+        <translation>打印报告……</translation>
+    </message>
+    <message>
+        <source>Save report as PDF…</source>
+        <translation>将报告另存为 PDF……</translation>
+    </message>
+    <message>
+        <source>Computing the analysis…</source>
+        <translation>正在计算分析……</translation>
+    </message>
+    <message>
+        <source>Analysis of {h} hepatectomy and {s} systemic-only participants.</source>
+        <translation>分析对象：肝切除术组 {h} 例，单纯系统治疗组 {s} 例。</translation>
+    </message>
+    <message>
+        <source>The analysis failed: {e}</source>
+        <translation>分析失败：{e}</translation>
+    </message>
+    <message>
+        <source>Laying out the outcomes report…</source>
+        <translation>正在排版结局报告……</translation>
+    </message>
+    <message>
+        <source>Outcomes report: {pages} page(s).</source>
+        <translation>结局报告：共 {pages} 页。</translation>
+    </message>
+    <message>
+        <source>The report could not be laid out: {e}</source>
+        <translation>无法排版报告：{e}</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {error}</source>
+        <translation>无法写入 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>已保存至 {path}</translation>
+    </message>
+    <message>
+        <source>{pages} page(s) sent to {printer}</source>
+        <translation>已将 {pages} 页发送至 {printer}</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantDetail</name>
+    <message>
+        <source>Identity</source>
+        <translation>身份信息</translation>
+    </message>
+    <message>
+        <source>Enrolment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Screening</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print visit schedule…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The patient&apos;s follow-up visits, in English or Chinese, to print or save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hepatectomy</source>
+        <translation>肝切除术</translation>
+    </message>
+    <message>
+        <source>systemic only</source>
+        <translation>单纯系统治疗</translation>
+    </message>
+    <message>
+        <source>born {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>consent {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enrolled {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>index date {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Participant {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantTabs</name>
+    <message>
+        <source>Surgery</source>
+        <translation>手术</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>随访</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantsPage</name>
+    <message>
+        <source>M</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>F</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Filter by study ID, name or pinyin, record number, status … (Ctrl+F)</source>
+        <translation>按研究编号、姓名或拼音、病案号、状态筛选……（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>New screening…</source>
+        <translation>新建筛选……</translation>
+    </message>
+    <message>
+        <source>{shown} of {total}</source>
+        <translation>{shown} / {total}</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderPage</name>
+    <message>
+        <source>{title}
+
+This screen is not available in this version yet.</source>
+        <translation>{title}
+
+此版本尚未提供该界面。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>All screenings</source>
+        <translation>全部筛选</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印……</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>另存为……</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>受试者</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Choose the report and press Generate to preview it.</source>
+        <translation>选择报告后点击“生成”即可预览。</translation>
+    </message>
+    <message>
+        <source>Enter the participant&apos;s study ID.</source>
+        <translation>请输入受试者的研究编号。</translation>
+    </message>
+    <message>
+        <source>Enter the {label} date.</source>
+        <translation>请输入{label}日期。</translation>
+    </message>
+    <message>
+        <source>Generating {title}…</source>
+        <translation>正在生成{title}……</translation>
+    </message>
+    <message>
+        <source>{pages} page(s). Print or save it with the buttons below.</source>
+        <translation>共 {pages} 页。可用下方按钮打印或保存。</translation>
+    </message>
+    <message>
+        <source>The report was not generated.</source>
+        <translation>报告未生成。</translation>
+    </message>
+    <message>
+        <source>The report could not be generated: {error}</source>
+        <translation>无法生成报告：{error}</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>已保存至 {path}</translation>
+    </message>
+    <message>
+        <source>{pages} page(s) sent to {printer}</source>
+        <translation>已将 {pages} 页发送至 {printer}</translation>
+    </message>
+</context>
+<context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>Set a temporary password for {user}. Tell it to them in person; they must choose their own at the next sign-in.</source>
+        <translation>为 {user} 设置临时密码。请当面告知；其下次登录时必须设置自己的密码。</translation>
+    </message>
+    <message>
+        <source>Temporary password (10+ characters)</source>
+        <translation>临时密码（至少 10 个字符）</translation>
+    </message>
+    <message>
+        <source>Again</source>
+        <translation>再次输入</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>ScreeningLogPage</name>
+    <message>
+        <source>All outcomes</source>
+        <translation>全部结局</translation>
+    </message>
+    <message>
+        <source>Filter by screener, study ID, reason …</source>
+        <translation>按筛选者、研究编号、原因筛选……</translation>
+    </message>
+    <message>
+        <source>New screening…</source>
+        <translation>新建筛选……</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结局</translation>
+    </message>
+    <message>
+        <source>Study flow (each participant&apos;s latest screening)</source>
+        <translation>研究流程（每位受试者最近一次筛选）</translation>
+    </message>
+    <message>
+        <source>{shown} of {total}</source>
+        <translation>{shown} / {total}</translation>
+    </message>
+</context>
+<context>
+    <name>ScreeningWizard</name>
+    <message>
+        <source>met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>does not apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>applies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New screening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close (keep draft)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why can&apos;t I continue?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SegmentMap</name>
+    <message>
+        <source>Couinaud segment map</source>
+        <translation>Couinaud 肝段示意图</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>selected</source>
+        <translation>已选</translation>
+    </message>
+    <message>
+        <source>not selected</source>
+        <translation>未选</translation>
+    </message>
+    <message>
+        <source>Selected segments: {chosen}. Focus on segment {seg} ({state}). Keys 1 to 8 toggle a segment; arrow keys move; Space toggles.</source>
+        <translation>已选肝段：{chosen}。当前焦点：肝段 {seg}（{state}）。数字键 1 至 8 切换肝段；方向键移动；空格键切换。</translation>
+    </message>
+    <message>
+        <source>resected</source>
+        <translation>已切除</translation>
+    </message>
+    <message>
+        <source>not resected</source>
+        <translation>未切除</translation>
+    </message>
+    <message>
+        <source>Segment {n} ({name}): {state}</source>
+        <translation>肝段 {n}（{name}）：{state}</translation>
+    </message>
+</context>
+<context>
+    <name>_Cover</name>
+    <message>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+</context>
+</TS>
