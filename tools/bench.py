@@ -57,6 +57,9 @@ AIMS = {  # issue 8
 }
 
 AIMS["outcomes_report"] = 10.0  # issue 17: analysis + figures + PDF
+AIMS["export_csv"] = 10.0  # issue 15: the whole study exported
+AIMS["export_xlsx"] = 30.0
+AIMS["export_memory_mb"] = 400.0
 
 
 def load() -> str:
@@ -579,6 +582,35 @@ def bench_outcomes_report(db, actor) -> tuple[list[float], int]:
     return times, size
 
 
+def bench_export(path: Path, fmt: str) -> tuple[float, float, float]:
+    """`export --format fmt` of the whole study (de-identified) in a child process: wall
+    seconds, CPU seconds and peak memory (MB). Each run adds its export event to the trail."""
+    code = (
+        "import resource, sys, tempfile, time\n"
+        "from pathlib import Path\n"
+        "from sqlalchemy import select\n"
+        "from nclm_desktop.models import User\n"
+        "from nclm_desktop.models.db import open_database\n"
+        "from nclm_desktop.services.permissions import Actor\n"
+        "from nclm_desktop.services.study_export import ExportOptions, export_study\n"
+        "db = open_database(sys.argv[1])\n"
+        "with db.session() as s:\n"
+        "    u = s.scalars(select(User).where(User.username == 'pi')).one()\n"
+        "    actor = Actor(u.id, u.username, u.role, u.display_name)\n"
+        "with tempfile.TemporaryDirectory() as tmp:\n"
+        "    t, c = time.perf_counter(), time.process_time()\n"
+        "    export_study(db, actor, ExportOptions(Path(tmp) / 'export', fmt=sys.argv[2]))\n"
+        "    wall, cpu = time.perf_counter() - t, time.process_time() - c\n"
+        "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
+        "print(wall, cpu, peak)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(path), fmt], capture_output=True, text=True, check=True
+    )
+    wall, cpu, peak = out.stdout.strip().splitlines()[-1].split()
+    return float(wall), float(cpu), float(peak)
+
+
 def describe(db) -> str:
     from sqlalchemy import func, select
 
@@ -705,6 +737,12 @@ def main() -> int:
     print(f"audit verify, chain + anchors + every audited table ({what}): {seconds:.1f} s "
           f"(CPU {cpu:.1f} s), peak {peak:.0f} MB {verdict(seconds, AIMS['verify'])}")  # fmt: skip
     print(f"  audit verify{bw(seconds, 'verify')}")
+
+    for fmt in ("csv", "xlsx"):
+        seconds, cpu, peak = bench_export(path, fmt)
+        print(f"study export {fmt} (every table, dictionary, README): {seconds:.1f} s "
+              f"(CPU {cpu:.1f} s) {verdict(seconds, AIMS[f'export_{fmt}'])}, peak {peak:.0f} MB "
+              f"{verdict(peak, AIMS['export_memory_mb'], 'MB')}")  # fmt: skip
 
     peaks, analysis_peaks = bench_memory(path)
     print(f"peak memory of the app, start + list + analysis (VmHWM): median "
