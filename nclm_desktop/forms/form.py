@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, make_dataclass
 from typing import Any
 
 from .errors import ValidationError
@@ -72,6 +72,16 @@ class Form:
 
     def format(self, name: str, value: Any, **kwargs: Any) -> str:
         return self[name].format(value, **kwargs)
+
+    def record_class(self, class_name: str) -> type:
+        """A frozen dataclass with one attribute per input field (None = not recorded), for
+        a service's input and read-back: a field added to the form travels through the
+        service, the screens and the exports with no line of its own there."""
+        return make_dataclass(
+            class_name,
+            [(f.name, Any, field(default=None)) for f in self.inputs],
+            frozen=True,
+        )
 
 
 def missing_message(f: Field) -> str:
