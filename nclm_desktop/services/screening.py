@@ -66,36 +66,11 @@ class IdentityInput:
     address: str | None = None
 
 
-@dataclass(frozen=True)
-class ScreeningData:
-    """What the screener recorded; None means not recorded. Field names = widget names."""
-
-    screening_date: dt.date
-    ecog: int | None = None
-    nclm_confirmed: bool | None = None
-    metastatic_sites: frozenset[str] | None = None
-    primary_recurrence: bool | None = None
-    liver_oligometastasis: bool | None = None
-    response_outside_liver: str | None = None
-    progression_after_systemic: bool | None = None
-    r0_resectable: bool | None = None
-    bilirubin_value: float | None = None
-    bilirubin_unit: str = "µmol/L"
-    albumin_value: float | None = None
-    albumin_unit: str = "g/L"
-    inr: float | None = None
-    ascites: str | None = None
-    encephalopathy: str | None = None
-    future_liver_remnant_pct: float | None = None
-    prior_local_liver_therapy: bool | None = None
-    surgical_contraindication: bool | None = None
-    expected_survival_ge_6_months: bool | None = None
-    pregnant_or_lactating: bool | None = None
-    other_malignancy: bool | None = None
-    severe_mental_illness: bool | None = None
-    understands_study: bool | None = None
-    consent_signed: bool | None = None
-    notes: str | None = None
+# What the screener recorded, by the screening form's field names (= widget names); None
+# means not recorded. Laboratory values are kept with the unit typed (docs/ARCHITECTURE.md §11).
+ScreeningData = SCREENING_FORM.record_class(
+    "ScreeningData", defaults={"bilirubin_unit": "µmol/L", "albumin_unit": "g/L"}
+)
 
 
 # --- results -------------------------------------------------------------------------------
