@@ -19,6 +19,7 @@ from ...models import Operation, Participant
 from ...models.base import Base
 from ..changes import participant_of
 from ..errors import NotFound, ValidationError
+from ..uow import WRITABLE_WHEN_LOCKED
 
 
 def form_of(name: str) -> Form:
@@ -58,8 +59,14 @@ def _plain(value: Any) -> Any:
 
 
 def record_values(form: Form, row: Base) -> dict[str, Any]:
-    """The dictionary fields the row stores (a form may name fields kept elsewhere)."""
-    return {f.name: _plain(getattr(row, f.name)) for f in form.fields if hasattr(row, f.name)}
+    """The dictionary fields the row stores (a form may name fields kept elsewhere), less
+    the lock itself: signing and unlocking change no signed or verified data."""
+    skip = WRITABLE_WHEN_LOCKED.get(form.table, frozenset())
+    return {
+        f.name: _plain(getattr(row, f.name))
+        for f in form.fields
+        if hasattr(row, f.name) and f.name not in skip
+    }
 
 
 def record_hash(form: Form, row: Base) -> str:
