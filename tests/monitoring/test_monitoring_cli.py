@@ -90,3 +90,21 @@ def test_queries_list_writes_csv(cli, study, tmp_path):
         "--user", "monitor1", "queries", "list", "--out", str(tmp_path / "none" / "q.csv")
     )
     assert code != 0 and "does not exist" in err
+
+
+def test_audit_verify_vouches_for_the_monitoring_tables(cli, study):
+    """Queries, SDV marks and signatures replay from the audit trail like any record."""
+    from nclm_desktop.services.monitoring import sdv
+
+    qid = queries.raise_query(
+        study.db, study["monitor"], "operation", str(study.operation_id), "margin_mm", "6 mm?"
+    )
+    queries.answer_query(study.db, study["surgeon"], qid, "Confirmed.")
+    sdv.mark_verified(study.db, study["monitor"], "operation", str(study.operation_id))
+    code, _, _ = cli(
+        "--user", "lwang", "sign", "--participant", cli.study_id, "--meaning", "review"
+    )
+    assert code == 0
+    code, out, err = cli("audit", "verify")
+    assert code == 0, out + err
+    assert "data_query" not in out + err  # no difference reported
