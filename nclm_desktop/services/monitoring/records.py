@@ -59,13 +59,14 @@ def _plain(value: Any) -> Any:
 
 
 def record_values(form: Form, row: Base) -> dict[str, Any]:
-    """The dictionary fields the row stores (a form may name fields kept elsewhere), less
-    the lock itself: signing and unlocking change no signed or verified data."""
+    """The stored columns of the form's fields (several fields may share one JSON column,
+    a value may keep its typed unit beside it), less the lock itself: signing and
+    unlocking change no signed or verified data."""
     skip = WRITABLE_WHEN_LOCKED.get(form.table, frozenset())
+    columns = {f.variable for f in form.fields} | {f.unit_field for f in form.fields}
     return {
-        f.name: _plain(getattr(row, f.name))
-        for f in form.fields
-        if hasattr(row, f.name) and f.name not in skip
+        c: _plain(getattr(row, c))
+        for c in sorted(c for c in columns if c and c not in skip and hasattr(row, c))
     }
 
 
