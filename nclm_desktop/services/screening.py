@@ -136,30 +136,17 @@ def check_identity(identity: IdentityInput, today: dt.date) -> IdentityInput:
 
 
 def lab_limits(f: Field, unit: str | None) -> tuple[float, float]:
-    """The plausibility limits of a laboratory field in ``unit`` (its own or an alternative),
-    to 3 significant digits: 1-1000 µmol/L is 0.0585-58.5 mg/dL."""
-    assert f.hard is not None
-    factor = f.to_unit(1.0, unit)
-    return _three_digits(f.hard.lo / factor), _three_digits(f.hard.hi / factor)
-
-
-def _three_digits(x: float) -> float:
-    return float(f"{x:.3g}")
+    """The plausibility limits of a laboratory field in ``unit`` (its own or an alternative)."""
+    hard = f.in_unit(unit).hard if unit else f.hard
+    assert hard is not None
+    return hard.lo, hard.hi
 
 
 def check_lab(f: Field, value: float | None, unit: str | None) -> float | None:
     """A laboratory value typed in ``unit`` (the field's unit or an alternative), checked
     against the limits in that unit, and returned in the field's own unit."""
-    lo, hi = lab_limits(f, unit)
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise f.fail(f"{f.label} must be a number.")
-    if not lo <= value <= hi:
-        raise f.fail(
-            f"{f.label} must be between {lo:g} and {hi:g} {unit or f.unit} (got {value:g})."
-        )
-    return f.to_unit(value, unit)
+    typed = f.clean(value, unit=unit)
+    return None if typed is None else f.to_unit(typed, unit)
 
 
 def check_screening(

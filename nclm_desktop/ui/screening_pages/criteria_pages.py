@@ -1,5 +1,6 @@
 """The screening wizard's input pages: identity, disease, liver function, surgical
-assessment and the remaining criteria."""
+assessment and the remaining criteria. Every field is built by the one form builder from
+its data-dictionary definition (docs/ARCHITECTURE.md §11)."""
 
 from __future__ import annotations
 
@@ -7,156 +8,113 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLabel
 
-from ...clinical import albi, child_pugh, to_canonical
+from ...clinical import albi, child_pugh
 from ...forms.catalogue import form
-from ...services.screening import SCREENING_FORM, lab_limits
-from ..form_inputs import dictionary_text
-from .fields import FormPage, NumberField, from_definition, t
+from ...services.screening import SCREENING_FORM
+from ..form_builder import FormWizardPage
 
 Lookup = Callable[[str], Any]
 IDENTITY, PARTICIPANT = form("participant_identity"), form("participant")
 BASELINE = form("baseline_disease")
-BILIRUBIN, ALBUMIN = SCREENING_FORM["bilirubin_value"], SCREENING_FORM["albumin_value"]
-BILIRUBIN_LIMITS = {u: lab_limits(BILIRUBIN, u) for u in SCREENING_FORM["bilirubin_unit"].codes()}
-ALBUMIN_LIMITS = {u: lab_limits(ALBUMIN, u) for u in SCREENING_FORM["albumin_unit"].codes()}
 
 
-def screening_field(name: str, **kwargs: Any):
-    return from_definition(SCREENING_FORM[name], **kwargs)
+def t(text: str) -> str:
+    return QCoreApplication.translate("ScreeningWizard", text)
 
 
-class IdentityPage(FormPage):
+class IdentityPage(FormWizardPage):
     def __init__(self, today: dt.date) -> None:
         super().__init__(
             t("Patient"),
-            t("Who is being screened. Fields marked * are required."),
+            SCREENING_FORM,
+            (
+                IDENTITY["name"],
+                IDENTITY["hospital_record_number"],
+                PARTICIPANT["sex"],
+                PARTICIPANT["birth_date"],
+                IDENTITY["phone"],
+                "screening_date",
+            ),
+            today=today,
+            subtitle=t("Who is being screened. Fields marked * are required."),
         )
-        self.add(from_definition(IDENTITY["name"]))
-        self.add(from_definition(IDENTITY["hospital_record_number"]))
-        self.add(from_definition(PARTICIPANT["sex"]))
-        birth = self.add(from_definition(PARTICIPANT["birth_date"], today))
-        self.add(from_definition(IDENTITY["phone"]))
-        screening = self.add(screening_field("screening_date", today=today))
-        screening.set_value(today)
-        screening.not_before(t("birth date"), birth.value)
-        birth.connect(lambda *_: self.completeChanged.emit())
+        view = self.view
+        view.input("screening_date").set_value(today)
+        view.not_before("screening_date", t("birth date"), view.input("birth_date").value)
 
 
-class DiseasePage(FormPage):
+class DiseasePage(FormWizardPage):
     def __init__(self, today: dt.date, lookup: Lookup) -> None:
         super().__init__(
             t("Disease status"),
-            t("Nasopharyngeal carcinoma and its metastases at screening."),
+            SCREENING_FORM,
+            (
+                "nclm_confirmed",
+                BASELINE["npc_diagnosis_date"],
+                BASELINE["t_stage"],
+                BASELINE["n_stage"],
+                "metastatic_sites",
+                "primary_recurrence",
+                "liver_oligometastasis",
+                "response_outside_liver",
+                "progression_after_systemic",
+            ),
+            today=today,
+            subtitle=t("Nasopharyngeal carcinoma and its metastases at screening."),
         )
-        self.add(screening_field("nclm_confirmed"))
-        diagnosis = self.add(from_definition(BASELINE["npc_diagnosis_date"], today))
-        diagnosis.not_before(t("birth date"), lambda: lookup("birth_date"))
-        stage = QWidget()
-        row = QHBoxLayout(stage)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.t_stage = from_definition(BASELINE["t_stage"], label=t("T"))
-        self.n_stage = from_definition(BASELINE["n_stage"], label=t("N"))
-        for f in (self.t_stage, self.n_stage):
-            f.widget.setMinimumWidth(80)
-            row.addWidget(f.caption)
-            row.addWidget(f.container)
-            self.register(f)
-        row.addStretch(1)
-        self.form.addRow(t("AJCC 8th stage at diagnosis"), stage)
-        for name in (
-            "metastatic_sites",
-            "primary_recurrence",
-            "liver_oligometastasis",
-            "response_outside_liver",
-            "progression_after_systemic",
-        ):
-            self.add(screening_field(name))
+        self.view.not_before("npc_diagnosis_date", t("birth date"), lambda: lookup("birth_date"))
 
 
-class LiverPage(FormPage):
-    """Laboratory values with their units; Child-Pugh and ALBI computed as they are typed."""
+class LiverPage(FormWizardPage):
+    """Laboratory values in the unit the laboratory reported (the limits follow the unit
+    chosen beside each); Child-Pugh and ALBI computed as they are typed."""
 
-    def __init__(self) -> None:
+    def __init__(self, today: dt.date) -> None:
         super().__init__(
             t("Liver function"),
-            t("Enter the values in the unit the laboratory reported; they are converted once."),
+            SCREENING_FORM,
+            ("bilirubin_value", "albumin_value", "inr", "ascites", "encephalopathy"),
+            today=today,
+            subtitle=t(
+                "Enter the values in the unit the laboratory reported; they are converted once."
+            ),
         )
-        self.bilirubin = self._lab(BILIRUBIN, BILIRUBIN_LIMITS)
-        self.bilirubin_unit = self._unit_combo("bilirubin_unit", tuple(BILIRUBIN_LIMITS))
-        self._add_with_unit(self.bilirubin, self.bilirubin_unit)
-        self.albumin = self._lab(ALBUMIN, ALBUMIN_LIMITS)
-        self.albumin_unit = self._unit_combo("albumin_unit", tuple(ALBUMIN_LIMITS))
-        self._add_with_unit(self.albumin, self.albumin_unit)
-        for name in ("inr", "ascites", "encephalopathy"):
-            self.add(screening_field(name))
         self.child_pugh_label = QLabel()
         self.child_pugh_label.setObjectName("child_pugh_live")
         self.albi_label = QLabel()
         self.albi_label.setObjectName("albi_live")
         for label in (self.child_pugh_label, self.albi_label):
             label.setStyleSheet("font-size: 14px; font-weight: 600; padding: 4px 0;")
-        self.form.addRow(t("Child-Pugh"), self.child_pugh_label)
-        self.form.addRow(t("ALBI"), self.albi_label)
-        self.on_change.append(self.update_scores)
+        self.view.layout_.addRow(t("Child-Pugh"), self.child_pugh_label)
+        self.view.layout_.addRow(t("ALBI"), self.albi_label)
+        self.view.changed.connect(self.update_scores)
         self.update_scores()
 
-    @staticmethod
-    def _lab(f: Any, limits: dict[str, tuple[float, float]]) -> NumberField:
-        """A laboratory value; its limits follow the unit chosen beside it."""
-        return NumberField(
-            f.name,
-            dictionary_text(f.label),
-            *limits[f.unit],
-            required=f.required is True,
-            unit=f.unit,
-            show_unit=False,
-        )
-
-    def _unit_combo(self, name: str, units: tuple[str, ...]) -> QComboBox:
-        combo = QComboBox()
-        combo.setObjectName(name)
-        combo.addItems(list(units))
-        combo.currentTextChanged.connect(self._unit_changed)
-        return combo
-
-    def _add_with_unit(self, field: NumberField, unit: QComboBox) -> None:
-        row = QWidget()
-        box = QHBoxLayout(row)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(field.container)
-        box.addWidget(unit)
-        box.addStretch(1)
-        self.form.addRow(field.caption, row)
-        self.register(field)
-
-    def _unit_changed(self) -> None:
-        b_unit, a_unit = self.bilirubin_unit.currentText(), self.albumin_unit.currentText()
-        self.bilirubin.set_limits(*BILIRUBIN_LIMITS[b_unit], b_unit)
-        self.albumin.set_limits(*ALBUMIN_LIMITS[a_unit], a_unit)
-        self._changed()
-
     def canonical(self) -> tuple[float | None, float | None]:
-        bili, alb = self.bilirubin.value(), self.albumin.value()
-        return (
-            None
-            if bili is None
-            else to_canonical("bilirubin", bili, self.bilirubin_unit.currentText()),
-            None if alb is None else to_canonical("albumin", alb, self.albumin_unit.currentText()),
-        )
+        """Bilirubin (µmol/L) and albumin (g/L) in the units the rules work in."""
+        out = []
+        for name in ("bilirubin_value", "albumin_value"):
+            inp = self.view.input(name)
+            value = inp.value()
+            unit = inp.extra_values().get(inp.field.unit_field or "")
+            out.append(None if value is None else inp.field.to_unit(value, unit))
+        return out[0], out[1]
 
     def update_scores(self) -> None:
         bili, alb = self.canonical()
-        inr = self.fields["inr"].value()
-        asc = self.fields["ascites"].value()
-        enc = self.fields["encephalopathy"].value()
+        view = self.view
+        inr, asc, enc = (view.input(n).value() for n in ("inr", "ascites", "encephalopathy"))
         if None in (bili, alb, inr, asc, enc):
             self.child_pugh_label.setText(t("enter all five items"))
             self.child_pugh_label.setStyleSheet("color: #666; padding: 4px 0;")
         else:
             # Scored in the unit the laboratory reported (Pugh's cut-offs are in mg/dL).
-            reported, unit = self.bilirubin.value(), self.bilirubin_unit.currentText()
+            bilirubin = view.input("bilirubin_value")
+            reported = bilirubin.value()
+            unit = bilirubin.extra_values()["bilirubin_unit"]
             cp = child_pugh(reported, alb, inr, asc, enc, bilirubin_unit=unit)
             colour = "#1b5e20" if cp.grade == "A" else "#b00020"
             self.child_pugh_label.setText(
@@ -181,37 +139,45 @@ class LiverPage(FormPage):
             self.albi_label.setStyleSheet("font-size: 14px; font-weight: 600; padding: 4px 0;")
 
 
-class SurgicalPage(FormPage):
-    def __init__(self) -> None:
-        super().__init__(t("Surgical assessment"), t("The surgeon's assessment of resectability."))
-        for name in (
-            "ecog",
-            "r0_resectable",
-            "future_liver_remnant_pct",
-            "surgical_contraindication",
-            "expected_survival_ge_6_months",
-        ):
-            self.add(screening_field(name))
+class SurgicalPage(FormWizardPage):
+    def __init__(self, today: dt.date) -> None:
+        super().__init__(
+            t("Surgical assessment"),
+            SCREENING_FORM,
+            (
+                "ecog",
+                "r0_resectable",
+                "future_liver_remnant_pct",
+                "surgical_contraindication",
+                "expected_survival_ge_6_months",
+            ),
+            today=today,
+            subtitle=t("The surgeon's assessment of resectability."),
+        )
 
 
-class OtherCriteriaPage(FormPage):
-    def __init__(self, lookup: Lookup) -> None:
-        super().__init__(t("Other criteria"), t("The remaining inclusion and exclusion criteria."))
+class OtherCriteriaPage(FormWizardPage):
+    def __init__(self, today: dt.date, lookup: Lookup) -> None:
+        super().__init__(
+            t("Other criteria"),
+            SCREENING_FORM,
+            (
+                "prior_local_liver_therapy",
+                "pregnant_or_lactating",
+                "other_malignancy",
+                "severe_mental_illness",
+                "understands_study",
+                "consent_signed",
+                "notes",
+            ),
+            today=today,
+            subtitle=t("The remaining inclusion and exclusion criteria."),
+        )
         self.lookup = lookup
-        self.add(screening_field("prior_local_liver_therapy"))
-        # Required of a woman; for a man the page answers it and turns it off.
-        self.pregnant = self.add(screening_field("pregnant_or_lactating", required=True))
-        for name in (
-            "other_malignancy",
-            "severe_mental_illness",
-            "understands_study",
-            "consent_signed",
-            "notes",
-        ):
-            self.add(screening_field(name))
 
-    def initializePage(self) -> None:
+    def initializePage(self) -> None:  # noqa: N802 (Qt override)
+        # Asked of a woman; for a man the page answers it and turns it off.
         male = self.lookup("sex") == "M"
         if male:
-            self.pregnant.set_value(False)
-        self.pregnant.widget.setEnabled(not male)
+            self.view.input("pregnant_or_lactating").set_value(False)
+        self.view.set_enabled("pregnant_or_lactating", not male)
