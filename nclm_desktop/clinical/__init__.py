@@ -13,15 +13,7 @@ from .complications import (
     is_major_complication,
     normalize_clavien_dindo_grade,
 )
-from .eligibility import (
-    METASTATIC_SITES,
-    RESPONSES,
-    Criterion,
-    EligibilityResult,
-    ScreeningInput,
-    age_in_years,
-    evaluate_eligibility,
-)
+from .eligibility import evaluate_eligibility
 from .endpoints import (
     ALIVE_EVENT_KINDS,
     PerioperativeOutcomes,
@@ -75,6 +67,14 @@ from .schedule import (
     schedule_visits,
     shift_off_weekend,
     visit_state,
+)
+from .screening_input import (
+    METASTATIC_SITES,
+    RESPONSES,
+    Criterion,
+    EligibilityResult,
+    ScreeningInput,
+    age_in_years,
 )
 from .units import (
     CANONICAL_UNITS,

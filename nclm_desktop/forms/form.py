@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, make_dataclass
 from typing import Any
 
 from .errors import ValidationError
@@ -72,6 +72,33 @@ class Form:
 
     def format(self, name: str, value: Any, **kwargs: Any) -> str:
         return self[name].format(value, **kwargs)
+
+    def record_class(
+        self,
+        class_name: str,
+        *,
+        extra: Iterable[tuple[str, Any, Any]] = (),
+        defaults: Mapping[str, Any] | None = None,
+        frozen: bool = True,
+    ) -> type:
+        """A dataclass with one attribute per input field (None = not recorded, unless
+        ``defaults`` says otherwise; a list default is copied per instance), plus ``extra``
+        (name, type, dataclasses.field) for what is not a column of the form's table. For a
+        service's input and read-back: a field added to the form travels through the
+        service, the screens and the exports with no line of its own there."""
+        defaults = defaults or {}
+
+        def default(name: str) -> Any:
+            value = defaults.get(name)
+            if isinstance(value, list):
+                return field(default_factory=lambda v=value: list(v))
+            return field(default=value)
+
+        return make_dataclass(
+            class_name,
+            [*extra, *((f.name, Any, default(f.name)) for f in self.inputs)],
+            frozen=frozen,
+        )
 
 
 def missing_message(f: Field) -> str:

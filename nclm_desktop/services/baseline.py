@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, fields
 from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
@@ -34,23 +34,9 @@ LIVER_MET_TIMINGS = FORM["liver_met_timing"].codes()
 SEGMENTS = FORM["liver_met_segments"].codes()
 
 
-@dataclass(frozen=True)
-class BaselineInput:
-    npc_diagnosis_date: dt.date | None = None
-    who_histology: str | None = None
-    t_stage: str | None = None
-    n_stage: str | None = None
-    ebv_dna_copies_ml: float | None = None
-    ebv_dna_date: dt.date | None = None
-    liver_met_count: int | None = None
-    liver_met_largest_mm: float | None = None
-    liver_met_segments: frozenset[int] | None = None
-    liver_met_timing: str | None = None
-    metachronous_interval_months: float | None = None
-    bone_metastases: bool | None = None  # None: taken from the screening's metastatic sites
-    primary_recurrence: bool | None = None  # None: taken from the screening
-
-
+# The baseline's values by field name (docs/ARCHITECTURE.md §11). bone_metastases and
+# primary_recurrence left None are taken from the screening when it is written with it.
+BaselineInput = FORM.record_class("BaselineInput")
 BaselineView = BaselineInput
 FIELDS = tuple(f.name for f in fields(BaselineInput))
 

@@ -22,7 +22,13 @@ from . import schedule_sync
 from .errors import ValidationError
 from .permissions import Actor, Permission
 from .record_dates import check_record_dates
-from .surgery_inputs import OPERATION_FORM, OperationInput, clean_in_order, not_before
+from .surgery_inputs import (
+    OPERATION_FORM,
+    OperationInput,
+    clean_in_order,
+    not_before,
+    operation_values,
+)
 from .surgery_session import death_event, edit_reason, operation, participant, today_or
 from .surgical_record import OperationSummary, SurgeonChoice, summaries
 from .uow import reading, writing
@@ -67,7 +73,7 @@ def validate_operation(
 
     return clean_in_order(
         OPERATION_FORM,
-        data.values(),
+        operation_values(data),
         today=today,
         after={
             "operation_date": after_date,

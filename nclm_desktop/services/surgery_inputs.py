@@ -35,40 +35,27 @@ __all__ = [
     "ReoperationInput",
     "Treatment",
     "clean_in_order",
+    "operation_values",
     "not_before",
 ]
 
 
-@dataclass
-class OperationInput:
-    """What the operation wizard collects; ``None`` means not recorded (yet)."""
+# What the operation wizard collects, by the operation form's field names (None = not
+# recorded yet); the team is chosen from the user list (docs/ARCHITECTURE.md §11).
+OperationInput = OPERATION_FORM.record_class(
+    "OperationInput",
+    extra=[("surgeon_ids", list[int], field(default_factory=list))],
+    defaults={"approach": "", "segments": [], "anatomical": True},
+    frozen=False,
+)
 
-    operation_date: dt.date | None = None
-    surgeon_ids: list[int] = field(default_factory=list)
-    approach: str = ""
-    segments: list[int] = field(default_factory=list)
-    anatomical: bool = True
-    duration_min: int | None = None
-    blood_loss_ml: int | None = None
-    transfusion_units: float | None = None
-    pringle_count: int | None = None
-    pringle_total_min: int | None = None
-    lesions_resected: int | None = None
-    largest_lesion_mm: float | None = None
-    margin_mm: float | None = None
-    r_status: str | None = None
-    pathology_confirms_npc: bool | None = None
-    periop_radiotherapy: bool | None = None
-    periop_chemotherapy: bool | None = None
-    discharge_date: dt.date | None = None
-    notes: str | None = None
 
-    def values(self) -> dict[str, Any]:
-        """By field name of the dictionary (the surgeons are the ``surgeons`` field)."""
-        out = {f.name: getattr(self, f.name) for f in fields(self)}
-        out["surgeons"] = out.pop("surgeon_ids") or None
-        out["segments"] = out["segments"] or None  # none chosen = not answered
-        return out
+def operation_values(data: Any) -> dict[str, Any]:
+    """An OperationInput by field name of the dictionary (the team is ``surgeons``)."""
+    out = {f.name: getattr(data, f.name) for f in fields(data)}
+    out["surgeons"] = out.pop("surgeon_ids") or None
+    out["segments"] = out["segments"] or None  # none chosen = not answered
+    return out
 
 
 @dataclass

@@ -24,7 +24,7 @@ from ..models.db import Database
 from ..services import changes, drafts, surgery
 from ..services.errors import ServiceError, ValidationError
 from ..services.permissions import Actor, Permission
-from ..services.surgery import OperationInput
+from ..services.surgery_inputs import OperationInput, operation_values
 from . import dialogs
 from .checked_page import CheckedFormPage
 from .form_builder import page_of
@@ -254,7 +254,7 @@ class OperationWizard(QWizard):
         )
 
     def set_input(self, data: OperationInput) -> None:
-        values = data.values()
+        values = operation_values(data)
         for page in self._pages:
             page.view.set_values(values)
 

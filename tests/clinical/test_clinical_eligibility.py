@@ -17,7 +17,7 @@ from nclm_desktop.clinical import (
     evaluate_eligibility,
     load_protocol,
 )
-from nclm_desktop.clinical.eligibility import FIELD_LABELS
+from nclm_desktop.clinical.screening_input import FIELD_LABELS
 
 SCREENING = date(2026, 3, 1)
 

@@ -33,17 +33,16 @@ from .criteria_pages import t
 PARTICIPANT = form("participant")
 LINES = form("systemic_treatment")
 BASELINE = form("baseline_disease")
-# What the wizard asks before Finish (the analysis needs them; a later edit may blank them).
-BASELINE_AT_SCREENING = (
-    "who_histology",
-    "ebv_dna_copies_ml",
-    "ebv_dna_date",
-    "liver_met_count",
-    "liver_met_largest_mm",
-    "liver_met_segments",
-    "liver_met_timing",
-    "metachronous_interval_months",
+# What the wizard asks before Finish: every baseline field except those asked on the
+# disease page or taken from the screening (a field added to the form appears here).
+ASKED_ELSEWHERE = (
+    "npc_diagnosis_date",
+    "t_stage",
+    "n_stage",
+    "bone_metastases",
+    "primary_recurrence",
 )
+BASELINE_AT_SCREENING = tuple(f.name for f in BASELINE.inputs if f.name not in ASKED_ELSEWHERE)
 REQUIRED_AT_SCREENING = ("liver_met_count", "liver_met_largest_mm", "liver_met_timing")
 
 Lookup = Callable[[str], Any]
