@@ -3,6 +3,7 @@
 from .audit import AuditEvent
 from .base import Base
 from .followup import ClinicalEvent, Signature, Visit
+from .monitoring import DataQuery, SdvMark
 from .participants import Participant, ParticipantIdentity, StudyIdCounter
 from .screening import BaselineDisease, Screening, SystemicTreatment, WizardDraft
 from .surgery import Complication, Operation, OperationSurgeon, Reoperation
@@ -14,12 +15,14 @@ __all__ = [
     "BaselineDisease",
     "ClinicalEvent",
     "Complication",
+    "DataQuery",
     "Operation",
     "OperationSurgeon",
     "Participant",
     "ParticipantIdentity",
     "Reoperation",
     "Screening",
+    "SdvMark",
     "Setting",
     "Signature",
     "StudyIdCounter",

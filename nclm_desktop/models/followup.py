@@ -90,5 +90,11 @@ class Signature(Base):
     signer_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
     meaning: Mapped[str] = mapped_column(String(20))
     signed_utc: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    # The manifestation of 21 CFR 11.50: printed name, the meaning in words, the signer's
+    # UTC offset at signing, and the SHA-256 of the signed data (a later change shows).
+    printed_name: Mapped[str | None] = mapped_column(String(200))
+    meaning_text: Mapped[str | None] = mapped_column(String(200))
+    utc_offset: Mapped[str | None] = mapped_column(String(6))
+    data_hash: Mapped[str | None] = mapped_column(String(64))
     revoked_utc: Mapped[dt.datetime | None]
     revoke_reason: Mapped[str | None] = mapped_column(Text)

@@ -16,6 +16,8 @@ NOT_CASE_REPORT_DATA = {
     "user_account",
     "wizard_draft",
     "signature",
+    "data_query",  # monitoring: questions on values, not values (issue 16)
+    "sdv_mark",
 }
 # Keys and bookkeeping columns of case-report tables: no person types them.
 INTERNAL = {"id", "participant_id", "operation_id", "created_utc"}

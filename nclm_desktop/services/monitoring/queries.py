@@ -1,0 +1,167 @@
+"""Data queries: a question on one field of one record (docs/ARCHITECTURE.md §3, §11).
+
+open -> answered -> closed; a closed or answered query may be re-opened. A monitor or the
+investigator raises; the site (investigator, surgeon, coordinator) answers; the raiser or
+the investigator closes and re-opens. Every step is an audited write.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ...models import DataQuery, Participant
+from ...models.db import Database
+from ..errors import NotFound, ValidationError
+from ..permissions import Actor, Permission
+from ..uow import reading, writing
+from .records import load_record
+from .roles import RAISERS, SITE, require_role
+
+STATES = ("open", "answered", "closed")
+
+
+@dataclass(frozen=True)
+class QueryRow:
+    id: int
+    study_id: str | None
+    participant_id: int
+    form: str
+    record_id: str
+    field: str
+    text: str
+    state: str
+    raised_by: str
+    raised_utc: dt.datetime
+    answer: str | None
+    answered_by: str | None
+    answered_utc: dt.datetime | None
+    closed_by: str | None
+    closed_utc: dt.datetime | None
+
+
+def _text(value: str, name: str) -> str:
+    value = (value or "").strip()
+    if not value:
+        raise ValidationError(name, f"Please enter the {name}.")
+    return value
+
+
+def raise_query(
+    db: Database, actor: Actor | None, form: str, record_id: str, field: str, text: str
+) -> int:
+    """A monitor or the investigator asks about one value; returns the query's id."""
+    text = _text(text, "text")
+    with writing(db, actor, Permission.VIEW_PARTICIPANTS) as s:
+        who = require_role(s, actor, RAISERS, "raise data queries")
+        found, row, pid = load_record(s, form, record_id)
+        if field not in found:
+            raise ValidationError("field", f"The {found.name} form has no field {field!r}.")
+        query = DataQuery(
+            participant_id=pid,
+            form=found.name,
+            record_id=str(record_id).strip(),
+            field=field,
+            text=text,
+            state="open",
+            raised_by=who.username,
+            raised_utc=dt.datetime.now(dt.UTC),
+        )
+        s.add(query)
+        s.flush()
+        return query.id
+
+
+def _query(s: Session, query_id: int) -> DataQuery:
+    query = s.get(DataQuery, query_id)
+    if query is None:
+        raise NotFound(f"There is no data query {query_id}.")
+    return query
+
+
+def answer_query(db: Database, actor: Actor | None, query_id: int, answer: str) -> None:
+    """The site answers an open query (a corrected value goes through its own form)."""
+    answer = _text(answer, "answer")
+    with writing(db, actor, Permission.VIEW_PARTICIPANTS) as s:
+        who = require_role(s, actor, SITE, "answer data queries")
+        query = _query(s, query_id)
+        if query.state != "open":
+            raise ValidationError("state", f"Query {query_id} is {query.state}, not open.")
+        query.state = "answered"
+        query.answer = answer
+        query.answered_by = who.username
+        query.answered_utc = dt.datetime.now(dt.UTC)
+
+
+def _raiser_or_investigator(s: Session, actor: Actor | None, query: DataQuery, what: str) -> Actor:
+    who = require_role(s, actor, RAISERS | SITE, what)
+    if who.role != "investigator" and who.username != query.raised_by:
+        require_role(s, actor, frozenset({"investigator"}), f"{what} raised by someone else")
+    return who
+
+
+def close_query(db: Database, actor: Actor | None, query_id: int) -> None:
+    with writing(db, actor, Permission.VIEW_PARTICIPANTS) as s:
+        query = _query(s, query_id)
+        who = _raiser_or_investigator(s, actor, query, "close data queries")
+        if query.state == "closed":
+            raise ValidationError("state", f"Query {query_id} is already closed.")
+        query.state = "closed"
+        query.closed_by = who.username
+        query.closed_utc = dt.datetime.now(dt.UTC)
+
+
+def reopen_query(db: Database, actor: Actor | None, query_id: int) -> None:
+    with writing(db, actor, Permission.VIEW_PARTICIPANTS) as s:
+        query = _query(s, query_id)
+        _raiser_or_investigator(s, actor, query, "re-open data queries")
+        if query.state == "open":
+            raise ValidationError("state", f"Query {query_id} is already open.")
+        query.state = "open"
+        query.closed_by = None
+        query.closed_utc = None
+
+
+def list_queries(
+    db: Database,
+    actor: Actor | None,
+    *,
+    state: str | None = None,
+    participant_id: int | None = None,
+    form: str | None = None,
+) -> list[QueryRow]:
+    if state is not None and state not in STATES:
+        raise ValidationError("state", f"A query state is one of {', '.join(STATES)}.")
+    with reading(db, actor, Permission.VIEW_PARTICIPANTS) as s:
+        stmt = select(DataQuery, Participant.study_id).join(
+            Participant, Participant.id == DataQuery.participant_id
+        )
+        if state is not None:
+            stmt = stmt.where(DataQuery.state == state)
+        if participant_id is not None:
+            stmt = stmt.where(DataQuery.participant_id == participant_id)
+        if form is not None:
+            stmt = stmt.where(DataQuery.form == form)
+        return [
+            QueryRow(
+                q.id,
+                study_id,
+                q.participant_id,
+                q.form,
+                q.record_id,
+                q.field,
+                q.text,
+                q.state,
+                q.raised_by,
+                q.raised_utc,
+                q.answer,
+                q.answered_by,
+                q.answered_utc,
+                q.closed_by,
+                q.closed_utc,
+            )
+            for q, study_id in s.execute(stmt.order_by(DataQuery.id))
+        ]

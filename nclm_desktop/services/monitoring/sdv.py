@@ -1,0 +1,71 @@
+"""Source-data verification per form instance (docs/ARCHITECTURE.md §3).
+
+A monitor marks a record verified; the mark stores the SHA-256 of the record's dictionary
+fields, so any later change clears it on its own: a record is verified only while its hash
+still matches, and a mark that no longer matches says so ("changed since verification").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from ...models import SdvMark
+from ...models.db import Database
+from ..permissions import Actor, Permission
+from ..uow import reading, writing
+from .records import casebook_records, load_record, record_hash, record_key
+from .roles import VERIFIERS, require_role
+
+
+@dataclass(frozen=True)
+class SdvState:
+    form: str
+    record_id: str
+    state: str  # "not verified" | "verified" | "changed since verification"
+    verified_by: str | None = None
+    verified_utc: dt.datetime | None = None
+
+    @property
+    def verified(self) -> bool:
+        return self.state == "verified"
+
+
+def mark_verified(db: Database, actor: Actor | None, form: str, record_id: str) -> None:
+    """A monitor verified this form instance against the source (again, after a change)."""
+    with writing(db, actor, Permission.VIEW_PARTICIPANTS) as s:
+        who = require_role(s, actor, VERIFIERS, "mark source data verified")
+        found, row, pid = load_record(s, form, record_id)
+        key = record_key(row)
+        mark = s.scalar(select(SdvMark).filter_by(form=found.name, record_id=key))
+        if mark is None:
+            mark = SdvMark(participant_id=pid, form=found.name, record_id=key)
+            s.add(mark)
+        mark.verified_by = who.username
+        mark.verified_utc = dt.datetime.now(dt.UTC)
+        mark.record_hash = record_hash(found, row)
+
+
+def sdv_states(db: Database, actor: Actor | None, participant_id: int) -> list[SdvState]:
+    """Every form instance of the participant with its verification state, read now."""
+    with reading(db, actor, Permission.VIEW_PARTICIPANTS) as s:
+        marks = {
+            (m.form, m.record_id): m
+            for m in s.scalars(select(SdvMark).filter_by(participant_id=participant_id))
+        }
+        states = []
+        for form, row in casebook_records(s, participant_id):
+            key = record_key(row)
+            mark = marks.get((form.name, key))
+            if mark is None:
+                states.append(SdvState(form.name, key, "not verified"))
+                continue
+            state = (
+                "verified"
+                if mark.record_hash == record_hash(form, row)
+                else "changed since verification"
+            )
+            states.append(SdvState(form.name, key, state, mark.verified_by, mark.verified_utc))
+        return states
