@@ -79,7 +79,7 @@ def test_the_reason_column_is_visible_at_1366(qtbot, db, investigator):
 
 def test_presentation_helpers():
     assert field_label("blood_loss_ml") == "Blood loss (mL)"
-    assert field_label("ecog") == "ECOG"
+    assert field_label("ecog") == "ECOG performance status"  # the dictionary's label
     assert field_label("ebv_dna_copies_ml") == "EBV DNA (copies/mL)"
     assert field_label("bilirubin_umol_l") == "Bilirubin (µmol/L)"
     assert change_text("update", "r0_resectable", "true", "false") == "yes → no"
@@ -103,7 +103,8 @@ def test_screening_booleans_read_as_words(qtbot, db, investigator):
     page = AuditPage(db, investigator)
     qtbot.addWidget(page)
     added = next(r for r in cells(page) if r["record"].startswith("Screening"))
-    assert "NCLM confirmed: yes" in added["change"] and "ECOG: 1" in added["change"]
+    assert "NCLM confirmed (biopsy, or imaging + history): yes" in added["change"]
+    assert "ECOG performance status: 1" in added["change"]
 
 
 def test_verify_runs_the_full_check_off_the_ui_thread_and_reports_a_tamper(
