@@ -80,7 +80,7 @@ def test_the_reason_column_is_visible_at_1366(qtbot, db, investigator):
 def test_presentation_helpers():
     assert field_label("blood_loss_ml") == "Blood loss (mL)"
     assert field_label("ecog") == "ECOG performance status"  # the dictionary's label
-    assert field_label("ebv_dna_copies_ml") == "EBV DNA (copies/mL)"
+    assert field_label("ebv_dna_copies_ml") == "Plasma EBV DNA (copies/mL)"
     assert field_label("bilirubin_umol_l") == "Bilirubin (µmol/L)"
     assert change_text("update", "r0_resectable", "true", "false") == "yes → no"
     assert change_text("update", "segments", "[5, 6]", "[5, 6, 7]") == "5, 6 → 5, 6, 7"
