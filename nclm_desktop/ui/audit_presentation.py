@@ -113,7 +113,8 @@ def field_label(field: str | None) -> str:
         return t(FIELD_LABELS[field])
     if field in _dictionary_labels():  # the data dictionary's label, in the user's language
         label, unit = _dictionary_labels()[field]
-        return f"{dictionary_text(label)} ({unit})" if unit else dictionary_text(label)
+        shown = dictionary_text(label)
+        return f"{shown} ({unit})" if unit and f"({unit})" not in label else shown
     for suffix, unit in sorted(UNITS.items(), key=lambda kv: -len(kv[0])):
         if field.endswith("_" + suffix):
             return f"{_words(field[: -len(suffix) - 1])} ({unit})"

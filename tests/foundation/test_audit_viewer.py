@@ -81,11 +81,11 @@ def test_presentation_helpers():
     assert field_label("blood_loss_ml") == "Blood loss (mL)"
     assert field_label("ecog") == "ECOG performance status"  # the dictionary's label
     assert field_label("ebv_dna_copies_ml") == "Plasma EBV DNA (copies/mL)"
-    assert field_label("bilirubin_umol_l") == "Bilirubin (µmol/L)"
+    assert field_label("bilirubin_umol_l") == "Total bilirubin (µmol/L)"  # unit said once
     assert change_text("update", "r0_resectable", "true", "false") == "yes → no"
     assert change_text("update", "segments", "[5, 6]", "[5, 6, 7]") == "5, 6 → 5, 6, 7"
     assert change_text("update", "notes", None, "came late") == "— → came late"
-    assert change_text("delete", None, '{"code": "M3", "id": 4}', None) == "Code: M3 → (deleted)"
+    assert change_text("delete", None, '{"code": "M3", "id": 4}', None) == "Visit: M3 → (deleted)"
     assert local_time("2026-01-01T00:00:00+00:00").startswith("20")
     assert local_time("not a time") == "not a time"
 
