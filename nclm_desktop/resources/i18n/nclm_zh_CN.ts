@@ -2818,6 +2818,22 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
 <context>
     <name>OutcomesPage</name>
     <message>
+        <source>Overall survival</source>
+        <translation>总生存期</translation>
+    </message>
+    <message>
+        <source>Intrahepatic recurrence-free survival</source>
+        <translation>肝内无复发生存期</translation>
+    </message>
+    <message>
+        <source>Overall survival, propensity-matched cohort</source>
+        <translation>总生存期（倾向性评分匹配队列）</translation>
+    </message>
+    <message>
+        <source>Covariate balance (Love plot)</source>
+        <translation>协变量均衡性（Love 图）</translation>
+    </message>
+    <message>
         <source>Run analysis</source>
         <translation>运行分析</translation>
     </message>
