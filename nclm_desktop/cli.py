@@ -12,19 +12,19 @@ import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
-from . import cli_failures, paths
+from . import paths
 from .build_info import version_line
-from .models.db import Database, DatabaseError, open_database, to_url
-from .services import accounts
-from .services.audit_verify import verify_database
-from .services.backup import backup_database
-from .services.errors import ServiceError
-from .services.permissions import Actor
-from .services.restore import restore_database
 
-Handler = Callable[[argparse.Namespace, Database], int]
+if TYPE_CHECKING:
+    from .models.db import Database
+    from .services.permissions import Actor
+
+# SQLAlchemy and the services load when a command runs, not when the window is wanted: the
+# sign-in dialog paints before them (README, "Start-up").
+
+Handler = Callable[[argparse.Namespace, "Database"], int]
 _COMMANDS: dict[tuple[str, ...], Handler] = {}
 
 
@@ -63,8 +63,10 @@ def option_date(text: str) -> dt.date:
     return value
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(commands: bool = True) -> argparse.ArgumentParser:
+    """The whole command line; ``commands=False``: the window's options only (no -h)."""
     p = _Parser(
+        add_help=commands,
         prog="nclm-desktop",
         description="NCLM Desktop: case management for the NCLM hepatectomy study. "
         "Without a command, opens the application window.",
@@ -91,6 +93,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="interface language for this run (default: NCLM_LANG, the user's setting, "
         "the system locale)",
     )
+    if not commands:
+        return p
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     init = sub.add_parser("init", help="create or migrate the database")
@@ -195,11 +199,15 @@ def signed_in(args: argparse.Namespace, db: Database) -> Actor:
             raise CliError(
                 f"No password for {args.user}: set NCLM_PASSWORD or run in a terminal."
             ) from None
+    from .services import accounts
+
     return accounts.authenticate(db, args.user, password)
 
 
 @command("init")
 def _init(args: argparse.Namespace, db: Database) -> int:
+    from .services import accounts
+
     if args.grant_to:
         _grant_app_role(db, args.grant_to)
     print(f"Database ready: {db.describe()}")
@@ -222,6 +230,8 @@ def _grant_app_role(db: Database, role: str) -> None:
 
 @command("user", "add")
 def _user_add(args: argparse.Namespace, db: Database) -> int:
+    from .services import accounts
+
     display = args.display_name or args.name
     if not accounts.has_users(db):
         if args.role != "admin":
@@ -236,6 +246,8 @@ def _user_add(args: argparse.Namespace, db: Database) -> int:
 
 @command("user", "list")
 def _user_list(args: argparse.Namespace, db: Database) -> int:
+    from .services import accounts
+
     for u in accounts.list_users(db, signed_in(args, db)):
         state = "active" if u["active"] else "inactive"
         print(f"{u['username']:<20} {u['role']:<13} {state:<9} {u['display_name']}")
@@ -244,6 +256,8 @@ def _user_list(args: argparse.Namespace, db: Database) -> int:
 
 @command("user", "unlock")
 def _user_unlock(args: argparse.Namespace, db: Database) -> int:
+    from .services import accounts
+
     actor = signed_in(args, db)
     accounts.unlock_user(db, actor, accounts.user_id_by_name(db, actor, args.name), args.reason)
     print(f"User {args.name} unlocked.")
@@ -252,6 +266,8 @@ def _user_unlock(args: argparse.Namespace, db: Database) -> int:
 
 @command("user", "reset")
 def _user_reset(args: argparse.Namespace, db: Database) -> int:
+    from .services import accounts
+
     actor = signed_in(args, db)
     user_id = accounts.user_id_by_name(db, actor, args.name)
     accounts.reset_password(db, actor, user_id, _read_new_password())
@@ -261,6 +277,9 @@ def _user_reset(args: argparse.Namespace, db: Database) -> int:
 
 def _audit_verify(args: argparse.Namespace, target: str) -> int:
     """Read-only: the file is never migrated or written (see the README)."""
+    from .models.db import DatabaseError
+    from .services.audit_verify import verify_database
+
     try:
         report = verify_database(target, args.anchor)
     except DatabaseError as exc:
@@ -298,13 +317,17 @@ _FILE_COMMANDS[("audit", "verify")] = _audit_verify
 
 @command("backup")
 def _backup(args: argparse.Namespace, db: Database) -> int:
+    from .services.backup import backup_database
+
     dest = backup_database(db, signed_in(args, db), args.to)
     print(f"Backup written and checked: {dest}")
     return 0
 
 
-
 def _restore(args: argparse.Namespace, target: str) -> int:
+    from .models.db import to_url
+    from .services.restore import restore_database
+
     url = to_url(args.restore_db or target)
     if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
         raise CliError("restore works on the embedded database file (--db FILE).")
@@ -324,8 +347,28 @@ _FILE_COMMANDS[("restore",)] = _restore
 GuiLauncher = Callable[[str, "str | None"], int]
 
 
+def open_database(target: str) -> Database:
+    """The command's database (models.db.open_database, loaded with the first command)."""
+    from .models.db import open_database as open_db
+
+    return open_db(target)
+
+
 def run(argv: Sequence[str] | None = None, gui: GuiLauncher | None = None) -> int:
     """Run a headless command; without one, hand over to ``gui`` (given by __main__)."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if gui is not None:
+        # The window needs only the top-level options: no command module (and so no
+        # SQLAlchemy) loads before the sign-in dialog paints (README, "Start-up").
+        window, rest = build_parser(commands=False).parse_known_args(argv)
+        if not rest:
+            if window.ui_lang:  # the window reads it like NCLM_LANG (ui/i18n.py)
+                os.environ["NCLM_LANG"] = window.ui_lang
+            return gui(window.db or paths.default_database_url(), window.smoke_test)
+    from . import cli_failures
+    from .models.db import DatabaseError
+    from .services.errors import ServiceError
+
     parser = build_parser()
     args = parser.parse_args(argv)
     target = args.db or paths.default_database_url()

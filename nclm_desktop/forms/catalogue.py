@@ -8,7 +8,19 @@ from functools import cache
 
 from .form import Form
 
-FORM_MODULES: tuple[str, ...] = ()
+FORM_MODULES: tuple[str, ...] = (
+    "screening",
+    "identity",
+    "enrolment",
+    "baseline",
+    "systemic_line",
+    "operation",
+    "operation_team",
+    "complication",
+    "reoperation",
+    "visit",
+    "clinical_event",
+)
 
 
 @cache

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
@@ -128,12 +128,39 @@ class Field:
     def fail(self, message: str, *, soft: bool = False) -> ValidationError:
         return ValidationError(self.name, message, soft=soft)
 
-    def clean(self, value: Any, *, today: dt.date | None = None, confirmed: bool = False) -> Any:
+    def clean(
+        self,
+        value: Any,
+        *,
+        today: dt.date | None = None,
+        confirmed: bool = False,
+        unit: str | None = None,
+    ) -> Any:
         """The value to store, or a ValidationError naming this field. None stays None
-        (required-ness is the form's concern: it may depend on other fields)."""
+        (required-ness is the form's concern: it may depend on other fields). A number typed
+        in an alternative ``unit`` is checked against the limits in that unit and returned
+        as typed (``to_unit`` converts it)."""
         if value is None or (isinstance(value, str) and self.kind is not Kind.TEXT and not value):
             return None
+        if unit and unit != self.unit and self.kind in (Kind.INTEGER, Kind.DECIMAL):
+            return _number(self.in_unit(unit), value, today, confirmed)
         return _CLEANERS[self.kind](self, value, today, confirmed)
+
+    def in_unit(self, unit: str) -> Field:
+        """This field as typed in ``unit``: limits converted (3 significant digits, so
+        1–1000 µmol/L reads 0.0585–58.5 mg/dL) and the unit named."""
+        factor = self.to_unit(1.0, unit)
+
+        def scaled(r: Range | None) -> Range | None:
+            return (
+                None
+                if r is None
+                else Range(_three_digits(r.lo / factor), _three_digits(r.hi / factor))
+            )
+
+        return replace(
+            self, unit=unit, hard=scaled(self.hard), soft=scaled(self.soft), alt_units=()
+        )
 
     def to_unit(self, value: float, unit: str | None) -> float:
         """``value`` typed in ``unit`` (one of the alternatives) in the field's own unit."""
@@ -175,6 +202,10 @@ def format_number(value: float, decimals: int) -> str:
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
+
+
+def _three_digits(x: float) -> float:
+    return float(f"{x:.3g}")
 
 
 def with_unit(text: str, unit: str) -> str:

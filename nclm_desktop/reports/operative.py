@@ -6,6 +6,8 @@ from pathlib import Path
 
 from reportlab.platypus import Flowable, KeepTogether
 
+from ..forms.crf.operation import FORM as OPERATION
+from ..forms.crf.operation_team import FORM as TEAM
 from ..services.report_data import OperativeReportData, PatientHeader
 from .couinaud import couinaud_drawing
 from .template import (
@@ -83,29 +85,32 @@ def _liver(d: OperativeReportData) -> list[Flowable]:
     ]
 
 
+def _field(name: str, value: object) -> tuple[str, str]:
+    """A dictionary field as the surgery tab shows it: its label, its formatted value."""
+    f = OPERATION[name]
+    return f.label, f.format(value)
+
+
 def _procedure(d: OperativeReportData) -> list[Flowable]:
+    op = d.operation
     width = frame_width()
-    segments = ", ".join(str(s) for s in d.segments) or DASH
-    name = d.resection_name + (f" ({d.resection_name_zh})" if d.resection_name_zh else "")
+    segments = OPERATION["segments"].format(op.segments)
+    name = op.resection_name + (f" ({d.resection_name_zh})" if d.resection_name_zh else "")
     facts = kv_table(
         [
-            ("Date", fmt_date(d.operation_date)),
-            ("Surgeons", ", ".join(d.surgeons) or DASH),
-            ("Approach", _label(d.approach)),
-            ("Resection", name),
-            ("Segments", segments),
-            ("Anatomical", yes_no(d.anatomical)),
-            (
-                "Extent",
-                f"{'major' if d.major else 'minor'} ({len(d.segments)} segment"
-                f"{'' if len(d.segments) == 1 else 's'})",
-            ),
+            _field("operation_date", op.operation_date),
+            (TEAM["surgeons"].label, op.surgeon_names or DASH),
+            _field("approach", op.approach),
+            (OPERATION["resection_name"].label, name),
+            _field("segments", op.segments),
+            _field("anatomical", op.anatomical),
+            _field("major", op.major),
         ],
         columns=1,
         width=width * 0.58,
     )
     drawing = couinaud_drawing(
-        d.segments, width=width * 0.38, caption=f"Shaded: resected segments {segments}"
+        op.segments, width=width * 0.38, caption=f"Shaded: resected segments {segments}"
     )
     side = grid(
         [[facts, drawing]],
@@ -122,41 +127,38 @@ def _procedure(d: OperativeReportData) -> list[Flowable]:
     return [section(title), side]
 
 
+INTRAOPERATIVE = (
+    "duration_min",
+    "blood_loss_ml",
+    "transfusion_units",
+    "pringle_count",
+    "pringle_total_min",
+    "lesions_resected",
+    "largest_lesion_mm",
+)
+PATHOLOGY = (
+    "margin_mm",
+    "r_status",
+    "pathology_confirms_npc",
+    "periop_radiotherapy",
+    "periop_chemotherapy",
+)
+
+
 def _intraoperative(d: OperativeReportData) -> list[Flowable]:
-    pringle = DASH
-    if d.pringle_count is not None:
-        pringle = "not used" if d.pringle_count == 0 else f"{d.pringle_count} ×"
-        if d.pringle_count and d.pringle_total_min is not None:
-            pringle += f", {d.pringle_total_min} min in total"
+    op = d.operation
     return [
         section("Intra-operative figures"),
-        kv_table(
-            [
-                ("Duration", fmt_num(d.duration_min, "min")),
-                ("Blood loss", fmt_num(d.blood_loss_ml, "mL")),
-                ("Transfusion", fmt_num(d.transfusion_units, "units", 1)),
-                ("Pringle manoeuvre", pringle),
-                ("Lesions resected", fmt_num(d.lesions_resected)),
-                ("Largest lesion", fmt_num(d.largest_lesion_mm, "mm", 0)),
-            ]
-        ),
+        kv_table([_field(name, getattr(op, name)) for name in INTRAOPERATIVE]),
         section("Pathology and margin"),
-        kv_table(
-            [
-                ("Resection margin", fmt_num(d.margin_mm, "mm", 1)),
-                ("R status", d.r_status or DASH),
-                ("NPC metastasis confirmed", yes_no(d.pathology_confirms_npc)),
-                ("Perioperative radiotherapy", yes_no(d.periop_radiotherapy)),
-                ("Perioperative chemotherapy", yes_no(d.periop_chemotherapy)),
-            ]
-        ),
+        kv_table([_field(name, getattr(op, name)) for name in PATHOLOGY]),
     ]
 
 
 def _complications(d: OperativeReportData) -> list[Flowable]:
     st = styles()
     out: list[Flowable] = [section("Complications")]
-    o = d.outcomes
+    o = d.record.outcomes
     if d.complications:
         rows = [
             (
@@ -181,13 +183,16 @@ def _complications(d: OperativeReportData) -> list[Flowable]:
     else:
         out.append(p("No complications recorded.", st.body))
     out.append(gap(1.5))
-    summary = (
-        f"Comprehensive Complication Index (CCI): <font size=12>{o.cci:.1f}</font> "
-        f"(over {o.complication_count} complication{'' if o.complication_count == 1 else 's'} "
-        f"with onset within 90 days). Major morbidity (Clavien-Dindo IIIa or worse): "
-        f"{yes_no(o.major_morbidity_90d)}."
-    )
-    out.append(markup(summary, st.body))
+    if o is None:
+        out.append(p(f"Outcomes not computed: {d.record.outcome_problem}", st.body))
+    else:
+        summary = (
+            f"Comprehensive Complication Index (CCI): <font size=12>{o.cci:.1f}</font> "
+            f"(over {o.complication_count} complication"
+            f"{'' if o.complication_count == 1 else 's'} with onset within 90 days). "
+            f"Major morbidity (Clavien-Dindo IIIa or worse): {yes_no(o.major_morbidity_90d)}."
+        )
+        out.append(markup(summary, st.body))
     out.append(section("Reoperations"))
     if d.reoperations:
         out.append(
@@ -212,19 +217,20 @@ def _complications(d: OperativeReportData) -> list[Flowable]:
 
 
 def _discharge(d: OperativeReportData) -> list[Flowable]:
-    o = d.outcomes
-    stay = f"{d.length_of_stay_days} days" if d.length_of_stay_days is not None else DASH
-    death = fmt_date(d.death_date) if d.death_date else "none recorded"
+    op, o = d.operation, d.record.outcomes
+    stay = op.length_of_stay_days
+    death = fmt_date(d.record.death_date) if d.record.death_date else "none recorded"
+    discharged = OPERATION["discharge_date"].format(op.discharge_date, empty="not yet")
     return [
         section("Discharge and perioperative outcome"),
         kv_table(
             [
-                ("Discharged", fmt_date(d.discharge_date) if d.discharge_date else "not yet"),
-                ("Length of stay", stay),
+                (OPERATION["discharge_date"].label, discharged),
+                ("Length of stay", f"{stay} days" if stay is not None else DASH),
                 ("Death", death),
-                ("30-day mortality", yes_no(o.mortality_30d)),
-                ("Unplanned reoperation", yes_no(o.unplanned_reoperation_index_stay)),
-                ("90-day mortality", yes_no(o.mortality_90d)),
+                ("30-day mortality", yes_no(o and o.mortality_30d)),
+                ("Unplanned reoperation", yes_no(o and o.unplanned_reoperation_index_stay)),
+                ("90-day mortality", yes_no(o and o.mortality_90d)),
             ]
         ),
     ]
@@ -258,8 +264,8 @@ def build_operative_report(d: OperativeReportData, out: str | Path | None = None
         *_complications(d),
         *_discharge(d),
     ]
-    if d.notes:
-        story += [section("Notes"), p(d.notes)]
+    if d.operation.notes:
+        story += [section(OPERATION["notes"].label), p(d.operation.notes)]
     story.append(
         KeepTogether(
             [section("Signatures"), signature_lines(("Operating surgeon", "Investigator"))]

@@ -101,13 +101,13 @@ def _row(v: ScheduleVisit, t: dict, routine: tuple[str, ...]) -> tuple:
         when += "\n" + t["appointment"].format(d=_day(v.scheduled_date, t))
     status: object = p("", styles().cell_large)  # blank, not a dash: nothing to report yet
     if v.status == "done":
-        status = t["done"].format(d=v.actual_date.isoformat() if v.actual_date else "")
+        status = t["done"].format(d=v.actual)
     elif v.status == "missed":
         status = t["missed"]
     return (
         f"{t['visit'].format(m=v.month)} ({v.code})",
         when,
-        f"{v.window_start.isoformat()} – {v.window_end.isoformat()}",
+        v.window,
         _what(v, t, routine),
         status,
     )

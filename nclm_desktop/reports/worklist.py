@@ -42,9 +42,8 @@ def _day(d: dt.date) -> str:
 
 
 def _who(line: WorklistLine) -> tuple[str, str]:
-    if line.name is None:
-        return DASH, DASH
-    return line.name, line.phone or DASH
+    """As the calendar's worklist shows them (masked there and here by the same rule)."""
+    return line.name or DASH, line.phone or DASH
 
 
 def _tests(line: WorklistLine) -> str:
@@ -64,7 +63,7 @@ def _table(lines: tuple[WorklistLine, ...], overdue: bool) -> Flowable:
                 phone,
                 x.code,
                 _day(x.scheduled_date),
-                f"{fmt_date(x.window_start)} – {fmt_date(x.window_end)}",
+                x.window,
                 status,
                 _tests(x),
                 p("", styles().cell),  # left blank to write on

@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..forms import Field, Kind
+from ..forms.text import text_problem
 from ..models import User
 from ..models.audit_hook import append_events
 from ..models.db import Database
 from ..models.users import ROLES
 from . import password_policy
 from .errors import AuthenticationFailed, NotFound, ValidationError
-from .input_checks import check_text, normalise_username, username_key
 from .permissions import Actor, Permission
 from .uow import reading, writing
 
@@ -43,6 +45,27 @@ LOGIN_FAILED_MESSAGE = (
 )
 
 
+DISPLAY_NAME = Field("display_name", "Full name", Kind.TEXT, max_len=200, required=True)
+
+
+def normalise_username(value: str) -> str:
+    """NFKC, stripped; refuses whitespace inside, control or format characters, > 64."""
+    problem = text_problem(value or "")
+    if problem:
+        raise ValidationError("username", f"The user name {problem}.")
+    name = unicodedata.normalize("NFKC", value or "").strip()
+    if not name or len(name) > 64:
+        raise ValidationError("username", "The user name must be 1 to 64 characters.")
+    if any(ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf", "Zs") for ch in name):
+        raise ValidationError("username", "The user name must not contain spaces.")
+    return name
+
+
+def username_key(name: str) -> str:
+    """What makes two user names the same: case-insensitive after NFKC."""
+    return unicodedata.normalize("NFKC", name).casefold()
+
+
 def check_password_policy(password: str, username: str = "") -> None:
     problem = password_policy.password_problem(password, username)
     if problem:
@@ -52,7 +75,9 @@ def check_password_policy(password: str, username: str = "") -> None:
 def _check_user_fields(username: str, display_name: str, role: str) -> tuple[str, str]:
     """The normalised user name and display name."""
     name = normalise_username(username)
-    display = check_text("display_name", "full name", display_name, 200, True) or ""
+    display = DISPLAY_NAME.clean(display_name)
+    if display is None:
+        raise ValidationError("display_name", "The full name is required.")
     if role not in ROLES:
         raise ValidationError("role", f"The role must be one of: {', '.join(ROLES)}.")
     return name, display

@@ -319,4 +319,3 @@ class TableCheck:
             key = self._key_of(raw)
             if key not in seen:
                 yield Difference(self.name, key, None, None, "row")
-

@@ -119,7 +119,9 @@ def query_events(db: Database, actor: Actor | None, flt: AuditFilter) -> list[di
         return rows if show_identity else [mask_identity(r) for r in rows]
 
 
-def record_export(db: Database, actor: Actor, what: str, destination: str) -> None:
+def record_export(
+    db: Database, actor: Actor, what: str, destination: str, reason: str | None = None
+) -> None:
     """Exports (reports, calendars, data) leave the system: audit them."""
     with writing(db, actor) as s:
         append_events(
@@ -130,6 +132,7 @@ def record_export(db: Database, actor: Actor, what: str, destination: str) -> No
                     "action": "export",
                     "entity": what,
                     "new_value": destination,
+                    "reason": reason,
                 }
             ],
         )

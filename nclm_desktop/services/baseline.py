@@ -13,33 +13,25 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
+from ..forms.catalogue import form
 from ..models import BaselineDisease, Participant
 from ..models.audit_hook import ReasonRequired
 from ..models.db import Database
+from .date_order import not_before
 from .errors import NotFound, ValidationError
-from .input_checks import check_choice, check_date, check_range
 from .permissions import Actor, Permission
 from .uow import reading, writing
 
 if TYPE_CHECKING:
-    from .enrolment import ScreeningData
+    from .screening import ScreeningData
 
-# WHO classification of nasopharyngeal carcinoma (4th/5th edition).
-HISTOLOGY_CHOICES = (
-    "nonkeratinizing_undifferentiated",
-    "nonkeratinizing_differentiated",
-    "keratinizing_squamous",
-    "basaloid_squamous",
-)
-# AJCC 8th edition, nasopharynx.
-T_STAGES = ("TX", "T0", "T1", "T2", "T3", "T4")
-N_STAGES = ("NX", "N0", "N1", "N2", "N3")
-LIVER_MET_TIMINGS = ("synchronous", "metachronous")
-SEGMENTS = tuple(range(1, 9))
-EBV_DNA_MAX = 1e9
-LIVER_MET_COUNT_MAX = 50
-LIVER_MET_LARGEST_MM_MAX = 300
-INTERVAL_MONTHS_MAX = 600
+FORM = form("baseline_disease")
+# The codes, for callers that list them (the definitions in forms/crf/baseline.py hold them).
+HISTOLOGY_CHOICES = FORM["who_histology"].codes()
+T_STAGES = FORM["t_stage"].codes()
+N_STAGES = FORM["n_stage"].codes()
+LIVER_MET_TIMINGS = FORM["liver_met_timing"].codes()
+SEGMENTS = FORM["liver_met_segments"].codes()
 
 
 @dataclass(frozen=True)
@@ -64,47 +56,11 @@ FIELDS = tuple(f.name for f in fields(BaselineInput))
 
 
 def check_baseline(b: BaselineInput, birth_date: dt.date | None, today: dt.date) -> None:
-    check_date(
-        "npc_diagnosis_date",
-        "NPC diagnosis date",
-        b.npc_diagnosis_date,
-        today=today,
-        not_before=("birth date", birth_date),
-        required=False,
-    )
-    check_choice("who_histology", "WHO histology", b.who_histology, HISTOLOGY_CHOICES)
-    check_choice("t_stage", "T stage", b.t_stage, T_STAGES)
-    check_choice("n_stage", "N stage", b.n_stage, N_STAGES)
-    check_range("ebv_dna_copies_ml", "EBV DNA (copies/mL)", b.ebv_dna_copies_ml, 0, EBV_DNA_MAX)
-    check_date(
-        "ebv_dna_date",
-        "EBV DNA date",
-        b.ebv_dna_date,
-        today=today,
-        not_before=("birth date", birth_date),
-        required=False,
-    )
-    check_range(
-        "liver_met_count", "number of liver metastases", b.liver_met_count, 1, LIVER_MET_COUNT_MAX
-    )
-    check_range(
-        "liver_met_largest_mm",
-        "largest liver metastasis (mm)",
-        b.liver_met_largest_mm,
-        1,
-        LIVER_MET_LARGEST_MM_MAX,
-    )
-    for seg in b.liver_met_segments or ():
-        if seg not in SEGMENTS:
-            raise ValidationError("liver_met_segments", "Couinaud segments are 1 to 8.")
-    check_choice("liver_met_timing", "timing", b.liver_met_timing, LIVER_MET_TIMINGS)
-    check_range(
-        "metachronous_interval_months",
-        "interval (months)",
-        b.metachronous_interval_months,
-        0,
-        INTERVAL_MONTHS_MAX,
-    )
+    """Each value through its field; dates follow the birth date; a synchronous metastasis
+    has no interval."""
+    FORM.clean(asdict(b), today=today)
+    for name in ("npc_diagnosis_date", "ebv_dna_date"):
+        not_before(FORM[name], getattr(b, name), "birth date", birth_date)
     if b.liver_met_timing == "synchronous" and b.metachronous_interval_months:
         raise ValidationError(
             "metachronous_interval_months", "Synchronous liver metastases have no interval."

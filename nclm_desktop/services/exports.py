@@ -72,10 +72,12 @@ def write_export_files(
     return folder
 
 
-def audit_export(db: Database, actor: Actor, what: str, destination: str) -> None:
+def audit_export(
+    db: Database, actor: Actor, what: str, destination: str, reason: str | None = None
+) -> None:
     """The audit event of an export (also a print), before anything leaves the system."""
     try:
-        record_export(db, actor, what, destination)
+        record_export(db, actor, what, destination, reason)
     except SQLAlchemyError as exc:
         raise ExportFailed(
             "Nothing was exported: the export could not be recorded in the audit trail "

@@ -4,12 +4,13 @@ lines, and audited corrections (each needs a reason)."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from sqlalchemy import func, select
 
 from ..clinical import load_protocol
+from ..forms.catalogue import form
 from ..models import (
     Operation,
     Participant,
@@ -19,13 +20,16 @@ from ..models import (
     User,
 )
 from ..models.db import Database
-from .enrolment import check_enrolment_date
+from .date_order import not_before
+from .enrolment import check_enrolment_dates
 from .errors import NotFound, ValidationError
-from .input_checks import check_choice, check_date, check_text
 from .permissions import Actor, Permission, require
 from .record_dates import check_record_dates
 from .schedule_sync import sync_schedule
 from .uow import reading, writing
+
+IDENTITY_FORM = form("participant_identity")
+PARTICIPANT_FORM = form("participant")
 
 
 @dataclass(frozen=True)
@@ -97,39 +101,11 @@ class SystemicLineView:
     for_liver_metastases: bool
 
 
-SCREENING_VALUE_FIELDS = (
-    "age_at_screening",
-    "ecog",
-    "nclm_confirmed",
-    "metastatic_sites",
-    "primary_recurrence",
-    "liver_oligometastasis",
-    "response_outside_liver",
-    "progression_after_systemic",
-    "bilirubin_value",
-    "bilirubin_unit",
-    "bilirubin_umol_l",
-    "albumin_value",
-    "albumin_unit",
-    "albumin_g_l",
-    "inr",
-    "ascites",
-    "encephalopathy",
-    "child_pugh_points",
-    "child_pugh_grade",
-    "albi_score",
-    "albi_grade",
-    "r0_resectable",
-    "future_liver_remnant_pct",
-    "surgical_contraindication",
-    "expected_survival_ge_6_months",
-    "prior_local_liver_therapy",
-    "pregnant_or_lactating",
-    "other_malignancy",
-    "severe_mental_illness",
-    "understands_study",
-    "consent_signed",
-    "notes",
+# The recorded inputs and scores of a screening, in the dictionary's order.
+SCREENING_VALUE_FIELDS = tuple(
+    f.name
+    for f in form("screening").fields
+    if f.name not in ("screening_date", "verdict", "disease_pattern", "criteria")
 )
 
 
@@ -260,18 +236,11 @@ def update_identity(
     require(actor, Permission.VIEW_IDENTITY)
     reason = _need_reason(reason)
     today = today or dt.date.today()
-    name = check_text("name", "name", identity.name, 200, True)
-    hrn = check_text(
-        "hospital_record_number",
-        "hospital record number",
-        identity.hospital_record_number,
-        40,
-        True,
-    )
-    phone = check_text("phone", "phone number", identity.phone, 40, False)
-    address = check_text("address", "address", identity.address, 400, False)
-    check_choice("sex", "sex", identity.sex, ("M", "F"))
-    check_date("birth_date", "birth date", identity.birth_date, today=today)
+    values = asdict(identity)
+    texts = IDENTITY_FORM.clean(values, today=today)
+    PARTICIPANT_FORM.clean(values, today=today, only=("sex", "birth_date"))
+    name, hrn = texts["name"], texts["hospital_record_number"]
+    phone, address = texts["phone"], texts["address"]
     with writing(db, actor, Permission.SCREEN_ENROL, reason=reason) as s:
         p = _participant(s, participant_id)
         clash = s.scalar(
@@ -329,15 +298,10 @@ def update_enrolment_dates(
             .where(Screening.participant_id == participant_id)
             .order_by(Screening.screening_date.desc())
         )
-        check_date(
-            "consent_date",
-            "consent date",
-            consent_date,
-            today=today,
-            not_before=("screening date", screened),
-        )
         enrolled = enrolment_date or p.enrolment_date
-        check_enrolment_date(enrolled, screened, consent_date, today)
+        check_enrolment_dates(
+            {"consent_date": consent_date, "enrolment_date": enrolled}, screened, today
+        )
         first_operation = s.scalar(
             select(func.min(Operation.operation_date)).where(
                 Operation.participant_id == participant_id
@@ -352,13 +316,10 @@ def update_enrolment_dates(
         p.consent_date = consent_date
         p.enrolment_date = enrolled
         if p.cohort == "systemic":
-            check_date(
-                "index_date",
-                "index date",
-                index_date,
-                today=today,
-                not_before=("birth date", p.birth_date),
-            )
+            index = PARTICIPANT_FORM.clean(
+                {"cohort": p.cohort, "index_date": index_date}, today=today, only=("index_date",)
+            )["index_date"]
+            not_before(PARTICIPANT_FORM["index_date"], index, "birth date", p.birth_date)
             if index_date != p.index_date:
                 p.index_date = index_date
                 s.flush()

@@ -1,4 +1,9 @@
-"""The screening log and the study flow counts (screened -> not eligible / enrolled)."""
+"""The screening log and the study flow counts (screened -> not eligible / enrolled).
+
+The one rule for the flow: each participant counts once, by their latest screening; anyone
+with a study ID counts as enrolled (and eligible), even if a later re-screen was left
+incomplete. The screen's diagram, the printed screening log and the study outcomes all read
+``flow_counts``."""
 
 from __future__ import annotations
 
@@ -6,7 +11,7 @@ import datetime as dt
 import json
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import Text, cast, select
 
@@ -16,7 +21,10 @@ from .participants import HIDDEN
 from .permissions import Actor, Permission
 from .uow import reading
 
-OUTCOMES = ("enrolled", "eligible", "not_eligible")  # eligible = awaiting enrolment
+# eligible = awaiting enrolment; incomplete = saved without every criterion (older data)
+OUTCOMES = ("enrolled", "eligible", "not_eligible", "incomplete")
+COHORTS = ("hepatectomy", "systemic")
+ENDINGS = ("withdrawn", "deceased", "completed")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +43,8 @@ class ScreeningLogRow:
     status: str
     failed_criteria: tuple[str, ...]  # criterion ids
     reasons: str  # the failed criteria's reasons, "; "-joined
+    failed: tuple[tuple[str, str], ...] = ()  # (criterion id, reason)
+    missing: tuple[tuple[str, str], ...] = ()  # (criterion id, what is not recorded yet)
 
 
 @dataclass(frozen=True)
@@ -46,6 +56,39 @@ class FlowCounts:
     awaiting_enrolment: int
     enrolled: int
     enrolled_by_cohort: dict[str, int]
+    screenings: int = 0  # screening records (a participant may have several)
+    incomplete: int = 0
+    # ending -> (hepatectomy, systemic) participants, for ENDINGS
+    endings: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    # The printed flow diagram's names for the same counts.
+    @property
+    def exclusion_reasons(self) -> tuple[tuple[str, int], ...]:
+        return self.by_reason
+
+    @property
+    def eligible_not_enrolled(self) -> int:
+        return self.awaiting_enrolment
+
+    @property
+    def hepatectomy(self) -> int:
+        return self.enrolled_by_cohort.get("hepatectomy", 0)
+
+    @property
+    def systemic(self) -> int:
+        return self.enrolled_by_cohort.get("systemic", 0)
+
+    @property
+    def withdrawn(self) -> tuple[int, int]:
+        return self.endings.get("withdrawn", (0, 0))
+
+    @property
+    def deceased(self) -> tuple[int, int]:
+        return self.endings.get("deceased", (0, 0))
+
+    @property
+    def completed(self) -> tuple[int, int]:
+        return self.endings.get("completed", (0, 0))
 
     @property
     def reasons_total(self) -> int:
@@ -60,15 +103,22 @@ class FlowCounts:
 def _outcome(verdict: str, study_id: str | None) -> str:
     if study_id:
         return "enrolled"
-    return "eligible" if verdict == "eligible" else "not_eligible"
+    return verdict if verdict in OUTCOMES else "not_eligible"
 
 
 def screening_log(
-    db: Database, actor: Actor | None, outcome: str | None = None
+    db: Database,
+    actor: Actor | None,
+    outcome: str | None = None,
+    *,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    permission: Permission = Permission.VIEW_PARTICIPANTS,
 ) -> list[ScreeningLogRow]:
-    """Every screening, newest first, in one query; identity masked for roles without it."""
+    """Every screening (between the dates, when given), newest first, in one query; identity
+    masked for roles without it."""
     show_identity = actor is not None and actor.can(Permission.VIEW_IDENTITY)
-    with reading(db, actor, Permission.VIEW_PARTICIPANTS) as s:
+    with reading(db, actor, permission) as s:
         stmt = (
             select(
                 Screening.id,
@@ -90,11 +140,15 @@ def screening_log(
             .outerjoin(ParticipantIdentity, ParticipantIdentity.participant_id == Participant.id)
             .order_by(Screening.screening_date.desc(), Screening.id.desc())
         )
+        if date_from is not None:
+            stmt = stmt.where(Screening.screening_date >= date_from)
+        if date_to is not None:
+            stmt = stmt.where(Screening.screening_date <= date_to)
         rows = []
         for r in s.execute(stmt):
             raw = r[11] or ""
-            criteria = json.loads(raw) if '"failed"' in raw else []
-            failed = [c for c in criteria if c.get("status") == "failed"]
+            criteria = json.loads(raw) if '"failed"' in raw or '"missing"' in raw else []
+            failed = _with_status(criteria, "failed")
             row = ScreeningLogRow(
                 screening_id=r[0],
                 participant_id=r[1],
@@ -108,12 +162,22 @@ def screening_log(
                 outcome=_outcome(r[8], r[4]),
                 cohort=r[9] or "",
                 status=r[10],
-                failed_criteria=tuple(c["id"] for c in failed),
-                reasons="; ".join(c.get("reason", "") for c in failed),
+                failed_criteria=tuple(cid for cid, _ in failed),
+                reasons="; ".join(reason for _, reason in failed),
+                failed=failed,
+                missing=_with_status(criteria, "missing"),
             )
             if outcome is None or row.outcome == outcome:
                 rows.append(row)
         return rows
+
+
+def _with_status(criteria: list, status: str) -> tuple[tuple[str, str], ...]:
+    return tuple(
+        (str(c.get("id", "")), str(c.get("reason", "")))
+        for c in criteria
+        if isinstance(c, dict) and c.get("status") == status
+    )
 
 
 def flow_counts(rows: Sequence[ScreeningLogRow]) -> FlowCounts:
@@ -123,17 +187,21 @@ def flow_counts(rows: Sequence[ScreeningLogRow]) -> FlowCounts:
         latest.setdefault(row.participant_id, row)
     people = list(latest.values())
     failed = [r for r in people if r.outcome == "not_eligible"]
-    reasons = Counter(cid for r in failed for cid in r.failed_criteria)
+    reasons = Counter(cid for r in failed for cid in set(r.failed_criteria))
     enrolled = [r for r in people if r.outcome == "enrolled"]
     by_cohort = Counter(r.cohort for r in enrolled)
+    ended = Counter((r.status, r.cohort) for r in enrolled)
     return FlowCounts(
         screened=len(people),
         not_eligible=len(failed),
         by_reason=tuple(sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0]))),
-        eligible=len(people) - len(failed),
+        eligible=len(enrolled) + sum(r.outcome == "eligible" for r in people),
         awaiting_enrolment=sum(r.outcome == "eligible" for r in people),
         enrolled=len(enrolled),
-        enrolled_by_cohort={c: by_cohort.get(c, 0) for c in ("hepatectomy", "systemic")},
+        enrolled_by_cohort={c: by_cohort.get(c, 0) for c in COHORTS},
+        screenings=len(rows),
+        incomplete=sum(r.outcome == "incomplete" for r in people),
+        endings={e: (ended[(e, COHORTS[0])], ended[(e, COHORTS[1])]) for e in ENDINGS},
     )
 
 

@@ -1,17 +1,26 @@
-"""GUI start-up: database, first-run administrator, sign-in, main window, switch user."""
+"""GUI start-up: sign-in (painted first), database, first-run administrator, main window,
+switch user.
+
+The sign-in dialog is on screen before SQLAlchemy, the ORM and the services load: the
+database opens right after its first frame (README, "Start-up").
+"""
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..models.db import Database, DatabaseError, open_database
-from ..models.db_files import FileCheckError
 from ..services.permissions import Actor
 
+if TYPE_CHECKING:
+    from ..models.db import Database
+
 SMOKE_ACTOR = Actor(0, "smoke-test", "investigator", "Smoke test")
+FIRST_RUN = 2  # the sign-in dialog's result when the database it opened has no users yet
 
 
 def _application():
@@ -51,23 +60,34 @@ def run_dialog(dialog) -> bool:
 class SessionController:
     """Sign-in → main window → (switch user) → sign-in again."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database | None, target: str = "") -> None:
+        """``db=None``: the first sign-in dialog opens ``target`` once it is painted."""
         self.db = db
+        self.target = target
         self.window = None
         self.last_username = ""
+        self.exit_code = 0  # 2 when the database could not be opened
+        self.database_opened: Callable[[Database], None] | None = None
 
     def start(self) -> bool:
-        from ..services import accounts
-        from .login import FirstRunDialog, LoginDialog
+        from .login import FirstRunDialog, LoginDialog, describe_target
 
-        if not accounts.has_users(self.db):
-            first = FirstRunDialog(self.db)
-            if not run_dialog(first):
-                return False
         chosen, username = None, self.last_username
         while True:  # picking another language reopens the dialog in it
-            login = LoginDialog(self.db, username=username)
+            if self.db is None:
+                login = LoginDialog(None, where=describe_target(self.target))
+                login.first_painted.connect(lambda dialog=login: self._open_behind(dialog))
+            else:
+                from ..services import accounts
+
+                if not accounts.has_users(self.db):
+                    first = FirstRunDialog(self.db)
+                    if not run_dialog(first):
+                        return False
+                login = LoginDialog(self.db, username=username)
             accepted = run_dialog(login)
+            if login.result() == FIRST_RUN:
+                return self.start()  # the database opened empty: the administrator account first
             chosen, username = login.chosen_language or chosen, login.username.text()
             if login.chosen_language is None:
                 break
@@ -76,6 +96,28 @@ class SessionController:
         self.use_language(login.result_actor, chosen)
         self.open_main(login.result_actor)
         return True
+
+    def _open_behind(self, login) -> None:
+        """Open the database behind the painted sign-in dialog, then let it sign in."""
+        from ..models.db import DatabaseError, open_database
+        from ..services import accounts
+
+        try:
+            # The dialog does not wait for quick_check (seconds on a large study); writes do.
+            self.db = open_database(self.target, wait_for_check=False)
+        except DatabaseError as exc:
+            from .dialogs import show_error
+
+            show_error(login, str(exc))
+            self.exit_code = 2
+            login.reject()
+            return
+        if self.database_opened is not None:
+            self.database_opened(self.db)
+        if accounts.has_users(self.db):
+            login.set_database(self.db)
+        else:
+            login.done(FIRST_RUN)
 
     def use_language(self, actor: Actor, chosen: str | None) -> None:
         """A language picked at sign-in becomes the user's setting; else their setting rules
@@ -124,6 +166,8 @@ def _end_if_damaged(app, db: Database) -> None:
     the message naming the restore command (no write reaches it meanwhile)."""
     from PySide6.QtCore import QTimer
 
+    from ..models.db_files import FileCheckError
+
     health = db.health
     if health is None:
         return
@@ -150,35 +194,37 @@ def run_gui(target: str, smoke_test: str | None = None) -> int:
     if smoke_test:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     app = _application()
-    try:
-        # The window does not wait for quick_check (seconds on a large study); writes do.
-        db = open_database(target, wait_for_check=bool(smoke_test))
-    except DatabaseError as exc:
-        if smoke_test:
-            print(f"error: {exc}", file=sys.stderr)
-        else:
-            from .dialogs import show_error
-
-            show_error(None, str(exc))
-        return 2
     if smoke_test:
-        from .main_window import MainWindow
-
-        window = MainWindow(db, SMOKE_ACTOR, lock_minutes=0)
-        window.show()
-        app.processEvents()
-        ok = window.grab().save(str(Path(smoke_test)))
-        window.shutdown()
-        window.close()
-        db.dispose()
-        return 0 if ok else 1
+        return _smoke_test(app, target, Path(smoke_test))
     app.setQuitOnLastWindowClosed(False)
-    _end_if_damaged(app, db)
-    controller = SessionController(db)
+    controller = SessionController(None, target)
+    controller.database_opened = lambda db: _end_if_damaged(app, db)
     app.lastWindowClosed.connect(lambda: controller.window is None or app.quit())
-    if not controller.start():
-        return 0
-    app.setQuitOnLastWindowClosed(True)
-    code = app.exec()
+    try:
+        if not controller.start():
+            return controller.exit_code
+        app.setQuitOnLastWindowClosed(True)
+        return app.exec()
+    finally:
+        if controller.db is not None:
+            controller.db.dispose()
+
+
+def _smoke_test(app, target: str, shot: Path) -> int:
+    """The main window without sign-in, painted and saved (`--smoke-test`)."""
+    from ..models.db import DatabaseError, open_database
+    from .main_window import MainWindow
+
+    try:
+        db = open_database(target)
+    except DatabaseError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    window = MainWindow(db, SMOKE_ACTOR, lock_minutes=0)
+    window.show()
+    app.processEvents()
+    ok = window.grab().save(str(shot))
+    window.shutdown()
+    window.close()
     db.dispose()
-    return code
+    return 0 if ok else 1

@@ -9,98 +9,54 @@ proposed, another grade only with a reason), the ISGLS grade where the category 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QFrame,
     QGridLayout,
     QLabel,
-    QLineEdit,
     QRadioButton,
-    QVBoxLayout,
     QWidget,
     QWizard,
 )
 
 from ..clinical import (
     CLAVIEN_DINDO_GRADES,
-    COMPLICATION_CATEGORIES,
     ISGLS_CATEGORIES,
     ISGLS_GRADES,
-    cci,
     clavien_dindo_definition,
 )
+from ..forms import Field, Form
+from ..forms.crf.complication import DEATH
+from ..forms.crf.complication import FORM as COMPLICATION_FORM
 from ..models.db import Database
 from ..services import surgery
 from ..services.errors import ServiceError, ValidationError
 from ..services.permissions import Actor
 from ..services.surgery import ComplicationInput, Treatment
 from . import dialogs
+from .checked_page import CheckedFormPage
+from .complication_panels import CciPanel, definition_label
+from .form_builder import FormView, page_of
+from .form_inputs import dictionary_text, make_input
 from .participant_label import label_pages, who_for
-from .surgery_forms import ChoiceInput, DateInput, FormPage, ParseError, page_of
 
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("ComplicationWizard", text)
 
 
-INTERVENTION_LABELS = {
-    "none": "No intervention",
-    "without_ga": "Intervention without general anaesthesia (e.g. percutaneous drainage)",
-    "under_ga": "Intervention under general anaesthesia (e.g. relaparotomy)",
-}
+# The outcome page: the complication's resolution and, for grade V, the death.
+OUTCOME = Form(
+    "complication",
+    COMPLICATION_FORM.title,
+    COMPLICATION_FORM.table,
+    (COMPLICATION_FORM["resolved_date"], *DEATH.fields),
+)
+OUTCOME_FIELDS = ("resolved_date", "death_date", "death_cause")
 PAGE_WHAT, PAGE_TREATMENT, PAGE_GRADE, PAGE_ISGLS, PAGE_OUTCOME = range(5)
-
-
-def _definition_label(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setStyleSheet("color: #444;")
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-    return label
-
-
-class CciPanel(QFrame):
-    """The patient's CCI, live: all other complications of the operation plus this one."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setObjectName("cci_panel")
-        self.setFixedWidth(170)
-        self.setStyleSheet(
-            "#cci_panel { background: #f6f3ee; border: 1px solid #ddd2c2; border-radius: 4px; }"
-        )
-        box = QVBoxLayout(self)
-        caption = QLabel(_t("Patient CCI"))
-        caption.setStyleSheet("font-weight: 600;")
-        self.value = QLabel()
-        self.value.setObjectName("cci")
-        self.value.setStyleSheet("font-size: 30px; font-weight: 700; color: #7a2a22;")
-        self.detail = QLabel()
-        self.detail.setObjectName("cci_detail")
-        self.detail.setWordWrap(True)
-        self.detail.setStyleSheet("color: #555;")
-        note = QLabel(_t("Comprehensive Complication Index (Slankamenac 2013), 0–100."))
-        note.setWordWrap(True)
-        note.setStyleSheet("color: #777; font-size: 11px;")
-        for w in (caption, self.value, self.detail):
-            box.addWidget(w)
-        box.addStretch(1)
-        box.addWidget(note)
-
-    def show_cci(self, others: list[str], grade: str | None) -> None:
-        before = cci(others)
-        after = cci([*others, grade]) if grade else before
-        self.value.setText(f"{after:.1f}")
-        grades = ", ".join(others) or _t("none")
-        self.detail.setText(
-            _t(
-                "This complication: grade {grade}\nWithout it: {before:.1f}\n"
-                "Other complications: {grades}"
-            ).format(grade=grade or "—", before=before, grades=grades)
-        )
 
 
 class ComplicationWizard(QWizard):
@@ -161,9 +117,7 @@ class ComplicationWizard(QWizard):
             self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
             self.customButtonClicked.connect(self._custom)
         self.currentIdChanged.connect(self._page_changed)
-        if self.original is not None:
-            self.set_input(self.original)
-        self._update()
+        self.set_input(self.original or ComplicationInput())
 
     def _load_others(self, record: surgery.SurgicalRecord) -> None:
         self.other_grades: list[str] = []
@@ -178,83 +132,79 @@ class ComplicationWizard(QWizard):
 
     # --- pages --------------------------------------------------------------------------
 
+    def _page(self, title: str, names: tuple[str, ...], subtitle: str) -> CheckedFormPage:
+        return CheckedFormPage(title, COMPLICATION_FORM, names, today=self.today, subtitle=subtitle)
+
+    def _tick(self, view: FormView, field: Field) -> QCheckBox:
+        box = QCheckBox(dictionary_text(field.help) if field.help else "")
+        view.add_row(
+            field,
+            box,
+            get=box.isChecked,
+            put=lambda on: box.setChecked(bool(on)),
+            signal=box.toggled,
+        )
+        return box
+
+    def _choice(self, view: FormView, field: Field) -> QWidget:
+        """A dictionary field placed among the page's own rows (keeps the form's order)."""
+        inp = make_input(field)
+        return view.add_row(
+            field,
+            inp.widget,
+            get=inp.value,
+            put=inp.set_value,
+            signal=inp.widget.currentIndexChanged,  # type: ignore[attr-defined]
+        )
+
     def _build_pages(self) -> None:
         op = self.operation
         context = _t("{name} on {date}").format(
             name=op.resection_name, date=op.operation_date.isoformat()
         )
-        p1 = FormPage(_t("Complication"), context)
-        self.category = p1.add_row(
-            _t("Category *"),
-            ChoiceInput(
-                "category",
-                [(k, _t(v)) for k, v in COMPLICATION_CATEGORIES.items()],
-                blank=_t("— choose"),
-            ),
-        )
-        self.other_text = QLineEdit()
-        self.other_text.setObjectName("other_text")
-        self.other_text.setMaxLength(200)
-        self.other_text.setPlaceholderText(_t("describe (category other)"))
-        p1.add_row(_t("Description"), self.other_text)
-        self.onset_date = p1.add_row(_t("Onset date *"), DateInput("onset_date"))
+        p1 = self._page(_t("Complication"), ("category", "other_text", "onset_date"), context)
+        self.what = p1.view
+        self.category = p1.view.widget("category")
+        self.other_text = p1.view.widget("other_text")
+        self.other_text.setPlaceholderText(_t("describe (category other)"))  # type: ignore[attr-defined]
         self.pod = QLabel()
         self.pod.setObjectName("postoperative_day")
-        p1.form.addRow(_t("Postoperative day:"), self.pod)
+        p1.view.layout_.addRow(_t("Postoperative day:"), self.pod)
 
-        p2 = FormPage(
+        p2 = self._page(
             _t("Treatment needed"),
+            (),
             _t("Tick the most intensive treatment the complication needed; it proposes the grade."),
         )
-        self.other_drugs = QCheckBox(
-            _t("Drugs beyond antiemetics, antipyretics, analgesics, diuretics, electrolytes")
+        self.treatment_view = t2 = p2.view
+        self.other_drugs = self._tick(t2, COMPLICATION_FORM["other_drugs"])
+        self.transfusion = self._tick(t2, COMPLICATION_FORM["transfusion"])
+        self.tpn = self._tick(t2, COMPLICATION_FORM["tpn"])
+        self.intervention = self._choice(t2, COMPLICATION_FORM["intervention"])
+        self.icu = self._tick(t2, COMPLICATION_FORM["icu"])
+        self.organ_dysfunction = self._choice(t2, COMPLICATION_FORM["organ_dysfunction"])
+        self.died = self._tick(t2, COMPLICATION_FORM["died"])
+        text = make_input(COMPLICATION_FORM["treatment_text"])
+        self.treatment_text = t2.add_row(
+            COMPLICATION_FORM["treatment_text"],
+            text.widget,
+            get=text.value,
+            put=text.set_value,
+            signal=text.widget.textChanged,  # type: ignore[attr-defined]
         )
-        self.transfusion = QCheckBox(_t("Blood transfusion"))
-        self.tpn = QCheckBox(_t("Total parenteral nutrition"))
-        self.intervention = ChoiceInput(
-            "intervention", [(k, _t(v)) for k, v in INTERVENTION_LABELS.items()]
-        )
-        self.icu = QCheckBox(_t("Intermediate or intensive care (life-threatening)"))
-        self.organ_dysfunction = ChoiceInput(
-            "organ_dysfunction",
-            [
-                ("single", _t("Single organ dysfunction")),
-                ("multiple", _t("Multiple organ dysfunction")),
-            ],
-            blank=_t("— choose"),
-        )
-        self.died = QCheckBox(_t("The patient died of this complication"))
-        for name, widget in (
-            ("other_drugs", self.other_drugs),
-            ("transfusion", self.transfusion),
-            ("tpn", self.tpn),
-            ("icu", self.icu),
-            ("died", self.died),
-        ):
-            widget.setObjectName(name)
-        p2.add_row(_t("Drugs"), self.other_drugs)
-        p2.add_row("", self.transfusion)
-        p2.add_row("", self.tpn)
-        p2.add_row(_t("Intervention"), self.intervention)
-        p2.add_row(_t("Intensive care"), self.icu)
-        p2.add_row(_t("Organ failure"), self.organ_dysfunction)
-        p2.add_row(_t("Death"), self.died)
-        self.treatment_text = QLineEdit()
-        self.treatment_text.setObjectName("treatment_text")
-        self.treatment_text.setMaxLength(2000)
-        self.treatment_text.setPlaceholderText(_t("e.g. piperacillin-tazobactam 7 days"))
-        p2.add_row(_t("Treatment given"), self.treatment_text)
+        self.treatment_text.setPlaceholderText(_t("e.g. piperacillin-tazobactam 7 days"))  # type: ignore[attr-defined]
         self.proposal_label = QLabel()
         self.proposal_label.setObjectName("proposal")
         self.proposal_label.setStyleSheet("font-weight: 600;")
         p2.add_block(self.proposal_label)
 
-        p3 = FormPage(
+        p3 = self._page(
             _t("Clavien-Dindo grade"),
+            (),
             _t("The grade proposed from the treatment is marked; another grade needs a reason."),
         )
         grid_box = QWidget()
-        grid_box.setObjectName("clavien_dindo")
+        grid_box.setMinimumWidth(640)
         grid = QGridLayout(grid_box)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(12)
@@ -276,30 +226,39 @@ class ComplicationWizard(QWizard):
             self.grade_marks[grade] = mark
             grid.addWidget(button, row, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(mark, row, 1, Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(_definition_label(_t(clavien_dindo_definition(grade))), row, 2)
-        p3.add_block(grid_box, error=True)
+            grid.addWidget(definition_label(_t(clavien_dindo_definition(grade))), row, 2)
+        # First: whether the grade differs from the proposal, before the page updates.
         self.grade_group.idClicked.connect(self._grade_clicked)
-        self.override_reason = QLineEdit()
-        self.override_reason.setObjectName("grade_override_reason")
-        self.override_reason.setMaxLength(2000)
-        p3.below.addSpacing(6)
-        self.reason_caption = QLabel(_t("Reason for choosing another grade than proposed:"))
-        p3.add_block(self.reason_caption)
-        p3.add_block(self.override_reason, error=True)
-        dsuffix = _definition_label(
-            _t("Suffix d (next page): the complication is still present at discharge.")
+        p3.view.add_row(
+            "clavien_dindo",
+            grid_box,
+            get=lambda: self.chosen_grade() if self._overridden else None,
+            put=lambda _grade: None,  # set with the treatment (set_input)
+            signal=self.grade_group.idClicked,
         )
-        p3.add_block(dsuffix)
+        reason = make_input(COMPLICATION_FORM["grade_override_reason"])
+        self.override_reason = p3.view.add_row(
+            "grade_override_reason",
+            reason.widget,
+            get=reason.value,
+            put=reason.set_value,
+            signal=reason.widget.textChanged,  # type: ignore[attr-defined]
+        )
+        p3.add_block(
+            definition_label(
+                _t("Suffix d (next page): the complication is still present at discharge.")
+            )
+        )
 
-        p4 = FormPage(_t("ISGLS grade"), "")
+        p4 = self._page(_t("ISGLS grade"), (), "")
         self.isgls_title = QLabel()
         self.isgls_title.setStyleSheet("font-weight: 600;")
-        self.isgls_definition = _definition_label("")
+        self.isgls_definition = definition_label("")
         self.isgls_definition.setObjectName("isgls_definition")
-        p4.add_block(self.isgls_title)
-        p4.add_block(self.isgls_definition)
+        p4.outer.insertWidget(0, self.isgls_title)
+        p4.outer.insertWidget(1, self.isgls_definition)
         isgls_box = QWidget()
-        isgls_box.setObjectName("isgls_grade")
+        isgls_box.setMinimumWidth(640)
         igrid = QGridLayout(isgls_box)
         igrid.setContentsMargins(0, 8, 0, 0)
         igrid.setColumnStretch(1, 1)
@@ -311,23 +270,23 @@ class ComplicationWizard(QWizard):
             button.setObjectName(f"isgls_{g}")
             self.isgls_group.addButton(button, row)
             self.isgls_buttons[g] = button
-            text = _definition_label("")
+            text = definition_label("")
             self.isgls_texts[g] = text
             igrid.addWidget(button, row, 0, Qt.AlignmentFlag.AlignTop)
             igrid.addWidget(text, row, 1)
-        p4.add_block(isgls_box, error=True)
-        self.isgls_group.idClicked.connect(lambda _i: p4.changed.emit())
+        p4.view.add_row(
+            "isgls_grade",
+            isgls_box,
+            get=self._isgls,
+            put=self._set_isgls,
+            signal=self.isgls_group.idClicked,
+        )
 
-        p5 = FormPage(_t("Outcome"), context)
-        self.suffix_d = QCheckBox(_t("Still present at discharge (suffix d)"))
-        self.suffix_d.setObjectName("suffix_d")
-        p5.add_row(_t("At discharge"), self.suffix_d)
-        self.resolved_date = p5.add_row(_t("Resolved on"), DateInput("resolved_date"))
-        self.death_date = p5.add_row(_t("Date of death *"), DateInput("death_date"))
-        self.death_cause = QLineEdit()
-        self.death_cause.setObjectName("death_cause")
-        self.death_cause.setMaxLength(200)
-        p5.add_row(_t("Cause of death"), self.death_cause)
+        p5 = CheckedFormPage(
+            _t("Outcome"), OUTCOME, OUTCOME_FIELDS, today=self.today, subtitle=context
+        )
+        self.outcome = p5.view
+        self.suffix_d = self._tick(p5.view, COMPLICATION_FORM["suffix_d"])
         self.summary = QLabel()
         self.summary.setObjectName("summary")
         self.summary.setWordWrap(True)
@@ -341,27 +300,44 @@ class ComplicationWizard(QWizard):
         self._pages = [p1, p2, p3, p4, p5]
         for page_id, page in enumerate(self._pages):
             self.setPage(page_id, page)
-            page.changed.connect(self._update)
-        self.grade_group.idClicked.connect(lambda _i: self._update())
+            page.view.changed.connect(self._update)
 
     def nextId(self) -> int:  # noqa: N802 (Qt override)
         current = self.currentId()
-        if current == PAGE_GRADE and self.category.value() not in ISGLS_CATEGORIES:
+        category = self.category.currentData()  # type: ignore[attr-defined]
+        if current == PAGE_GRADE and category not in ISGLS_CATEGORIES:
             return PAGE_OUTCOME  # the category has no ISGLS grade
         return super().nextId()
 
     # --- values -------------------------------------------------------------------------
 
-    def treatment(self) -> Treatment:
+    def values(self, *, raw: bool = False) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for page in self._pages:
+            out.update(page.view.raw_values() if raw else page.view.values())
+        return out
+
+    def treatment(self, values: dict[str, Any] | None = None) -> Treatment:
+        v = values or self.values(raw=True)
         return Treatment(
-            other_drugs=self.other_drugs.isChecked(),
-            transfusion=self.transfusion.isChecked(),
-            tpn=self.tpn.isChecked(),
-            intervention=self.intervention.value() or "none",
-            icu=self.icu.isChecked(),
-            organ_dysfunction=self.organ_dysfunction.value() if self.icu.isChecked() else None,
-            died=self.died.isChecked(),
+            other_drugs=bool(v["other_drugs"]),
+            transfusion=bool(v["transfusion"]),
+            tpn=bool(v["tpn"]),
+            intervention=v["intervention"] or "none",
+            icu=bool(v["icu"]),
+            organ_dysfunction=v["organ_dysfunction"] if v["icu"] else None,
+            died=bool(v["died"]),
         )
+
+    def _isgls(self) -> str | None:
+        button = self.isgls_group.checkedButton()
+        return button.objectName().removeprefix("isgls_") if button else None
+
+    def _set_isgls(self, grade: str | None) -> None:
+        self.isgls_group.setExclusive(False)
+        for g, button in self.isgls_buttons.items():
+            button.setChecked(g == grade)
+        self.isgls_group.setExclusive(True)
 
     def chosen_grade(self) -> str | None:
         button = self.grade_group.checkedButton()
@@ -374,54 +350,34 @@ class ComplicationWizard(QWizard):
             return None
 
     def collect(self) -> ComplicationInput:
-        category = self.category.value() or ""
-        grade = self.chosen_grade() if self._overridden else None
-        isgls = self.isgls_group.checkedButton()
-        death = self.death_date.date() if self.died.isChecked() else None
+        """What is typed, as the service's input; ValidationError names an unreadable field."""
+        v = self.values()
+        category = v["category"] or ""
+        died = bool(v["died"])
         return ComplicationInput(
             category=category,
-            onset_date=self.onset_date.date(),
-            other_text=self.other_text.text().strip() or None,
-            treatment=self.treatment(),
-            treatment_text=self.treatment_text.text().strip() or None,
-            clavien_dindo=grade,
-            grade_override_reason=self.override_reason.text().strip() or None,
-            isgls_grade=(
-                isgls.objectName().removeprefix("isgls_")
-                if isgls is not None and category in ISGLS_CATEGORIES
-                else None
-            ),
-            suffix_d=self.suffix_d.isChecked(),
-            resolved_date=self.resolved_date.date(),
-            death_date=death,
-            death_cause=self.death_cause.text().strip() or None if self.died.isChecked() else None,
+            onset_date=v["onset_date"],
+            other_text=v["other_text"],
+            treatment=self.treatment(v),
+            treatment_text=v["treatment_text"],
+            clavien_dindo=v["clavien_dindo"],
+            grade_override_reason=v["grade_override_reason"],
+            isgls_grade=v["isgls_grade"] if category in ISGLS_CATEGORIES else None,
+            suffix_d=bool(v["suffix_d"]),
+            resolved_date=v["resolved_date"],
+            death_date=v["death_date"] if died else None,
+            death_cause=v["death_cause"] if died else None,
         )
 
     def set_input(self, data: ComplicationInput) -> None:
-        self.category.set_value(data.category)
-        self.other_text.setText(data.other_text or "")
-        self.onset_date.set_date(data.onset_date)
-        t = data.treatment
-        self.other_drugs.setChecked(t.other_drugs)
-        self.transfusion.setChecked(t.transfusion)
-        self.tpn.setChecked(t.tpn)
-        self.intervention.set_value(t.intervention)
-        self.icu.setChecked(t.icu)
-        self.organ_dysfunction.set_value(t.organ_dysfunction)
-        self.died.setChecked(t.died)
-        self.treatment_text.setText(data.treatment_text or "")
+        values = data.values()
+        for page in self._pages:
+            page.view.set_values(values)
         proposed = self.proposed_grade()
         grade = data.clavien_dindo or proposed
         self._overridden = bool(grade and grade != proposed)
         if grade:
             self.grade_buttons[grade].setChecked(True)
-        self.override_reason.setText(data.grade_override_reason or "")
-        if data.isgls_grade in self.isgls_buttons:
-            self.isgls_buttons[data.isgls_grade].setChecked(True)
-        self.suffix_d.setChecked(data.suffix_d)
-        self.resolved_date.set_date(data.resolved_date)
-        self.death_date.set_date(data.death_date)
-        self.death_cause.setText(data.death_cause or "")
         self._update()
 
     # --- live ---------------------------------------------------------------------------
@@ -438,34 +394,30 @@ class ComplicationWizard(QWizard):
             mark.setText(_t("proposed") if grade == proposed else "")
         grade = self.chosen_grade()
         overriding = bool(grade and proposed and grade != proposed)
-        self.override_reason.setEnabled(overriding)
-        self.reason_caption.setEnabled(overriding)
+        self._pages[PAGE_GRADE].view.set_enabled("grade_override_reason", overriding)
         self.proposal_label.setText(
             _t("Proposed Clavien-Dindo grade: {g}").format(g=proposed)
             if proposed
             else _t("Proposed grade: choose single or multiple organ dysfunction.")
         )
-        self.organ_dysfunction.setEnabled(self.icu.isChecked())
-        self.other_text.setEnabled(self.category.value() == "other")
+        v = self.values(raw=True)
+        self.treatment_view.set_enabled("organ_dysfunction", self.icu.isChecked())
+        self.what.set_enabled("other_text", v["category"] == "other")
         died = self.died.isChecked()
-        outcome = self._pages[PAGE_OUTCOME].form
-        for w in (self.death_date, self.death_cause):
-            w.setEnabled(died)
-            outcome.setRowVisible(w.parentWidget(), died)
-        self.resolved_date.setEnabled(not died)
-        self.suffix_d.setEnabled(not died)
+        for name in ("death_date", "death_cause"):
+            self.outcome.set_enabled(name, died)
+            self.outcome.layout_.setRowVisible(self.outcome.rows[name].box, died)
+        self.outcome.set_enabled("resolved_date", not died)
+        self.outcome.set_enabled("suffix_d", not died)
         self.cci_panel.show_cci(self.other_grades, grade)
         self._update_isgls()
-        try:
-            onset = self.onset_date.date()
-        except ParseError:
-            onset = None
+        onset = v["onset_date"]
         days = (onset - self.operation.operation_date).days if onset else None
         self.pod.setText(str(days) if days is not None else "—")
         self.summary.setText(self._summary_html(grade, days))
 
     def _update_isgls(self) -> None:
-        scheme = ISGLS_CATEGORIES.get(self.category.value() or "")
+        scheme = ISGLS_CATEGORIES.get(self.category.currentData() or "")  # type: ignore[attr-defined]
         page = self._pages[PAGE_ISGLS]
         if scheme is None:
             page.setSubTitle(self.who + "\n" + _t("This category has no ISGLS grade."))
@@ -485,19 +437,15 @@ class ComplicationWizard(QWizard):
             text.setText(_t(scheme.grades[g]))
 
     def _summary_html(self, grade: str | None, days: int | None) -> str:
-        label = COMPLICATION_CATEGORIES.get(self.category.value() or "", "—")
+        category = self.category.currentData()  # type: ignore[attr-defined]
+        label = COMPLICATION_FORM["category"].format(category)
         grade_text = (grade or "—") + ("-d" if self.suffix_d.isChecked() and grade else "")
-        isgls = self.isgls_group.checkedButton()
+        isgls = self._isgls()
         rows = [
-            (_t("Complication"), _t(label)),
+            (_t("Complication"), dictionary_text(label)),
             (_t("Onset"), _t("postoperative day {d}").format(d=days) if days is not None else "—"),
             (_t("Clavien-Dindo"), grade_text),
-            (
-                _t("ISGLS"),
-                isgls.objectName().removeprefix("isgls_")
-                if isgls and self.category.value() in ISGLS_CATEGORIES
-                else "—",
-            ),
+            (_t("ISGLS"), isgls if isgls and category in ISGLS_CATEGORIES else "—"),
             (_t("Patient CCI"), self.cci_panel.value.text()),
         ]
         body = "".join(
@@ -523,10 +471,7 @@ class ComplicationWizard(QWizard):
         while self.currentId() != target and self.currentId() > target:
             self.back()
         if self.currentId() == target:
-            self.currentPage().show_error(field, message)  # type: ignore[attr-defined]
-            widget = self.findChild(QWidget, field)
-            if widget is not None:
-                widget.setFocus()
+            self.currentPage().view.show_error(field, message)  # type: ignore[attr-defined]
         else:
             dialogs.show_error(self, message)
 
@@ -542,10 +487,10 @@ class ComplicationWizard(QWizard):
 
     def validateCurrentPage(self) -> bool:  # noqa: N802 (Qt override)
         current = self.currentId()
-        self.currentPage().clear_errors()  # type: ignore[attr-defined]
+        self.currentPage().view.clear_errors()  # type: ignore[attr-defined]
         try:
             self._validate()
-        except (ParseError, ValidationError) as exc:
+        except ValidationError as exc:
             target = page_of(self, exc.field)
             if target is None or target <= current or current == PAGE_OUTCOME:
                 self._show_problem(exc.field, str(exc))
@@ -555,7 +500,7 @@ class ComplicationWizard(QWizard):
     def _save(self) -> bool:
         try:
             data = self._validate()
-        except (ParseError, ValidationError) as exc:
+        except ValidationError as exc:
             self._show_problem(exc.field, str(exc))
             return False
         grade = data.clavien_dindo or self.proposed_grade()
@@ -613,5 +558,5 @@ class ComplicationWizard(QWizard):
                 b.setChecked(False)
             group.setExclusive(True)
         for page in self._pages:
-            page.clear_errors()
+            page.view.clear_errors()
         self._update()

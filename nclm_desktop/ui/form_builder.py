@@ -48,6 +48,7 @@ class _Row:
         self.error = ErrorLine(name, wrap=True)
         self.keep = QPushButton(t("Keep this value"))
         self.keep.setObjectName(f"{name}_confirm")
+        self.keep.setAutoDefault(False)  # Return in a dialog saves; it never keeps a value
         self.keep.hide()
         self.keep.clicked.connect(lambda: view.confirm(name))
         self.box = QWidget()
@@ -71,22 +72,30 @@ class FormView(QWidget):
     def __init__(
         self,
         form: Form,
-        names: Iterable[str] | None = None,
+        names: Iterable[str | Field] | None = None,
         *,
         today: Today,
         parent: QWidget | None = None,
     ) -> None:
+        """``names``: the form's fields to show (default: all its inputs); a Field from
+        another form may stand among them (a page that gathers several forms)."""
         super().__init__(parent)
         self.form_def = form
         self._today = today
         self.rows: dict[str, _Row] = {}
         self._confirmed: set[str] = set()
+        self._required: dict[str, bool] = {}  # the page's own say, over the definition's
+        self._checks: dict[str, list[Callable[[Any], str | None]]] = {}
         self.layout_ = QFormLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
         self.layout_.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.layout_.setVerticalSpacing(4)
-        fields = form.pick(names) if names is not None else form.inputs
+        fields = (
+            form.inputs
+            if names is None
+            else tuple(n if isinstance(n, Field) else form[n] for n in names)
+        )
         for f in fields:
             self._add(make_input(f))
 
@@ -117,6 +126,29 @@ class FormView(QWidget):
 
     def today(self) -> dt.date:
         return self._today() if callable(self._today) else self._today
+
+    def require(self, name: str, required: bool = True) -> None:
+        """Required here whatever the definition says (e.g. asked before Finish)."""
+        self._required[name] = required
+        self._mark_required()
+
+    def add_check(self, name: str, check: Callable[[Any], str | None]) -> None:
+        """A page's own rule over a field's value (a date not before another field's),
+        checked live after the field's definition; the service checks it again."""
+        self._checks.setdefault(name, []).append(check)
+
+    def not_before(self, name: str, other: str, value: Callable[[], dt.date | None]) -> None:
+        """``name`` may not be before the date ``value()`` (the ``other`` date)."""
+
+        def check(day: dt.date) -> str | None:
+            limit = value()
+            if limit is not None and day < limit:
+                return t("{label} cannot be before the {other} ({limit}).").format(
+                    label=self.rows[name].label, other=other, limit=limit.isoformat()
+                )
+            return None
+
+        self.add_check(name, check)
 
     # -- values -------------------------------------------------------------------------
     def widget(self, name: str) -> QWidget:
@@ -182,23 +214,37 @@ class FormView(QWidget):
         if text_problem:
             return text_problem, False
         value = row.input.value()
-        if value is None or isinstance(row.input, CustomInput):
+        if value is None:
             return None
-        try:
-            row.input.field.clean(value, today=self.today(), confirmed=name in self._confirmed)
-        except ValidationError as exc:
-            return str(exc), exc.soft
+        f = row.input.field
+        if not isinstance(row.input, CustomInput):
+            unit = row.input.extra_values().get(f.unit_field) if f.unit_field else None
+            try:
+                f.clean(value, today=self.today(), confirmed=name in self._confirmed, unit=unit)
+            except ValidationError as exc:
+                return str(exc), exc.soft
+        for check in self._checks.get(name, ()):
+            message = check(value)
+            if message:
+                return message, False
         return None
 
-    def is_required(self, name: str) -> bool:
-        return self.enabled(name) and self.rows[name].input.field.is_required(self.raw_values())
+    def is_required(self, name: str, values: Mapping[str, Any] | None = None) -> bool:
+        if not self.enabled(name):
+            return False
+        if name in self._required:
+            return self._required[name]
+        return self.rows[name].input.field.is_required(
+            self.raw_values() if values is None else values
+        )
 
     def missing(self) -> list[tuple[str, str]]:
         """(name, label) of each required field left blank, in form order."""
+        values = self.raw_values()
         return [
             (name, row.label)
             for name, row in self.rows.items()
-            if self.is_required(name) and row.input.is_blank()
+            if self.is_required(name, values) and row.input.is_blank()
         ]
 
     def blocking(self) -> list[tuple[str, str]]:
@@ -262,8 +308,7 @@ class FormView(QWidget):
     def _mark_required(self) -> None:
         values = self.raw_values()
         for name, row in self.rows.items():
-            required = self.enabled(name) and row.input.field.is_required(values)
-            row.caption.setText(required_label(row.label, required))
+            row.caption.setText(required_label(row.label, self.is_required(name, values)))
 
     # -- drafts -------------------------------------------------------------------------
     def to_json(self) -> dict[str, Any]:

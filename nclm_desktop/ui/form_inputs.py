@@ -111,8 +111,6 @@ class NumberFieldInput(FieldInput):
     def __init__(self, field: Field) -> None:
         self.edit = QLineEdit()
         self.edit.setMaximumWidth(140)
-        if field.hard is not None and field.hard.hi < 1e6:
-            self.edit.setPlaceholderText(f"{field.hard.lo:g} – {field.hard.hi:g}")
         box = QWidget()
         row = QHBoxLayout(box)
         row.setContentsMargins(0, 0, 0, 0)
@@ -123,11 +121,20 @@ class NumberFieldInput(FieldInput):
             self.unit.setObjectName(field.unit_field or f"{field.name}_unit")
             for label in (field.unit, *(a.label for a in field.alt_units)):
                 self.unit.addItem(label, label)
+            self.unit.currentIndexChanged.connect(lambda *_: self._show_limits())
             row.addWidget(self.unit)
         elif field.unit:
             row.addWidget(QLabel(field.unit))
         row.addStretch(1)
         super().__init__(field, self.edit, box)
+        self._show_limits()
+
+    def _show_limits(self) -> None:
+        """The accepted range as the placeholder, in the unit chosen beside the input."""
+        unit = self.unit.currentData() if self.unit is not None else None
+        hard = (self.field.in_unit(unit) if unit else self.field).hard
+        text = f"{hard.lo:g} – {hard.hi:g}" if hard is not None and hard.hi < 1e6 else ""
+        self.edit.setPlaceholderText(text)
 
     def _parse(self) -> float | None:
         text = self.edit.text().strip().replace(",", ".")

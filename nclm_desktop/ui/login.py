@@ -1,8 +1,17 @@
-"""First-run administrator dialog and the sign-in dialog."""
+"""First-run administrator dialog and the sign-in dialog.
+
+The sign-in dialog can paint before the database is open (README, "Start-up"): the
+application opens it right after ``first_painted`` and hands it over with ``set_database``;
+meanwhile OK stays disabled. SQLAlchemy and the services load only then.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -14,8 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..models.db import Database
-from ..services import accounts
 from ..services.errors import ServiceError, ValidationError
 from ..services.permissions import Actor
 from . import i18n
@@ -23,8 +30,21 @@ from . import i18n
 # LoginDialog.exec() result when the user picked another language: the dialog opens again in it.
 LANGUAGE_CHANGED = 2
 
+if TYPE_CHECKING:
+    from ..models.db import Database
+
+
+def describe_target(target: str) -> str:
+    """What Database.describe() will show, without loading SQLAlchemy: the file's absolute
+    path, or the server URL with its password hidden."""
+    if "://" not in target:
+        return str(Path(target).expanduser().absolute())
+    return re.sub(r"^([^:/]+://[^:@/]*):[^@/]*@", r"\1:***@", target)
+
 
 class FormDialog(QDialog):
+    first_painted = Signal()  # once, after the dialog's first frame is on screen
+
     def __init__(self, title: str, intro: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
@@ -41,13 +61,20 @@ class FormDialog(QDialog):
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        heading = QLabel(intro)
-        heading.setWordWrap(True)
-        layout.addWidget(heading)
+        self.heading = QLabel(intro)
+        self.heading.setWordWrap(True)
+        layout.addWidget(self.heading)
         layout.addLayout(self.form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.result_actor: Actor | None = None
+        self._painted = False
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.first_painted.emit)  # after the frame is flushed
 
     def line(self, name: str, label: str, password: bool = False) -> QLineEdit:
         edit = QLineEdit()
@@ -80,6 +107,8 @@ class FirstRunDialog(FormDialog):
         self.password_again = self.line("password_again", self.tr("Password again"), True)
 
     def submit(self) -> None:
+        from ..services import accounts
+
         if self.password.text() != self.password_again.text():
             self.message.setText(self.tr("The two passwords differ."))
             self.password_again.setFocus()
@@ -98,12 +127,17 @@ class FirstRunDialog(FormDialog):
 
 
 class LoginDialog(FormDialog):
-    def __init__(self, db: Database, parent: QWidget | None = None, username: str = "") -> None:
-        super().__init__(
-            self.tr("NCLM Desktop — sign in"),
-            self.tr("Sign in to the NCLM study database:\n{db}").format(db=db.describe()),
-            parent,
-        )
+    """Signs in on ``db``; with ``db=None`` it shows ``where`` and waits for set_database."""
+
+    def __init__(
+        self,
+        db: Database | None,
+        parent: QWidget | None = None,
+        username: str = "",
+        *,
+        where: str = "",
+    ) -> None:
+        super().__init__(self.tr("NCLM Desktop — sign in"), "", parent)
         self.db = db
         self.username = self.line("username", self.tr("User name"))
         self.password = self.line("password", self.tr("Password"), True)
@@ -111,6 +145,25 @@ class LoginDialog(FormDialog):
         self.chosen_language: str | None = None  # set when the user picked one here
         self.username.setText(username)
         (self.password if username else self.username).setFocus(Qt.FocusReason.OtherFocusReason)
+        self._show_where(db.describe() if db is not None else where)
+        if db is None:
+            self.ok_button().setEnabled(False)
+            self.message.setStyleSheet("color: #555;")
+            self.message.setText(self.tr("Opening the database…"))
+
+    def ok_button(self):
+        return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+    def _show_where(self, where: str) -> None:
+        self.heading.setText(self.tr("Sign in to the NCLM study database:\n{db}").format(db=where))
+
+    def set_database(self, db: Database) -> None:
+        """The database opened behind the painted dialog: signing in is possible now."""
+        self.db = db
+        self._show_where(db.describe())
+        self.message.setStyleSheet("color: #b00020;")
+        self.message.clear()
+        self.ok_button().setEnabled(True)
 
     def _language_switch(self) -> QComboBox:
         box = QComboBox()
@@ -130,6 +183,10 @@ class LoginDialog(FormDialog):
         self.done(LANGUAGE_CHANGED)
 
     def submit(self) -> None:
+        if self.db is None:  # Return pressed while the database is still opening
+            return
+        from ..services import accounts
+
         try:
             actor = accounts.authenticate(self.db, self.username.text(), self.password.text())
         except ServiceError as exc:

@@ -105,6 +105,12 @@ def _reports(w: MainWindow) -> QWidget:
     return ReportsPage(w.db, w.actor)
 
 
+def _export(w: MainWindow) -> QWidget:
+    from .export_page import ExportPage
+
+    return ExportPage(w.db, w.actor)
+
+
 def _placeholder(title: str) -> PageFactory:
     return lambda w: PlaceholderPage(title)
 
@@ -122,6 +128,7 @@ def default_pages() -> list[PageSpec]:
         ),
         PageSpec("outcomes", _t("Outcomes"), Permission.REPORTS, _outcomes),
         PageSpec("reports", _t("Reports"), Permission.REPORTS, _reports),
+        PageSpec("export", _t("Export"), Permission.REPORTS, _export),
         PageSpec("audit", _t("Audit"), Permission.VIEW_AUDIT, _audit),
         PageSpec("admin", _t("Administration"), Permission.MANAGE_USERS, _admin),
     ]

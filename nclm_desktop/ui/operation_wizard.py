@@ -1,6 +1,8 @@
 """The operation wizard: date and team, resected segments, operative details, pathology,
-discharge. Enter goes to the next page; each page is checked by the service's own
-validation before moving on; Finish saves (an edit asks for a reason first).
+discharge. Its pages are the data dictionary's operation form (forms/crf/operation.py) laid
+out by the form builder; the team list and the Couinaud segment map are widgets of its own.
+Enter goes to the next page; each page is checked by the service's own validation before
+moving on; Finish saves (an edit asks for a reason first).
 
 What is typed is kept as a draft (services/drafts.py, kind "operation") while the wizard is
 open, so a crash or an idle lock loses nothing; Finish deletes the draft.
@@ -13,55 +15,46 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QWidget,
-    QWizard,
-)
+from PySide6.QtWidgets import QCheckBox, QLabel, QListWidget, QListWidgetItem, QWidget, QWizard
 
 from ..clinical import resection
+from ..forms.crf.operation import FORM as OPERATION
+from ..forms.crf.operation_team import FORM as TEAM
 from ..models.db import Database
 from ..services import changes, drafts, surgery
 from ..services.errors import ServiceError, ValidationError
 from ..services.permissions import Actor, Permission
-from ..services.surgery import APPROACHES, R_STATUSES, OperationInput
+from ..services.surgery import OperationInput
 from . import dialogs
+from .checked_page import CheckedFormPage
+from .form_builder import page_of
+from .form_inputs import make_input
 from .participant_label import label_pages, who_for
 from .schedule_print import offer_schedule
 from .segment_map import SegmentMap
-from .surgery_forms import (
-    ChoiceInput,
-    DateInput,
-    FormPage,
-    NumberInput,
-    ParseError,
-    YesNoInput,
-    page_of,
-)
 
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("OperationWizard", text)
 
 
-APPROACH_LABELS = {"open": "Open", "laparoscopic": "Laparoscopic", "robotic": "Robotic"}
 DRAFT_KIND = "operation"
-
-NUMBER_FIELDS = (
+DURING = (
     "duration_min",
     "blood_loss_ml",
     "transfusion_units",
     "pringle_count",
     "pringle_total_min",
+)
+PATHOLOGY = (
     "lesions_resected",
     "largest_lesion_mm",
     "margin_mm",
+    "r_status",
+    "pathology_confirms_npc",
+    "periop_radiotherapy",
+    "periop_chemotherapy",
 )
-YES_NO_FIELDS = ("pathology_confirms_npc", "periop_radiotherapy", "periop_chemotherapy")
 
 
 def resection_text(segments: list[int], anatomical: bool) -> tuple[str, str]:
@@ -135,21 +128,23 @@ class OperationWizard(QWizard):
         self._draft_timer.timeout.connect(self.save_draft)
         self._offer_draft()
         for page in self._pages:
-            page.changed.connect(self._on_change)
+            page.view.changed.connect(self._on_change)
         self.currentIdChanged.connect(lambda _id: self.save_draft())
         self._update_derived()
 
     # --- pages --------------------------------------------------------------------------
 
+    def _page(self, title: str, names: tuple[str, ...], subtitle: str) -> CheckedFormPage:
+        return CheckedFormPage(title, OPERATION, names, today=self.today, subtitle=subtitle)
+
     def _build_pages(self) -> None:
         enrolled = self.enrolment_date.isoformat() if self.enrolment_date else "—"
         who = _t("Enrolled {date}").format(date=enrolled)
 
-        p1 = FormPage(_t("Operation"), who)
-        self.operation_date = p1.add_row(_t("Operation date *"), DateInput("operation_date"))
+        p1 = self._page(_t("Operation"), ("operation_date",), who)
         self.surgeon_list = QListWidget()
-        self.surgeon_list.setObjectName("surgeons")
-        self.surgeon_list.setAccessibleName(_t("Surgeons"))
+        self.surgeon_list.setAccessibleName(_t("Surgeons (Space ticks)"))
+        self.surgeon_list.setToolTip(_t("Space ticks the surgeon under the cursor."))
         for s in self.surgeons:
             role = _t("investigator") if s.role == "investigator" else _t("surgeon")
             item = QListWidgetItem(f"{s.display_name}  ({role})")
@@ -159,33 +154,52 @@ class OperationWizard(QWizard):
             self.surgeon_list.addItem(item)
         rows = max(3, min(6, len(self.surgeons)))
         self.surgeon_list.setFixedHeight(rows * 24 + 6)
-        self.surgeon_list.setMaximumWidth(420)
+        self.surgeon_list.setMinimumWidth(320)
         if self.surgeons:
             self.surgeon_list.setCurrentRow(0)
-        p1.add_row(_t("Surgeons * (Space ticks)"), self.surgeon_list)
-        self.approach = p1.add_row(
-            _t("Approach *"),
-            ChoiceInput(
-                "approach",
-                [(a, _t(APPROACH_LABELS[a])) for a in APPROACHES],
-                blank=_t("— choose"),
-            ),
+        p1.view.add_row(
+            TEAM["surgeons"],
+            self.surgeon_list,
+            get=lambda: self._checked_surgeons() or None,
+            put=lambda ids: self._check_surgeons(list(ids or [])),
+            signal=self.surgeon_list.itemChanged,
+        )
+        # After the team, as the wizard has always asked it.
+        approach = make_input(OPERATION["approach"])
+        self.approach = p1.view.add_row(
+            OPERATION["approach"],
+            approach.widget,
+            get=approach.value,
+            put=approach.set_value,
+            signal=approach.widget.currentIndexChanged,  # type: ignore[attr-defined]
         )
 
-        p2 = FormPage(
+        p2 = self._page(
             _t("Resected segments"),
+            (),
             _t(
                 "Click the resected Couinaud segments, or press 1 to 8 (arrows move, Space "
                 "toggles). Anterior view: the patient's right is on the left."
             ),
         )
         self.segment_map = SegmentMap()
-        p2.add_block(self.segment_map, error=True, stretch=1)
-        p2.require(self.segment_map, _t("Resected segments"))
-        self.anatomical = QCheckBox(_t("Anatomical resection (along segment boundaries)"))
-        self.anatomical.setObjectName("anatomical")
+        self.segment_map.setMinimumSize(520, 300)
+        p2.view.add_row(
+            "segments",
+            self.segment_map,
+            get=lambda: self.segment_map.segments() or None,
+            put=lambda segs: self.segment_map.setSegments(list(segs or [])),
+            signal=self.segment_map.segmentsChanged,
+        )
+        self.anatomical = QCheckBox(_t("Along segment boundaries"))
         self.anatomical.setChecked(True)
-        p2.add_block(self.anatomical, error=True)
+        p2.view.add_row(
+            "anatomical",
+            self.anatomical,
+            get=self.anatomical.isChecked,
+            put=lambda on: self.anatomical.setChecked(on is not False),
+            signal=self.anatomical.toggled,
+        )
         self.resection_name = QLabel()
         self.resection_name.setObjectName("resection_name")
         self.resection_name.setStyleSheet("font-size: 15px; font-weight: 600;")
@@ -195,45 +209,12 @@ class OperationWizard(QWizard):
         p2.add_block(self.resection_name)
         p2.add_block(self.major_label)
 
-        p3 = FormPage(_t("During the operation"), who)
-        self.numbers: dict[str, NumberInput] = {}
-        for name, label, unit, integer in (
-            ("duration_min", _t("Duration (min)"), _t("minutes"), True),
-            ("blood_loss_ml", _t("Blood loss (mL)"), _t("mL"), True),
-            ("transfusion_units", _t("Transfusion (units)"), _t("units of red cells"), False),
-            ("pringle_count", _t("Pringle manoeuvres (count)"), _t("count"), True),
-            ("pringle_total_min", _t("Pringle total time (min)"), _t("minutes"), True),
-        ):
-            self.numbers[name] = p3.add_row(label, NumberInput(name, unit, integer=integer))
-
-        p4 = FormPage(_t("Specimen and pathology"), who)
-        for name, label, unit, integer in (
-            ("lesions_resected", _t("Lesions resected"), _t("count"), True),
-            ("largest_lesion_mm", _t("Largest lesion (mm)"), _t("mm"), False),
-            ("margin_mm", _t("Resection margin (mm)"), _t("mm"), False),
-        ):
-            self.numbers[name] = p4.add_row(label, NumberInput(name, unit, integer=integer))
-        self.r_status = p4.add_row(
-            _t("R status"),
-            ChoiceInput("r_status", [(r, r) for r in R_STATUSES], blank=_t("— not recorded")),
-        )
-        self.yes_no: dict[str, YesNoInput] = {}
-        for name, label in (
-            ("pathology_confirms_npc", _t("Pathology confirms NPC metastasis")),
-            ("periop_radiotherapy", _t("Perioperative radiotherapy of the primary")),
-            ("periop_chemotherapy", _t("Perioperative chemotherapy")),
-        ):
-            self.yes_no[name] = p4.add_row(label, YesNoInput(name))
-
-        p5 = self._discharge_page = FormPage(_t("Discharge"), who)
-        self.discharge_date = p5.add_row(_t("Discharge date"), DateInput("discharge_date"))
+        p3 = self._page(_t("During the operation"), DURING, who)
+        p4 = self._page(_t("Specimen and pathology"), PATHOLOGY, who)
+        p5 = self._discharge_page = self._page(_t("Discharge"), ("discharge_date", "notes"), who)
         self.length_of_stay = QLabel()
         self.length_of_stay.setObjectName("length_of_stay")
-        p5.form.addRow(_t("Length of stay:"), self.length_of_stay)
-        self.notes = QLineEdit()
-        self.notes.setObjectName("notes")
-        self.notes.setMaxLength(2000)
-        p5.add_row(_t("Notes"), self.notes)
+        p5.view.layout_.insertRow(1, _t("Length of stay:"), self.length_of_stay)
         self.summary = QLabel()
         self.summary.setObjectName("summary")
         self.summary.setWordWrap(True)
@@ -247,44 +228,35 @@ class OperationWizard(QWizard):
         self._pages = [p1, p2, p3, p4, p5]
         for page in self._pages:
             self.addPage(page)
-        self.anatomical.toggled.connect(lambda _on: self._update_derived())
-        self.segment_map.segmentsChanged.connect(lambda _s: self._update_derived())
+        self.operation_date = p1.view.widget("operation_date")
         self.setTabOrder(self.operation_date, self.surgeon_list)
         self.setTabOrder(self.surgeon_list, self.approach)
 
     # --- values -------------------------------------------------------------------------
 
+    def values(self, *, raw: bool = False) -> dict[str, Any]:
+        """Every page's values by field name; unless ``raw``, ValidationError names the
+        first input that cannot be read."""
+        out: dict[str, Any] = {}
+        for page in self._pages:
+            out.update(page.view.raw_values() if raw else page.view.values())
+        return out
+
     def collect(self) -> OperationInput:
-        """What is typed, as the service's input; ParseError names an unreadable field."""
-        data = OperationInput(
-            operation_date=self.operation_date.date(),
-            surgeon_ids=self._checked_surgeons(),
-            approach=self.approach.value() or "",
-            segments=self.segment_map.segments(),
-            anatomical=self.anatomical.isChecked(),
-            r_status=self.r_status.value(),
-            discharge_date=self.discharge_date.date(),
-            notes=self.notes.text().strip() or None,
+        """What is typed, as the service's input."""
+        v = self.values()
+        return OperationInput(
+            surgeon_ids=list(v.pop("surgeons") or []),
+            approach=v.pop("approach") or "",
+            segments=list(v.pop("segments") or []),
+            anatomical=bool(v.pop("anatomical")),
+            **{name: v[name] for name in v if name in OPERATION},
         )
-        for name, widget in self.numbers.items():
-            setattr(data, name, widget.value())
-        for name, widget in self.yes_no.items():
-            setattr(data, name, widget.value())
-        return data
 
     def set_input(self, data: OperationInput) -> None:
-        self.operation_date.set_date(data.operation_date)
-        self._check_surgeons(data.surgeon_ids)
-        self.approach.set_value(data.approach or None)
-        self.segment_map.setSegments(data.segments)
-        self.anatomical.setChecked(bool(data.anatomical))
-        for name, widget in self.numbers.items():
-            widget.set_value(getattr(data, name))
-        for name, widget in self.yes_no.items():
-            widget.set_value(getattr(data, name))
-        self.r_status.set_value(data.r_status)
-        self.discharge_date.set_date(data.discharge_date)
-        self.notes.setText(data.notes or "")
+        values = data.values()
+        for page in self._pages:
+            page.view.set_values(values)
 
     def _checked_surgeons(self) -> list[int]:
         out = []
@@ -308,42 +280,38 @@ class OperationWizard(QWizard):
             self._draft_timer.start()
 
     def _update_derived(self) -> None:
-        name, size = resection_text(self.segment_map.segments(), self.anatomical.isChecked())
+        v = self.values(raw=True)
+        name, size = resection_text(v["segments"] or [], self.anatomical.isChecked())
         self.resection_name.setText(name)
         self.major_label.setText(size)
-        op_day, out_day = self.operation_date.date_or_none(), self.discharge_date.date_or_none()
+        op_day, out_day = v["operation_date"], v["discharge_date"]
         stay = surgery.length_of_stay(op_day, out_day)
         before = _t("The discharge date is before the operation date ({date}).")
-        error = self._discharge_page.errors["discharge_date"]
+        error = self._discharge_page.view.rows["discharge_date"].error
         if stay is not None and stay < 0:  # said once, under the discharge date
             stay = None
             error.show_message(before.format(date=op_day.isoformat() if op_day else ""))
         elif error.text().startswith(before.split("{")[0]):
             error.show_message(None)
         self.length_of_stay.setText(_t("{n} days").format(n=stay) if stay is not None else "—")
-        self.summary.setText(self._summary_html(name, size, stay))
+        self.summary.setText(self._summary_html(v, name, size, stay))
 
-    def _summary_html(self, name: str, size: str, stay: int | None) -> str:
-        try:
-            op_date = self.operation_date.date()
-        except ParseError:
-            op_date = None
+    def _summary_html(self, v: dict[str, Any], name: str, size: str, stay: int | None) -> str:
         names = [
             self.surgeon_list.item(i).text().split("  (")[0]
             for i in range(self.surgeon_list.count())
             if self.surgeon_list.item(i).checkState() == Qt.CheckState.Checked
         ]
-        approach = self.approach.currentText() if self.approach.value() else "—"
-        segs = ", ".join(str(s) for s in self.segment_map.segments()) or "—"
+        approach = self.approach.currentText() if v["approach"] else "—"  # type: ignore[attr-defined]
+        op_date = v["operation_date"]
+        segs = OPERATION["segments"].format(v["segments"])
+        margin = OPERATION["margin_mm"].format(v["margin_mm"])
         rows = [
             (_t("Operation"), f"{op_date.isoformat() if op_date else '—'} · {approach}"),
             (_t("Surgeons"), ", ".join(names) or "—"),
             (_t("Segments"), f"{segs} — {name} {('(' + size + ')') if size else ''}"),
-            (_t("Blood loss"), self._typed("blood_loss_ml", _t("{v} mL"))),
-            (
-                _t("Margin · R status"),
-                f"{self._typed('margin_mm', _t('{v} mm'))} · {self.r_status.value() or '—'}",
-            ),
+            (_t("Blood loss"), OPERATION["blood_loss_ml"].format(v["blood_loss_ml"])),
+            (_t("Margin · R status"), f"{margin} · {v['r_status'] or '—'}"),
             (_t("Length of stay"), _t("{n} days").format(n=stay) if stay is not None else "—"),
         ]
         body = "".join(
@@ -351,10 +319,6 @@ class OperationWizard(QWizard):
             for k, v in rows
         )
         return f"<b>{_t('Check before saving')}</b><table>{body}</table>"
-
-    def _typed(self, name: str, template: str) -> str:
-        text = self.numbers[name].text().strip()
-        return template.format(v=text) if text else "—"
 
     # --- validation and saving ----------------------------------------------------------
 
@@ -369,21 +333,16 @@ class OperationWizard(QWizard):
             self.back()
         if self.currentId() != target:
             return False
-        page = self.page(target)
-        page.show_error(field, message)  # type: ignore[attr-defined]
-        widget = self.findChild(QWidget, field)
-        if widget is not None:
-            widget.setFocus()
+        self.page(target).view.show_error(field, message)  # type: ignore[attr-defined]
         return True
 
     def validateCurrentPage(self) -> bool:  # noqa: N802 (Qt override)
         current = self.currentId()
-        page = self.currentPage()
-        page.clear_errors()  # type: ignore[attr-defined]
+        self.currentPage().view.clear_errors()  # type: ignore[attr-defined]
         try:
             data = self.collect()
             surgery.validate_operation(data, enrolment_date=self.enrolment_date, today=self.today)
-        except (ParseError, ValidationError) as exc:
+        except ValidationError as exc:
             target = page_of(self, exc.field)
             if target is not None and target <= current:
                 self._show_problem(exc.field, str(exc))
@@ -393,7 +352,7 @@ class OperationWizard(QWizard):
     def accept(self) -> None:
         try:
             data = self.collect()
-        except ParseError as exc:
+        except ValidationError as exc:
             self._show_problem(exc.field, str(exc))
             return
         try:
@@ -438,35 +397,14 @@ class OperationWizard(QWizard):
     # --- drafts -------------------------------------------------------------------------
 
     def draft_data(self) -> dict[str, Any]:
-        return {
-            "operation_date": self.operation_date.text(),
-            "surgeon_ids": self._checked_surgeons(),
-            "approach": self.approach.value(),
-            "segments": self.segment_map.segments(),
-            "anatomical": self.anatomical.isChecked(),
-            "numbers": {k: w.text() for k, w in self.numbers.items()},
-            "yes_no": {k: w.value() for k, w in self.yes_no.items()},
-            "r_status": self.r_status.value(),
-            "discharge_date": self.discharge_date.text(),
-            "notes": self.notes.text(),
-            "page": self.currentId(),
-        }
+        out: dict[str, Any] = {}
+        for page in self._pages:
+            out.update(page.view.to_json())
+        return out | {"page": self.currentId()}
 
     def restore_draft(self, data: dict[str, Any]) -> None:
-        self.operation_date.set_date(data.get("operation_date") or "")
-        self._check_surgeons(list(data.get("surgeon_ids") or []))
-        self.approach.set_value(data.get("approach"))
-        self.segment_map.setSegments(data.get("segments") or [])
-        self.anatomical.setChecked(bool(data.get("anatomical", True)))
-        for k, text in (data.get("numbers") or {}).items():
-            if k in self.numbers:
-                self.numbers[k].setText(text or "")
-        for k, value in (data.get("yes_no") or {}).items():
-            if k in self.yes_no:
-                self.yes_no[k].set_value(value)
-        self.r_status.set_value(data.get("r_status"))
-        self.discharge_date.set_date(data.get("discharge_date") or "")
-        self.notes.setText(data.get("notes") or "")
+        for page in self._pages:
+            page.view.from_json(data)
 
     def _is_blank(self) -> bool:
         return self.draft_data() | {"page": None} == self._blank_state

@@ -11,7 +11,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QFormLayout,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -25,37 +24,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..forms import Kind
+from ..forms.catalogue import form
 from ..models.db import Database
 from ..services import participant_record as record
-from ..services.baseline import (
-    HISTOLOGY_CHOICES,
-    LIVER_MET_TIMINGS,
-    N_STAGES,
-    SEGMENTS,
-    T_STAGES,
-    BaselineInput,
-    get_baseline,
-    save_baseline,
-)
-from ..services.errors import ServiceError, ValidationError
+from ..services.errors import ServiceError
 from ..services.permissions import Actor, Permission
 from . import dialogs
 from .change_notice import Changes, change_notice
-from .form_feedback import focus_field
+from .form_inputs import dictionary_text
+from .participant_edit_tabs import BaselineTab, EnrolmentTab, IdentityTab
 from .participant_label import who_text, window_title
 from .participant_tabs import participant_tabs
-from .screening_pages.fields import (
-    ChoiceField,
-    DateField,
-    Field,
-    NumberField,
-    SetField,
-    TextField,
-)
 from .screening_pages.outcome_pages import (
-    HISTOLOGY_LABELS,
     STATUS_BACKGROUND,
-    TIMING_LABELS,
     VERDICT_TEXT,
     result_item,
 )
@@ -66,38 +48,23 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("ParticipantDetail", text)
 
 
-SCREENING_LABELS = {
-    "age_at_screening": "Age at screening",
-    "ecog": "ECOG",
-    "nclm_confirmed": "NCLM confirmed",
-    "metastatic_sites": "Metastatic sites",
-    "primary_recurrence": "Primary recurrence",
-    "liver_oligometastasis": "Liver oligometastasis",
-    "response_outside_liver": "Response outside the liver",
-    "progression_after_systemic": "Progression after systemic treatment",
-    "bilirubin_value": "Bilirubin (as typed)",
-    "bilirubin_umol_l": "Bilirubin µmol/L",
-    "albumin_value": "Albumin (as typed)",
-    "albumin_g_l": "Albumin g/L",
-    "inr": "INR",
-    "ascites": "Ascites",
-    "encephalopathy": "Encephalopathy",
-    "child_pugh_points": "Child-Pugh points",
-    "child_pugh_grade": "Child-Pugh class",
-    "albi_score": "ALBI score",
-    "albi_grade": "ALBI grade",
-    "r0_resectable": "R0-resectable",
-    "future_liver_remnant_pct": "Future liver remnant %",
-    "surgical_contraindication": "Contraindication to surgery",
-    "expected_survival_ge_6_months": "Expected survival ≥ 6 months",
-    "prior_local_liver_therapy": "Prior local liver therapy",
-    "pregnant_or_lactating": "Pregnant or breastfeeding",
-    "other_malignancy": "Other malignancy",
-    "severe_mental_illness": "Severe mental illness",
-    "understands_study": "Understands the study",
-    "consent_signed": "Consent signed",
-    "notes": "Notes",
-}
+SCREENING = form("screening")
+
+
+def _screening_value(key: str, value: Any, values: dict[str, Any]) -> str:
+    """A recorded screening value as the dictionary formats it (a laboratory value in the
+    unit it was typed in; choice labels in the user's language)."""
+    f = SCREENING[key]
+    if f.unit_field and value is not None:
+        return f"{f.format(value, unit=False)} {values.get(f.unit_field) or f.unit}"
+    if f.kind in (Kind.CHOICE, Kind.YESNO):
+        return dictionary_text(f.format(value))
+    if f.kind is Kind.MULTI and value:
+        order = {c: i for i, c in enumerate(f.codes())}
+        return ", ".join(
+            dictionary_text(f.choice_label(v)) for v in sorted(value, key=order.__getitem__)
+        )
+    return f.format(value)
 
 
 def _show(value: Any) -> str:
@@ -112,303 +79,6 @@ def _show(value: Any) -> str:
     if isinstance(value, float):
         return f"{value:g}"
     return str(value).replace("_", " ")
-
-
-class EditableForm(QWidget):
-    """Fields shown read-only; Edit unlocks them, Save asks a reason and calls ``save``."""
-
-    saved = Signal()
-
-    def __init__(self, name: str, what: str, can_edit: bool) -> None:
-        super().__init__()
-        self.what = what
-        self.fields: dict[str, Field] = {}
-        self.form = QFormLayout()
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        self.edit_button = QPushButton(_t("Edit…"))
-        self.edit_button.setObjectName(f"edit_{name}")
-        self.edit_button.setEnabled(can_edit)
-        self.save_button = QPushButton(_t("Save"))
-        self.save_button.setObjectName(f"save_{name}")
-        self.cancel_button = QPushButton(_t("Cancel"))
-        self.cancel_button.setObjectName(f"cancel_{name}")
-        self.edit_button.clicked.connect(lambda: self.set_editing(True))
-        self.save_button.clicked.connect(self._save)
-        self.cancel_button.clicked.connect(self._cancel)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.edit_button)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.cancel_button)
-        buttons.addStretch(1)
-        # Read-only fields stay legible (the default disabled grey is too faint to read).
-        self.setStyleSheet(
-            "QLineEdit:disabled, QComboBox:disabled, QDateEdit:disabled, QCheckBox:disabled "
-            "{ color: #1d2733; }"
-        )
-        self.body = QVBoxLayout(self)
-        self.body.addLayout(self.form)
-        self.body.addLayout(buttons)
-        self.first_entry = False
-        self.editing = False
-
-    def add(self, field: Field) -> Field:
-        self.form.addRow(field.label + (" *" if field.required else ""), field.container)
-        self.fields[field.name] = field
-        field.connect(lambda *_: field.refresh())
-        return field
-
-    def set_editing(self, editing: bool) -> None:
-        self.editing = editing
-        for f in self.fields.values():
-            f.widget.setEnabled(editing)
-            f.refresh()
-        self.edit_button.setVisible(not editing)
-        self.save_button.setVisible(editing)
-        self.cancel_button.setVisible(editing)
-
-    def values(self) -> dict[str, Any]:
-        return {name: f.value() for name, f in self.fields.items()}
-
-    def _cancel(self) -> None:
-        self.load()
-        self.set_editing(False)
-
-    def _save(self) -> None:
-        problems = [f for f in self.fields.values() if not f.refresh()]
-        if problems:  # shown inline next to each field; the cursor goes to the first
-            for field in problems:
-                if not field.problem():
-                    field.show_error(_t("{label} is required.").format(label=field.label))
-            focus_field(problems[0].widget)
-            return
-        reason = None
-        if not self.first_entry:
-            reason = dialogs.ask_reason(self, self.what)
-            if not reason:
-                return
-        try:
-            self.save(reason)
-        except ServiceError as exc:
-            if isinstance(exc, ValidationError) and exc.field in self.fields:
-                self.fields[exc.field].show_error(str(exc))  # inline, next to the field
-                focus_field(self.fields[exc.field].widget)
-            else:
-                dialogs.show_error(self, str(exc))
-            return
-        self.load()
-        self.set_editing(False)
-        self.saved.emit()
-
-    def load(self) -> None:
-        raise NotImplementedError
-
-    def save(self, reason: str | None) -> None:
-        raise NotImplementedError
-
-
-class IdentityTab(EditableForm):
-    def __init__(self, db: Database, actor: Actor, pid: int, today: dt.date) -> None:
-        super().__init__("identity", _t("the identity"), actor.can(Permission.SCREEN_ENROL))
-        self.db, self.actor, self.pid, self.today = db, actor, pid, today
-        self.add(TextField("name", _t("Name"), required=True))
-        self.add(
-            TextField(
-                "hospital_record_number", _t("Hospital record number"), required=True, max_len=40
-            )
-        )
-        self.add(
-            ChoiceField("sex", _t("Sex"), [("M", _t("Male")), ("F", _t("Female"))], required=True)
-        )
-        self.add(DateField("birth_date", _t("Birth date"), today, required=True))
-        self.add(TextField("phone", _t("Phone"), max_len=40))
-        self.add(TextField("address", _t("Address"), max_len=400))
-        self.load()
-        self.set_editing(False)
-
-    def load(self) -> None:
-        view = record.get_identity(self.db, self.actor, self.pid)
-        for name, f in self.fields.items():
-            f.set_value(getattr(view, name))
-
-    def save(self, reason: str | None) -> None:
-        v = self.values()
-        record.update_identity(
-            self.db,
-            self.actor,
-            self.pid,
-            record.IdentityView(
-                v["name"],
-                v["hospital_record_number"],
-                v["phone"],
-                v["address"],
-                v["sex"],
-                v["birth_date"],
-            ),
-            reason=reason,
-            today=self.today,
-        )
-
-
-class BaselineTab(EditableForm):
-    def __init__(self, db: Database, actor: Actor, pid: int, today: dt.date) -> None:
-        super().__init__("baseline", _t("the baseline data"), actor.can(Permission.SCREEN_ENROL))
-        self.db, self.actor, self.pid, self.today = db, actor, pid, today
-        self.add(DateField("npc_diagnosis_date", _t("NPC diagnosis date"), today))
-        self.add(
-            ChoiceField(
-                "who_histology",
-                _t("WHO histology"),
-                [(v, _t(HISTOLOGY_LABELS[v])) for v in HISTOLOGY_CHOICES],
-            )
-        )
-        self.add(ChoiceField("t_stage", _t("T stage (AJCC 8th)"), [(s, s) for s in T_STAGES]))
-        self.add(ChoiceField("n_stage", _t("N stage (AJCC 8th)"), [(s, s) for s in N_STAGES]))
-        self.add(NumberField("ebv_dna_copies_ml", _t("Plasma EBV DNA"), 0, 1e9, unit="copies/mL"))
-        self.add(DateField("ebv_dna_date", _t("EBV DNA date"), today))
-        self.add(
-            NumberField("liver_met_count", _t("Number of liver metastases"), 1, 50, integer=True)
-        )
-        self.add(
-            NumberField("liver_met_largest_mm", _t("Largest liver metastasis"), 1, 300, unit="mm")
-        )
-        self.add(
-            SetField("liver_met_segments", _t("Segments involved"), [(s, str(s)) for s in SEGMENTS])
-        )
-        self.add(
-            ChoiceField(
-                "liver_met_timing",
-                _t("Timing"),
-                [(v, _t(TIMING_LABELS[v])) for v in LIVER_MET_TIMINGS],
-            )
-        )
-        self.add(
-            NumberField(
-                "metachronous_interval_months",
-                _t("Interval from NPC diagnosis"),
-                0,
-                600,
-                unit=_t("months"),
-            )
-        )
-        self.add(
-            ChoiceField(
-                "bone_metastases", _t("Bone metastases"), [(True, _t("Yes")), (False, _t("No"))]
-            )
-        )
-        self.add(
-            ChoiceField(
-                "primary_recurrence",
-                _t("Primary recurrence"),
-                [(True, _t("Yes")), (False, _t("No"))],
-            )
-        )
-        self.lines = QTableWidget(0, 6)
-        self.lines.setObjectName("systemic_lines_view")
-        self.lines.setHorizontalHeaderLabels(
-            [_t("Line"), _t("Regimen"), _t("Start"), _t("End"), _t("Best response"), _t("Liver")]
-        )
-        self.lines.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.lines.verticalHeader().setVisible(False)
-        header = self.lines.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.lines.setMinimumHeight(110)
-        title = QLabel(_t("Systemic treatment lines"))
-        title.setStyleSheet("font-weight: 600; margin-top: 8px;")
-        self.body.addWidget(title)
-        self.body.addWidget(self.lines)
-        self.load()
-        self.set_editing(False)
-
-    def load(self) -> None:
-        view = get_baseline(self.db, self.actor, self.pid)
-        self.first_entry = view is None
-        for name, f in self.fields.items():
-            f.set_value(None if view is None else getattr(view, name))
-        rows = record.list_systemic_lines(self.db, self.actor, self.pid)
-        self.lines.setRowCount(len(rows))
-        for r, x in enumerate(rows):
-            for c, v in enumerate(
-                (
-                    x.line,
-                    x.regimen,
-                    x.start_date,
-                    x.end_date,
-                    x.best_response,
-                    x.for_liver_metastases or None,
-                )
-            ):
-                self.lines.setItem(r, c, QTableWidgetItem("" if v is None else _show(v)))
-
-    def save(self, reason: str | None) -> None:
-        save_baseline(
-            self.db,
-            self.actor,
-            self.pid,
-            BaselineInput(**self.values()),
-            reason=reason,
-            today=self.today,
-        )
-
-
-class EnrolmentTab(EditableForm):
-    """Consent date and, for the systemic-only cohort, the index date (visits follow it)."""
-
-    def __init__(self, db: Database, actor: Actor, pid: int, today: dt.date, cohort: str) -> None:
-        super().__init__("enrolment", _t("the enrolment dates"), actor.can(Permission.SCREEN_ENROL))
-        self.db, self.actor, self.pid, self.today, self.cohort = db, actor, pid, today, cohort
-        self.add(DateField("consent_date", _t("Consent date"), today, required=True))
-        self.add(DateField("enrolment_date", _t("Enrolment date"), today, required=True))
-        self.add(DateField("index_date", _t("Index date"), today, required=cohort == "systemic"))
-        note = QLabel(
-            _t(
-                "Systemic-only cohort: start of systemic treatment for the liver metastases; "
-                "moving it moves the planned visits."
-            )
-            if cohort == "systemic"
-            else _t(
-                "Hepatectomy cohort: the index date is the operation date, set by the "
-                "operation record."
-            )
-        )
-        note.setWordWrap(True)
-        note.setStyleSheet("color: #555;")
-        self.body.insertWidget(1, note)
-        self.message = QLabel()
-        self.message.setObjectName("enrolment_message")
-        self.body.addWidget(self.message)
-        self.body.addStretch(1)
-        self.load()
-        self.set_editing(False)
-
-    def set_editing(self, editing: bool) -> None:
-        super().set_editing(editing)
-        self.fields["index_date"].widget.setEnabled(editing and self.cohort == "systemic")
-
-    def load(self) -> None:
-        summary = record.get_summary(self.db, self.actor, self.pid)
-        self.fields["consent_date"].set_value(summary.consent_date)
-        self.fields["enrolment_date"].set_value(summary.enrolment_date)
-        self.fields["index_date"].set_value(summary.index_date)
-
-    def save(self, reason: str | None) -> None:
-        v = self.values()
-        changes = record.update_enrolment_dates(
-            self.db,
-            self.actor,
-            self.pid,
-            consent_date=v["consent_date"],
-            enrolment_date=v["enrolment_date"],
-            index_date=v["index_date"] if self.cohort == "systemic" else None,
-            reason=reason,
-            today=self.today,
-        )
-        self.message.setText(
-            _t("Saved. Visits planned {added}, moved {moved}, cancelled {cancelled}.").format(
-                **changes
-            )
-        )
 
 
 class ScreeningTab(QScrollArea):
@@ -442,14 +112,10 @@ class ScreeningTab(QScrollArea):
         items = [(k, v) for k, v in view.values.items() if not k.endswith("_unit")]
         half = (len(items) + 1) // 2
         for i, (key, value) in enumerate(items):
-            if key in ("bilirubin_value", "albumin_value") and value is not None:
-                unit = view.values.get(key.replace("_value", "_unit")) or ""
-                shown = f"{value:g} {unit}"
-            else:
-                shown = _show(value)
+            shown = _screening_value(key, value, view.values)
             col = 0 if i < half else 2
             row = i if i < half else i - half
-            label = QLabel(_t(SCREENING_LABELS.get(key, key)))
+            label = QLabel(dictionary_text(SCREENING[key].label))
             label.setStyleSheet("color: #555;")
             value_label = QLabel(shown)
             value_label.setObjectName(f"screening_{key}")

@@ -1,20 +1,29 @@
-"""Add or correct a reoperation: date, planned or not, reason; "during the index stay" is
-derived from the operation's discharge date and shown live, never typed in."""
+"""Add or correct a reoperation: date, planned or not, reason (the dictionary's reoperation
+form); "during the index stay" is derived from the operation's discharge date and shown
+live, never typed in."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from ..forms.crf.reoperation import FORM as REOPERATION
 from ..models.db import Database
 from ..services import surgery
 from ..services.errors import ServiceError, ValidationError
 from ..services.permissions import Actor
 from ..services.surgery import ReoperationInput
 from . import dialogs
-from .surgery_forms import ChoiceInput, DateInput, FormPage, ParseError
+from .form_builder import FormView
 
 
 def _t(text: str) -> str:
@@ -54,32 +63,22 @@ class ReoperationDialog(QDialog):
         )
         op = self.operation
         discharged = op.discharge_date.isoformat() if op.discharge_date else _t("not yet")
-        self.form = FormPage(
-            "",
+        caption = QLabel(
             _t("Operation {date} · discharged {discharged}").format(
                 date=op.operation_date.isoformat(), discharged=discharged
-            ),
+            )
         )
-        self.date = self.form.add_row(_t("Date *"), DateInput("reoperation_date"))
-        self.planned = self.form.add_row(
-            _t("Planned? *"),
-            ChoiceInput(
-                "planned",
-                [(True, _t("Planned (e.g. second stage)")), (False, _t("Unplanned"))],
-                blank=_t("— choose"),
-            ),
-        )
-        self.reason = QLineEdit()
-        self.reason.setObjectName("reason")
-        self.reason.setMaxLength(2000)
-        self.reason.setMinimumWidth(360)
-        self.form.add_row(_t("Reason *"), self.reason)
+        caption.setStyleSheet("color: #555;")
+        self.form = FormView(REOPERATION, today=self.today)
         self.stay = QLabel()
         self.stay.setObjectName("during_index_stay")
-        self.form.form.addRow(_t("During the index stay:"), self.stay)
+        self.form.layout_.addRow(_t("During the index stay:"), self.stay)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
+        # Enter saves: the form's own buttons ("Keep this value") must not take the default.
+        for button in self.form.findChildren(QPushButton):
+            button.setAutoDefault(False)
         save = buttons.button(QDialogButtonBox.StandardButton.Save)
         save.setObjectName("save")
         save.setDefault(True)
@@ -87,26 +86,22 @@ class ReoperationDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        caption = QLabel(self.form.subTitle())
-        caption.setStyleSheet("color: #555;")
         layout.addWidget(caption)
         layout.addWidget(self.form)
         layout.addWidget(buttons)
         self.form.changed.connect(self._update)
         if self.original is not None:
-            self.date.set_date(self.original.reoperation_date)
-            self.planned.set_value(self.original.planned)
-            self.reason.setText(self.original.reason)
+            self.form.set_values(self.original.values())
         self._update()
 
     def collect(self) -> ReoperationInput:
-        return ReoperationInput(self.date.date(), self.planned.value(), self.reason.text().strip())
+        values = self.form.values()
+        return ReoperationInput(
+            values["reoperation_date"], values["planned"], values["reason"] or ""
+        )
 
     def _update(self) -> None:
-        try:
-            when = self.date.date()
-        except ParseError:
-            when = None
+        when = self.form.raw_values()["reoperation_date"]
         if when is None:
             self.stay.setText("—")
             return
@@ -139,13 +134,8 @@ class ReoperationDialog(QDialog):
                     self.db, self.actor, self.reoperation_id, data, why, today=self.today
                 )
                 new_id = self.reoperation_id
-        except (ParseError, ValidationError) as exc:
-            if exc.field in self.form.errors:
-                self.form.show_error(exc.field, str(exc))
-                widget = self.findChild(QWidget, exc.field)
-                if widget is not None:
-                    widget.setFocus()
-            else:
+        except ValidationError as exc:
+            if not self.form.show_service_error(exc):
                 dialogs.show_error(self, str(exc))
             return
         except ServiceError as exc:

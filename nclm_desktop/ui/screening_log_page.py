@@ -64,6 +64,7 @@ OUTCOME_LABELS = {
     "enrolled": QT_TRANSLATE_NOOP("DataDictionary", "Enrolled"),
     "eligible": QT_TRANSLATE_NOOP("DataDictionary", "Eligible, not enrolled"),
     "not_eligible": QT_TRANSLATE_NOOP("DataDictionary", "Not eligible"),
+    "incomplete": QT_TRANSLATE_NOOP("DataDictionary", "Incomplete"),
 }
 COHORT_LABELS = {
     "hepatectomy": QT_TRANSLATE_NOOP("DataDictionary", "Hepatectomy"),

@@ -30,6 +30,8 @@ from ..services.enrolment import (
 from ..services.errors import ServiceError, ValidationError
 from ..services.permissions import Actor
 from . import dialogs
+from .form_builder import FormWizardPage
+from .form_inputs import FieldInput
 from .schedule_print import offer_schedule
 from .screening_pages.criteria_pages import (
     DiseasePage,
@@ -37,8 +39,8 @@ from .screening_pages.criteria_pages import (
     LiverPage,
     OtherCriteriaPage,
     SurgicalPage,
+    t,
 )
-from .screening_pages.fields import Field, FormPage, t
 from .screening_pages.outcome_pages import BaselinePage, EnrolPage, TreatmentPage, VerdictPage
 
 DRAFT_KIND = "screening"
@@ -77,12 +79,12 @@ class ScreeningWizard(QWizard):
         self.setMinimumSize(860, 680)
 
         # Before the pages: a page's cross-field check may ask value() while it is built.
-        self.fields: dict[str, Field] = {}
+        self.fields: dict[str, FieldInput] = {}  # every page's inputs, by field name
         self.identity_page = IdentityPage(self.today)
         self.disease_page = DiseasePage(self.today, self.value)
-        self.liver_page = LiverPage()
-        self.surgical_page = SurgicalPage()
-        self.other_page = OtherCriteriaPage(self.value)
+        self.liver_page = LiverPage(self.today)
+        self.surgical_page = SurgicalPage(self.today)
+        self.other_page = OtherCriteriaPage(self.today, self.value)
         self.verdict_page = VerdictPage(self.evaluate)
         self.enrol_page = EnrolPage(self.today, self.value)
         self.treatment_page = TreatmentPage(self.today, self.value)
@@ -100,12 +102,16 @@ class ScreeningWizard(QWizard):
         }
         for page_id, page in pages.items():
             self.setPage(page_id, page)
-        self.form_pages: list[FormPage] = [p for p in pages.values() if isinstance(p, FormPage)]
+        self.form_pages: list[FormWizardPage] = [
+            p for p in pages.values() if isinstance(p, FormWizardPage)
+        ]
         for page in self.form_pages:
-            self.fields.update(page.fields)
-            page.on_change.append(self._mark_dirty)
-        self.liver_page.bilirubin_unit.currentTextChanged.connect(self._mark_dirty)
-        self.liver_page.albumin_unit.currentTextChanged.connect(self._mark_dirty)
+            self.fields.update({name: row.input for name, row in page.view.rows.items()})
+            page.view.changed.connect(self._mark_dirty)
+        # A laboratory value's unit is chosen beside it (its own column).
+        self._units = {
+            inp.field.unit_field: inp for inp in self.fields.values() if inp.field.unit_field
+        }
         self.treatment_page.completeChanged.connect(self._mark_dirty)
 
         self.button(QWizard.WizardButton.FinishButton).setObjectName("finish")
@@ -122,12 +128,10 @@ class ScreeningWizard(QWizard):
 
     # --- values ---------------------------------------------------------------------------
     def value(self, name: str) -> Any:
-        if name == "bilirubin_unit":
-            return self.liver_page.bilirubin_unit.currentText()
-        if name == "albumin_unit":
-            return self.liver_page.albumin_unit.currentText()
+        if name in self._units:
+            return self._units[name].extra_values()[name]
         field = self.fields.get(name)
-        return None if field is None or not field.widget.isEnabled() else field.value()
+        return None if field is None or not field.focus.isEnabled() else field.value()
 
     def _collect(self, names: set[str]) -> dict[str, Any]:
         return {n: self.value(n) for n in names if n in self.fields or n.endswith("_unit")}
@@ -196,7 +200,7 @@ class ScreeningWizard(QWizard):
         blocked = hasattr(page, "explain") and not page.isComplete()
         self.button(QWizard.WizardButton.CustomButton1).setVisible(blocked)
         reason = ""
-        if blocked and isinstance(page, FormPage) and page.missing.entries:
+        if blocked and isinstance(page, FormWizardPage) and page.missing.entries:
             reason = t("Still needed: {fields}").format(fields=page.missing.summary())
         self.button(QWizard.WizardButton.NextButton).setToolTip(reason)
 
@@ -249,16 +253,17 @@ class ScreeningWizard(QWizard):
 
     def _show_service_error(self, exc: ServiceError) -> None:
         """A field's problem shows under the field, on its page; a box only for the rest."""
+        if isinstance(exc, ValidationError) and exc.field in self._units:
+            exc = ValidationError(self._units[exc.field].field.name, str(exc))
         if isinstance(exc, ValidationError) and exc.field in self.fields:
-            target = next(p for p in self.form_pages if exc.field in p.fields)
+            target = next(p for p in self.form_pages if exc.field in p.view.rows)
             while self.currentPage() is not target and self.currentId() > 0:
                 before = self.currentId()
                 self.back()
                 if self.currentId() == before:
                     break
             if self.currentPage() is target:
-                self.fields[exc.field].show_error(str(exc))
-                target.go_to(exc.field)
+                target.view.show_service_error(exc)
                 return
         dialogs.show_error(self, str(exc))
 
@@ -329,9 +334,7 @@ class ScreeningWizard(QWizard):
     def draft_data(self) -> dict[str, Any]:
         return {
             "page": max(self.currentId(), 0),
-            "values": {name: f.to_json() for name, f in self.fields.items()},
-            "bilirubin_unit": self.value("bilirubin_unit"),
-            "albumin_unit": self.value("albumin_unit"),
+            "values": {k: v for p in self.form_pages for k, v in p.view.to_json().items()},
             "systemic_lines": self.treatment_page.to_json(),
         }
 
@@ -346,16 +349,14 @@ class ScreeningWizard(QWizard):
     def restore(self, data: dict[str, Any]) -> None:
         self._restoring = True
         try:
-            self.liver_page.bilirubin_unit.setCurrentText(data.get("bilirubin_unit") or "µmol/L")
-            self.liver_page.albumin_unit.setCurrentText(data.get("albumin_unit") or "g/L")
-            # Cohort and timing first: they enable the fields that depend on them.
-            values = data.get("values", {})
-            for name in ("cohort", "liver_met_timing"):
-                if name in values:
-                    self.fields[name].from_json(values[name])
-            for name, raw in values.items():
-                if name in self.fields:
-                    self.fields[name].from_json(raw)
+            # Each page in form order: the cohort and the timing come before the fields
+            # they enable; a lab value's unit comes with it.
+            values = {
+                **{u: data[u] for u in self._units if data.get(u)},  # drafts of older builds
+                **data.get("values", {}),
+            }
+            for page in self.form_pages:
+                page.view.from_json(values)
             self.treatment_page.from_json(data.get("systemic_lines"))
             target = int(data.get("page", 0))
             # Walk forward as a user would; stops at the first page that is not complete.

@@ -28,6 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..forms import Kind
+from ..forms.crf.operation import FORM as OPERATION
+from ..forms.crf.operation_team import FORM as TEAM
 from ..models.db import Database
 from ..services import surgery
 from ..services.errors import ServiceError
@@ -35,7 +38,6 @@ from ..services.permissions import Actor
 from ..services.surgery import OperationRecord, SurgicalRecord
 from . import dialogs
 from .change_notice import Changes, change_notice
-from .operation_wizard import APPROACH_LABELS
 from .segment_map import SegmentMap
 from .table_models import Column, RecordTableModel
 
@@ -44,12 +46,37 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("SurgicalRecord", text)
 
 
-def _yes_no(value: bool | None) -> str:
-    return "—" if value is None else (_t("yes") if value else _t("no"))
+def _dd(text: str) -> str:
+    return QCoreApplication.translate("DataDictionary", text)
 
 
-def _num(value: float | None, unit: str) -> str:
-    return "—" if value is None else f"{value:g} {unit}".strip()
+# Shown beside the date, approach, surgeons, resection and segments, in this order.
+SUMMARY_FIELDS = (
+    "major",
+    "anatomical",
+    "duration_min",
+    "blood_loss_ml",
+    "transfusion_units",
+    "pringle_count",
+    "pringle_total_min",
+    "lesions_resected",
+    "largest_lesion_mm",
+    "margin_mm",
+    "r_status",
+    "pathology_confirms_npc",
+    "periop_radiotherapy",
+    "periop_chemotherapy",
+)
+
+
+def _field(name: str, value: Any) -> tuple[str, str, str]:
+    """A row of the summary: the dictionary's label and its formatted value (the same text
+    the operative report prints, with choice labels translated)."""
+    f = OPERATION[name]
+    text = f.format(value)
+    if f.kind in (Kind.CHOICE, Kind.YESNO):
+        text = _dd(text)
+    return name, _dd(f.label), text
 
 
 FLAGS = (
@@ -345,47 +372,18 @@ class SurgicalRecordTab(QWidget):
 
     def _show(self, item: OperationRecord) -> None:
         op = item.operation
-        surgeons = ", ".join(s.display_name for s in op.surgeons) or "—"
-        pringle = (
-            "—"
-            if op.pringle_count is None
-            else _t("{n} × · {m} min").format(
-                n=op.pringle_count, m="—" if op.pringle_total_min is None else op.pringle_total_min
-            )
-        )
         stay = op.length_of_stay_days
         pairs = [
-            ("operation_date", _t("Date"), op.operation_date.isoformat()),
-            ("approach", _t("Approach"), _t(APPROACH_LABELS.get(op.approach, op.approach))),
-            ("surgeons", _t("Surgeons"), surgeons),
-            ("resection_name", _t("Resection"), op.resection_name),
-            ("segments", _t("Segments"), ", ".join(str(s) for s in op.segments)),
-            (
-                "major",
-                _t("Extent"),
-                (_t("major") if op.major else _t("minor"))
-                + " · "
-                + (_t("anatomical") if op.anatomical else _t("non-anatomical")),
-            ),
-            ("duration_min", _t("Duration"), _num(op.duration_min, _t("min"))),
-            ("blood_loss_ml", _t("Blood loss"), _num(op.blood_loss_ml, _t("mL"))),
-            ("transfusion_units", _t("Transfusion"), _num(op.transfusion_units, _t("units"))),
-            ("pringle", _t("Pringle"), pringle),
-            ("lesions_resected", _t("Lesions resected"), _num(op.lesions_resected, "")),
-            ("largest_lesion_mm", _t("Largest lesion"), _num(op.largest_lesion_mm, _t("mm"))),
-            ("margin_mm", _t("Margin"), _num(op.margin_mm, _t("mm"))),
-            ("r_status", _t("R status"), op.r_status or "—"),
-            (
-                "pathology_confirms_npc",
-                _t("NPC metastasis confirmed"),
-                _yes_no(op.pathology_confirms_npc),
-            ),
-            ("periop_radiotherapy", _t("Periop. radiotherapy"), _yes_no(op.periop_radiotherapy)),
-            ("periop_chemotherapy", _t("Periop. chemotherapy"), _yes_no(op.periop_chemotherapy)),
+            _field(name, getattr(op, name))
+            for name in ("operation_date", "approach", "resection_name", "segments")
+        ]
+        pairs.insert(1, ("surgeons", _dd(TEAM["surgeons"].label), op.surgeon_names or "—"))
+        pairs += [_field(name, getattr(op, name)) for name in SUMMARY_FIELDS]
+        pairs += [
             (
                 "discharge_date",
-                _t("Discharge"),
-                op.discharge_date.isoformat() if op.discharge_date else _t("not yet"),
+                _dd(OPERATION["discharge_date"].label),
+                OPERATION["discharge_date"].format(op.discharge_date, empty=_t("not yet")),
             ),
             (
                 "length_of_stay",
@@ -393,7 +391,7 @@ class SurgicalRecordTab(QWidget):
                 _t("{n} days").format(n=stay) if stay is not None else "—",
             ),
         ]
-        pairs.append(("notes", _t("Notes"), op.notes or "—"))
+        pairs.append(_field("notes", op.notes))
         self._fill_summary(pairs)
         self.mini_map.setSegments(op.segments)
 
@@ -479,7 +477,7 @@ class SurgicalRecordTab(QWidget):
         return {
             "id": c.id,
             "onset_date": c.onset_date,
-            "pod": (c.onset_date - op.operation_date).days,
+            "pod": c.postoperative_day,
             "category": label,
             "grade": grade,
             "isgls": c.isgls_grade or "—",

@@ -1,4 +1,9 @@
-"""Dialogs of the follow-up screens: record a visit, record events, reschedule a visit."""
+"""Dialogs of the follow-up screens: record a visit, record events, reschedule a visit.
+
+The inputs are the form builder's, from the data dictionary: the visit form's fields in
+a FormView, and each finding row from the clinical_event form's fields (named
+``<kind>_<field>``, as the service names them; see services/followup/clinical_events.py).
+"""
 
 from __future__ import annotations
 
@@ -7,31 +12,32 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
-    QSizePolicy,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from ..forms.catalogue import form
 from ..models.db import Database
 from ..services import followup as fu
 from ..services.errors import ServiceError, ValidationError
+from ..services.followup.clinical_events import finding_input
 from ..services.permissions import Actor
 from . import dialogs
-from .date_input import DateInput
+from .form_builder import FormView
 from .form_feedback import ErrorLine, ParseError, clear_inline, show_inline
-from .visit_states import CONFIRMED_LABELS, IMAGING_LABELS, event_label, t
+from .form_inputs import DateFieldInput, FieldInput, dictionary_text, make_input
+from .visit_states import event_label, t
 
-# Extra input of each finding: (field suffix, placeholder).
+VISIT = form("visit")
+EVENT = form("clinical_event")
+# The one detail each finding row asks for, and the hint shown in it.
 _FINDING_EXTRA = {
     "intrahepatic_recurrence": ("confirmed_by", ""),
     "extrahepatic_recurrence": ("site", "site, e.g. lung, bone, lymph nodes"),
@@ -40,44 +46,24 @@ _FINDING_EXTRA = {
     "withdrawal": ("detail", "reason given (optional)"),
     "lost_to_follow_up": ("detail", "last attempts to reach (optional)"),
 }
+RECORDED = ("actual_date", "assessments_done", "ecog", "ebv_dna_copies_ml",
+            "liver_imaging_result", "notes")  # fmt: skip
 _WARN = "color: #a15c00;"
 
 
-def date_edit(name: str, value: dt.date) -> DateInput:
-    edit = DateInput(name)
-    edit.set_date(value)
-    return edit
-
-
-def edit_date(edit: DateInput) -> dt.date:
-    """The date typed; a ValidationError naming the input when it is blank or not a date."""
+def edit_date(inp: DateFieldInput) -> dt.date | None:
+    """The date typed (None when blank); a ValidationError naming the input when it is not
+    a date."""
     try:
-        value = edit.date()
+        return inp.edit.date()
     except ParseError as exc:
         raise ValidationError(exc.field, str(exc)) from None
-    if value is None:
-        raise ValidationError(edit.objectName(), t("Enter the date."))
-    return value
 
 
-def with_error(widget: QWidget, name: str | None = None) -> QWidget:
-    """``widget`` with its inline error line (``<name>_error``) under it."""
-    box = QWidget()
-    box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-    column = QVBoxLayout(box)
-    column.setContentsMargins(0, 0, 0, 0)
-    column.setSpacing(1)
-    if isinstance(widget, DateInput):  # a date keeps its width; other inputs fill the row
-        column.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft)
-    else:
-        column.addWidget(widget)
-    column.addWidget(ErrorLine(name or widget.objectName(), wrap=True))
-    return box
-
-
-def _field_error(dialog: QDialog, exc: ValidationError) -> None:
-    """A field's problem shows next to the field; only one without a field gets a box."""
-    if not show_inline(dialog, exc.field, str(exc)):
+def _field_error(dialog: QDialog, view: FormView | None, exc: ValidationError) -> None:
+    """A field's problem shows under the field; only one without a field gets a box."""
+    shown = view is not None and view.show_service_error(exc)
+    if not shown and not show_inline(dialog, exc.field, str(exc)):
         dialogs.show_error(dialog, str(exc))
         return
     width = dialog.width()
@@ -86,77 +72,81 @@ def _field_error(dialog: QDialog, exc: ValidationError) -> None:
 
 
 class FindingsEditor(QGroupBox):
-    """One row per event kind: tick it, give its date and its detail."""
+    """One row per event kind: tick it, give its date and its detail (the clinical_event
+    form's inputs)."""
 
     def __init__(self, default_date: dt.date, parent: QWidget | None = None) -> None:
         super().__init__(t("Findings (each ticked row is recorded as a clinical event)"), parent)
         self.setObjectName("findings")
         grid = QGridLayout(self)
         grid.setColumnStretch(2, 1)
-        self.rows: dict[str, tuple[QCheckBox, DateInput, QWidget | None]] = {}
+        self.rows: dict[str, tuple[QCheckBox, DateFieldInput, FieldInput | None]] = {}
         for index, kind in enumerate(fu.EVENT_KINDS):
             row = 2 * index  # the row under it holds the row's inline error
             box = QCheckBox(event_label(kind))
             box.setObjectName(f"finding_{kind}")
-            when = date_edit(f"{kind}_date", default_date)
-            when.setEnabled(False)
-            extra: QWidget | None = None
-            suffix, hint = _FINDING_EXTRA.get(kind, ("", ""))
-            if suffix == "confirmed_by":
-                extra = QComboBox()
-                for code in fu.CONFIRMED_BY:
-                    extra.addItem(t("confirmed by {how}").format(how=t(CONFIRMED_LABELS[code])),
-                                  code)  # fmt: skip
-            elif suffix:
-                extra = QLineEdit()
-                extra.setPlaceholderText(t(hint))
-                extra.setMaxLength(200)
-            if extra is not None:
-                extra.setObjectName(f"{kind}_{suffix}")
-                extra.setEnabled(False)
-                grid.addWidget(extra, row, 2)
+            when = self._input("event_date", kind)
+            assert isinstance(when, DateFieldInput)
+            when.set_value(default_date)
+            extra: FieldInput | None = None
+            name, hint = _FINDING_EXTRA.get(kind, ("", ""))
+            if name:
+                extra = self._input(name, kind)
+                if hint and isinstance(extra.focus, QLineEdit):
+                    extra.focus.setPlaceholderText(t(hint))
+                extra.widget.setMinimumWidth(0)
+                extra.focus.setMinimumWidth(0)
+                grid.addWidget(extra.widget, row, 2)
             grid.addWidget(box, row, 0)
-            grid.addWidget(when, row, 1)
+            grid.addWidget(when.widget, row, 1)
             grid.addWidget(ErrorLine(kind, wrap=True), row + 1, 1, 1, 2)
+            self._enable(False, when, extra)
             box.toggled.connect(lambda on, w=when, e=extra: self._enable(on, w, e))
             self.rows[kind] = (box, when, extra)
 
     @staticmethod
-    def _enable(on: bool, when: DateInput, extra: QWidget | None) -> None:
-        when.setEnabled(on)
-        if extra is not None:
-            extra.setEnabled(on)
+    def _input(field: str, kind: str) -> FieldInput:
+        inp = make_input(EVENT[field])
+        inp.focus.setObjectName(finding_input(kind, field))
+        inp.focus.setAccessibleName(f"{event_label(kind)}: {dictionary_text(EVENT[field].label)}")
+        return inp
+
+    @staticmethod
+    def _enable(on: bool, when: FieldInput, extra: FieldInput | None) -> None:
+        for inp in (when, extra):
+            if inp is not None:
+                inp.widget.setEnabled(on)
+                inp.focus.setEnabled(on)
 
     def set_default_date(self, value: dt.date) -> None:
         """Unticked rows follow the visit date, so a ticked finding starts from it."""
         for box, when, _ in self.rows.values():
             if not box.isChecked():
-                when.set_date(value)
+                when.set_value(value)
 
     def tick(self, kind: str, when: dt.date | None = None, confirmed_by: str = "") -> None:
         box, edit, extra = self.rows[kind]
         box.setChecked(True)
         if when is not None:
-            edit.set_date(when)
-        if confirmed_by and isinstance(extra, QComboBox):
-            extra.setCurrentIndex(max(0, extra.findData(confirmed_by)))
+            edit.set_value(when)
+        if confirmed_by and extra is not None and extra.field.name == "confirmed_by":
+            extra.set_value(confirmed_by)
 
     def findings(self) -> list[fu.Finding]:
         found = []
         for kind, (box, when, extra) in self.rows.items():
             if not box.isChecked():
                 continue
-            values: dict[str, str | None] = {}
-            suffix = _FINDING_EXTRA.get(kind, ("", ""))[0]
-            if isinstance(extra, QComboBox):
-                values[suffix] = extra.currentData()
-            elif isinstance(extra, QLineEdit):
-                values[suffix] = extra.text()
+            values = {extra.field.name: extra.value()} if extra is not None else {}
             found.append(fu.Finding(kind, edit_date(when), **values))
         return found
 
 
 def _buttons(dialog: QDialog, save_name: str, save_text: str) -> QDialogButtonBox:
+    # Return in a field saves: no other button of the dialog (the form's hidden "Keep this
+    # value" buttons) may take the default.
+    for other in dialog.findChildren(QPushButton):
+        other.setAutoDefault(False)
     box = QDialogButtonBox()
     save = box.addButton(save_text, QDialogButtonBox.ButtonRole.AcceptRole)
     save.setObjectName(save_name)
@@ -203,67 +193,30 @@ class VisitDialog(QDialog):
 
         start = visit.actual_date or (today if today >= visit.window_start else
                                       visit.scheduled_date)  # fmt: skip
-        self.actual_date = date_edit("actual_date", start)
+        self.view = FormView(VISIT, RECORDED, today=today)
+        self.view.set_values(
+            {
+                "actual_date": start,
+                "assessments_done": visit.assessments_done,
+                "ecog": visit.ecog,
+                "ebv_dna_copies_ml": visit.ebv_dna_copies_ml,
+                "liver_imaging_result": visit.liver_imaging_result,
+                "notes": visit.notes,
+            }
+        )
+        self.actual_date = self.view.input("actual_date")
+        assert isinstance(self.actual_date, DateFieldInput)
+        # Under the date: a warning that does not stop saving (outside the window ...).
         self.window_warning = QLabel()
         self.window_warning.setObjectName("window_warning")
         self.window_warning.setStyleSheet(_WARN)
         self.window_warning.setWordWrap(True)
-        when_line = QHBoxLayout()
-        when_line.addWidget(self.actual_date)
-        when_line.addWidget(self.window_warning, 1)
-        when_row = QVBoxLayout()  # the inline error spans the row, under date and warning
-        when_row.setSpacing(1)
-        when_row.addLayout(when_line)
-        when_row.addWidget(ErrorLine("actual_date", wrap=True))
-
-        self.assessments = QGroupBox(t("Assessments done"))
-        self.assessments.setObjectName("assessments_done")
-        grid = QGridLayout(self.assessments)
-        self.assessment_boxes: dict[str, QCheckBox] = {}
-        done = set(visit.assessments_done)
-        for i, (code, label) in enumerate(fu.assessment_labels().items()):
-            text = (
-                t(label)
-                if code in visit.assessments_planned
-                else t("{label} (not scheduled)").format(label=t(label))
-            )
-            box = QCheckBox(text)
-            box.setObjectName(f"assessment_{code}")
-            box.setChecked(code in done)
-            grid.addWidget(box, i // 2, i % 2)
-            self.assessment_boxes[code] = box
-
-        self.ecog = QComboBox()
-        self.ecog.setObjectName("ecog")
-        self.ecog.addItem(t("— not assessed"), None)
-        for score in range(fu.ECOG_RANGE[0], fu.ECOG_RANGE[1] + 1):
-            self.ecog.addItem(str(score), score)
-        if visit.ecog is not None:
-            self.ecog.setCurrentIndex(self.ecog.findData(visit.ecog))
-        self.ebv = QLineEdit()
-        self.ebv.setObjectName("ebv_dna_copies_ml")
-        self.ebv.setPlaceholderText(t("0 if undetectable; empty if not done"))
-        if visit.ebv_dna_copies_ml is not None:
-            self.ebv.setText(f"{visit.ebv_dna_copies_ml:g}")
-        self.imaging = QComboBox()
-        self.imaging.setObjectName("liver_imaging_result")
-        self.imaging.addItem(t("— not recorded"), None)
-        for code, label in IMAGING_LABELS.items():
-            self.imaging.addItem(t(label), code)
-        if visit.liver_imaging_result:
-            self.imaging.setCurrentIndex(self.imaging.findData(visit.liver_imaging_result))
-        self.notes = QPlainTextEdit(visit.notes or "")
-        self.notes.setObjectName("notes")
-        self.notes.setTabChangesFocus(True)
-        self.notes.setFixedHeight(54)
-
-        top = QFormLayout()
-        top.addRow(t("Visit date"), when_row)
-        form = QFormLayout()
-        form.addRow(t("ECOG"), with_error(self.ecog))
-        form.addRow(t("EBV DNA (copies/mL)"), with_error(self.ebv))
-        form.addRow(t("Liver imaging"), with_error(self.imaging))
-        form.addRow(t("Notes"), self.notes)
+        self.view.rows["actual_date"].box.layout().addWidget(self.window_warning)
+        assessments = self.view.input("assessments_done")
+        self.assessment_boxes: dict[str, QCheckBox] = getattr(assessments, "boxes", {})
+        for code, box in self.assessment_boxes.items():
+            if code not in visit.assessments_planned:
+                box.setText(t("{label} (not scheduled)").format(label=box.text()))
 
         self.findings = FindingsEditor(start)
         if correcting:
@@ -271,45 +224,35 @@ class VisitDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(header)
-        layout.addLayout(top)
-        layout.addWidget(self.assessments)
-        layout.addLayout(form)
+        layout.addWidget(self.view)
         layout.addWidget(self.findings)
+        layout.addStretch(1)  # a taller dialog leaves the rows as they are
         layout.addWidget(
             _buttons(self, "save_visit", t("Save correction") if correcting else t("Save visit"))
         )
-        self.setMinimumWidth(640)
+        self.setMinimumWidth(800)  # three assessments a row beside their caption
         # Entering a result means the assessment was done: tick it for the user.
-        self.ecog.currentIndexChanged.connect(lambda: self._tick("ecog", self.ecog.currentData()))
-        self.ebv.textEdited.connect(lambda text: self._tick("ebv_dna", text.strip() or None))
-        self.imaging.currentIndexChanged.connect(
-            lambda: self._tick(
-                "liver_imaging", self.imaging.currentData() not in (None, "not_done") or None
-            )
+        self.view.input("ecog").connect(lambda: self._tick("ecog", self.view.raw_values()["ecog"]))
+        self.view.input("ebv_dna_copies_ml").connect(
+            lambda: self._tick("ebv_dna", self.view.raw_values()["ebv_dna_copies_ml"])
         )
-        self.actual_date.changed.connect(self._date_changed)
-        self.imaging.currentIndexChanged.connect(self._imaging_changed)
+        self.view.input("liver_imaging_result").connect(self._imaging_changed)
+        self.actual_date.connect(self._date_changed)
         self._date_changed()
-        self.actual_date.setFocus()
+        self.view.focus("actual_date")
 
     def _date_changed(self) -> None:
-        when = self.actual_date.date_or_none()
-        self.actual_date_error().show_message(self.actual_date.problem())
+        when = self.actual_date.value()
         v = self.visit
-        if when is None:
-            text = ""
-        elif when > self.today:
+        text = ""
+        if when is not None and when > self.today:
             text = t("In the future: today is {today}.").format(today=self.today.isoformat())
-        elif not v.window_start <= when <= v.window_end:
+        elif when is not None and not v.window_start <= when <= v.window_end:
             text = t("Outside the window: will be recorded as a protocol deviation.")
-        else:
-            text = ""
         self.window_warning.setText(text)
+        self.window_warning.setVisible(bool(text))
         if when is not None:
             self.findings.set_default_date(when)
-
-    def actual_date_error(self) -> ErrorLine:
-        return self.findChild(ErrorLine, "actual_date_error")
 
     def _tick(self, code: str, value: object) -> None:
         box = self.assessment_boxes.get(code)
@@ -317,32 +260,28 @@ class VisitDialog(QDialog):
             box.setChecked(True)
 
     def _imaging_changed(self) -> None:
+        imaging = self.view.raw_values()["liver_imaging_result"]
+        self._tick("liver_imaging", imaging if imaging != "not_done" else None)
         # Imaging showing intrahepatic recurrence is the finding: tick it for the user.
-        if self.imaging.currentData() == "intrahepatic_recurrence":
-            when = self.actual_date.date_or_none()
-            self.findings.tick("intrahepatic_recurrence", when, "imaging")
+        if imaging == "intrahepatic_recurrence":
+            self.findings.tick("intrahepatic_recurrence", self.actual_date.value(), "imaging")
 
     def record(self) -> fu.VisitRecord:
-        text = self.ebv.text().strip().replace(",", "")
-        try:
-            ebv = float(text) if text else None
-        except ValueError:
-            raise ValidationError(
-                "ebv_dna_copies_ml", t("EBV DNA must be a number of copies/mL.")
-            ) from None
+        values = self.view.values()
         return fu.VisitRecord(
-            actual_date=edit_date(self.actual_date),
-            assessments_done=[c for c, b in self.assessment_boxes.items() if b.isChecked()],
-            ecog=self.ecog.currentData(),
-            ebv_dna_copies_ml=ebv,
-            liver_imaging_result=self.imaging.currentData(),
-            notes=self.notes.toPlainText(),
+            actual_date=values["actual_date"],
+            assessments_done=values["assessments_done"] or [],
+            ecog=values["ecog"],
+            ebv_dna_copies_ml=values["ebv_dna_copies_ml"],
+            liver_imaging_result=values["liver_imaging_result"],
+            notes=values["notes"],
             findings=self.findings.findings(),
         )
 
     def accept(self) -> None:
         v = self.visit
         clear_inline(self)
+        self.view.clear_errors()
         try:
             record = self.record()
             reason = None
@@ -363,7 +302,7 @@ class VisitDialog(QDialog):
                     self.db, self.actor, v.id, record, self.today, reason
                 )
         except ValidationError as exc:
-            _field_error(self, exc)
+            _field_error(self, self.view, exc)
             return
         except ServiceError as exc:
             dialogs.show_error(self, str(exc))
@@ -401,7 +340,7 @@ class EventDialog(QDialog):
                 self.db, self.actor, self.participant_id, self.findings.findings(), self.today
             )
         except ValidationError as exc:
-            _field_error(self, exc)
+            _field_error(self, None, exc)
             return
         except ServiceError as exc:
             dialogs.show_error(self, str(exc))
@@ -429,31 +368,28 @@ class RescheduleDialog(QDialog):
                 target=visit.target_date.isoformat(),
             )
         )
-        self.scheduled_date = date_edit("scheduled_date", visit.scheduled_date)
-        self.reason = QLineEdit()
-        self.reason.setObjectName("deviation_reason")
-        self.reason.setPlaceholderText(t("required outside the window"))
+        # A booking may lie in the future: no "today" limits these fields.
+        self.view = FormView(VISIT, ("scheduled_date", "deviation_reason"), today=dt.date.max)
+        self.view.set_values({"scheduled_date": visit.scheduled_date})
+        reason = self.view.widget("deviation_reason")
+        if isinstance(reason, QLineEdit):
+            reason.setPlaceholderText(t("required outside the window"))
         self.warning = QLabel()
         self.warning.setObjectName("window_warning")
         self.warning.setStyleSheet(_WARN)
         self.warning.setWordWrap(True)
-        form = QFormLayout()
-        form.addRow(t("New date"), with_error(self.scheduled_date))
-        form.addRow(t("Reason"), with_error(self.reason))
         layout = QVBoxLayout(self)
         layout.addWidget(info)
-        layout.addLayout(form)
+        layout.addWidget(self.view)
         layout.addWidget(self.warning)
+        layout.addStretch(1)
         layout.addWidget(_buttons(self, "save_reschedule", t("Reschedule")))
-        self.scheduled_date.changed.connect(self._changed)
+        self.view.input("scheduled_date").connect(self._changed)
         self._changed()
-        self.setMinimumWidth(420)
+        self.setMinimumWidth(480)
 
     def _changed(self) -> None:
-        self.findChild(ErrorLine, "scheduled_date_error").show_message(
-            self.scheduled_date.problem()
-        )
-        when = self.scheduled_date.date_or_none()
+        when = self.view.raw_values()["scheduled_date"]
         if when is None:
             self.warning.setText("")
             return
@@ -468,15 +404,16 @@ class RescheduleDialog(QDialog):
     def accept(self) -> None:
         clear_inline(self)
         try:
+            values = self.view.values()
             self.deviation = fu.reschedule_visit(
                 self.db,
                 self.actor,
                 self.visit.id,
-                edit_date(self.scheduled_date),
-                self.reason.text(),
+                values["scheduled_date"],
+                values["deviation_reason"],
             )
         except ValidationError as exc:
-            _field_error(self, exc)
+            _field_error(self, self.view, exc)
             return
         except ServiceError as exc:
             dialogs.show_error(self, str(exc))

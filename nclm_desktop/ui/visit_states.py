@@ -8,6 +8,8 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QColor
 
+from ..forms.catalogue import form
+from .form_inputs import dictionary_text
 from .table_models import Index, RecordTableModel
 
 CONTEXT = "Followup"
@@ -54,26 +56,6 @@ STATE_LABELS = {
     "missed": QT_TRANSLATE_NOOP("Followup", "missed"),
     "cancelled": QT_TRANSLATE_NOOP("Followup", "cancelled"),
 }
-EVENT_LABELS = {
-    "intrahepatic_recurrence": QT_TRANSLATE_NOOP("Followup", "Intrahepatic recurrence"),
-    "extrahepatic_recurrence": QT_TRANSLATE_NOOP("Followup", "Extrahepatic recurrence"),
-    "local_regional_recurrence": QT_TRANSLATE_NOOP("Followup", "Local/regional recurrence"),
-    "death": QT_TRANSLATE_NOOP("Followup", "Death"),
-    "last_contact_alive": QT_TRANSLATE_NOOP("Followup", "Last contact alive"),
-    "withdrawal": QT_TRANSLATE_NOOP("Followup", "Withdrawal"),
-    "lost_to_follow_up": QT_TRANSLATE_NOOP("Followup", "Lost to follow-up"),
-}
-IMAGING_LABELS = {
-    "no_recurrence": QT_TRANSLATE_NOOP("Followup", "No recurrence"),
-    "intrahepatic_recurrence": QT_TRANSLATE_NOOP("Followup", "Intrahepatic recurrence"),
-    "indeterminate": QT_TRANSLATE_NOOP("Followup", "Indeterminate"),
-    "not_done": QT_TRANSLATE_NOOP("Followup", "Not done"),
-}
-CONFIRMED_LABELS = {
-    "imaging": QT_TRANSLATE_NOOP("Followup", "imaging"),
-    "pathology": QT_TRANSLATE_NOOP("Followup", "pathology"),
-    "clinical": QT_TRANSLATE_NOOP("Followup", "clinical"),
-}
 
 
 def t(text: str) -> str:
@@ -85,7 +67,8 @@ def state_label(state: str) -> str:
 
 
 def event_label(kind: str) -> str:
-    return t(EVENT_LABELS.get(kind, kind))
+    """The clinical_event form's label of an event kind, translated."""
+    return dictionary_text(form("clinical_event")["kind"].choice_label(kind))
 
 
 class StateTableModel(RecordTableModel):

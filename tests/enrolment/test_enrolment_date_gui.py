@@ -124,7 +124,7 @@ def test_enrolling_a_systemic_patient_offers_the_schedule_to_print(
     from nclm_desktop.ui import schedule_print
     from nclm_desktop.ui.schedule_print import ScheduleReportDialog
 
-    from .wizard_helpers import tick, type_text
+    from .wizard_helpers import type_text
 
     asked: list[str] = []
     monkeypatch.setattr(
@@ -154,7 +154,7 @@ def test_enrolling_a_systemic_patient_offers_the_schedule_to_print(
     click_next(qtbot, w)
     type_text(qtbot, w, "line_regimen", "GP")
     type_date(qtbot, w, "line_start", ENROLLED)
-    tick(qtbot, w, "line_for_liver")
+    choose(qtbot, w, "line_for_liver", True)
     qtbot.mouseClick(w.treatment_page.add_button, Qt.MouseButton.LeftButton)
     click_next(qtbot, w)
     fill_baseline(qtbot, w)

@@ -75,7 +75,7 @@ def test_identity_edit_asks_a_reason_and_is_audited(qtbot, db, surgeon, reasons)
     assert tab_titles(view)[:4] == ["Identity", "Enrolment", "Screening", "Baseline"]
     assert find(view, QLabel, "detail_header").text().startswith("NCLM-H-001")
     assert find(view, QLabel, "screening_verdict").text().startswith("Eligible")
-    assert not view.identity_tab.fields["phone"].widget.isEnabled()  # read-only until Edit
+    assert not view.identity_tab.view.widget("phone").isEnabled()  # read-only until Edit
 
     click(qtbot, view, "edit_identity")
     type_text(qtbot, view, "phone", "13911112222")
@@ -86,7 +86,7 @@ def test_identity_edit_asks_a_reason_and_is_audited(qtbot, db, surgeon, reasons)
 
     reasons["answers"] = ["patient gave a new number"]
     click(qtbot, view, "save_identity")
-    assert not view.identity_tab.fields["phone"].widget.isEnabled()
+    assert not view.identity_tab.view.widget("phone").isEnabled()
     with db.session() as s:
         assert s.get(ParticipantIdentity, pid).phone == "13911112222"
         event = s.scalars(select(AuditEvent).where(AuditEvent.field == "phone")).one()

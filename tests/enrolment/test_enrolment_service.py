@@ -112,8 +112,9 @@ def test_labs_in_conventional_units_are_stored_raw_and_converted(db, surgeon):
 def test_incomplete_screening_is_refused_and_nothing_saved(db, surgeon):
     with pytest.raises(ValidationError) as err:
         screen(db, surgeon, make_identity(), make_screening(ecog=None), today=TODAY)
-    assert err.value.field == "verdict"
-    assert "ECOG" in str(err.value)
+    # The data dictionary marks it required: the error names the field itself.
+    assert err.value.field == "ecog"
+    assert "ECOG" in str(err.value) and "required" in str(err.value)
     with db.session() as s:
         assert s.scalars(select(Participant)).all() == []
 
@@ -121,10 +122,10 @@ def test_incomplete_screening_is_refused_and_nothing_saved(db, surgeon):
 @pytest.mark.parametrize(
     ("field", "overrides", "words"),
     [
-        ("bilirubin_value", {"bilirubin_value": 2000.0}, "between 1 and 1000 µmol/L"),
+        ("bilirubin_value", {"bilirubin_value": 2000.0}, "between 1 and 1000 µmol/L (got 2000)"),
         ("albumin_value", {"albumin_value": 45.0, "albumin_unit": "g/dL"}, "between 1 and 6 g/dL"),
         ("inr", {"inr": 12.0}, "between 0.5 and 10"),
-        ("ecog", {"ecog": 7}, "between 0 and 5"),
+        ("ecog", {"ecog": 7}, "must be one of 0, 1, 2, 3, 4, 5"),
         ("future_liver_remnant_pct", {"future_liver_remnant_pct": 130.0}, "between 0 and 100"),
         ("screening_date", {"screening_date": TODAY + dt.timedelta(days=1)}, "in the future"),
         ("screening_date", {"screening_date": dt.date(1960, 1, 1)}, "before the birth date"),

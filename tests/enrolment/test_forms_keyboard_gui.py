@@ -135,14 +135,14 @@ def test_disabled_fields_are_not_marked_required(qtbot, db, surgeon):
     page = EnrolPage(TODAY, values.get)
     qtbot.addWidget(page)
     page.show()
-    index = page.fields["index_date"]
+    index, caption = page.view.widget("index_date"), page.view.rows["index_date"].caption
     choose(qtbot, page, "cohort", "hepatectomy")
-    assert not index.widget.isEnabled()
-    assert not index.caption.text().endswith("*")
-    assert "index_date" not in [n for n, _ in page.blocking()]
+    assert not index.isEnabled()
+    assert not caption.text().endswith("*")
+    assert "index_date" not in [n for n, _ in page.view.blocking()]
     choose(qtbot, page, "cohort", "systemic")
-    assert index.widget.isEnabled() and index.caption.text().endswith(" *")
-    assert "index_date" in [n for n, _ in page.blocking()]
+    assert index.isEnabled() and caption.text().endswith(" *")
+    assert "index_date" in [n for n, _ in page.view.blocking()]
 
 
 def result_column(w: ScreeningWizard) -> dict[str, tuple[str, str, bool]]:

@@ -258,7 +258,7 @@ def test_a_date_outside_the_window_is_accepted_with_a_warning(db, hep, coordinat
     [
         (D(2025, 6, 19), "in the future (today is 2025-06-18)"),
         (D(2025, 1, 5), "before the operation date (2025-01-06)"),
-        (None, "Enter the visit date"),
+        (None, "Visit date is required"),
     ],
 )
 def test_bad_visit_dates_are_refused_and_nothing_is_saved(db, hep, coordinator, actual, message):

@@ -79,9 +79,12 @@ def nav_titles(window: MainWindow) -> list[str]:
     "role, expected",
     [
         ("admin", ["Audit", "Administration"]),
-        ("investigator", ["Participants", "Screening", "Calendar", "Outcomes", "Reports", "Audit"]),
-        ("coordinator", ["Participants", "Screening", "Calendar", "Outcomes", "Reports"]),
-        ("monitor", ["Participants", "Screening", "Calendar", "Outcomes", "Reports"]),
+        (
+            "investigator",
+            ["Participants", "Screening", "Calendar", "Outcomes", "Reports", "Export", "Audit"],
+        ),
+        ("coordinator", ["Participants", "Screening", "Calendar", "Outcomes", "Reports", "Export"]),
+        ("monitor", ["Participants", "Screening", "Calendar", "Outcomes", "Reports", "Export"]),
     ],
 )
 def test_navigation_follows_the_role(qtbot, db, make_user, admin, role, expected):

@@ -25,7 +25,7 @@ def test_operative_report_shows_the_operation_and_its_outcome(db, study, surgeon
     assert "2024-03-04" in text
     assert "Zhi Chen" in text and "Lu Wang (assistant)" in text
     assert "650 mL" in text and "285 min" in text
-    assert "3 ×, 45 min in total" in text
+    assert "Pringle manoeuvres 3" in text and "Pringle total time 45 min" in text
     assert "R0" in text and "6.5 mm" in text
     # Liver function from the screening before the operation, scores from clinical/.
     assert "class A (5 points)" in text
@@ -52,7 +52,7 @@ def test_a_given_operation_date_picks_that_operation(db, study, surgeon):
     with pytest.raises(NotFound, match="no operation on 2024-03-05"):
         operative_report_data(db, surgeon, "NCLM-H-001", operation_date=dt.date(2024, 3, 5))
     data = operative_report_data(db, surgeon, "NCLM-H-001", operation_date=dt.date(2024, 3, 4))
-    assert data.segments == (5, 6, 7, 8) and data.major
+    assert data.operation.segments == (5, 6, 7, 8) and data.operation.major
 
 
 def test_reports_need_the_reports_permission(db, study, admin):
@@ -63,7 +63,7 @@ def test_reports_need_the_reports_permission(db, study, admin):
 def test_monitor_gets_no_identity_and_death_within_30_days_shows(db, study, monitor, tmp_path):
     data = operative_report_data(db, monitor, "NCLM-H-003", now=study.now)
     assert data.patient.name is None and data.patient.hospital_record_number is None
-    assert data.outcomes.mortality_30d and data.outcomes.cci == 100.0
+    assert data.record.outcomes.mortality_30d and data.record.outcomes.cci == 100.0
     out = tmp_path / "op3.pdf"
     build_operative_report(data, out)
     pages = pdf_pages(out)

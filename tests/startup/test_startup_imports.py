@@ -42,6 +42,17 @@ elif case == "sign-in":
     rc = 0 if dialog.grab().width() > 0 else 1
     dialog.close()
     db.dispose()
+elif case == "first-paint":  # the real start, ended as soon as the sign-in dialog is painted
+    from nclm_desktop.__main__ import _launch_gui
+    from nclm_desktop.cli import run
+    from nclm_desktop.ui import app as gui
+    shown, painted = gui.run_dialog, []
+    def paint_and_close(dialog):
+        dialog.first_painted.disconnect()  # what loads before the paint, not the opening after
+        dialog.first_painted.connect(lambda: painted.append(1) or dialog.reject())
+        return shown(dialog)
+    gui.run_dialog = paint_and_close
+    rc = run(rest, gui=_launch_gui) or (0 if painted else 1)
 else:
     from nclm_desktop.cli import run
     rc = run(rest)
@@ -98,6 +109,14 @@ def test_main_window_opens_without_heavy_modules(db_path: Path, tmp_path: Path) 
 def test_sign_in_dialog_opens_without_heavy_modules(db_path: Path) -> None:
     modules = _child("sign-in", str(db_path))
     assert _loaded(modules, (*HEAVY, "alembic")) == []
+
+
+def test_sign_in_dialog_paints_before_sqlalchemy_loads(db_path: Path) -> None:
+    # `nclm-desktop --db FILE` as started by a user: the dialog is on screen before the
+    # database layer (SQLAlchemy, the ORM, the services) is imported at all.
+    modules = _child("first-paint", "--db", str(db_path))
+    assert "nclm_desktop.ui.login" in modules
+    assert _loaded(modules, (*HEAVY, "alembic", "sqlalchemy", "nclm_desktop.models")) == []
 
 
 def test_a_database_behind_the_head_still_loads_alembic_and_migrates(tmp_path: Path) -> None:

@@ -12,10 +12,11 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
 from surgery_data import TODAY
 
+from nclm_desktop.forms.crf.complication import DEATH
 from nclm_desktop.ui import dialogs
 from nclm_desktop.ui.date_input import DateInput
+from nclm_desktop.ui.form_builder import FormWizardPage
 from nclm_desktop.ui.operation_wizard import OperationWizard
-from nclm_desktop.ui.surgery_forms import FormPage
 
 SHOTS = "/work/wt/shots-h11b" if os.environ.get("NCLM_SHOTS") else None
 
@@ -122,15 +123,17 @@ def test_discharge_before_the_operation_shows_no_negative_stay(
 
 
 def test_a_disabled_input_is_neither_starred_nor_listed(qtbot):
-    page = FormPage("Outcome")
+    page = FormWizardPage("Outcome", DEATH, ("death_date",), today=TODAY)
     qtbot.addWidget(page)
-    death = page.add_row("Date of death *", DateInput("death_date"))
     page.show()
-    caption = page.form.labelForField(page.form.itemAt(0, page.form.ItemRole.FieldRole).widget())
+    view = page.view
+    caption = view.layout_.labelForField(view.rows["death_date"].box)
     assert caption.text() == "Date of death *"
+    page.isComplete()
     assert [n for n, _ in page.missing.entries] == ["death_date"]
-    death.setEnabled(False)
+    view.set_enabled("death_date", False)
+    page.isComplete()
     assert caption.text() == "Date of death"
     assert page.missing.entries == []
-    death.setEnabled(True)
+    view.set_enabled("death_date", True)
     assert caption.text() == "Date of death *"

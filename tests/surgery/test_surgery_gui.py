@@ -253,9 +253,9 @@ def test_non_anatomical_wedge_of_segment_6_is_minor(qtbot, db, surgeon, particip
     ("page", "name", "text", "words"),
     [
         (2, "blood_loss_ml", "25000", "20000"),
-        (2, "duration_min", "1500", "24 h"),
+        (2, "duration_min", "1500", "1440 min"),
         (2, "duration_min", "four hours", "whole number"),
-        (3, "margin_mm", "-1", "below 0"),
+        (3, "margin_mm", "-1", "between 0 and 150 mm"),
         (4, "discharge_date", "2024-03-10", "before the operation date"),
     ],
 )

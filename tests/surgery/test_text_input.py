@@ -1,4 +1,4 @@
-"""Text input: one check (services.input_checks.text_problem) refuses NUL and other control
+"""Text input: one check (forms.text.text_problem, used by every text field) refuses NUL and other control
 characters, bidi controls, lone surrogates and over-long values with a ValidationError,
 never a UnicodeEncodeError or a half-written record."""
 
@@ -7,9 +7,10 @@ from __future__ import annotations
 import pytest
 from surgery_data import TODAY, right_hemihepatectomy
 
+from nclm_desktop.forms.catalogue import form
+from nclm_desktop.forms.text import text_problem
 from nclm_desktop.services import accounts, surgery
 from nclm_desktop.services.errors import ValidationError
-from nclm_desktop.services.input_checks import check_text, text_problem
 from tests.conftest import PASSWORD
 
 BAD_INPUTS = [
@@ -31,7 +32,7 @@ BAD_INPUTS = [
 def test_bad_text_is_named(value, problem):
     assert problem in text_problem(value, 200)
     with pytest.raises(ValidationError) as err:
-        check_text("name", "name", value, 200, True)
+        form("participant_identity")["name"].clean(value)
     assert err.value.field == "name" and problem in str(err.value)
 
 
@@ -67,6 +68,7 @@ def test_reasons_and_user_fields_are_checked(db, admin, surgeon, operation, valu
 
 
 def test_over_long_text_is_refused_even_in_an_unsized_column(db, surgeon, participant, operation):
+    """The reason column is unsized; its dictionary field allows 2000 characters."""
     with pytest.raises(ValidationError) as err:
         surgery.add_reoperation(
             db,
@@ -75,7 +77,7 @@ def test_over_long_text_is_refused_even_in_an_unsized_column(db, surgeon, partic
             surgery.ReoperationInput(TODAY.replace(month=4), False, "r" * 20_001),
             today=TODAY,
         )
-    assert err.value.field == "reason" and "at most 20000" in str(err.value)
+    assert err.value.field == "reason" and "at most 2000 characters" in str(err.value)
 
 
 @pytest.fixture

@@ -4,38 +4,26 @@ from __future__ import annotations
 
 import datetime as dt
 import statistics
-from collections import defaultdict
 from dataclasses import dataclass
 
 from sqlalchemy import select
 
 from ...clinical import (
+    CLAVIEN_DINDO_GRADES,
     PerioperativeOutcomes,
     RateSummary,
     grade_rank,
     load_protocol,
     rate_summary,
 )
-from ...models import (
-    Complication,
-    Operation,
-    Participant,
-    ParticipantIdentity,
-    Reoperation,
-)
+from ...models import Operation, Participant, ParticipantIdentity
 from ...models.db import Database
+from ..errors import ValidationError
 from ..permissions import Actor, Permission
+from ..surgical_record import operation_records
 from ..uow import reading
 from .common import ReportMeta, _check_range, _meta
-from .surgical_lines import (
-    ComplicationLine,
-    ReoperationLine,
-    _complication_line,
-    _death_dates,
-    _outcomes,
-    _reoperation_line,
-    _resection_name,
-)
+from .surgical_lines import ComplicationLine, ReoperationLine, lines
 
 # --- complications and morbidity (M&M) --------------------------------------------------------
 
@@ -107,44 +95,30 @@ def complications_report_data(
             .where(Operation.operation_date.between(date_from, date_to))
             .order_by(Operation.operation_date, Participant.study_id, Operation.id)
         ).all()
-        op_ids = [r[0].id for r in rows]
-        comps: dict[int, list[Complication]] = defaultdict(list)
-        reops: dict[int, list[Reoperation]] = defaultdict(list)
-        if op_ids:
-            for c in s.scalars(
-                select(Complication)
-                .where(Complication.operation_id.in_(op_ids))
-                .order_by(Complication.onset_date, Complication.id)
-            ):
-                comps[c.operation_id].append(c)
-            for r in s.scalars(
-                select(Reoperation)
-                .where(Reoperation.operation_id.in_(op_ids))
-                .order_by(Reoperation.reoperation_date, Reoperation.id)
-            ):
-                reops[r.operation_id].append(r)
-        deaths = _death_dates(s, sorted({r[2] for r in rows}))
+        records = operation_records(s, [r[0] for r in rows])
         patients = []
-        for op, study_id, pid, name in rows:
+        for rec, (op, study_id, pid, name) in zip(records, rows, strict=True):
             label = study_id or f"#{pid}"
-            lines = tuple(
-                _complication_line(c, op.operation_date, endpoints.morbidity_days)
-                for c in comps[op.id]
-            )
-            res_name, _zh, major = _resection_name(op)
+            if rec.outcomes is None:  # the surgery tab shows the same problem
+                raise ValidationError(
+                    "data", f"{label}, operation of {op.operation_date}: {rec.outcome_problem}"
+                )
+            complications, reoperations = lines(rec, endpoints.morbidity_days)
             patients.append(
                 PatientMorbidity(
                     study_id=label,
                     name=name if show else None,
                     operation_date=op.operation_date,
-                    resection_name=res_name,
-                    major_resection=major,
+                    resection_name=rec.operation.resection_name,
+                    major_resection=rec.operation.major,
                     discharge_date=op.discharge_date,
-                    complications=lines,
-                    reoperations=tuple(_reoperation_line(r, op) for r in reops[op.id]),
-                    outcomes=_outcomes(op, comps[op.id], reops[op.id], deaths.get(pid), label),
-                    worst_grade=max((c.clavien_dindo for c in lines), key=grade_rank, default=None),
-                    death_date=deaths.get(pid),
+                    complications=complications,
+                    reoperations=reoperations,
+                    outcomes=rec.outcomes,
+                    worst_grade=max(
+                        (c.clavien_dindo for c in complications), key=grade_rank, default=None
+                    ),
+                    death_date=rec.death_date,
                 )
             )
         meta = _meta(actor, now, s)
@@ -173,7 +147,7 @@ def complications_report_data(
             ),
         )
     all_lines = [c for p in patients for c in p.complications]
-    counts = {g: 0 for g in ("I", "II", "IIIa", "IIIb", "IVa", "IVb", "V")}
+    counts = dict.fromkeys(CLAVIEN_DINDO_GRADES, 0)
     for c in all_lines:
         counts[c.clavien_dindo] = counts.get(c.clavien_dindo, 0) + 1
     ccis = [p.outcomes.cci for p in patients]

@@ -1,4 +1,6 @@
-"""What the operative report shows. (See the package docstring.)"""
+"""What the operative report shows: the surgery service's own record of the operation
+(services/surgical_record.py) with the patient header and the pre-operative liver function.
+(See the package docstring.)"""
 
 from __future__ import annotations
 
@@ -8,34 +10,15 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ...clinical import (
-    PerioperativeOutcomes,
-    albi,
-    child_pugh,
-    load_protocol,
-)
-from ...models import (
-    Complication,
-    Operation,
-    OperationSurgeon,
-    Reoperation,
-    Screening,
-    User,
-)
+from ...clinical import albi, child_pugh, load_protocol, resection
+from ...models import Operation, Screening
 from ...models.db import Database
 from ..errors import NotFound
 from ..permissions import Actor, Permission
+from ..surgical_record import OperationRecord, OperationSummary, operation_records
 from ..uow import reading
 from .common import PatientHeader, ReportMeta, _header, _meta, _participant
-from .surgical_lines import (
-    ComplicationLine,
-    ReoperationLine,
-    _complication_line,
-    _death_dates,
-    _outcomes,
-    _reoperation_line,
-    _resection_name,
-)
+from .surgical_lines import ComplicationLine, ReoperationLine, lines
 
 # --- operative report ------------------------------------------------------------------------
 
@@ -59,36 +42,24 @@ class LiverFunction:
 class OperativeReportData:
     meta: ReportMeta
     patient: PatientHeader
-    operation_date: dt.date
-    surgeons: tuple[str, ...]
-    approach: str
-    segments: tuple[int, ...]
-    anatomical: bool
-    resection_name: str
+    record: OperationRecord  # what the surgery tab shows
     resection_name_zh: str
-    major: bool
-    duration_min: int | None
-    blood_loss_ml: int | None
-    transfusion_units: float | None
-    pringle_count: int | None
-    pringle_total_min: int | None
-    lesions_resected: int | None
-    largest_lesion_mm: float | None
-    margin_mm: float | None
-    r_status: str | None
-    pathology_confirms_npc: bool | None
-    periop_radiotherapy: bool | None
-    periop_chemotherapy: bool | None
-    discharge_date: dt.date | None
-    length_of_stay_days: int | None
-    notes: str
     liver: LiverFunction | None
     complications: tuple[ComplicationLine, ...]
     reoperations: tuple[ReoperationLine, ...]
-    outcomes: PerioperativeOutcomes
-    death_date: dt.date | None
     operation_number: int  # 1-based, by date, of operation_count
     operation_count: int
+
+    @property
+    def operation(self) -> OperationSummary:
+        return self.record.operation
+
+
+def _name_zh(op: OperationSummary) -> str:
+    try:
+        return resection(op.segments, anatomical=op.anatomical).name_zh
+    except ValueError:
+        return ""
 
 
 def _liver_function(s: Session, participant_id: int, before: dt.date) -> LiverFunction | None:
@@ -164,65 +135,16 @@ def operative_report_data(
                     f"{p.study_id} has no operation on {operation_date} (operations: {dates})."
                 )
             op = matching[-1]
-        surgeons = tuple(
-            f"{name} ({role})" if role and role != "surgeon" else name
-            for name, role in s.execute(
-                select(User.display_name, OperationSurgeon.role)
-                .join(User, User.id == OperationSurgeon.user_id)
-                .where(OperationSurgeon.operation_id == op.id)
-                .order_by(OperationSurgeon.id)
-            )
-        )
-        comps = list(
-            s.scalars(
-                select(Complication)
-                .where(Complication.operation_id == op.id)
-                .order_by(Complication.onset_date, Complication.id)
-            )
-        )
-        reops = list(
-            s.scalars(
-                select(Reoperation)
-                .where(Reoperation.operation_id == op.id)
-                .order_by(Reoperation.reoperation_date, Reoperation.id)
-            )
-        )
-        death = _death_dates(s, [p.id]).get(p.id)
-        days = load_protocol().endpoints.morbidity_days
-        name, name_zh, major = _resection_name(op)
+        record = operation_records(s, [op])[0]
+        complications, reoperations = lines(record, load_protocol().endpoints.morbidity_days)
         return OperativeReportData(
             meta=_meta(actor, now, s),
             patient=_header(p, op.operation_date, actor.can(Permission.VIEW_IDENTITY)),
-            operation_date=op.operation_date,
-            surgeons=surgeons,
-            approach=op.approach,
-            segments=tuple(sorted(int(x) for x in op.segments or [])),
-            anatomical=bool(op.anatomical),
-            resection_name=name,
-            resection_name_zh=name_zh,
-            major=major,
-            duration_min=op.duration_min,
-            blood_loss_ml=op.blood_loss_ml,
-            transfusion_units=op.transfusion_units,
-            pringle_count=op.pringle_count,
-            pringle_total_min=op.pringle_total_min,
-            lesions_resected=op.lesions_resected,
-            largest_lesion_mm=op.largest_lesion_mm,
-            margin_mm=op.margin_mm,
-            r_status=op.r_status,
-            pathology_confirms_npc=op.pathology_confirms_npc,
-            periop_radiotherapy=op.periop_radiotherapy,
-            periop_chemotherapy=op.periop_chemotherapy,
-            discharge_date=op.discharge_date,
-            length_of_stay_days=(
-                (op.discharge_date - op.operation_date).days if op.discharge_date else None
-            ),
-            notes=op.notes or "",
+            record=record,
+            resection_name_zh=_name_zh(record.operation),
             liver=_liver_function(s, p.id, op.operation_date),
-            complications=tuple(_complication_line(c, op.operation_date, days) for c in comps),
-            reoperations=tuple(_reoperation_line(r, op) for r in reops),
-            outcomes=_outcomes(op, comps, reops, death, p.study_id or f"#{p.id}"),
-            death_date=death,
+            complications=complications,
+            reoperations=reoperations,
             operation_number=ops.index(op) + 1,
             operation_count=len(ops),
         )

@@ -1,30 +1,13 @@
-"""Complication and reoperation lines shared by the operative and M&M reports. (See the package docstring.)"""
+"""Complication and reoperation lines of the operative and M&M reports: the surgery
+service's own rows (services/surgical_record.py), with the protocol's morbidity window.
+(See the package docstring.)"""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
-
-from ...clinical import (
-    COMPLICATION_CATEGORIES,
-    PerioperativeOutcomes,
-    is_major_complication,
-    perioperative_outcomes,
-    reoperation_during_index_stay,
-    resection,
-)
-from ...models import (
-    ClinicalEvent,
-    Complication,
-    Operation,
-    Reoperation,
-)
-from ..errors import ValidationError
-
-# --- complications (operative and M&M reports) -------------------------------------------
+from ..surgical_record import ComplicationRow, OperationRecord, ReoperationRow
 
 
 @dataclass(frozen=True)
@@ -55,70 +38,39 @@ class ReoperationLine:
     reason: str
 
 
-def _complication_line(c: Complication, op_date: dt.date, morbidity_days: int) -> ComplicationLine:
-    label = COMPLICATION_CATEGORIES.get(c.category, c.category)
+def complication_line(c: ComplicationRow, morbidity_days: int) -> ComplicationLine:
+    label = c.category_label
     if c.category == "other" and c.other_text:
         label = f"Other: {c.other_text}"
     return ComplicationLine(
         onset_date=c.onset_date,
-        postoperative_day=(c.onset_date - op_date).days,
+        postoperative_day=c.postoperative_day,
         category=c.category,
         category_label=label,
         clavien_dindo=c.clavien_dindo,
-        suffix_d=bool(c.suffix_d),
+        suffix_d=c.suffix_d,
         isgls_grade=c.isgls_grade,
         treatment=c.treatment_text or "",
         resolved_date=c.resolved_date,
-        major=is_major_complication(c.clavien_dindo),
-        within_morbidity_window=(c.onset_date - op_date).days <= morbidity_days,
+        major=c.major,
+        within_morbidity_window=c.postoperative_day <= morbidity_days,
     )
 
 
-def _reoperation_line(r: Reoperation, op: Operation) -> ReoperationLine:
+def reoperation_line(r: ReoperationRow) -> ReoperationLine:
     return ReoperationLine(
         reoperation_date=r.reoperation_date,
-        postoperative_day=(r.reoperation_date - op.operation_date).days,
-        planned=bool(r.planned),
-        during_index_stay=reoperation_during_index_stay(
-            r.reoperation_date, op.operation_date, op.discharge_date
-        ),
-        reason=r.reason or "",
+        postoperative_day=r.postoperative_day,
+        planned=r.planned,
+        during_index_stay=r.during_index_stay,
+        reason=r.reason,
     )
 
 
-def _outcomes(
-    op: Operation,
-    complications: list[Complication],
-    reoperations: list[Reoperation],
-    death_date: dt.date | None,
-    label: str,
-) -> PerioperativeOutcomes:
-    try:
-        return perioperative_outcomes(
-            op.operation_date,
-            op.discharge_date,
-            [(c.onset_date, c.clavien_dindo) for c in complications],
-            [(r.reoperation_date, bool(r.planned)) for r in reoperations],
-            death_date,
-        )
-    except ValueError as exc:  # inconsistent dates in the record: say which record
-        raise ValidationError("data", f"{label}, operation of {op.operation_date}: {exc}") from exc
-
-
-def _resection_name(op: Operation) -> tuple[str, str, bool]:
-    try:
-        r = resection(op.segments or [], anatomical=bool(op.anatomical))
-    except ValueError:
-        return op.resection_name, "", bool(op.major)
-    return r.name, r.name_zh, r.major
-
-
-def _death_dates(s: Session, participant_ids: list[int]) -> dict[int, dt.date]:
-    if not participant_ids:
-        return {}
-    rows = s.execute(
-        select(ClinicalEvent.participant_id, func.min(ClinicalEvent.event_date))
-        .where(ClinicalEvent.kind == "death", ClinicalEvent.participant_id.in_(participant_ids))
-        .group_by(ClinicalEvent.participant_id)
+def lines(
+    record: OperationRecord, morbidity_days: int
+) -> tuple[tuple[ComplicationLine, ...], tuple[ReoperationLine, ...]]:
+    return (
+        tuple(complication_line(c, morbidity_days) for c in record.complications),
+        tuple(reoperation_line(r) for r in record.reoperations),
     )
-    return dict(rows.all())

@@ -1,39 +1,31 @@
-"""What the coordinator's worklist shows. (See the package docstring.)"""
+"""What the coordinator's worklist shows: a mapper over the follow-up service's worklist
+(``followup.worklist_between``, the rule the calendar's worklist tabs use), so the printed
+list and the screen cannot disagree. (See the package docstring.)"""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import or_, select
-
-from ...clinical import (
-    load_protocol,
-    visit_state,
-)
-from ...models import (
-    Participant,
-    ParticipantIdentity,
-    Visit,
-)
+from ...clinical import load_protocol
+from ...forms.catalogue import form
 from ...models.db import Database
+from ..followup import VisitRow, worklist_between
 from ..permissions import Actor, Permission
 from ..uow import reading
 from .common import MONTH_GRID_MAX_MONTHS, ReportMeta, _check_range, _meta
 
-# --- coordinator worklist -----------------------------------------------------------------
+VISIT = form("visit")
 
 
 @dataclass(frozen=True)
 class WorklistLine:
     study_id: str
-    name: str | None
-    phone: str | None
+    name: str  # followup's HIDDEN for roles that may not see identities
+    phone: str  # likewise; "" when none is recorded
     code: str
-    target_date: dt.date
-    window_start: dt.date
-    window_end: dt.date
     scheduled_date: dt.date
+    window: str  # "start – end", as the visit form formats dates
     state: str  # "planned", "due" or "overdue" on ``today`` (clinical.visit_state)
     days_overdue: int  # days since the window closed; 0 unless overdue
     assessments: tuple[str, ...]
@@ -53,6 +45,22 @@ class WorklistData:
     routine_tests: tuple[str, ...]  # assessments of every visit, printed once
 
 
+def _line(v: VisitRow, labels: dict[str, str], periodic: set[str]) -> WorklistLine:
+    return WorklistLine(
+        study_id=v.study_id,
+        name=v.name,
+        phone=v.phone,
+        code=v.code,
+        scheduled_date=v.scheduled_date,
+        window=f"{VISIT.format('window_start', v.window_start)} – "
+        f"{VISIT.format('window_end', v.window_end)}",
+        state=v.state,
+        days_overdue=v.days_overdue,
+        assessments=tuple(labels.get(a, a) for a in v.assessments_planned),
+        extra_tests=tuple(labels.get(a, a) for a in v.assessments_planned if a in periodic),
+    )
+
+
 def worklist_data(
     db: Database,
     actor: Actor | None,
@@ -68,39 +76,8 @@ def worklist_data(
     periodic = {a.code for a in specs if a.every_months is not None}
     with reading(db, actor, Permission.REPORTS) as s:
         assert actor is not None
-        show = actor.can(Permission.VIEW_IDENTITY)
-        rows = s.execute(
-            select(Visit, Participant.study_id, Participant.id, ParticipantIdentity)
-            .join(Participant, Participant.id == Visit.participant_id)
-            .outerjoin(ParticipantIdentity, ParticipantIdentity.participant_id == Participant.id)
-            .where(
-                Visit.status == "planned",
-                or_(Visit.scheduled_date.between(date_from, date_to), Visit.window_end < today),
-            )
-            .order_by(Visit.scheduled_date, Participant.study_id, Visit.month)
-        ).all()
-        lines = []
-        for v, study_id, pid, ident in rows:
-            state = visit_state(v.status, v.window_start, v.window_end, today)
-            lines.append(
-                WorklistLine(
-                    study_id=study_id or f"#{pid}",
-                    name=ident.name if show and ident else None,
-                    phone=(ident.phone or "") if show and ident else None,
-                    code=v.code,
-                    target_date=v.target_date,
-                    window_start=v.window_start,
-                    window_end=v.window_end,
-                    scheduled_date=v.scheduled_date,
-                    state=state,
-                    days_overdue=(today - v.window_end).days if state == "overdue" else 0,
-                    assessments=tuple(labels.get(a, a) for a in v.assessments_planned or ()),
-                    extra_tests=tuple(
-                        labels.get(a, a) for a in v.assessments_planned or () if a in periodic
-                    ),
-                )
-            )
         meta = _meta(actor, now, s)
+    found = worklist_between(db, actor, date_from, date_to, today)
     months = []
     m = date_from.replace(day=1)
     while m <= date_to:
@@ -111,13 +88,8 @@ def worklist_data(
         date_from=date_from,
         date_to=date_to,
         today=today,
-        overdue=tuple(
-            sorted(
-                (x for x in lines if x.state == "overdue"),
-                key=lambda x: (-x.days_overdue, x.study_id),
-            )
-        ),
-        due=tuple(x for x in lines if x.state != "overdue"),
+        overdue=tuple(_line(v, labels, periodic) for v in found.overdue),
+        due=tuple(_line(v, labels, periodic) for v in found.due),
         months=tuple(months[:MONTH_GRID_MAX_MONTHS]),
         months_left_out=max(0, len(months) - MONTH_GRID_MAX_MONTHS),
         routine_tests=tuple(a.label_en for a in specs if a.every_months is None),

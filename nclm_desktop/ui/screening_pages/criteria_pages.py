@@ -1,5 +1,6 @@
 """The screening wizard's input pages: identity, disease, liver function, surgical
-assessment and the remaining criteria."""
+assessment and the remaining criteria. Every field is built by the one form builder from
+its data-dictionary definition (docs/ARCHITECTURE.md §11)."""
 
 from __future__ import annotations
 
@@ -7,162 +8,79 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLabel
 
-from ...clinical import albi, child_pugh, to_canonical
-from ...services.baseline import N_STAGES, T_STAGES
-from ...services.enrolment import ALBUMIN_LIMITS, BILIRUBIN_LIMITS, INR_LIMITS
-from .fields import (
-    ChoiceField,
-    DateField,
-    FormPage,
-    NumberField,
-    SetField,
-    TextField,
-    YesNoField,
-    t,
-)
+from ...clinical import albi, child_pugh
+from ...forms.catalogue import form
+from ...services.screening import SCREENING_FORM
+from ..form_builder import FormWizardPage
 
 Lookup = Callable[[str], Any]
-
-SITE_CHOICES = (
-    ("liver", "Liver"),
-    ("bone", "Bone"),
-    ("lung", "Lung"),
-    ("distant_lymph_node", "Distant lymph nodes"),
-    ("other", "Other"),
-)
-RESPONSE_CHOICES = (
-    ("CR", "Complete response (CR)"),
-    ("PR", "Partial response (PR)"),
-    ("SD", "Stable disease (SD)"),
-    ("PD", "Progressive disease (PD)"),
-    ("not_applicable", "Not assessable / no disease outside the liver"),
-)
-ASCITES_LABELS = (("none", "None"), ("mild", "Mild"), ("moderate", "Moderate to severe"))
-ENCEPHALOPATHY_LABELS = (("none", "None"), ("grade1-2", "Grade 1–2"), ("grade3-4", "Grade 3–4"))
-ECOG_LABELS = (
-    (0, "0 – fully active"),
-    (1, "1 – restricted in strenuous activity"),
-    (2, "2 – ambulatory, no work, up > 50 % of day"),
-    (3, "3 – limited self-care, in bed > 50 % of day"),
-    (4, "4 – completely disabled"),
-    (5, "5 – dead"),
-)
+IDENTITY, PARTICIPANT = form("participant_identity"), form("participant")
+BASELINE = form("baseline_disease")
 
 
-class IdentityPage(FormPage):
+def t(text: str) -> str:
+    return QCoreApplication.translate("ScreeningWizard", text)
+
+
+class IdentityPage(FormWizardPage):
     def __init__(self, today: dt.date) -> None:
         super().__init__(
             t("Patient"),
-            t("Who is being screened. Fields marked * are required."),
+            SCREENING_FORM,
+            (
+                IDENTITY["name"],
+                IDENTITY["hospital_record_number"],
+                PARTICIPANT["sex"],
+                PARTICIPANT["birth_date"],
+                IDENTITY["phone"],
+                "screening_date",
+            ),
+            today=today,
+            subtitle=t("Who is being screened. Fields marked * are required."),
         )
-        self.add(TextField("name", t("Name"), required=True))
-        self.add(
-            TextField(
-                "hospital_record_number", t("Hospital record number"), required=True, max_len=40
-            )
-        )
-        self.add(
-            ChoiceField("sex", t("Sex"), [("M", t("Male")), ("F", t("Female"))], required=True)
-        )
-        birth = self.add(DateField("birth_date", t("Birth date"), today, required=True))
-        self.add(TextField("phone", t("Phone"), max_len=40))
-        screening = self.add(
-            DateField("screening_date", t("Screening date"), today, required=True, default=today)
-        )
-        screening.not_before(t("birth date"), birth.value)
-        birth.connect(lambda *_: self.completeChanged.emit())
+        view = self.view
+        view.input("screening_date").set_value(today)
+        view.not_before("screening_date", t("birth date"), view.input("birth_date").value)
 
 
-class DiseasePage(FormPage):
+class DiseasePage(FormWizardPage):
     def __init__(self, today: dt.date, lookup: Lookup) -> None:
         super().__init__(
             t("Disease status"),
-            t("Nasopharyngeal carcinoma and its metastases at screening."),
-        )
-        self.add(YesNoField("nclm_confirmed", t("NCLM confirmed (biopsy, or imaging + history)")))
-        diagnosis = self.add(DateField("npc_diagnosis_date", t("NPC diagnosis date"), today))
-        diagnosis.not_before(t("birth date"), lambda: lookup("birth_date"))
-        stage = QWidget()
-        row = QHBoxLayout(stage)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.t_stage = ChoiceField("t_stage", t("T"), [(s, s) for s in T_STAGES])
-        self.n_stage = ChoiceField("n_stage", t("N"), [(s, s) for s in N_STAGES])
-        for f in (self.t_stage, self.n_stage):
-            f.combo.setMinimumWidth(80)
-            row.addWidget(f.caption)
-            row.addWidget(f.container)
-            self.register(f)
-        row.addStretch(1)
-        self.form.addRow(t("AJCC 8th stage at diagnosis"), stage)
-        self.add(
-            SetField(
+            SCREENING_FORM,
+            (
+                "nclm_confirmed",
+                BASELINE["npc_diagnosis_date"],
+                BASELINE["t_stage"],
+                BASELINE["n_stage"],
                 "metastatic_sites",
-                t("Metastatic sites"),
-                [(v, t(x)) for v, x in SITE_CHOICES],
-                required=True,
-            )
-        )
-        self.add(YesNoField("primary_recurrence", t("Primary tumour recurrence")))
-        self.add(YesNoField("liver_oligometastasis", t("Liver oligometastasis")))
-        self.add(
-            ChoiceField(
+                "primary_recurrence",
+                "liver_oligometastasis",
                 "response_outside_liver",
-                t("Response outside the liver after systemic treatment"),
-                [(v, t(x)) for v, x in RESPONSE_CHOICES],
-                required=True,
-            )
-        )
-        self.add(
-            YesNoField(
                 "progression_after_systemic",
-                t("Progression (PD) after systemic treatment of primary / bone"),
-            )
+            ),
+            today=today,
+            subtitle=t("Nasopharyngeal carcinoma and its metastases at screening."),
         )
+        self.view.not_before("npc_diagnosis_date", t("birth date"), lambda: lookup("birth_date"))
 
 
-class LiverPage(FormPage):
-    """Laboratory values with their units; Child-Pugh and ALBI computed as they are typed."""
+class LiverPage(FormWizardPage):
+    """Laboratory values in the unit the laboratory reported (the limits follow the unit
+    chosen beside each); Child-Pugh and ALBI computed as they are typed."""
 
-    def __init__(self) -> None:
+    def __init__(self, today: dt.date) -> None:
         super().__init__(
             t("Liver function"),
-            t("Enter the values in the unit the laboratory reported; they are converted once."),
-        )
-        self.bilirubin = NumberField(
-            "bilirubin_value",
-            t("Total bilirubin"),
-            *BILIRUBIN_LIMITS["µmol/L"],
-            required=True,
-            unit="µmol/L",
-            show_unit=False,
-        )
-        self.bilirubin_unit = self._unit_combo("bilirubin_unit", tuple(BILIRUBIN_LIMITS))
-        self._add_with_unit(self.bilirubin, self.bilirubin_unit)
-        self.albumin = NumberField(
-            "albumin_value",
-            t("Albumin"),
-            *ALBUMIN_LIMITS["g/L"],
-            required=True,
-            unit="g/L",
-            show_unit=False,
-        )
-        self.albumin_unit = self._unit_combo("albumin_unit", tuple(ALBUMIN_LIMITS))
-        self._add_with_unit(self.albumin, self.albumin_unit)
-        self.add(NumberField("inr", t("INR"), *INR_LIMITS, required=True))
-        self.add(
-            ChoiceField(
-                "ascites", t("Ascites"), [(v, t(x)) for v, x in ASCITES_LABELS], required=True
-            )
-        )
-        self.add(
-            ChoiceField(
-                "encephalopathy",
-                t("Hepatic encephalopathy"),
-                [(v, t(x)) for v, x in ENCEPHALOPATHY_LABELS],
-                required=True,
-            )
+            SCREENING_FORM,
+            ("bilirubin_value", "albumin_value", "inr", "ascites", "encephalopathy"),
+            today=today,
+            subtitle=t(
+                "Enter the values in the unit the laboratory reported; they are converted once."
+            ),
         )
         self.child_pugh_label = QLabel()
         self.child_pugh_label.setObjectName("child_pugh_live")
@@ -170,54 +88,33 @@ class LiverPage(FormPage):
         self.albi_label.setObjectName("albi_live")
         for label in (self.child_pugh_label, self.albi_label):
             label.setStyleSheet("font-size: 14px; font-weight: 600; padding: 4px 0;")
-        self.form.addRow(t("Child-Pugh"), self.child_pugh_label)
-        self.form.addRow(t("ALBI"), self.albi_label)
-        self.on_change.append(self.update_scores)
+        self.view.layout_.addRow(t("Child-Pugh"), self.child_pugh_label)
+        self.view.layout_.addRow(t("ALBI"), self.albi_label)
+        self.view.changed.connect(self.update_scores)
         self.update_scores()
 
-    def _unit_combo(self, name: str, units: tuple[str, ...]) -> QComboBox:
-        combo = QComboBox()
-        combo.setObjectName(name)
-        combo.addItems(list(units))
-        combo.currentTextChanged.connect(self._unit_changed)
-        return combo
-
-    def _add_with_unit(self, field: NumberField, unit: QComboBox) -> None:
-        row = QWidget()
-        box = QHBoxLayout(row)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(field.container)
-        box.addWidget(unit)
-        box.addStretch(1)
-        self.form.addRow(field.caption, row)
-        self.register(field)
-
-    def _unit_changed(self) -> None:
-        b_unit, a_unit = self.bilirubin_unit.currentText(), self.albumin_unit.currentText()
-        self.bilirubin.set_limits(*BILIRUBIN_LIMITS[b_unit], b_unit)
-        self.albumin.set_limits(*ALBUMIN_LIMITS[a_unit], a_unit)
-        self._changed()
-
     def canonical(self) -> tuple[float | None, float | None]:
-        bili, alb = self.bilirubin.value(), self.albumin.value()
-        return (
-            None
-            if bili is None
-            else to_canonical("bilirubin", bili, self.bilirubin_unit.currentText()),
-            None if alb is None else to_canonical("albumin", alb, self.albumin_unit.currentText()),
-        )
+        """Bilirubin (µmol/L) and albumin (g/L) in the units the rules work in."""
+        out = []
+        for name in ("bilirubin_value", "albumin_value"):
+            inp = self.view.input(name)
+            value = inp.value()
+            unit = inp.extra_values().get(inp.field.unit_field or "")
+            out.append(None if value is None else inp.field.to_unit(value, unit))
+        return out[0], out[1]
 
     def update_scores(self) -> None:
         bili, alb = self.canonical()
-        inr = self.fields["inr"].value()
-        asc = self.fields["ascites"].value()
-        enc = self.fields["encephalopathy"].value()
+        view = self.view
+        inr, asc, enc = (view.input(n).value() for n in ("inr", "ascites", "encephalopathy"))
         if None in (bili, alb, inr, asc, enc):
             self.child_pugh_label.setText(t("enter all five items"))
             self.child_pugh_label.setStyleSheet("color: #666; padding: 4px 0;")
         else:
             # Scored in the unit the laboratory reported (Pugh's cut-offs are in mg/dL).
-            reported, unit = self.bilirubin.value(), self.bilirubin_unit.currentText()
+            bilirubin = view.input("bilirubin_value")
+            reported = bilirubin.value()
+            unit = bilirubin.extra_values()["bilirubin_unit"]
             cp = child_pugh(reported, alb, inr, asc, enc, bilirubin_unit=unit)
             colour = "#1b5e20" if cp.grade == "A" else "#b00020"
             self.child_pugh_label.setText(
@@ -242,52 +139,45 @@ class LiverPage(FormPage):
             self.albi_label.setStyleSheet("font-size: 14px; font-weight: 600; padding: 4px 0;")
 
 
-class SurgicalPage(FormPage):
-    def __init__(self) -> None:
-        super().__init__(t("Surgical assessment"), t("The surgeon's assessment of resectability."))
-        self.add(
-            ChoiceField(
+class SurgicalPage(FormWizardPage):
+    def __init__(self, today: dt.date) -> None:
+        super().__init__(
+            t("Surgical assessment"),
+            SCREENING_FORM,
+            (
                 "ecog",
-                t("ECOG performance status"),
-                [(v, t(x)) for v, x in ECOG_LABELS],
-                required=True,
-            )
-        )
-        self.add(YesNoField("r0_resectable", t("Liver lesions R0-resectable")))
-        self.add(
-            NumberField(
+                "r0_resectable",
                 "future_liver_remnant_pct",
-                t("Future liver remnant"),
-                0,
-                100,
-                required=True,
-                unit="%",
-            )
-        )
-        self.add(YesNoField("surgical_contraindication", t("Contraindication to surgery")))
-        self.add(
-            YesNoField("expected_survival_ge_6_months", t("Expected survival 6 months or more"))
+                "surgical_contraindication",
+                "expected_survival_ge_6_months",
+            ),
+            today=today,
+            subtitle=t("The surgeon's assessment of resectability."),
         )
 
 
-class OtherCriteriaPage(FormPage):
-    def __init__(self, lookup: Lookup) -> None:
-        super().__init__(t("Other criteria"), t("The remaining inclusion and exclusion criteria."))
+class OtherCriteriaPage(FormWizardPage):
+    def __init__(self, today: dt.date, lookup: Lookup) -> None:
+        super().__init__(
+            t("Other criteria"),
+            SCREENING_FORM,
+            (
+                "prior_local_liver_therapy",
+                "pregnant_or_lactating",
+                "other_malignancy",
+                "severe_mental_illness",
+                "understands_study",
+                "consent_signed",
+                "notes",
+            ),
+            today=today,
+            subtitle=t("The remaining inclusion and exclusion criteria."),
+        )
         self.lookup = lookup
-        self.add(
-            YesNoField("prior_local_liver_therapy", t("Prior local liver therapy (TACE, RFA …)"))
-        )
-        self.pregnant = self.add(
-            YesNoField("pregnant_or_lactating", t("Pregnant or breastfeeding"))
-        )
-        self.add(YesNoField("other_malignancy", t("History of another malignancy")))
-        self.add(YesNoField("severe_mental_illness", t("Severe mental illness")))
-        self.add(YesNoField("understands_study", t("Patient or family understands the study")))
-        self.add(YesNoField("consent_signed", t("Informed consent signed")))
-        self.add(TextField("notes", t("Notes"), max_len=2000))
 
-    def initializePage(self) -> None:
+    def initializePage(self) -> None:  # noqa: N802 (Qt override)
+        # Asked of a woman; for a man the page answers it and turns it off.
         male = self.lookup("sex") == "M"
         if male:
-            self.pregnant.set_value(False)
-        self.pregnant.widget.setEnabled(not male)
+            self.view.input("pregnant_or_lactating").set_value(False)
+        self.view.set_enabled("pregnant_or_lactating", not male)

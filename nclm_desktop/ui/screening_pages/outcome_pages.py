@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QStyle,
     QTableWidget,
@@ -24,12 +22,29 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from ...clinical import RECIST_RESPONSES, EligibilityResult
-from ...services.baseline import HISTOLOGY_CHOICES, LIVER_MET_TIMINGS, SEGMENTS
+from ...clinical import EligibilityResult
+from ...forms.catalogue import form
 from ...services.enrolment import SystemicLine
 from ...services.errors import ServiceError
+from ..form_builder import FormView, FormWizardPage
 from ..form_feedback import ErrorLine
-from .fields import ChoiceField, DateField, FormPage, NumberField, SetField, t
+from .criteria_pages import t
+
+PARTICIPANT = form("participant")
+LINES = form("systemic_treatment")
+BASELINE = form("baseline_disease")
+# What the wizard asks before Finish (the analysis needs them; a later edit may blank them).
+BASELINE_AT_SCREENING = (
+    "who_histology",
+    "ebv_dna_copies_ml",
+    "ebv_dna_date",
+    "liver_met_count",
+    "liver_met_largest_mm",
+    "liver_met_segments",
+    "liver_met_timing",
+    "metachronous_interval_months",
+)
+REQUIRED_AT_SCREENING = ("liver_met_count", "liver_met_largest_mm", "liver_met_timing")
 
 Lookup = Callable[[str], Any]
 
@@ -55,20 +70,6 @@ STATUS_ICON = {  # a shape as well as a colour, for colour-blind readers
     "met": QStyle.StandardPixmap.SP_DialogApplyButton,
     "failed": QStyle.StandardPixmap.SP_MessageBoxCritical,
     "missing": QStyle.StandardPixmap.SP_MessageBoxWarning,
-}
-COHORT_CHOICES = (
-    ("hepatectomy", "Hepatectomy"),
-    ("systemic", "Systemic therapy only (comparison cohort)"),
-)
-HISTOLOGY_LABELS = {
-    "nonkeratinizing_undifferentiated": "Non-keratinizing, undifferentiated",
-    "nonkeratinizing_differentiated": "Non-keratinizing, differentiated",
-    "keratinizing_squamous": "Keratinizing squamous cell carcinoma",
-    "basaloid_squamous": "Basaloid squamous cell carcinoma",
-}
-TIMING_LABELS = {
-    "synchronous": "Synchronous (at NPC diagnosis)",
-    "metachronous": "Metachronous (later)",
 }
 
 
@@ -177,34 +178,22 @@ class VerdictPage(QWizardPage):
         return self.result is not None and self.result.verdict == "eligible"
 
 
-class EnrolPage(FormPage):
+class EnrolPage(FormWizardPage):
     def __init__(self, today: dt.date, lookup: Lookup) -> None:
         super().__init__(
             t("Enrolment"),
-            t("The study ID is assigned when you finish."),
+            PARTICIPANT,
+            ("cohort", "consent_date", "enrolment_date", "index_date"),
+            today=today,
+            subtitle=t("The study ID is assigned when you finish."),
         )
-        self.cohort = self.add(
-            ChoiceField(
-                "cohort", t("Cohort"), [(v, t(x)) for v, x in COHORT_CHOICES], required=True
-            )
-        )
-        consent = self.add(DateField("consent_date", t("Consent date"), today, required=True))
-        consent.not_before(t("screening date"), lambda: lookup("screening_date"))
+        view = self.view
+        view.not_before("consent_date", t("screening date"), lambda: lookup("screening_date"))
         # Often typed later from the paper file: today is only the starting value.
-        enrolled = self.add(
-            DateField("enrolment_date", t("Enrolment date"), today, required=True, default=today)
-        )
-        enrolled.not_before(t("screening date"), lambda: lookup("screening_date"))
-        enrolled.not_before(t("consent date"), consent.value)
-        self.index = self.add(
-            DateField(
-                "index_date",
-                t("Index date (start of systemic treatment for the liver metastases)"),
-                today,
-                required=True,
-            )
-        )
-        self.index.not_before(t("birth date"), lambda: lookup("birth_date"))
+        view.input("enrolment_date").set_value(today)
+        view.not_before("enrolment_date", t("screening date"), lambda: lookup("screening_date"))
+        view.not_before("enrolment_date", t("consent date"), view.input("consent_date").value)
+        view.not_before("index_date", t("birth date"), lambda: lookup("birth_date"))
         note = QLabel(
             t(
                 "Hepatectomy cohort: the index date is the operation date, recorded with the "
@@ -214,16 +203,17 @@ class EnrolPage(FormPage):
         )
         note.setWordWrap(True)
         note.setStyleSheet("color: #555;")
-        self.layout_.addWidget(note)
-        self.layout_.addStretch(1)
-        self.on_change.append(self._cohort_changed)
+        self.add_block(note)
+        view.changed.connect(self._cohort_changed)
         self._cohort_changed()
 
     def _cohort_changed(self) -> None:
-        systemic = self.cohort.value() == "systemic"
-        self.index.widget.setEnabled(systemic)
-        if not systemic and self.index.value() is not None:
-            self.index.set_value(None)
+        # Required in the systemic-only cohort (the definition says so); off and blank else.
+        systemic = self.view.input("cohort").value() == "systemic"
+        self.view.set_enabled("index_date", systemic)
+        index = self.view.input("index_date")
+        if not systemic and not index.is_blank():
+            index.set_value(None)
 
 
 class TreatmentPage(QWizardPage):
@@ -237,17 +227,25 @@ class TreatmentPage(QWizardPage):
         self.today = today
         self.lines: list[SystemicLine] = []
 
-        self.regimen = QLineEdit()
-        self.regimen.setObjectName("line_regimen")
-        self.regimen.setPlaceholderText(t("e.g. GP (gemcitabine + cisplatin)"))
-        self.start = DateField("line_start", t("Start"), today)
-        self.end = DateField("line_end", t("End"), today)
-        self.end.not_before(t("start"), self.start.value)
-        self.response = ChoiceField(
-            "line_best_response", t("Best response"), [(r, r) for r in RECIST_RESPONSES]
+        # The line being typed: the line form's own fields, named line_* on this page.
+        self.entry = FormView(
+            LINES,
+            tuple(
+                replace(LINES[name], name=f"line_{short}")
+                for name, short in (
+                    ("regimen", "regimen"),
+                    ("start_date", "start"),
+                    ("end_date", "end"),
+                    ("best_response", "best_response"),
+                    ("for_liver_metastases", "for_liver"),
+                )
+            ),
+            today=today,
         )
-        self.for_liver = QCheckBox(t("Treats the liver metastases"))
-        self.for_liver.setObjectName("line_for_liver")
+        self.entry.input("line_regimen").focus.setPlaceholderText(
+            t("e.g. GP (gemcitabine + cisplatin)")
+        )
+        self.entry.not_before("line_end", t("start"), self.entry.input("line_start").value)
         self.add_button = QPushButton(t("Add line"))
         self.add_button.setObjectName("add_line")
         self.add_button.clicked.connect(self.add_line)
@@ -259,17 +257,6 @@ class TreatmentPage(QWizardPage):
         self.requirement = QLabel()
         self.requirement.setWordWrap(True)
 
-        grid = QGridLayout()
-        grid.addWidget(QLabel(t("Regimen")), 0, 0)
-        grid.addWidget(self.regimen, 0, 1, 1, 3)
-        grid.addWidget(QLabel(t("Start")), 1, 0)
-        grid.addWidget(self.start.container, 1, 1)
-        grid.addWidget(QLabel(t("End")), 1, 2)
-        grid.addWidget(self.end.container, 1, 3)
-        grid.addWidget(QLabel(t("Best response")), 2, 0)
-        grid.addWidget(self.response.container, 2, 1)
-        grid.addWidget(self.for_liver, 2, 2, 1, 2)
-        grid.setColumnStretch(3, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
@@ -289,7 +276,7 @@ class TreatmentPage(QWizardPage):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.requirement)
-        layout.addLayout(grid)
+        layout.addWidget(self.entry)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
         layout.addWidget(self.table, 1)
@@ -308,31 +295,24 @@ class TreatmentPage(QWizardPage):
             )
 
     def add_line(self) -> None:
-        regimen = self.regimen.text().strip()
-        problem = (
-            t("Enter the regimen.") if not regimen else self.start.problem() or self.end.problem()
-        )
-        if problem:
-            self.message.show_message(problem)
+        entry = self.entry
+        if not entry.explain():  # each problem under its field; the cursor on the first
             return
+        values = entry.values()
         self.message.show_message(None)
         self.lines.append(
             SystemicLine(
                 len(self.lines) + 1,
-                regimen,
-                self.start.value(),
-                self.end.value(),
-                self.response.value(),
-                self.for_liver.isChecked(),
+                values["line_regimen"],
+                values["line_start"],
+                values["line_end"],
+                values["line_best_response"],
+                bool(values["line_for_liver"]),
             )
         )
-        self.regimen.clear()
-        self.start.set_value(None)
-        self.end.set_value(None)
-        self.response.set_value(None)
-        self.for_liver.setChecked(False)
+        entry.set_values({name: None for name in entry.rows})
         self._show()
-        self.regimen.setFocus()
+        entry.focus("line_regimen")
 
     def remove_selected(self) -> None:
         rows = sorted({i.row() for i in self.table.selectedIndexes()}, reverse=True)
@@ -370,7 +350,7 @@ class TreatmentPage(QWizardPage):
                 "The systemic-only cohort needs at least one treatment line: fill it in and click Add line."
             )
         )
-        self.regimen.setFocus()
+        self.entry.focus("line_regimen")
 
     def to_json(self) -> list[dict[str, Any]]:
         return [
@@ -403,67 +383,26 @@ class TreatmentPage(QWizardPage):
         self._show()
 
 
-class BaselinePage(FormPage):
+class BaselinePage(FormWizardPage):
+    """The baseline definition's fields (the participant's Baseline tab edits the same)."""
+
     def __init__(self, today: dt.date, lookup: Lookup) -> None:
         super().__init__(
             t("Baseline disease"),
-            t("Needed by the outcome analysis for both cohorts."),
+            BASELINE,
+            BASELINE_AT_SCREENING,
+            today=today,
+            subtitle=t("Needed by the outcome analysis for both cohorts."),
         )
-        self.add(
-            ChoiceField(
-                "who_histology",
-                t("WHO histology"),
-                [(v, t(HISTOLOGY_LABELS[v])) for v in HISTOLOGY_CHOICES],
-            )
-        )
-        self.add(NumberField("ebv_dna_copies_ml", t("Plasma EBV DNA"), 0, 1e9, unit="copies/mL"))
-        ebv_date = self.add(DateField("ebv_dna_date", t("EBV DNA date"), today))
-        ebv_date.not_before(t("birth date"), lambda: lookup("birth_date"))
-        self.add(
-            NumberField(
-                "liver_met_count",
-                t("Number of liver metastases"),
-                1,
-                50,
-                required=True,
-                integer=True,
-            )
-        )
-        self.add(
-            NumberField(
-                "liver_met_largest_mm",
-                t("Largest liver metastasis"),
-                1,
-                300,
-                required=True,
-                unit="mm",
-            )
-        )
-        self.add(
-            SetField("liver_met_segments", t("Segments involved"), [(s, str(s)) for s in SEGMENTS])
-        )
-        self.timing = self.add(
-            ChoiceField(
-                "liver_met_timing",
-                t("Timing"),
-                [(v, t(TIMING_LABELS[v])) for v in LIVER_MET_TIMINGS],
-                required=True,
-            )
-        )
-        self.interval = self.add(
-            NumberField(
-                "metachronous_interval_months",
-                t("Interval from NPC diagnosis"),
-                0,
-                600,
-                unit=t("months"),
-            )
-        )
-        self.on_change.append(self._timing_changed)
+        for name in REQUIRED_AT_SCREENING:
+            self.view.require(name)
+        self.view.not_before("ebv_dna_date", t("birth date"), lambda: lookup("birth_date"))
+        self.view.changed.connect(self._timing_changed)
         self._timing_changed()
 
     def _timing_changed(self) -> None:
-        metachronous = self.timing.value() == "metachronous"
-        self.interval.widget.setEnabled(metachronous)
-        if not metachronous and self.interval.edit.text():
-            self.interval.edit.clear()
+        metachronous = self.view.input("liver_met_timing").value() == "metachronous"
+        self.view.set_enabled("metachronous_interval_months", metachronous)
+        interval = self.view.input("metachronous_interval_months")
+        if not metachronous and not interval.is_blank():
+            interval.set_value(None)

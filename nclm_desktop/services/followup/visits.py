@@ -1,0 +1,221 @@
+"""Visits: moving a booking, marking a visit missed, recording what was done at it.
+
+Input is checked through the visit form (and the clinical_event form for its findings);
+the rules over the record (dates after the operation, before the end of follow-up, the
+visit window) stay here and raise the same ValidationError naming the input.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ...forms.catalogue import form
+from ...models.db import Database
+from ..errors import ValidationError
+from ..permissions import Actor, Permission
+from ..record_dates import check_record_dates
+from ..schedule_sync import follow_up_stop_date
+from ..uow import writing
+from .clinical_events import (
+    Finding,
+    RecordResult,
+    check_after_anchor,
+    store_findings,
+    validate_findings,
+)
+from .visit_rows import anchor_label, assessment_labels, participant, visit
+
+VISIT = form("visit")
+# What a person records when the visit is done.
+RECORDED = (
+    "actual_date",
+    "assessments_done",
+    "ecog",
+    "ebv_dna_copies_ml",
+    "liver_imaging_result",
+    "notes",
+)
+
+
+class OutsideWindow(ValidationError):
+    """The visit date is outside the window and the caller asked to confirm that first."""
+
+
+@dataclass(frozen=True)
+class VisitRecord:
+    actual_date: dt.date | None
+    assessments_done: Sequence[str] = ()
+    ecog: int | None = None
+    ebv_dna_copies_ml: float | None = None
+    liver_imaging_result: str | None = None
+    notes: str | None = None
+    findings: Sequence[Finding] = ()
+
+
+def _d(value: dt.date) -> str:
+    return value.isoformat()
+
+
+def reschedule_visit(
+    db: Database,
+    actor: Actor | None,
+    visit_id: int,
+    new_date: dt.date,
+    reason: str | None = None,
+) -> bool:
+    """Book an open visit on another day. Inside its window this is routine; outside it
+    needs a reason and the visit is flagged as a protocol deviation. Returns the flag."""
+    values = VISIT.clean(
+        {"scheduled_date": new_date, "deviation_reason": reason},
+        only=("scheduled_date", "deviation_reason"),
+    )
+    new_date, reason = values["scheduled_date"], values["deviation_reason"]
+    with writing(db, actor, Permission.WRITE_FOLLOWUP, reason=reason) as s:
+        v = visit(s, visit_id)
+        p = participant(s, v.participant_id)
+        if v.status != "planned":
+            raise ValidationError(
+                "scheduled_date", f"Visit {v.code} is {v.status}; only open visits can be moved."
+            )
+        if p.index_date is not None and new_date <= p.index_date:
+            raise ValidationError(
+                "scheduled_date",
+                f"The visit must be after the {anchor_label(p.cohort)} ({_d(p.index_date)}).",
+            )
+        inside = v.window_start <= new_date <= v.window_end
+        if not inside and not reason:
+            raise ValidationError(
+                "deviation_reason",
+                f"{_d(new_date)} is outside the window {_d(v.window_start)} to "
+                f"{_d(v.window_end)}: give a reason; the visit will be flagged as a protocol "
+                "deviation.",
+            )
+        v.scheduled_date = new_date
+        v.deviation = not inside
+        v.deviation_reason = None if inside else reason
+        return not inside
+
+
+def mark_missed(
+    db: Database, actor: Actor | None, visit_id: int, today: dt.date, reason: str | None = None
+) -> None:
+    """An open visit the participant did not attend (audited as a status change)."""
+    with writing(db, actor, Permission.WRITE_FOLLOWUP, reason=reason) as s:
+        v = visit(s, visit_id)
+        if v.status != "planned":
+            raise ValidationError("status", f"Visit {v.code} is {v.status}, not open.")
+        if today < v.window_start:
+            raise ValidationError(
+                "status",
+                f"The window of {v.code} opens on {_d(v.window_start)}; a visit cannot be "
+                "missed before then.",
+            )
+        v.status = "missed"
+
+
+def unmark_missed(db: Database, actor: Actor | None, visit_id: int, reason: str | None) -> None:
+    """Undo "missed" (a correction): the visit is open again; a reason is required."""
+    if not (reason or "").strip():
+        raise ValidationError("reason", "Give a reason for un-marking a missed visit.")
+    with writing(db, actor, Permission.WRITE_FOLLOWUP, reason=reason) as s:
+        v = visit(s, visit_id)
+        p = participant(s, v.participant_id)
+        if v.status != "missed":
+            raise ValidationError("status", f"Visit {v.code} is {v.status}, not missed.")
+        stop = follow_up_stop_date(s, p.id)
+        if stop is not None and v.target_date >= stop:
+            raise ValidationError(
+                "status", f"Follow-up ended on {_d(stop)}; {v.code} cannot be reopened."
+            )
+        v.status = "planned"
+
+
+def record_visit(
+    db: Database,
+    actor: Actor | None,
+    visit_id: int,
+    record: VisitRecord,
+    today: dt.date,
+    reason: str | None = None,
+    outside_window_ok: bool = True,
+) -> RecordResult:
+    """Record a visit as done, with its findings, in one transaction.
+
+    Refused: input the visit form refuses (a date in the future, ECOG outside 0-4 ...), a
+    date before the operation/index date or after follow-up ended, a finding that
+    contradicts the record (a death before the last completed visit ...). A date outside
+    the window is accepted, flagged as a deviation and reported in ``warnings``.
+    Correcting a visit already recorded needs ``reason``. Liver imaging showing an
+    intrahepatic recurrence adds that event (confirmed by imaging) unless it is given.
+    With ``outside_window_ok=False`` a date outside the window raises OutsideWindow once
+    everything else is valid, so the user can confirm and the caller retry.
+    """
+    with writing(db, actor, Permission.WRITE_FOLLOWUP, reason=reason) as s:
+        v = visit(s, visit_id)
+        p = participant(s, v.participant_id)
+        if v.status == "done" and not (reason or "").strip():
+            raise ValidationError(
+                "reason", f"Visit {v.code} is already recorded: give a reason for the correction."
+            )
+        if v.status == "cancelled":
+            raise ValidationError("status", f"Visit {v.code} was cancelled; it cannot be recorded.")
+        values = VISIT.clean(
+            {
+                "actual_date": record.actual_date,
+                "assessments_done": list(record.assessments_done),
+                "ecog": record.ecog,
+                "ebv_dna_copies_ml": record.ebv_dna_copies_ml,
+                "liver_imaging_result": record.liver_imaging_result,
+                "notes": record.notes,
+            },
+            today=today,
+            only=RECORDED,
+        )
+        actual: dt.date = values["actual_date"]
+        check_after_anchor("actual_date", actual, "visit date", p)
+        stop = follow_up_stop_date(s, p.id)
+        if stop is not None and actual > stop:
+            raise ValidationError(
+                "actual_date",
+                f"Follow-up of {p.study_id} ended on {_d(stop)}; the visit date is after it.",
+            )
+        imaging = values["liver_imaging_result"]
+        findings = list(record.findings)
+        if imaging == "intrahepatic_recurrence" and not any(
+            f.kind == "intrahepatic_recurrence" for f in findings
+        ):
+            findings.append(Finding("intrahepatic_recurrence", actual, confirmed_by="imaging"))
+        cleaned = validate_findings(s, p, findings, today, v, actual)
+
+        warnings: list[str] = []
+        window = f"{v.code} ({_d(v.window_start)} to {_d(v.window_end)})"
+        outside = not v.window_start <= actual <= v.window_end
+        if outside and not outside_window_ok:
+            raise OutsideWindow("actual_date", f"{_d(actual)} is outside the window of {window}.")
+        if outside:
+            warnings.append(
+                f"{_d(actual)} is outside the window of {window}: recorded as a protocol deviation."
+            )
+            v.deviation = True
+            v.deviation_reason = v.deviation_reason or (
+                f"Done on {_d(actual)}, outside the window."
+            )
+        done = values["assessments_done"] or []
+        labels = assessment_labels()
+        missing = [code for code in labels if code in (v.assessments_planned or ()) and code
+                   not in done]  # fmt: skip
+        if missing:
+            warnings.append("Not done: " + ", ".join(labels[m] for m in missing) + ".")
+        v.status = "done"
+        v.actual_date = actual
+        v.assessments_done = done
+        v.ecog = values["ecog"]
+        v.ebv_dna_copies_ml = values["ebv_dna_copies_ml"]
+        v.liver_imaging_result = imaging
+        v.notes = values["notes"]
+        s.flush()
+        events = store_findings(s, p, cleaned, v)
+        check_record_dates(s, p.id, "actual_date", "visit date")
+        return RecordResult(v.id, tuple(e.id for e in events), tuple(warnings), outside, p.status)
