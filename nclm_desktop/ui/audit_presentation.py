@@ -8,12 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from functools import cache
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-
-from .form_inputs import dictionary_text
 
 CONTEXT = "Audit"
 ARROW = "→"
@@ -87,18 +84,6 @@ def action_label(action: str) -> str:
     return t(ACTION_LABELS[action]) if action in ACTION_LABELS else action
 
 
-@cache
-def _dictionary_labels() -> dict[str, tuple[str, str]]:
-    """Column name -> (label, unit) from the data dictionary's forms (the first form wins)."""
-    from ..forms.catalogue import all_forms
-
-    labels: dict[str, tuple[str, str]] = {}
-    for form in all_forms().values():
-        for field in form.fields:
-            labels.setdefault(field.name, (field.label, field.unit))
-    return labels
-
-
 def _words(name: str) -> str:
     words = [WORDS.get(w, w) for w in name.split("_")]
     text = " ".join(words)
@@ -111,9 +96,6 @@ def field_label(field: str | None) -> str:
         return ""
     if field in FIELD_LABELS:
         return t(FIELD_LABELS[field])
-    if field in _dictionary_labels():  # the data dictionary's label, in the user's language
-        label, unit = _dictionary_labels()[field]
-        return f"{dictionary_text(label)} ({unit})" if unit else dictionary_text(label)
     for suffix, unit in sorted(UNITS.items(), key=lambda kv: -len(kv[0])):
         if field.endswith("_" + suffix):
             return f"{_words(field[: -len(suffix) - 1])} ({unit})"
