@@ -28,7 +28,7 @@ from ..services.permissions import Actor
 from . import i18n
 
 # LoginDialog.exec() result when the user picked another language: the dialog opens again in it.
-LANGUAGE_CHANGED = 2
+LANGUAGE_CHANGED = 3  # not 2: app.FIRST_RUN
 
 if TYPE_CHECKING:
     from ..models.db import Database

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QPixmap, QTextOption
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import (
@@ -47,6 +47,19 @@ def build_report(output: AnalysisOutput, actor: Actor) -> bytes:
 
     figures = {f.name: f.png for f in output.figures}
     return build_outcomes_report(output.results, figures, outcomes_report_meta(actor))
+
+
+# Tab titles of the analysis figures, by the figure's name (the analysis keeps English).
+FIGURE_TITLES = {
+    "km-overall-survival": QT_TRANSLATE_NOOP("OutcomesPage", "Overall survival"),
+    "km-intrahepatic-rfs": QT_TRANSLATE_NOOP(
+        "OutcomesPage", "Intrahepatic recurrence-free survival"
+    ),
+    "km-overall-survival-matched": QT_TRANSLATE_NOOP(
+        "OutcomesPage", "Overall survival, propensity-matched cohort"
+    ),
+    "love-plot": QT_TRANSLATE_NOOP("OutcomesPage", "Covariate balance (Love plot)"),
+}
 
 
 class _FittedImage(QLabel):
@@ -154,7 +167,8 @@ class OutcomesPage(QWidget):
             pixmap.loadFromData(figure.png, "PNG")
             image = _FittedImage(pixmap)
             image.setObjectName(f"figure_{figure.name}")
-            self.figures.addTab(image, figure.title)
+            title = FIGURE_TITLES.get(figure.name)
+            self.figures.addTab(image, self.tr(title) if title else figure.title)
 
     def _failed(self, exc: Exception) -> None:
         self.run_button.setEnabled(True)

@@ -26,7 +26,7 @@ ALLOWED = {
     "NCLM", "ECOG", "CT", "MRI", "EBV", "DNA", "INR", "UTC", "PDF", "ics", "iCalendar", "ISGLS",
     "PHLF", "PHH", "CCI", "Clavien", "Dindo", "Child", "Pugh", "Couinaud", "RFS", "OS", "R0",
     "SD", "PR", "CR", "ID", "YYYY", "MM", "DD", "YYYYMMDD", "Ctrl", "Alt", "Shift", "Del",
-    "db", "mL", "min", "kg", "cm", "mg", "dL", "umol", "NPC", "ALBI", "FLR", "ICU", "TPN",
+    "Love", "db", "mL", "min", "kg", "cm", "mg", "dL", "umol", "NPC", "ALBI", "FLR", "ICU", "TPN",
 }  # fmt: skip
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9]+")  # one letter is no word (NCLM-H-001, Ctrl+F)
 _TAG = re.compile(r"<[^>]+>")

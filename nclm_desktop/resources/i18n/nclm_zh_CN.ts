@@ -141,11 +141,11 @@
     </message>
     <message>
         <source>Patient CCI</source>
-        <translation type="unfinished"></translation>
+        <translation>患者 CCI</translation>
     </message>
     <message>
         <source>Comprehensive Complication Index (Slankamenac 2013), 0–100.</source>
-        <translation type="unfinished"></translation>
+        <translation>综合并发症指数 CCI（Slankamenac 2013），0–100。</translation>
     </message>
     <message>
         <source>none</source>
@@ -155,7 +155,9 @@
         <source>This complication: grade {grade}
 Without it: {before:.1f}
 Other complications: {grades}</source>
-        <translation type="unfinished"></translation>
+        <translation>本并发症：{grade} 级
+不计本并发症：{before:.1f}
+其他并发症：{grades}</translation>
     </message>
     <message>
         <source>Edit complication — {sid}</source>
@@ -182,23 +184,7 @@ Other complications: {grades}</source>
         <translation>并发症</translation>
     </message>
     <message>
-        <source>Category *</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>— choose</source>
-        <translation>— 请选择</translation>
-    </message>
-    <message>
         <source>describe (category other)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Onset date *</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -214,59 +200,7 @@ Other complications: {grades}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Drugs beyond antiemetics, antipyretics, analgesics, diuretics, electrolytes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Blood transfusion</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Total parenteral nutrition</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Intermediate or intensive care (life-threatening)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Single organ dysfunction</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Multiple organ dysfunction</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The patient died of this complication</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Drugs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Intervention</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Intensive care</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Organ failure</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Death</source>
-        <translation>死亡</translation>
-    </message>
-    <message>
         <source>e.g. piperacillin-tazobactam 7 days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Treatment given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -282,10 +216,6 @@ Other complications: {grades}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reason for choosing another grade than proposed:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Suffix d (next page): the complication is still present at discharge.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -296,26 +226,6 @@ Other complications: {grades}</source>
     <message>
         <source>Outcome</source>
         <translation>结局</translation>
-    </message>
-    <message>
-        <source>Still present at discharge (suffix d)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>At discharge</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Resolved on</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Date of death *</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cause of death</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>proposed</source>
@@ -518,8 +428,80 @@ Other complications: {grades}</source>
         <translation>编辑……</translation>
     </message>
     <message>
+        <source>Export the study data</source>
+        <translation>导出研究数据</translation>
+    </message>
+    <message>
+        <source>One table per form, the derived endpoints and the data dictionary (also in REDCap&apos;s layout), with a README listing each file&apos;s SHA-256. Names, record numbers, phones and addresses are left out unless you export identified data.</source>
+        <translation>每个表单一张表，另附推导的终点和数据字典（亦提供 REDCap 格式），以及列出每个文件 SHA-256 的 README。除非导出含身份信息的数据，否则不包含姓名、病案号、电话和地址。</translation>
+    </message>
+    <message>
+        <source>A new or empty folder</source>
+        <translation>新建或空的文件夹</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择……</translation>
+    </message>
+    <message>
+        <source>Shift each participant&apos;s dates by a random number of days</source>
+        <translation>将每位受试者的日期平移随机天数</translation>
+    </message>
+    <message>
+        <source>Identified (names, record numbers, phones, addresses)</source>
+        <translation>含身份信息（姓名、病案号、电话、地址）</translation>
+    </message>
+    <message>
+        <source>Why identified data must leave (kept in the audit)</source>
+        <translation>导出含身份信息数据的原因（保存在审计追踪中）</translation>
+    </message>
+    <message>
+        <source>Your role may export de-identified data only.</source>
+        <translation>您的角色只能导出去标识化数据。</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation>数据表</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>Export into</source>
+        <translation>导出至</translation>
+    </message>
+    <message>
+        <source>Choose the folder to export into.</source>
+        <translation>请选择导出目标文件夹。</translation>
+    </message>
+    <message>
+        <source>Choose at least one table.</source>
+        <translation>请至少选择一张表。</translation>
+    </message>
+    <message>
+        <source>Writing {table} …</source>
+        <translation>正在写入 {table}……</translation>
+    </message>
+    <message>
+        <source>Exported {n} tables ({rows} rows) to {folder}</source>
+        <translation>已将 {n} 张表（{rows} 行）导出至 {folder}</translation>
+    </message>
+    <message>
+        <source>The export failed: {error}</source>
+        <translation>导出失败：{error}</translation>
     </message>
     <message>
         <source>Error</source>
@@ -602,7 +584,7 @@ Other complications: {grades}</source>
         <translation>手术</translation>
     </message>
     <message>
-        <source>Operation date *</source>
+        <source>Along segment boundaries</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -614,15 +596,15 @@ Other complications: {grades}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Surgeons (Space ticks)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Space ticks the surgeon under the cursor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>surgeon</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Surgeons * (Space ticks)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Approach *</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -634,47 +616,7 @@ Other complications: {grades}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Anatomical resection (along segment boundaries)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>During the operation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Duration (min)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>minutes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Blood loss (mL)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Transfusion (units)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>units of red cells</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pringle manoeuvres (count)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>count</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pringle total time (min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -682,55 +624,11 @@ Other complications: {grades}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Lesions resected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Largest lesion (mm)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Resection margin (mm)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>R status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>— not recorded</source>
-        <translation>— 未记录</translation>
-    </message>
-    <message>
-        <source>Pathology confirms NPC metastasis</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Perioperative radiotherapy of the primary</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Perioperative chemotherapy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Discharge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Discharge date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Length of stay:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -747,10 +645,6 @@ Other complications: {grades}</source>
     </message>
     <message>
         <source>Blood loss</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{v} mL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -775,99 +669,15 @@ Other complications: {grades}</source>
     </message>
     <message>
         <source>the identity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hospital record number</source>
-        <translation>病案号</translation>
+        <translation>身份信息</translation>
     </message>
     <message>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <source>Male</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Female</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Birth date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>the baseline data</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>NPC diagnosis date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>WHO histology</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>T stage (AJCC 8th)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>N stage (AJCC 8th)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Plasma EBV DNA</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>EBV DNA date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Number of liver metastases</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Largest liver metastasis</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Segments involved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Timing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Interval from NPC diagnosis</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>months</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Bone metastases</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <source>No</source>
-        <translation>否</translation>
-    </message>
-    <message>
-        <source>Primary recurrence</source>
-        <translation type="unfinished"></translation>
+        <translation>基线数据</translation>
     </message>
     <message>
         <source>Line</source>
@@ -895,31 +705,23 @@ Other complications: {grades}</source>
     </message>
     <message>
         <source>Systemic treatment lines</source>
-        <translation type="unfinished"></translation>
+        <translation>系统治疗线数</translation>
     </message>
     <message>
         <source>the enrolment dates</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Consent date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enrolment date</source>
-        <translation type="unfinished"></translation>
+        <translation>入组日期</translation>
     </message>
     <message>
         <source>Systemic-only cohort: start of systemic treatment for the liver metastases; moving it moves the planned visits.</source>
-        <translation type="unfinished"></translation>
+        <translation>单纯系统治疗队列：针对肝转移的系统治疗开始日期；修改后已排定的随访随之移动。</translation>
     </message>
     <message>
         <source>Hepatectomy cohort: the index date is the operation date, set by the operation record.</source>
-        <translation type="unfinished"></translation>
+        <translation>肝切除术队列：基准日期即手术日期，由手术记录确定。</translation>
     </message>
     <message>
         <source>Saved. Visits planned {added}, moved {moved}, cancelled {cancelled}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存。新排定随访 {added} 次，改期 {moved} 次，取消 {cancelled} 次。</translation>
     </message>
     <message>
         <source>No screening recorded.</source>
@@ -1020,26 +822,6 @@ Other complications: {grades}</source>
     <message>
         <source>Operation {date} · discharged {discharged}</source>
         <translation>手术 {date} · 出院 {discharged}</translation>
-    </message>
-    <message>
-        <source>Date *</source>
-        <translation>日期 *</translation>
-    </message>
-    <message>
-        <source>Planned? *</source>
-        <translation>是否计划内？*</translation>
-    </message>
-    <message>
-        <source>Planned (e.g. second stage)</source>
-        <translation>计划内（如二期手术）</translation>
-    </message>
-    <message>
-        <source>Unplanned</source>
-        <translation>计划外</translation>
-    </message>
-    <message>
-        <source>Reason *</source>
-        <translation>原因 *</translation>
     </message>
     <message>
         <source>During the index stay:</source>
@@ -1166,10 +948,6 @@ Other complications: {grades}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Screening date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>birth date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1182,67 +960,11 @@ Other complications: {grades}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>NCLM confirmed (biopsy, or imaging + history)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>T</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>N</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>AJCC 8th stage at diagnosis</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Metastatic sites</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Primary tumour recurrence</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Liver oligometastasis</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Response outside the liver after systemic treatment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Progression (PD) after systemic treatment of primary / bone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Liver function</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Enter the values in the unit the laboratory reported; they are converted once.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Total bilirubin</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Albumin</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>INR</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ascites</source>
-        <translation>腹水</translation>
-    </message>
-    <message>
-        <source>Hepatic encephalopathy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1278,26 +1000,6 @@ Other complications: {grades}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>ECOG performance status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Liver lesions R0-resectable</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Future liver remnant</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Contraindication to surgery</source>
-        <translation>存在手术禁忌证</translation>
-    </message>
-    <message>
-        <source>Expected survival 6 months or more</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Other criteria</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1306,40 +1008,8 @@ Other complications: {grades}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Prior local liver therapy (TACE, RFA …)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pregnant or breastfeeding</source>
-        <translation>妊娠或哺乳期</translation>
-    </message>
-    <message>
-        <source>History of another malignancy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Severe mental illness</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Patient or family understands the study</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Informed consent signed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{label} must be between {lo} and {hi} {unit}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{label} cannot be in the future (today is {today}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>{label} cannot be before the {other} ({limit}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}不能早于{other}（{limit}）。</translation>
     </message>
     <message>
         <source>Verdict</source>
@@ -1394,10 +1064,6 @@ Other complications: {grades}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Index date (start of systemic treatment for the liver metastases)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Hepatectomy cohort: the index date is the operation date, recorded with the operation. Systemic-only cohort: the start of systemic treatment for the liver metastases; the follow-up visits are planned from it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1414,10 +1080,6 @@ Other complications: {grades}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Treats the liver metastases</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Add line</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1431,10 +1093,6 @@ Other complications: {grades}</source>
     </message>
     <message>
         <source>Prior systemic treatment lines (optional), with their best RECIST response.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter the regimen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1478,10 +1136,6 @@ No discards it and starts a new screening.</source>
     <message>
         <source>Resume screening</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Please type {kind}.</source>
-        <translation>请输入{kind}。</translation>
     </message>
     <message>
         <source>POD</source>
@@ -1561,78 +1215,6 @@ No discards it and starts a new screening.</source>
     </message>
     <message>
         <source>No operation recorded yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} × · {m} min</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Approach</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Resection</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Extent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>major</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>minor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>anatomical</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>non-anatomical</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Duration</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>min</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Transfusion</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>units</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pringle</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Largest lesion</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Margin</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>NPC metastasis confirmed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Periop. radiotherapy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Periop. chemotherapy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1744,15 +1326,7 @@ No discards it and starts a new screening.</source>
         <translation>{study_id} {code} 已重新开放。</translation>
     </message>
     <message>
-        <source>Enter the date.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Findings (each ticked row is recorded as a clinical event)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>confirmed by {how}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1768,35 +1342,7 @@ No discards it and starts a new screening.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Assessments done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>{label} (not scheduled)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>— not assessed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>0 if undetectable; empty if not done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Visit date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ECOG</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>EBV DNA (copies/mL)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Liver imaging</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1817,10 +1363,6 @@ No discards it and starts a new screening.</source>
     </message>
     <message>
         <source>Outside the window: will be recorded as a protocol deviation.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>EBV DNA must be a number of copies/mL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1853,10 +1395,6 @@ No discards it and starts a new screening.</source>
     </message>
     <message>
         <source>required outside the window</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2488,8 +2026,228 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
         <translation>肝功能（Child-Pugh 分级 / 剩余肝体积）</translation>
     </message>
     <message>
+        <source>Liver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distant lymph nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complete response (CR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partial response (PR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stable disease (SD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progressive disease (PD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not assessable / no disease outside the liver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mild</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moderate to severe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grade 1–2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grade 3–4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0 – fully active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 – restricted in strenuous activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2 – ambulatory, no work, up &gt; 50 % of day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3 – limited self-care, in bed &gt; 50 % of day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4 – completely disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>5 – dead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for a woman</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eligibility screening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Screening date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age at screening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NCLM confirmed (biopsy, or imaging + history)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metastatic sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Liver oligometastasis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Response outside the liver after systemic treatment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progression (PD) after systemic treatment of primary / bone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total bilirubin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bilirubin unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Albumin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Albumin unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total bilirubin (µmol/L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Albumin (g/L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>INR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hepatic encephalopathy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Child-Pugh points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Child-Pugh class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ALBI score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ALBI grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ECOG performance status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Liver lesions R0-resectable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Future liver remnant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Contraindication to surgery</source>
         <translation>存在手术禁忌证</translation>
+    </message>
+    <message>
+        <source>Expected survival 6 months or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prior local liver therapy (TACE, RFA …)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History of another malignancy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severe mental illness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient or family understands the study</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Informed consent signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eligible</source>
+        <translation>符合入组条件</translation>
+    </message>
+    <message>
+        <source>Incomplete</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Disease pattern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Criteria</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Expected survival &lt; 6 months</source>
@@ -2528,8 +2286,92 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
         <translation>无法理解研究内容</translation>
     </message>
     <message>
+        <source>Systemic therapy only (comparison cohort)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Screening</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>Screen failure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Enrolled</source>
         <translation>已入组</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deceased</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in the systemic-only cohort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cohort</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <source>Consent date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolment date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Often typed later from the paper file: any past date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Index date (start of systemic treatment for the liver metastases)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hepatectomy cohort: the operation date, set when the operation is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Study ID</source>
+        <translation>研究编号</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Record locked</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Eligible, not enrolled</source>
@@ -2546,6 +2388,677 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     <message>
         <source>Systemic only</source>
         <translation>单纯系统治疗</translation>
+    </message>
+    <message>
+        <source>Non-keratinizing, undifferentiated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Non-keratinizing, differentiated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keratinizing squamous cell carcinoma</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Basaloid squamous cell carcinoma</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synchronous (at NPC diagnosis)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metachronous (later)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baseline disease</source>
+        <translation>基线病情</translation>
+    </message>
+    <message>
+        <source>NPC diagnosis date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WHO histology</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T stage (AJCC 8th)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N stage (AJCC 8th)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plasma EBV DNA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EBV DNA date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of liver metastases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest liver metastasis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segments involved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interval from NPC diagnosis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metachronous liver metastases only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bone metastases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blank at screening: taken from the metastatic sites.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Primary tumour recurrence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blank at screening: taken from screening.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intrahepatic recurrence</source>
+        <translation>肝内复发</translation>
+    </message>
+    <message>
+        <source>Extrahepatic recurrence</source>
+        <translation>肝外复发</translation>
+    </message>
+    <message>
+        <source>Local/regional recurrence</source>
+        <translation>局部/区域复发</translation>
+    </message>
+    <message>
+        <source>Death</source>
+        <translation>死亡</translation>
+    </message>
+    <message>
+        <source>Last contact alive</source>
+        <translation>末次确认存活</translation>
+    </message>
+    <message>
+        <source>Withdrawal</source>
+        <translation>退出研究</translation>
+    </message>
+    <message>
+        <source>Lost to follow-up</source>
+        <translation>失访</translation>
+    </message>
+    <message>
+        <source>Clinical event</source>
+        <translation>临床事件</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. lung, bone, lymph nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for an extrahepatic or local/regional recurrence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cause of death</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;unknown&apos; if it is not known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for a death</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>imaging</source>
+        <translation>影像学</translation>
+    </message>
+    <message>
+        <source>pathology</source>
+        <translation>病理</translation>
+    </message>
+    <message>
+        <source>clinical</source>
+        <translation>临床</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complication</source>
+        <translation>并发症</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>category other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Onset date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not before the operation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drugs beyond grade I</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drugs beyond antiemetics, antipyretics, analgesics, diuretics, electrolytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blood transfusion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total parenteral nutrition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intervention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No intervention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intervention without general anaesthesia (e.g. percutaneous drainage)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intervention under general anaesthesia (e.g. relaparotomy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intensive care</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intermediate or intensive care (life-threatening)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organ failure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Single organ dysfunction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multiple organ dysfunction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>intensive care was needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Died of this complication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Treatment given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clavien-Dindo grade</source>
+        <translation>Clavien-Dindo 分级</translation>
+    </message>
+    <message>
+        <source>Empty accepts the grade proposed from the treatment; another grade needs a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposed Clavien-Dindo grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for another grade than proposed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ISGLS grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>liver failure, bile leakage, haemorrhage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still present at discharge (suffix d)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Death from a complication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of death</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entered, never assumed from the onset.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>身份信息</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Hospital record number</source>
+        <translation>病案号</translation>
+    </message>
+    <message>
+        <source>Unique in the study: a second screening of the same number finds the first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Laparoscopic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Robotic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>手术</translation>
+    </message>
+    <message>
+        <source>Operation date</source>
+        <translation>手术日期</translation>
+    </message>
+    <message>
+        <source>Not before enrolment; the first hepatectomy sets the index date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resected segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Couinaud segments 1 to 8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anatomical resection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Along segment boundaries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>major</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>minor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blood loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfusion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Units of red cells.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pringle manoeuvres</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many times the inflow was clamped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pringle total time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lesions resected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest lesion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resection margin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pathology confirms NPC metastasis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Perioperative radiotherapy of the primary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Perioperative chemotherapy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discharge date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty while the patient is in hospital.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Surgeons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active users with the surgeon or investigator role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role in the operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reoperation</source>
+        <translation>再次手术</translation>
+    </message>
+    <message>
+        <source>Reoperation date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned (e.g. second stage)</source>
+        <translation>计划内（如二期手术）</translation>
+    </message>
+    <message>
+        <source>Unplanned</source>
+        <translation>计划外</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Systemic treatment line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regimen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. GP (gemcitabine + cisplatin)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Best response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Treats the liver metastases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2 – up and about over half the day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3 – limited self-care</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No recurrence</source>
+        <translation>无复发</translation>
+    </message>
+    <message>
+        <source>Indeterminate</source>
+        <translation>不确定</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Follow-up visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>随访</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Target date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window opens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window closes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessments planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booked date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The day the visit is booked; outside the window it needs a reason and is flagged as a protocol deviation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>计划中</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Visit date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessments done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ECOG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ECOG performance status.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EBV DNA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0 if undetectable; empty if not done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Liver imaging</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protocol deviation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Screening number</source>
+        <translation>筛选号</translation>
+    </message>
+    <message>
+        <source>Number of the record</source>
+        <translation>记录编号</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPage</name>
+    <message>
+        <source>CSV (UTF-8, one file per table)</source>
+        <translation>CSV（UTF-8，每张表一个文件）</translation>
+    </message>
+    <message>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Excel 工作簿（.xlsx）</translation>
+    </message>
+    <message>
+        <source>Stata (.dta)</source>
+        <translation>Stata（.dta）</translation>
+    </message>
+    <message>
+        <source>SPSS (.sav)</source>
+        <translation>SPSS（.sav）</translation>
+    </message>
+    <message>
+        <source>Endpoints (OS, intrahepatic RFS)</source>
+        <translation>终点（OS、肝内 RFS）</translation>
+    </message>
+    <message>
+        <source>Perioperative outcomes</source>
+        <translation>围手术期结局</translation>
+    </message>
+    <message>
+        <source>Comprehensive Complication Index per operation</source>
+        <translation>每次手术的综合并发症指数 CCI</translation>
     </message>
 </context>
 <context>
@@ -2604,58 +3117,6 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     <message>
         <source>cancelled</source>
         <translation>已取消</translation>
-    </message>
-    <message>
-        <source>Intrahepatic recurrence</source>
-        <translation>肝内复发</translation>
-    </message>
-    <message>
-        <source>Extrahepatic recurrence</source>
-        <translation>肝外复发</translation>
-    </message>
-    <message>
-        <source>Local/regional recurrence</source>
-        <translation>局部/区域复发</translation>
-    </message>
-    <message>
-        <source>Death</source>
-        <translation>死亡</translation>
-    </message>
-    <message>
-        <source>Last contact alive</source>
-        <translation>末次确认存活</translation>
-    </message>
-    <message>
-        <source>Withdrawal</source>
-        <translation>退出研究</translation>
-    </message>
-    <message>
-        <source>Lost to follow-up</source>
-        <translation>失访</translation>
-    </message>
-    <message>
-        <source>No recurrence</source>
-        <translation>无复发</translation>
-    </message>
-    <message>
-        <source>Indeterminate</source>
-        <translation>不确定</translation>
-    </message>
-    <message>
-        <source>Not done</source>
-        <translation>未完成</translation>
-    </message>
-    <message>
-        <source>imaging</source>
-        <translation>影像学</translation>
-    </message>
-    <message>
-        <source>pathology</source>
-        <translation>病理</translation>
-    </message>
-    <message>
-        <source>clinical</source>
-        <translation>临床</translation>
     </message>
     <message>
         <source>This week</source>
@@ -2726,6 +3187,10 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     <message>
         <source>Password</source>
         <translation>密码</translation>
+    </message>
+    <message>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库……</translation>
     </message>
     <message>
         <source>Language</source>
@@ -2817,6 +3282,22 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
 </context>
 <context>
     <name>OutcomesPage</name>
+    <message>
+        <source>Overall survival</source>
+        <translation>总生存期</translation>
+    </message>
+    <message>
+        <source>Intrahepatic recurrence-free survival</source>
+        <translation>肝内无复发生存期</translation>
+    </message>
+    <message>
+        <source>Overall survival, propensity-matched cohort</source>
+        <translation>总生存期（倾向性评分匹配队列）</translation>
+    </message>
+    <message>
+        <source>Covariate balance (Love plot)</source>
+        <translation>协变量均衡性（Love 图）</translation>
+    </message>
     <message>
         <source>Run analysis</source>
         <translation>运行分析</translation>
