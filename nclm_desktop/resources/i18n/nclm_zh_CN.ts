@@ -182,23 +182,7 @@ Other complications: {grades}</source>
         <translation>并发症</translation>
     </message>
     <message>
-        <source>Category *</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>— choose</source>
-        <translation>— 请选择</translation>
-    </message>
-    <message>
         <source>describe (category other)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Onset date *</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -214,59 +198,7 @@ Other complications: {grades}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Drugs beyond antiemetics, antipyretics, analgesics, diuretics, electrolytes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Blood transfusion</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Total parenteral nutrition</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Intermediate or intensive care (life-threatening)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Single organ dysfunction</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Multiple organ dysfunction</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The patient died of this complication</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Drugs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Intervention</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Intensive care</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Organ failure</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Death</source>
-        <translation>死亡</translation>
-    </message>
-    <message>
         <source>e.g. piperacillin-tazobactam 7 days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Treatment given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -282,10 +214,6 @@ Other complications: {grades}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reason for choosing another grade than proposed:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Suffix d (next page): the complication is still present at discharge.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -296,26 +224,6 @@ Other complications: {grades}</source>
     <message>
         <source>Outcome</source>
         <translation>结局</translation>
-    </message>
-    <message>
-        <source>Still present at discharge (suffix d)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>At discharge</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Resolved on</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Date of death *</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cause of death</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>proposed</source>
@@ -475,7 +383,7 @@ Other complications: {grades}</source>
     </message>
     <message>
         <source>Index date</source>
-        <translation>基准日期</translation>
+        <translation>索引日期</translation>
     </message>
     <message>
         <source>&lt;b&gt;{study_id}&lt;/b&gt; · {anchor} {date} · status {status}</source>
@@ -518,8 +426,80 @@ Other complications: {grades}</source>
         <translation>编辑……</translation>
     </message>
     <message>
+        <source>Export the study data</source>
+        <translation>导出研究数据</translation>
+    </message>
+    <message>
+        <source>One table per form, the derived endpoints and the data dictionary (also in REDCap&apos;s layout), with a README listing each file&apos;s SHA-256. Names, record numbers, phones and addresses are left out unless you export identified data.</source>
+        <translation>每个表单一张表，另含派生终点和数据字典（同时提供 REDCap 格式），README 列出每个文件的 SHA-256。除非导出可识别数据，否则不含姓名、病历号、电话和地址。</translation>
+    </message>
+    <message>
+        <source>A new or empty folder</source>
+        <translation>新的或空的文件夹</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Shift each participant&apos;s dates by a random number of days</source>
+        <translation>将每位受试者的日期随机平移若干天</translation>
+    </message>
+    <message>
+        <source>Identified (names, record numbers, phones, addresses)</source>
+        <translation>可识别数据（姓名、病历号、电话、地址）</translation>
+    </message>
+    <message>
+        <source>Why identified data must leave (kept in the audit)</source>
+        <translation>导出可识别数据的理由（记入审计追踪）</translation>
+    </message>
+    <message>
+        <source>Your role may export de-identified data only.</source>
+        <translation>您的角色只能导出去标识化数据。</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation>数据表</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>Export into</source>
+        <translation>导出到</translation>
+    </message>
+    <message>
+        <source>Choose the folder to export into.</source>
+        <translation>请选择导出的文件夹。</translation>
+    </message>
+    <message>
+        <source>Choose at least one table.</source>
+        <translation>请至少选择一张表。</translation>
+    </message>
+    <message>
+        <source>Writing {table} …</source>
+        <translation>正在写入 {table} …</translation>
+    </message>
+    <message>
+        <source>Exported {n} tables ({rows} rows) to {folder}</source>
+        <translation>已导出 {n} 张表（{rows} 行）到 {folder}</translation>
+    </message>
+    <message>
+        <source>The export failed: {error}</source>
+        <translation>导出失败：{error}</translation>
     </message>
     <message>
         <source>Error</source>
@@ -602,7 +582,7 @@ Other complications: {grades}</source>
         <translation>手术</translation>
     </message>
     <message>
-        <source>Operation date *</source>
+        <source>Along segment boundaries</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -614,15 +594,15 @@ Other complications: {grades}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Surgeons (Space ticks)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Space ticks the surgeon under the cursor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>surgeon</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Surgeons * (Space ticks)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Approach *</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -634,47 +614,7 @@ Other complications: {grades}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Anatomical resection (along segment boundaries)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>During the operation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Duration (min)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>minutes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Blood loss (mL)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Transfusion (units)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>units of red cells</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pringle manoeuvres (count)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>count</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pringle total time (min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -682,55 +622,11 @@ Other complications: {grades}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Lesions resected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Largest lesion (mm)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Resection margin (mm)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>R status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>— not recorded</source>
-        <translation>— 未记录</translation>
-    </message>
-    <message>
-        <source>Pathology confirms NPC metastasis</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Perioperative radiotherapy of the primary</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Perioperative chemotherapy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Discharge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Discharge date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Length of stay:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -747,10 +643,6 @@ Other complications: {grades}</source>
     </message>
     <message>
         <source>Blood loss</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{v} mL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -778,83 +670,11 @@ Other complications: {grades}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Hospital record number</source>
-        <translation>病案号</translation>
-    </message>
-    <message>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <source>Male</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Female</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Birth date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>the baseline data</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>NPC diagnosis date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>WHO histology</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>T stage (AJCC 8th)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>N stage (AJCC 8th)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Plasma EBV DNA</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>EBV DNA date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Number of liver metastases</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Largest liver metastasis</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Segments involved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Timing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Interval from NPC diagnosis</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>months</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Bone metastases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -864,10 +684,6 @@ Other complications: {grades}</source>
     <message>
         <source>No</source>
         <translation>否</translation>
-    </message>
-    <message>
-        <source>Primary recurrence</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Line</source>
@@ -899,14 +715,6 @@ Other complications: {grades}</source>
     </message>
     <message>
         <source>the enrolment dates</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Consent date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enrolment date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1020,26 +828,6 @@ Other complications: {grades}</source>
     <message>
         <source>Operation {date} · discharged {discharged}</source>
         <translation>手术 {date} · 出院 {discharged}</translation>
-    </message>
-    <message>
-        <source>Date *</source>
-        <translation>日期 *</translation>
-    </message>
-    <message>
-        <source>Planned? *</source>
-        <translation>是否计划内？*</translation>
-    </message>
-    <message>
-        <source>Planned (e.g. second stage)</source>
-        <translation>计划内（如二期手术）</translation>
-    </message>
-    <message>
-        <source>Unplanned</source>
-        <translation>计划外</translation>
-    </message>
-    <message>
-        <source>Reason *</source>
-        <translation>原因 *</translation>
     </message>
     <message>
         <source>During the index stay:</source>
@@ -1166,10 +954,6 @@ Other complications: {grades}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Screening date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>birth date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1179,10 +963,6 @@ Other complications: {grades}</source>
     </message>
     <message>
         <source>Nasopharyngeal carcinoma and its metastases at screening.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>NCLM confirmed (biopsy, or imaging + history)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1198,51 +978,11 @@ Other complications: {grades}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Metastatic sites</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Primary tumour recurrence</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Liver oligometastasis</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Response outside the liver after systemic treatment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Progression (PD) after systemic treatment of primary / bone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Liver function</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Enter the values in the unit the laboratory reported; they are converted once.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Total bilirubin</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Albumin</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>INR</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ascites</source>
-        <translation>腹水</translation>
-    </message>
-    <message>
-        <source>Hepatic encephalopathy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1278,55 +1018,11 @@ Other complications: {grades}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>ECOG performance status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Liver lesions R0-resectable</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Future liver remnant</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Contraindication to surgery</source>
-        <translation>存在手术禁忌证</translation>
-    </message>
-    <message>
-        <source>Expected survival 6 months or more</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Other criteria</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The remaining inclusion and exclusion criteria.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Prior local liver therapy (TACE, RFA …)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pregnant or breastfeeding</source>
-        <translation>妊娠或哺乳期</translation>
-    </message>
-    <message>
-        <source>History of another malignancy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Severe mental illness</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Patient or family understands the study</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Informed consent signed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1391,10 +1087,6 @@ Other complications: {grades}</source>
     </message>
     <message>
         <source>consent date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Index date (start of systemic treatment for the liver metastases)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1480,10 +1172,6 @@ No discards it and starts a new screening.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Please type {kind}.</source>
-        <translation>请输入{kind}。</translation>
-    </message>
-    <message>
         <source>POD</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1561,78 +1249,6 @@ No discards it and starts a new screening.</source>
     </message>
     <message>
         <source>No operation recorded yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} × · {m} min</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Approach</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Resection</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Extent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>major</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>minor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>anatomical</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>non-anatomical</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Duration</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>min</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Transfusion</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>units</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pringle</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Largest lesion</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Margin</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>NPC metastasis confirmed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Periop. radiotherapy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Periop. chemotherapy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1744,15 +1360,7 @@ No discards it and starts a new screening.</source>
         <translation>{study_id} {code} 已重新开放。</translation>
     </message>
     <message>
-        <source>Enter the date.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Findings (each ticked row is recorded as a clinical event)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>confirmed by {how}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1768,35 +1376,7 @@ No discards it and starts a new screening.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Assessments done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>{label} (not scheduled)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>— not assessed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>0 if undetectable; empty if not done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Visit date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ECOG</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>EBV DNA (copies/mL)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Liver imaging</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1817,10 +1397,6 @@ No discards it and starts a new screening.</source>
     </message>
     <message>
         <source>Outside the window: will be recorded as a protocol deviation.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>EBV DNA must be a number of copies/mL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1853,10 +1429,6 @@ No discards it and starts a new screening.</source>
     </message>
     <message>
         <source>required outside the window</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2168,7 +1740,7 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     </message>
     <message>
         <source>Index date</source>
-        <translation>基准日期</translation>
+        <translation>索引日期</translation>
     </message>
     <message>
         <source>Suffix d (disability at discharge)</source>
@@ -2488,8 +2060,228 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
         <translation>肝功能（Child-Pugh 分级 / 剩余肝体积）</translation>
     </message>
     <message>
+        <source>Liver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distant lymph nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complete response (CR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partial response (PR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stable disease (SD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progressive disease (PD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not assessable / no disease outside the liver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mild</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moderate to severe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grade 1–2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grade 3–4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0 – fully active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 – restricted in strenuous activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2 – ambulatory, no work, up &gt; 50 % of day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3 – limited self-care, in bed &gt; 50 % of day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4 – completely disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>5 – dead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for a woman</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eligibility screening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Screening date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age at screening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NCLM confirmed (biopsy, or imaging + history)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metastatic sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Liver oligometastasis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Response outside the liver after systemic treatment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progression (PD) after systemic treatment of primary / bone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total bilirubin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bilirubin unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Albumin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Albumin unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total bilirubin (µmol/L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Albumin (g/L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>INR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hepatic encephalopathy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Child-Pugh points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Child-Pugh class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ALBI score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ALBI grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ECOG performance status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Liver lesions R0-resectable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Future liver remnant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Contraindication to surgery</source>
         <translation>存在手术禁忌证</translation>
+    </message>
+    <message>
+        <source>Expected survival 6 months or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prior local liver therapy (TACE, RFA …)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History of another malignancy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severe mental illness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient or family understands the study</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Informed consent signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eligible</source>
+        <translation type="unfinished">符合入组条件</translation>
+    </message>
+    <message>
+        <source>Incomplete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disease pattern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Criteria</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Expected survival &lt; 6 months</source>
@@ -2528,8 +2320,92 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
         <translation>无法理解研究内容</translation>
     </message>
     <message>
+        <source>Systemic therapy only (comparison cohort)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Screening</source>
+        <translation type="unfinished">筛选</translation>
+    </message>
+    <message>
+        <source>Screen failure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Enrolled</source>
         <translation>已入组</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deceased</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in the systemic-only cohort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation type="unfinished">性别</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cohort</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <source>Consent date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolment date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Often typed later from the paper file: any past date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Index date (start of systemic treatment for the liver metastases)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hepatectomy cohort: the operation date, set when the operation is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Study ID</source>
+        <translation>研究编号</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>Record locked</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Eligible, not enrolled</source>
@@ -2546,6 +2422,761 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     <message>
         <source>Systemic only</source>
         <translation>单纯系统治疗</translation>
+    </message>
+    <message>
+        <source>Non-keratinizing, undifferentiated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Non-keratinizing, differentiated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keratinizing squamous cell carcinoma</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Basaloid squamous cell carcinoma</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synchronous (at NPC diagnosis)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metachronous (later)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baseline disease</source>
+        <translation type="unfinished">基线病情</translation>
+    </message>
+    <message>
+        <source>NPC diagnosis date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WHO histology</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T stage (AJCC 8th)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N stage (AJCC 8th)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plasma EBV DNA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EBV DNA date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of liver metastases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest liver metastasis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segments involved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interval from NPC diagnosis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metachronous liver metastases only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bone metastases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blank at screening: taken from the metastatic sites.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Primary tumour recurrence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blank at screening: taken from screening.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intrahepatic recurrence</source>
+        <translation type="unfinished">肝内复发</translation>
+    </message>
+    <message>
+        <source>Extrahepatic recurrence</source>
+        <translation type="unfinished">肝外复发</translation>
+    </message>
+    <message>
+        <source>Local/regional recurrence</source>
+        <translation type="unfinished">局部/区域复发</translation>
+    </message>
+    <message>
+        <source>Death</source>
+        <translation type="unfinished">死亡</translation>
+    </message>
+    <message>
+        <source>Last contact alive</source>
+        <translation type="unfinished">末次确认存活</translation>
+    </message>
+    <message>
+        <source>Withdrawal</source>
+        <translation type="unfinished">退出研究</translation>
+    </message>
+    <message>
+        <source>Lost to follow-up</source>
+        <translation type="unfinished">失访</translation>
+    </message>
+    <message>
+        <source>Clinical event</source>
+        <translation type="unfinished">临床事件</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. lung, bone, lymph nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for an extrahepatic or local/regional recurrence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cause of death</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;unknown&apos; if it is not known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for a death</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>imaging</source>
+        <translation type="unfinished">影像学</translation>
+    </message>
+    <message>
+        <source>pathology</source>
+        <translation type="unfinished">病理</translation>
+    </message>
+    <message>
+        <source>clinical</source>
+        <translation type="unfinished">临床</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complication</source>
+        <translation type="unfinished">并发症</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>category other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Onset date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not before the operation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drugs beyond grade I</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drugs beyond antiemetics, antipyretics, analgesics, diuretics, electrolytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blood transfusion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total parenteral nutrition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intervention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No intervention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intervention without general anaesthesia (e.g. percutaneous drainage)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intervention under general anaesthesia (e.g. relaparotomy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intensive care</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intermediate or intensive care (life-threatening)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organ failure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Single organ dysfunction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multiple organ dysfunction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>intensive care was needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Died of this complication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Treatment given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clavien-Dindo grade</source>
+        <translation type="unfinished">Clavien-Dindo 分级</translation>
+    </message>
+    <message>
+        <source>Empty accepts the grade proposed from the treatment; another grade needs a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposed Clavien-Dindo grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for another grade than proposed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ISGLS grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>liver failure, bile leakage, haemorrhage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still present at discharge (suffix d)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Death from a complication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of death</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entered, never assumed from the onset.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation type="unfinished">身份信息</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">姓名</translation>
+    </message>
+    <message>
+        <source>Hospital record number</source>
+        <translation type="unfinished">病案号</translation>
+    </message>
+    <message>
+        <source>Unique in the study: a second screening of the same number finds the first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished">电话</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Laparoscopic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Robotic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation type="unfinished">手术</translation>
+    </message>
+    <message>
+        <source>Operation date</source>
+        <translation>手术日期</translation>
+    </message>
+    <message>
+        <source>Not before enrolment; the first hepatectomy sets the index date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resected segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Couinaud segments 1 to 8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anatomical resection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Along segment boundaries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>major</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>minor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blood loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfusion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Units of red cells.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pringle manoeuvres</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many times the inflow was clamped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pringle total time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lesions resected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest lesion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resection margin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pathology confirms NPC metastasis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Perioperative radiotherapy of the primary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Perioperative chemotherapy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discharge date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty while the patient is in hospital.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Surgeons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active users with the surgeon or investigator role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role in the operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reoperation</source>
+        <translation type="unfinished">再次手术</translation>
+    </message>
+    <message>
+        <source>Reoperation date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned (e.g. second stage)</source>
+        <translation type="unfinished">计划内（如二期手术）</translation>
+    </message>
+    <message>
+        <source>Unplanned</source>
+        <translation type="unfinished">计划外</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished">原因</translation>
+    </message>
+    <message>
+        <source>Systemic treatment line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regimen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. GP (gemcitabine + cisplatin)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Best response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Treats the liver metastases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2 – up and about over half the day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3 – limited self-care</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No recurrence</source>
+        <translation type="unfinished">无复发</translation>
+    </message>
+    <message>
+        <source>Indeterminate</source>
+        <translation type="unfinished">不确定</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation type="unfinished">未完成</translation>
+    </message>
+    <message>
+        <source>Follow-up visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation type="unfinished">随访</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation type="unfinished">月</translation>
+    </message>
+    <message>
+        <source>Target date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window opens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window closes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessments planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booked date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The day the visit is booked; outside the window it needs a reason and is flagged as a protocol deviation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation type="unfinished">计划中</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation type="unfinished">已完成</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation type="unfinished">未完成</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished">已取消</translation>
+    </message>
+    <message>
+        <source>Visit date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessments done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ECOG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ECOG performance status.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EBV DNA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0 if undetectable; empty if not done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Liver imaging</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protocol deviation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Screening number</source>
+        <translation>筛选编号</translation>
+    </message>
+    <message>
+        <source>Systemic treatment only</source>
+        <translation>仅系统治疗</translation>
+    </message>
+    <message>
+        <source>Index date</source>
+        <translation>索引日期</translation>
+    </message>
+    <message>
+        <source>Overall survival</source>
+        <translation>总生存期</translation>
+    </message>
+    <message>
+        <source>Death (overall survival event)</source>
+        <translation>死亡（总生存事件）</translation>
+    </message>
+    <message>
+        <source>End of overall survival time</source>
+        <translation>总生存时间的终点日期</translation>
+    </message>
+    <message>
+        <source>Intrahepatic recurrence-free survival</source>
+        <translation>肝内无复发生存期</translation>
+    </message>
+    <message>
+        <source>Intrahepatic recurrence or death</source>
+        <translation>肝内复发或死亡</translation>
+    </message>
+    <message>
+        <source>End of intrahepatic RFS time</source>
+        <translation>肝内无复发生存时间的终点日期</translation>
+    </message>
+    <message>
+        <source>Complication within 90 days</source>
+        <translation>90 天内并发症</translation>
+    </message>
+    <message>
+        <source>Major complication within 90 days</source>
+        <translation>90 天内严重并发症</translation>
+    </message>
+    <message>
+        <source>Death within 30 days</source>
+        <translation>30 天内死亡</translation>
+    </message>
+    <message>
+        <source>Death within 90 days</source>
+        <translation>90 天内死亡</translation>
+    </message>
+    <message>
+        <source>Unplanned reoperation during the index stay</source>
+        <translation>首次住院期间计划外再手术</translation>
+    </message>
+    <message>
+        <source>Complications within 90 days</source>
+        <translation>90 天内并发症数</translation>
+    </message>
+    <message>
+        <source>Comprehensive Complication Index, 90 days</source>
+        <translation>综合并发症指数（90 天）</translation>
+    </message>
+    <message>
+        <source>Number of the record (operation)</source>
+        <translation>记录编号（手术）</translation>
+    </message>
+    <message>
+        <source>Complications of the operation</source>
+        <translation>该次手术的并发症数</translation>
+    </message>
+    <message>
+        <source>Comprehensive Complication Index</source>
+        <translation>综合并发症指数</translation>
+    </message>
+    <message>
+        <source>Endpoints</source>
+        <translation>终点</translation>
+    </message>
+    <message>
+        <source>Perioperative outcomes</source>
+        <translation>围手术期结局</translation>
+    </message>
+    <message>
+        <source>Comprehensive Complication Index per operation</source>
+        <translation>每次手术的综合并发症指数</translation>
+    </message>
+    <message>
+        <source>Number of the record</source>
+        <translation>记录编号</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPage</name>
+    <message>
+        <source>CSV (UTF-8, one file per table)</source>
+        <translation>CSV（UTF-8，每张表一个文件）</translation>
+    </message>
+    <message>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Excel 工作簿（.xlsx）</translation>
+    </message>
+    <message>
+        <source>Stata (.dta)</source>
+        <translation>Stata（.dta）</translation>
+    </message>
+    <message>
+        <source>SPSS (.sav)</source>
+        <translation>SPSS（.sav）</translation>
+    </message>
+    <message>
+        <source>Endpoints (OS, intrahepatic RFS)</source>
+        <translation>终点（总生存、肝内无复发生存）</translation>
+    </message>
+    <message>
+        <source>Perioperative outcomes</source>
+        <translation>围手术期结局</translation>
+    </message>
+    <message>
+        <source>Comprehensive Complication Index per operation</source>
+        <translation>每次手术的综合并发症指数</translation>
     </message>
 </context>
 <context>
@@ -2604,58 +3235,6 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     <message>
         <source>cancelled</source>
         <translation>已取消</translation>
-    </message>
-    <message>
-        <source>Intrahepatic recurrence</source>
-        <translation>肝内复发</translation>
-    </message>
-    <message>
-        <source>Extrahepatic recurrence</source>
-        <translation>肝外复发</translation>
-    </message>
-    <message>
-        <source>Local/regional recurrence</source>
-        <translation>局部/区域复发</translation>
-    </message>
-    <message>
-        <source>Death</source>
-        <translation>死亡</translation>
-    </message>
-    <message>
-        <source>Last contact alive</source>
-        <translation>末次确认存活</translation>
-    </message>
-    <message>
-        <source>Withdrawal</source>
-        <translation>退出研究</translation>
-    </message>
-    <message>
-        <source>Lost to follow-up</source>
-        <translation>失访</translation>
-    </message>
-    <message>
-        <source>No recurrence</source>
-        <translation>无复发</translation>
-    </message>
-    <message>
-        <source>Indeterminate</source>
-        <translation>不确定</translation>
-    </message>
-    <message>
-        <source>Not done</source>
-        <translation>未完成</translation>
-    </message>
-    <message>
-        <source>imaging</source>
-        <translation>影像学</translation>
-    </message>
-    <message>
-        <source>pathology</source>
-        <translation>病理</translation>
-    </message>
-    <message>
-        <source>clinical</source>
-        <translation>临床</translation>
     </message>
     <message>
         <source>This week</source>
@@ -2726,6 +3305,10 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     <message>
         <source>Password</source>
         <translation>密码</translation>
+    </message>
+    <message>
+        <source>Opening the database…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Language</source>
