@@ -587,7 +587,7 @@ Other complications: {grades}</source>
     </message>
     <message>
         <source>Surgeons</source>
-        <translation type="unfinished"></translation>
+        <translation>手术医生</translation>
     </message>
     <message>
         <source>investigator</source>
@@ -1075,7 +1075,7 @@ Other complications: {grades}</source>
     </message>
     <message>
         <source>Enrolment</source>
-        <translation type="unfinished"></translation>
+        <translation>入组</translation>
     </message>
     <message>
         <source>The study ID is assigned when you finish.</source>
@@ -2145,7 +2145,7 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     </message>
     <message>
         <source>Eligibility screening</source>
-        <translation type="unfinished"></translation>
+        <translation>入组资格筛选</translation>
     </message>
     <message>
         <source>Screening date</source>
@@ -2273,7 +2273,7 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     </message>
     <message>
         <source>Incomplete</source>
-        <translation type="unfinished"></translation>
+        <translation>信息不完整</translation>
     </message>
     <message>
         <source>Disease pattern</source>
@@ -2353,7 +2353,7 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     </message>
     <message>
         <source>Enrolment</source>
-        <translation type="unfinished"></translation>
+        <translation>入组</translation>
     </message>
     <message>
         <source>Sex</source>
@@ -2885,7 +2885,7 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     </message>
     <message>
         <source>Surgeons</source>
-        <translation type="unfinished"></translation>
+        <translation>手术医生</translation>
     </message>
     <message>
         <source>Active users with the surgeon or investigator role.</source>
@@ -2921,7 +2921,7 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     </message>
     <message>
         <source>Systemic treatment line</source>
-        <translation type="unfinished"></translation>
+        <translation>系统治疗线</translation>
     </message>
     <message>
         <source>Line</source>
@@ -2973,7 +2973,7 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     </message>
     <message>
         <source>Follow-up visit</source>
-        <translation type="unfinished"></translation>
+        <translation>随访</translation>
     </message>
     <message>
         <source>Visit</source>
@@ -3457,7 +3457,7 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     </message>
     <message>
         <source>Enrolment</source>
-        <translation type="unfinished"></translation>
+        <translation>入组</translation>
     </message>
     <message>
         <source>Screening</source>
