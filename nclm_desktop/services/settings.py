@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..clinical.text_marks import QT_TRANSLATE_NOOP
+from ..forms.languages import LANGUAGES
 from ..models import Setting
 from ..models.db import Database
 from .errors import ValidationError
@@ -84,7 +85,6 @@ def set_contact_numbers(db: Database, actor: Actor | None, numbers: dict[str, st
 
 
 # The interface language of each user (README "Languages"): a settings row per user.
-LANGUAGES = ("en", "zh_CN")
 
 
 def _language_key(user_id: int) -> str:

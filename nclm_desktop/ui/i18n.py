@@ -11,7 +11,7 @@ import os
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from .. import paths
-from ..services.settings import LANGUAGES
+from ..forms.languages import LANGUAGES
 
 LANGUAGE_NAMES = {"en": "English", "zh_CN": "简体中文"}  # each in its own language
 assert set(LANGUAGE_NAMES) == set(LANGUAGES)

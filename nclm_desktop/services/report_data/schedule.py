@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from ...clinical import load_protocol
 from ...forms.catalogue import form
+from ...forms.languages import LANGUAGES
 from ...models import Setting
 from ...models.db import Database
 from ..errors import ValidationError
@@ -44,9 +45,6 @@ class ScheduleReportData:
     patient: PatientHeader
     visits: tuple[ScheduleVisit, ...]  # cancelled visits are left out
     contacts: tuple[tuple[str, str], ...]  # (label in the report's language, number or "")
-
-
-LANGUAGES = ("en", "zh_CN")
 
 
 def _visit(v: VisitRow, labels: dict[str, str]) -> ScheduleVisit:
