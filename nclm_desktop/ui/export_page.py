@@ -61,6 +61,8 @@ class ExportPage(QWidget):
         self._cancel = threading.Event()
         self._bridge = _Progress(self)
         self._bridge.step.connect(self._on_step)
+        cancel = self._cancel
+        self.destroyed.connect(lambda *_: cancel.set())  # closing it stops a running export
 
         title = QLabel(_t("Export the study data"))
         title.setStyleSheet("font-size: 16px; font-weight: bold;")

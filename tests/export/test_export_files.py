@@ -144,7 +144,10 @@ def test_stata_and_spss_carry_variable_and_value_labels(study, pi, tmp_path, fmt
     assert labels["blood_loss_ml"] == form["blood_loss_ml"].label
     approach = meta.variable_value_labels["approach"]
     assert set(approach.values()) == {f"{c.code}: {c.label}" for c in form["approach"].choices}
-    assert meta.variable_value_labels["major"] == {0.0: "No", 1.0: "Yes"}
+    assert meta.variable_value_labels["anatomical"] == {0.0: "No", 1.0: "Yes"}
+    # A choice coded True/False (major/minor) is 1/0 with the choice's labels.
+    major = {float(int(c.code)): c.label for c in form["major"].choices}
+    assert meta.variable_value_labels["major"] == major
     with study.session() as s:
         ops = {o.id: o for o in s.scalars(select(Operation))}
     codes = {i: c.code for i, c in enumerate(form["approach"].choices, 1)}

@@ -28,6 +28,8 @@ ALLOWED = {
     "SD", "PR", "CR", "ID", "YYYY", "MM", "DD", "YYYYMMDD", "Ctrl", "Alt", "Shift", "Del",
     "Love", "db", "mL", "min", "kg", "cm", "mg", "dL", "umol", "NPC", "ALBI", "FLR", "ICU", "TPN",
 }  # fmt: skip
+# File formats and the programs that read them (the Export page).
+ALLOWED |= {"CSV", "UTF", "Excel", "xlsx", "Stata", "dta", "SPSS", "sav", "REDCap", "README", "SHA"}
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9]+")  # one letter is no word (NCLM-H-001, Ctrl+F)
 _TAG = re.compile(r"<[^>]+>")
 _ACCELERATOR = re.compile(r"\(&\w\)|&")  # 帮助(&H)

@@ -385,7 +385,7 @@ Other complications: {grades}</source>
     </message>
     <message>
         <source>Index date</source>
-        <translation>基准日期</translation>
+        <translation>索引日期</translation>
     </message>
     <message>
         <source>&lt;b&gt;{study_id}&lt;/b&gt; · {anchor} {date} · status {status}</source>
@@ -589,7 +589,7 @@ Other complications: {grades}</source>
     </message>
     <message>
         <source>Surgeons</source>
-        <translation type="unfinished"></translation>
+        <translation>手术医生</translation>
     </message>
     <message>
         <source>investigator</source>
@@ -1049,7 +1049,7 @@ Other complications: {grades}</source>
     </message>
     <message>
         <source>Enrolment</source>
-        <translation type="unfinished"></translation>
+        <translation>入组</translation>
     </message>
     <message>
         <source>The study ID is assigned when you finish.</source>
@@ -1706,7 +1706,7 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     </message>
     <message>
         <source>Index date</source>
-        <translation>基准日期</translation>
+        <translation>索引日期</translation>
     </message>
     <message>
         <source>Suffix d (disability at discharge)</source>
@@ -2111,7 +2111,7 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     </message>
     <message>
         <source>Eligibility screening</source>
-        <translation type="unfinished"></translation>
+        <translation>入组资格筛选</translation>
     </message>
     <message>
         <source>Screening date</source>
@@ -2319,7 +2319,7 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     </message>
     <message>
         <source>Enrolment</source>
-        <translation type="unfinished"></translation>
+        <translation>入组</translation>
     </message>
     <message>
         <source>Sex</source>
@@ -2851,7 +2851,7 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     </message>
     <message>
         <source>Surgeons</source>
-        <translation type="unfinished"></translation>
+        <translation>手术医生</translation>
     </message>
     <message>
         <source>Active users with the surgeon or investigator role.</source>
@@ -2887,7 +2887,7 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     </message>
     <message>
         <source>Systemic treatment line</source>
-        <translation type="unfinished"></translation>
+        <translation>系统治疗线</translation>
     </message>
     <message>
         <source>Line</source>
@@ -2939,7 +2939,7 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     </message>
     <message>
         <source>Follow-up visit</source>
-        <translation type="unfinished"></translation>
+        <translation>随访</translation>
     </message>
     <message>
         <source>Visit</source>
@@ -3028,6 +3028,90 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     <message>
         <source>Number of the record</source>
         <translation>记录编号</translation>
+    </message>
+    <message>
+        <source>Systemic treatment only</source>
+        <translation>仅系统治疗</translation>
+    </message>
+    <message>
+        <source>Index date</source>
+        <translation>索引日期</translation>
+    </message>
+    <message>
+        <source>Overall survival</source>
+        <translation type="unfinished">总生存期</translation>
+    </message>
+    <message>
+        <source>Death (overall survival event)</source>
+        <translation>死亡（总生存事件）</translation>
+    </message>
+    <message>
+        <source>End of overall survival time</source>
+        <translation>总生存时间的终点日期</translation>
+    </message>
+    <message>
+        <source>Intrahepatic recurrence-free survival</source>
+        <translation type="unfinished">肝内无复发生存期</translation>
+    </message>
+    <message>
+        <source>Intrahepatic recurrence or death</source>
+        <translation>肝内复发或死亡</translation>
+    </message>
+    <message>
+        <source>End of intrahepatic RFS time</source>
+        <translation>肝内无复发生存时间的终点日期</translation>
+    </message>
+    <message>
+        <source>Complication within 90 days</source>
+        <translation>90 天内并发症</translation>
+    </message>
+    <message>
+        <source>Major complication within 90 days</source>
+        <translation>90 天内严重并发症</translation>
+    </message>
+    <message>
+        <source>Death within 30 days</source>
+        <translation>30 天内死亡</translation>
+    </message>
+    <message>
+        <source>Death within 90 days</source>
+        <translation>90 天内死亡</translation>
+    </message>
+    <message>
+        <source>Unplanned reoperation during the index stay</source>
+        <translation>首次住院期间计划外再手术</translation>
+    </message>
+    <message>
+        <source>Complications within 90 days</source>
+        <translation>90 天内并发症数</translation>
+    </message>
+    <message>
+        <source>Comprehensive Complication Index, 90 days</source>
+        <translation>综合并发症指数（90 天）</translation>
+    </message>
+    <message>
+        <source>Number of the record (operation)</source>
+        <translation>记录编号（手术）</translation>
+    </message>
+    <message>
+        <source>Complications of the operation</source>
+        <translation>该次手术的并发症数</translation>
+    </message>
+    <message>
+        <source>Comprehensive Complication Index</source>
+        <translation>综合并发症指数</translation>
+    </message>
+    <message>
+        <source>Endpoints</source>
+        <translation>终点</translation>
+    </message>
+    <message>
+        <source>Perioperative outcomes</source>
+        <translation type="unfinished">围手术期结局</translation>
+    </message>
+    <message>
+        <source>Comprehensive Complication Index per operation</source>
+        <translation type="unfinished">每次手术的综合并发症指数 CCI</translation>
     </message>
 </context>
 <context>
@@ -3355,7 +3439,7 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     </message>
     <message>
         <source>Enrolment</source>
-        <translation type="unfinished"></translation>
+        <translation>入组</translation>
     </message>
     <message>
         <source>Screening</source>

@@ -40,9 +40,13 @@ class Column:
         """Code → label of a coded column (yes/no as 1/0), empty for the others."""
         if self.kind is Kind.YESNO:
             return {int(c.code): c.label for c in YES_NO}
-        if self.kind is Kind.CHOICE:
-            return {c.code: c.label for c in self.field.choices}
+        if self.kind is Kind.CHOICE:  # a choice coded True/False is exported as 1/0
+            return {_bool_as_int(c.code): c.label for c in self.field.choices}
         return {}
+
+
+def _bool_as_int(code: Any) -> Any:
+    return int(code) if isinstance(code, bool) else code
 
 
 def key_field(name: str, label: str, how: str) -> Field:

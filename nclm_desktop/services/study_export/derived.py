@@ -21,15 +21,14 @@ from ..outcomes import ParticipantOutcome
 from .columns import STUDY_ID, Column, cell
 from .tables import Keys, Table
 
-T = QT_TRANSLATE_NOOP
 ENDPOINTS = "clinical/endpoints.py (the analysis' own functions)"
 COHORT = Field(
     "cohort",
-    T("DataDictionary", "Cohort"),
+    QT_TRANSLATE_NOOP("DataDictionary", "Cohort"),
     Kind.CHOICE,
     choices=choices(
-        ("hepatectomy", T("DataDictionary", "Hepatectomy")),
-        ("systemic", T("DataDictionary", "Systemic treatment only")),
+        ("hepatectomy", QT_TRANSLATE_NOOP("DataDictionary", "Hepatectomy")),
+        ("systemic", QT_TRANSLATE_NOOP("DataDictionary", "Systemic treatment only")),
     ),
     derived="the cohort chosen at enrolment",
 )
@@ -40,49 +39,49 @@ def _f(name: str, label: str, kind: Kind, how: str, unit: str = "") -> Field:
 
 
 ENDPOINT_FIELDS = (
-    _f("index_date", T("DataDictionary", "Index date"), Kind.DATE,
+    _f("index_date", QT_TRANSLATE_NOOP("DataDictionary", "Index date"), Kind.DATE,
        "the operation (hepatectomy) or start of systemic treatment of the liver metastases"),
-    _f("os_days", T("DataDictionary", "Overall survival"), Kind.INTEGER,
+    _f("os_days", QT_TRANSLATE_NOOP("DataDictionary", "Overall survival"), Kind.INTEGER,
        "days from the index date to death or censoring (horizon 60 months)", "days"),
-    _f("os_event", T("DataDictionary", "Death (overall survival event)"), Kind.YESNO,
+    _f("os_event", QT_TRANSLATE_NOOP("DataDictionary", "Death (overall survival event)"), Kind.YESNO,
        "1 = died on os_end_date, 0 = censored"),
-    _f("os_end_date", T("DataDictionary", "End of overall survival time"), Kind.DATE,
+    _f("os_end_date", QT_TRANSLATE_NOOP("DataDictionary", "End of overall survival time"), Kind.DATE,
        "death, last date known alive or the horizon"),
-    _f("ih_rfs_days", T("DataDictionary", "Intrahepatic recurrence-free survival"),
+    _f("ih_rfs_days", QT_TRANSLATE_NOOP("DataDictionary", "Intrahepatic recurrence-free survival"),
        Kind.INTEGER, "days from the index date to intrahepatic recurrence, death or censoring",
        "days"),
-    _f("ih_rfs_event", T("DataDictionary", "Intrahepatic recurrence or death"), Kind.YESNO,
+    _f("ih_rfs_event", QT_TRANSLATE_NOOP("DataDictionary", "Intrahepatic recurrence or death"), Kind.YESNO,
        "1 = event on ih_rfs_end_date, 0 = censored; empty for the systemic cohort"),
-    _f("ih_rfs_end_date", T("DataDictionary", "End of intrahepatic RFS time"), Kind.DATE,
+    _f("ih_rfs_end_date", QT_TRANSLATE_NOOP("DataDictionary", "End of intrahepatic RFS time"), Kind.DATE,
        "event, last liver imaging or the horizon"),
 )  # fmt: skip
 
 PERIOP_FIELDS = (
-    _f("morbidity_90d", T("DataDictionary", "Complication within 90 days"), Kind.YESNO,
+    _f("morbidity_90d", QT_TRANSLATE_NOOP("DataDictionary", "Complication within 90 days"), Kind.YESNO,
        "any complication with onset within 90 days of the index operation"),
-    _f("major_morbidity_90d", T("DataDictionary", "Major complication within 90 days"),
+    _f("major_morbidity_90d", QT_TRANSLATE_NOOP("DataDictionary", "Major complication within 90 days"),
        Kind.YESNO, "Clavien-Dindo IIIa or worse within 90 days"),
-    _f("mortality_30d", T("DataDictionary", "Death within 30 days"), Kind.YESNO,
+    _f("mortality_30d", QT_TRANSLATE_NOOP("DataDictionary", "Death within 30 days"), Kind.YESNO,
        "death within 30 days of the index operation"),
-    _f("mortality_90d", T("DataDictionary", "Death within 90 days"), Kind.YESNO,
+    _f("mortality_90d", QT_TRANSLATE_NOOP("DataDictionary", "Death within 90 days"), Kind.YESNO,
        "death within 90 days of the index operation"),
     _f("unplanned_reoperation_index_stay",
-       T("DataDictionary", "Unplanned reoperation during the index stay"), Kind.YESNO,
+       QT_TRANSLATE_NOOP("DataDictionary", "Unplanned reoperation during the index stay"), Kind.YESNO,
        "empty when unknown (no discharge date)"),
-    _f("complication_count_90d", T("DataDictionary", "Complications within 90 days"),
+    _f("complication_count_90d", QT_TRANSLATE_NOOP("DataDictionary", "Complications within 90 days"),
        Kind.INTEGER, "complications counted for morbidity"),
-    _f("cci_90d", T("DataDictionary", "Comprehensive Complication Index, 90 days"),
+    _f("cci_90d", QT_TRANSLATE_NOOP("DataDictionary", "Comprehensive Complication Index, 90 days"),
        Kind.DECIMAL, "CCI (Slankamenac 2013) over the complications within 90 days"),
 )  # fmt: skip
 
 CCI_FIELDS = (
-    Field("operation_id", T("DataDictionary", "Number of the record (operation)"),
+    Field("operation_id", QT_TRANSLATE_NOOP("DataDictionary", "Number of the record (operation)"),
           Kind.INTEGER, derived="the operation's number in the table operation"),
-    Field("operation_date", T("DataDictionary", "Operation date"), Kind.DATE,
+    Field("operation_date", QT_TRANSLATE_NOOP("DataDictionary", "Operation date"), Kind.DATE,
           derived="as recorded on the operation form"),
-    Field("complication_count", T("DataDictionary", "Complications of the operation"),
+    Field("complication_count", QT_TRANSLATE_NOOP("DataDictionary", "Complications of the operation"),
           Kind.INTEGER, derived="all complications recorded for the operation"),
-    Field("cci", T("DataDictionary", "Comprehensive Complication Index"), Kind.DECIMAL,
+    Field("cci", QT_TRANSLATE_NOOP("DataDictionary", "Comprehensive Complication Index"), Kind.DECIMAL,
           derived="CCI (Slankamenac 2013) over all complications of the operation; "
           "clinical/complications.py cci()"),
 )  # fmt: skip
@@ -115,7 +114,7 @@ def endpoints_table(outcomes: list[ParticipantOutcome], keys: Keys) -> Table:
                 keys.days(o.participant_id),
             )  # fmt: skip
 
-    title = T("DataDictionary", "Endpoints")
+    title = QT_TRANSLATE_NOOP("DataDictionary", "Endpoints")
     return Table("endpoints", title, columns, rows, source=ENDPOINTS)
 
 
@@ -135,7 +134,7 @@ def perioperative_table(outcomes: list[ParticipantOutcome], keys: Keys) -> Table
                 0,
             )  # fmt: skip
 
-    title = T("DataDictionary", "Perioperative outcomes")
+    title = QT_TRANSLATE_NOOP("DataDictionary", "Perioperative outcomes")
     return Table("perioperative", title, columns, rows, source=ENDPOINTS)
 
 
@@ -160,5 +159,5 @@ def cci_table(connect: Callable[[], Connection], keys: Keys) -> Table:
                 keys.days(pid),
             )
 
-    title = T("DataDictionary", "Comprehensive Complication Index per operation")
+    title = QT_TRANSLATE_NOOP("DataDictionary", "Comprehensive Complication Index per operation")
     return Table("cci", title, columns, rows, source="clinical/complications.py cci()")
