@@ -3039,7 +3039,7 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     </message>
     <message>
         <source>Overall survival</source>
-        <translation type="unfinished">总生存期</translation>
+        <translation>总生存期</translation>
     </message>
     <message>
         <source>Death (overall survival event)</source>
@@ -3051,7 +3051,7 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     </message>
     <message>
         <source>Intrahepatic recurrence-free survival</source>
-        <translation type="unfinished">肝内无复发生存期</translation>
+        <translation>肝内无复发生存期</translation>
     </message>
     <message>
         <source>Intrahepatic recurrence or death</source>
@@ -3107,11 +3107,11 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     </message>
     <message>
         <source>Perioperative outcomes</source>
-        <translation type="unfinished">围手术期结局</translation>
+        <translation>围手术期结局</translation>
     </message>
     <message>
         <source>Comprehensive Complication Index per operation</source>
-        <translation type="unfinished">每次手术的综合并发症指数 CCI</translation>
+        <translation>每次手术的综合并发症指数 (CCI)</translation>
     </message>
 </context>
 <context>
@@ -3142,7 +3142,7 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     </message>
     <message>
         <source>Comprehensive Complication Index per operation</source>
-        <translation>每次手术的综合并发症指数 CCI</translation>
+        <translation>每次手术的综合并发症指数 (CCI)</translation>
     </message>
 </context>
 <context>
