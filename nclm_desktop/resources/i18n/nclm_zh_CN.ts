@@ -161,11 +161,11 @@ Other complications: {grades}</source>
     </message>
     <message>
         <source>Edit complication — {sid}</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑并发症 — {sid}</translation>
     </message>
     <message>
         <source>Add complication — {sid}</source>
-        <translation type="unfinished"></translation>
+        <translation>添加并发症 — {sid}</translation>
     </message>
     <message>
         <source>Save</source>
@@ -173,11 +173,11 @@ Other complications: {grades}</source>
     </message>
     <message>
         <source>Save and add another</source>
-        <translation type="unfinished"></translation>
+        <translation>保存并继续添加</translation>
     </message>
     <message>
         <source>{name} on {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}（{date}）</translation>
     </message>
     <message>
         <source>Complication</source>
@@ -185,23 +185,23 @@ Other complications: {grades}</source>
     </message>
     <message>
         <source>describe (category other)</source>
-        <translation type="unfinished"></translation>
+        <translation>请描述（类别为“其他”）</translation>
     </message>
     <message>
         <source>Postoperative day:</source>
-        <translation type="unfinished"></translation>
+        <translation>术后天数：</translation>
     </message>
     <message>
         <source>Treatment needed</source>
-        <translation type="unfinished"></translation>
+        <translation>所需治疗</translation>
     </message>
     <message>
         <source>Tick the most intensive treatment the complication needed; it proposes the grade.</source>
-        <translation type="unfinished"></translation>
+        <translation>勾选该并发症所需的最高强度治疗，系统据此建议分级。</translation>
     </message>
     <message>
         <source>e.g. piperacillin-tazobactam 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：哌拉西林他唑巴坦 7 天</translation>
     </message>
     <message>
         <source>Clavien-Dindo grade</source>
@@ -209,19 +209,19 @@ Other complications: {grades}</source>
     </message>
     <message>
         <source>The grade proposed from the treatment is marked; another grade needs a reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>已标出根据治疗建议的分级；选择其他分级需填写理由。</translation>
     </message>
     <message>
         <source>Grade {g}</source>
-        <translation type="unfinished"></translation>
+        <translation>{g} 级</translation>
     </message>
     <message>
         <source>Suffix d (next page): the complication is still present at discharge.</source>
-        <translation type="unfinished"></translation>
+        <translation>后缀 d（下一页）：出院时并发症仍存在。</translation>
     </message>
     <message>
         <source>ISGLS grade</source>
-        <translation type="unfinished"></translation>
+        <translation>ISGLS 分级</translation>
     </message>
     <message>
         <source>Outcome</source>
@@ -229,51 +229,51 @@ Other complications: {grades}</source>
     </message>
     <message>
         <source>proposed</source>
-        <translation type="unfinished"></translation>
+        <translation>建议</translation>
     </message>
     <message>
         <source>Proposed Clavien-Dindo grade: {g}</source>
-        <translation type="unfinished"></translation>
+        <translation>建议的 Clavien-Dindo 分级：{g}</translation>
     </message>
     <message>
         <source>Proposed grade: choose single or multiple organ dysfunction.</source>
-        <translation type="unfinished"></translation>
+        <translation>建议分级：请选择单器官或多器官功能障碍。</translation>
     </message>
     <message>
         <source>This category has no ISGLS grade.</source>
-        <translation type="unfinished"></translation>
+        <translation>此类别无 ISGLS 分级。</translation>
     </message>
     <message>
         <source>{label} — {source}</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} — {source}</translation>
     </message>
     <message>
         <source>Definition</source>
-        <translation type="unfinished"></translation>
+        <translation>定义</translation>
     </message>
     <message>
         <source>Onset</source>
-        <translation type="unfinished"></translation>
+        <translation>发生</translation>
     </message>
     <message>
         <source>postoperative day {d}</source>
-        <translation type="unfinished"></translation>
+        <translation>术后第 {d} 天</translation>
     </message>
     <message>
         <source>Clavien-Dindo</source>
-        <translation type="unfinished"></translation>
+        <translation>Clavien-Dindo</translation>
     </message>
     <message>
         <source>ISGLS</source>
-        <translation type="unfinished"></translation>
+        <translation>ISGLS</translation>
     </message>
     <message>
         <source>Grade V records the death of {sid} on {date}: the participant becomes deceased and later follow-up visits are cancelled. Save?</source>
-        <translation type="unfinished"></translation>
+        <translation>V 级将记录 {sid} 于 {date} 死亡：受试者状态变为死亡，之后的随访均取消。是否保存？</translation>
     </message>
     <message>
         <source>the complication record</source>
-        <translation type="unfinished"></translation>
+        <translation>并发症记录</translation>
     </message>
     <message>
         <source>The year must be between {lo} and {hi}.</source>
@@ -553,31 +553,31 @@ Other complications: {grades}</source>
     </message>
     <message>
         <source>No segment selected yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未选择肝段。</translation>
     </message>
     <message>
         <source>major resection</source>
-        <translation type="unfinished"></translation>
+        <translation>大范围肝切除</translation>
     </message>
     <message>
         <source>minor resection</source>
-        <translation type="unfinished"></translation>
+        <translation>小范围肝切除</translation>
     </message>
     <message>
         <source>{n} segment(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 个肝段</translation>
     </message>
     <message>
         <source>Edit operation — {study_id}</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑手术 — {study_id}</translation>
     </message>
     <message>
         <source>Record operation — {study_id}</source>
-        <translation type="unfinished"></translation>
+        <translation>记录手术 — {study_id}</translation>
     </message>
     <message>
         <source>Enrolled {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>入组日期 {date}</translation>
     </message>
     <message>
         <source>Operation</source>
@@ -585,7 +585,7 @@ Other complications: {grades}</source>
     </message>
     <message>
         <source>Along segment boundaries</source>
-        <translation type="unfinished"></translation>
+        <translation>沿肝段边界</translation>
     </message>
     <message>
         <source>Surgeons</source>
@@ -593,79 +593,79 @@ Other complications: {grades}</source>
     </message>
     <message>
         <source>investigator</source>
-        <translation type="unfinished"></translation>
+        <translation>研究者</translation>
     </message>
     <message>
         <source>Surgeons (Space ticks)</source>
-        <translation type="unfinished"></translation>
+        <translation>术者（空格键勾选）</translation>
     </message>
     <message>
         <source>Space ticks the surgeon under the cursor.</source>
-        <translation type="unfinished"></translation>
+        <translation>按空格键勾选光标所在的术者。</translation>
     </message>
     <message>
         <source>surgeon</source>
-        <translation type="unfinished"></translation>
+        <translation>外科医生</translation>
     </message>
     <message>
         <source>Resected segments</source>
-        <translation type="unfinished"></translation>
+        <translation>切除肝段</translation>
     </message>
     <message>
         <source>Click the resected Couinaud segments, or press 1 to 8 (arrows move, Space toggles). Anterior view: the patient&apos;s right is on the left.</source>
-        <translation type="unfinished"></translation>
+        <translation>点击切除的 Couinaud 肝段，或按 1 至 8（方向键移动，空格键切换）。前面观：患者右侧在左。</translation>
     </message>
     <message>
         <source>During the operation</source>
-        <translation type="unfinished"></translation>
+        <translation>术中</translation>
     </message>
     <message>
         <source>Specimen and pathology</source>
-        <translation type="unfinished"></translation>
+        <translation>标本与病理</translation>
     </message>
     <message>
         <source>Discharge</source>
-        <translation type="unfinished"></translation>
+        <translation>出院</translation>
     </message>
     <message>
         <source>Length of stay:</source>
-        <translation type="unfinished"></translation>
+        <translation>住院天数：</translation>
     </message>
     <message>
         <source>The discharge date is before the operation date ({date}).</source>
-        <translation type="unfinished"></translation>
+        <translation>出院日期早于手术日期（{date}）。</translation>
     </message>
     <message>
         <source>{n} days</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 天</translation>
     </message>
     <message>
         <source>Segments</source>
-        <translation type="unfinished"></translation>
+        <translation>肝段</translation>
     </message>
     <message>
         <source>Blood loss</source>
-        <translation type="unfinished"></translation>
+        <translation>出血量</translation>
     </message>
     <message>
         <source>Margin · R status</source>
-        <translation type="unfinished"></translation>
+        <translation>切缘 · R 状态</translation>
     </message>
     <message>
         <source>Length of stay</source>
-        <translation type="unfinished"></translation>
+        <translation>住院天数</translation>
     </message>
     <message>
         <source>the operation record</source>
-        <translation type="unfinished"></translation>
+        <translation>手术记录</translation>
     </message>
     <message>
         <source>An unsaved operation entry from {when} was kept. Restore it?</source>
-        <translation type="unfinished"></translation>
+        <translation>已保留 {when} 未保存的手术录入。是否恢复？</translation>
     </message>
     <message>
         <source>Restore draft</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复草稿</translation>
     </message>
     <message>
         <source>the identity</source>
@@ -681,27 +681,27 @@ Other complications: {grades}</source>
     </message>
     <message>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>线数</translation>
     </message>
     <message>
         <source>Regimen</source>
-        <translation type="unfinished"></translation>
+        <translation>方案</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>开始</translation>
     </message>
     <message>
         <source>End</source>
-        <translation type="unfinished"></translation>
+        <translation>结束</translation>
     </message>
     <message>
         <source>Best response</source>
-        <translation type="unfinished"></translation>
+        <translation>最佳疗效</translation>
     </message>
     <message>
         <source>Liver</source>
-        <translation type="unfinished"></translation>
+        <translation>肝脏</translation>
     </message>
     <message>
         <source>Systemic treatment lines</source>
@@ -725,23 +725,23 @@ Other complications: {grades}</source>
     </message>
     <message>
         <source>No screening recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>无筛选记录。</translation>
     </message>
     <message>
         <source>{verdict} — screened on {date} by {who}</source>
-        <translation type="unfinished"></translation>
+        <translation>{verdict} — {date} 由 {who} 筛选</translation>
     </message>
     <message>
         <source> — disease pattern {n}</source>
-        <translation type="unfinished"></translation>
+        <translation> — 疾病模式 {n}</translation>
     </message>
     <message>
         <source>Criterion</source>
-        <translation type="unfinished"></translation>
+        <translation>标准</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
     <message>
         <source>no study ID</source>
@@ -941,71 +941,71 @@ Other complications: {grades}</source>
     </message>
     <message>
         <source>Patient</source>
-        <translation type="unfinished"></translation>
+        <translation>患者</translation>
     </message>
     <message>
         <source>Who is being screened. Fields marked * are required.</source>
-        <translation type="unfinished"></translation>
+        <translation>被筛选者。标 * 的项目为必填。</translation>
     </message>
     <message>
         <source>birth date</source>
-        <translation type="unfinished"></translation>
+        <translation>出生日期</translation>
     </message>
     <message>
         <source>Disease status</source>
-        <translation type="unfinished"></translation>
+        <translation>疾病状态</translation>
     </message>
     <message>
         <source>Nasopharyngeal carcinoma and its metastases at screening.</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选时的鼻咽癌及其转移情况。</translation>
     </message>
     <message>
         <source>Liver function</source>
-        <translation type="unfinished"></translation>
+        <translation>肝功能</translation>
     </message>
     <message>
         <source>Enter the values in the unit the laboratory reported; they are converted once.</source>
-        <translation type="unfinished"></translation>
+        <translation>请按检验科报告的单位录入，系统仅换算一次。</translation>
     </message>
     <message>
         <source>Child-Pugh</source>
-        <translation type="unfinished"></translation>
+        <translation>Child-Pugh</translation>
     </message>
     <message>
         <source>ALBI</source>
-        <translation type="unfinished"></translation>
+        <translation>ALBI</translation>
     </message>
     <message>
         <source>enter all five items</source>
-        <translation type="unfinished"></translation>
+        <translation>请录入全部五项</translation>
     </message>
     <message>
         <source>{points} points, class {grade}</source>
-        <translation type="unfinished"></translation>
+        <translation>{points} 分，{grade} 级</translation>
     </message>
     <message>
         <source>enter bilirubin and albumin</source>
-        <translation type="unfinished"></translation>
+        <translation>请录入胆红素和白蛋白</translation>
     </message>
     <message>
         <source>{score}, grade {grade}  (bilirubin {bili} µmol/L, albumin {alb} g/L)</source>
-        <translation type="unfinished"></translation>
+        <translation>{score}，{grade} 级（胆红素 {bili} µmol/L，白蛋白 {alb} g/L）</translation>
     </message>
     <message>
         <source>Surgical assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>外科评估</translation>
     </message>
     <message>
         <source>The surgeon&apos;s assessment of resectability.</source>
-        <translation type="unfinished"></translation>
+        <translation>外科医生对可切除性的评估。</translation>
     </message>
     <message>
         <source>Other criteria</source>
-        <translation type="unfinished"></translation>
+        <translation>其他标准</translation>
     </message>
     <message>
         <source>The remaining inclusion and exclusion criteria.</source>
-        <translation type="unfinished"></translation>
+        <translation>其余的纳入和排除标准。</translation>
     </message>
     <message>
         <source>{label} cannot be before the {other} ({limit}).</source>
@@ -1013,39 +1013,39 @@ Other complications: {grades}</source>
     </message>
     <message>
         <source>Verdict</source>
-        <translation type="unfinished"></translation>
+        <translation>结论</translation>
     </message>
     <message>
         <source>Each criterion of the protocol, as recorded on the previous pages.</source>
-        <translation type="unfinished"></translation>
+        <translation>方案的各项标准，依据前几页的记录。</translation>
     </message>
     <message>
         <source>Cannot evaluate: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法评估：{error}</translation>
     </message>
     <message>
         <source>Go back and correct the value.</source>
-        <translation type="unfinished"></translation>
+        <translation>请返回并更正该值。</translation>
     </message>
     <message>
         <source>Next: choose the cohort and record the consent.</source>
-        <translation type="unfinished"></translation>
+        <translation>下一步：选择队列并记录知情同意。</translation>
     </message>
     <message>
         <source>Finish saves this screening as a screen failure with the failed criteria as its reasons.</source>
-        <translation type="unfinished"></translation>
+        <translation>点击“完成”将此次筛选保存为筛选失败，未满足的标准即为原因。</translation>
     </message>
     <message>
         <source>Go back and record the missing items. Closing the wizard keeps a draft.</source>
-        <translation type="unfinished"></translation>
+        <translation>请返回补录缺失项。关闭向导会保留草稿。</translation>
     </message>
     <message>
         <source>Inclusion</source>
-        <translation type="unfinished"></translation>
+        <translation>纳入</translation>
     </message>
     <message>
         <source>Exclusion</source>
-        <translation type="unfinished"></translation>
+        <translation>排除</translation>
     </message>
     <message>
         <source>Enrolment</source>
@@ -1053,51 +1053,51 @@ Other complications: {grades}</source>
     </message>
     <message>
         <source>The study ID is assigned when you finish.</source>
-        <translation type="unfinished"></translation>
+        <translation>完成时分配研究编号。</translation>
     </message>
     <message>
         <source>screening date</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选日期</translation>
     </message>
     <message>
         <source>consent date</source>
-        <translation type="unfinished"></translation>
+        <translation>知情同意日期</translation>
     </message>
     <message>
         <source>Hepatectomy cohort: the index date is the operation date, recorded with the operation. Systemic-only cohort: the start of systemic treatment for the liver metastases; the follow-up visits are planned from it.</source>
-        <translation type="unfinished"></translation>
+        <translation>肝切除队列：基线日期为手术日期，随手术一并记录。单纯系统治疗队列：针对肝转移的系统治疗开始日期，随访据此安排。</translation>
     </message>
     <message>
         <source>Add each line with its regimen, dates and best RECIST response.</source>
-        <translation type="unfinished"></translation>
+        <translation>逐线添加方案、日期及 RECIST 最佳疗效。</translation>
     </message>
     <message>
         <source>e.g. GP (gemcitabine + cisplatin)</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：GP（吉西他滨 + 顺铂）</translation>
     </message>
     <message>
         <source>start</source>
-        <translation type="unfinished"></translation>
+        <translation>开始</translation>
     </message>
     <message>
         <source>Add line</source>
-        <translation type="unfinished"></translation>
+        <translation>添加治疗线</translation>
     </message>
     <message>
         <source>Remove selected</source>
-        <translation type="unfinished"></translation>
+        <translation>删除所选</translation>
     </message>
     <message>
         <source>Systemic-only cohort: enter at least one line; tick the one that treats the liver metastases (it starts on the index date {date}).</source>
-        <translation type="unfinished"></translation>
+        <translation>单纯系统治疗队列：至少录入一线治疗；勾选针对肝转移的那一线（始于基线日期 {date}）。</translation>
     </message>
     <message>
         <source>Prior systemic treatment lines (optional), with their best RECIST response.</source>
-        <translation type="unfinished"></translation>
+        <translation>既往系统治疗线（可选）及其 RECIST 最佳疗效。</translation>
     </message>
     <message>
         <source>The systemic-only cohort needs at least one treatment line: fill it in and click Add line.</source>
-        <translation type="unfinished"></translation>
+        <translation>单纯系统治疗队列至少需要一线治疗：请填写后点击“添加治疗线”。</translation>
     </message>
     <message>
         <source>Baseline disease</source>
@@ -1105,121 +1105,123 @@ Other complications: {grades}</source>
     </message>
     <message>
         <source>Needed by the outcome analysis for both cohorts.</source>
-        <translation type="unfinished"></translation>
+        <translation>两个队列的结局分析均需要。</translation>
     </message>
     <message>
         <source>Still needed: {fields}</source>
-        <translation type="unfinished"></translation>
+        <translation>尚需：{fields}</translation>
     </message>
     <message>
         <source>not enrolled</source>
-        <translation type="unfinished"></translation>
+        <translation>未入组</translation>
     </message>
     <message>
         <source>Hospital record number {hrn} is already in the study ({label}, {status}). Their record opens instead of a new screening.</source>
-        <translation type="unfinished"></translation>
+        <translation>住院号 {hrn} 已在研究中（{label}，{status}）。将打开其记录，而不是新建筛选。</translation>
     </message>
     <message>
         <source>Saved as a screen failure.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存为筛选失败。</translation>
     </message>
     <message>
         <source>Enrolled as {study_id}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已入组，研究编号 {study_id}。</translation>
     </message>
     <message>
         <source>You have an unfinished screening from {when}. Resume it?
 
 No discards it and starts a new screening.</source>
-        <translation type="unfinished"></translation>
+        <translation>您有一份 {when} 未完成的筛选。是否继续？
+
+选择“否”将丢弃并开始新的筛选。</translation>
     </message>
     <message>
         <source>Resume screening</source>
-        <translation type="unfinished"></translation>
+        <translation>继续筛选</translation>
     </message>
     <message>
         <source>POD</source>
-        <translation type="unfinished"></translation>
+        <translation>术后天数</translation>
     </message>
     <message>
         <source>Treatment</source>
-        <translation type="unfinished"></translation>
+        <translation>治疗</translation>
     </message>
     <message>
         <source>Resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>已缓解</translation>
     </message>
     <message>
         <source>Planned?</source>
-        <translation type="unfinished"></translation>
+        <translation>计划内？</translation>
     </message>
     <message>
         <source>During index stay</source>
-        <translation type="unfinished"></translation>
+        <translation>本次住院期间</translation>
     </message>
     <message>
         <source>Record operation…</source>
-        <translation type="unfinished"></translation>
+        <translation>记录手术…</translation>
     </message>
     <message>
         <source>Edit operation…</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑手术…</translation>
     </message>
     <message>
         <source>Complications</source>
-        <translation type="unfinished"></translation>
+        <translation>并发症</translation>
     </message>
     <message>
         <source>Add complication…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加并发症…</translation>
     </message>
     <message>
         <source>Edit complication…</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑并发症…</translation>
     </message>
     <message>
         <source>Reoperations</source>
-        <translation type="unfinished"></translation>
+        <translation>再次手术</translation>
     </message>
     <message>
         <source>Add reoperation…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加再次手术…</translation>
     </message>
     <message>
         <source>Edit reoperation…</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑再次手术…</translation>
     </message>
     <message>
         <source>Perioperative outcomes (computed)</source>
-        <translation type="unfinished"></translation>
+        <translation>围手术期结局（计算所得）</translation>
     </message>
     <message>
         <source>Surgery — {sid}</source>
-        <translation type="unfinished"></translation>
+        <translation>手术 — {sid}</translation>
     </message>
     <message>
         <source>Systemic-only participant: no operation is recorded in this study.</source>
-        <translation type="unfinished"></translation>
+        <translation>单纯系统治疗受试者：本研究不记录手术。</translation>
     </message>
     <message>
         <source>This record is locked (signed); an investigator must unlock it to edit.</source>
-        <translation type="unfinished"></translation>
+        <translation>此记录已锁定（已签名）；须由研究者解锁后才能编辑。</translation>
     </message>
     <message>
         <source>Read-only: your role may view but not change surgical data.</source>
-        <translation type="unfinished"></translation>
+        <translation>只读：您的角色可查看但不能修改手术数据。</translation>
     </message>
     <message>
         <source>Record another operation…</source>
-        <translation type="unfinished"></translation>
+        <translation>记录另一台手术…</translation>
     </message>
     <message>
         <source>No operation recorded yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未记录手术。</translation>
     </message>
     <message>
         <source>Comprehensive Complication Index: {cci:.1f}  ({n} complication(s))</source>
-        <translation type="unfinished"></translation>
+        <translation>综合并发症指数 CCI：{cci:.1f}（{n} 项并发症）</translation>
     </message>
     <message>
         <source>planned</source>
@@ -1227,43 +1229,43 @@ No discards it and starts a new screening.</source>
     </message>
     <message>
         <source>unplanned</source>
-        <translation type="unfinished"></translation>
+        <translation>计划外</translation>
     </message>
     <message>
         <source>ICU ({kind} organ)</source>
-        <translation type="unfinished"></translation>
+        <translation>ICU（{kind}器官）</translation>
     </message>
     <message>
         <source>intervention under GA</source>
-        <translation type="unfinished"></translation>
+        <translation>全麻下干预</translation>
     </message>
     <message>
         <source>intervention without GA</source>
-        <translation type="unfinished"></translation>
+        <translation>非全麻下干预</translation>
     </message>
     <message>
         <source>none beyond grade I</source>
-        <translation type="unfinished"></translation>
+        <translation>无超出 I 级的治疗</translation>
     </message>
     <message>
         <source>died {d}</source>
-        <translation type="unfinished"></translation>
+        <translation>{d} 死亡</translation>
     </message>
     <message>
         <source>Outcomes cannot be computed: {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法计算结局：{why}</translation>
     </message>
     <message>
         <source>Computed from the dates above by the protocol rules: morbidity within 90 days of the operation; mortality within 30 / 90 days; grade * = chosen against the proposal, with a reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>按方案规则由上述日期计算：术后 90 天内并发症发生率；30 / 90 天死亡率；分级带 * 表示未采用建议分级，并已说明理由。</translation>
     </message>
     <message>
         <source>Select a complication in the table first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先在表格中选择一项并发症。</translation>
     </message>
     <message>
         <source>Select a reoperation in the table first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先在表格中选择一次再次手术。</translation>
     </message>
     <message>
         <source>Export calendar</source>
@@ -1327,87 +1329,87 @@ No discards it and starts a new screening.</source>
     </message>
     <message>
         <source>Findings (each ticked row is recorded as a clinical event)</source>
-        <translation type="unfinished"></translation>
+        <translation>发现（每个勾选的行记录为一个临床事件）</translation>
     </message>
     <message>
         <source>Correct visit {study_id} {code}</source>
-        <translation type="unfinished"></translation>
+        <translation>更正随访 {study_id} {code}</translation>
     </message>
     <message>
         <source>Record visit {study_id} {code}</source>
-        <translation type="unfinished"></translation>
+        <translation>记录随访 {study_id} {code}</translation>
     </message>
     <message>
         <source>&lt;b&gt;{study_id} · {code}&lt;/b&gt; (month {month})&lt;br&gt;Window {start} to {end}; booked {booked}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{study_id} · {code}&lt;/b&gt;（第 {month} 个月）&lt;br&gt;窗口期 {start} 至 {end}；预约 {booked}</translation>
     </message>
     <message>
         <source>{label} (not scheduled)</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}（未安排）</translation>
     </message>
     <message>
         <source>New findings (events already recorded stay as they are)</source>
-        <translation type="unfinished"></translation>
+        <translation>新发现（已记录的事件保持不变）</translation>
     </message>
     <message>
         <source>Save correction</source>
-        <translation type="unfinished"></translation>
+        <translation>保存更正</translation>
     </message>
     <message>
         <source>Save visit</source>
-        <translation type="unfinished"></translation>
+        <translation>保存随访</translation>
     </message>
     <message>
         <source>In the future: today is {today}.</source>
-        <translation type="unfinished"></translation>
+        <translation>日期在将来：今天是 {today}。</translation>
     </message>
     <message>
         <source>Outside the window: will be recorded as a protocol deviation.</source>
-        <translation type="unfinished"></translation>
+        <translation>超出窗口期：将记录为方案偏离。</translation>
     </message>
     <message>
         <source>visit {code}</source>
-        <translation type="unfinished"></translation>
+        <translation>随访 {code}</translation>
     </message>
     <message>
         <source>{problem} Record it anyway as a protocol deviation?</source>
-        <translation type="unfinished"></translation>
+        <translation>{problem} 仍要作为方案偏离记录吗？</translation>
     </message>
     <message>
         <source>Record events for {study_id}</source>
-        <translation type="unfinished"></translation>
+        <translation>为 {study_id} 记录事件</translation>
     </message>
     <message>
         <source>Events (tick each one to record)</source>
-        <translation type="unfinished"></translation>
+        <translation>事件（勾选要记录的各项）</translation>
     </message>
     <message>
         <source>Save events</source>
-        <translation type="unfinished"></translation>
+        <translation>保存事件</translation>
     </message>
     <message>
         <source>Reschedule {study_id} {code}</source>
-        <translation type="unfinished"></translation>
+        <translation>改期 {study_id} {code}</translation>
     </message>
     <message>
         <source>Window {start} to {end} (target {target}).</source>
-        <translation type="unfinished"></translation>
+        <translation>窗口期 {start} 至 {end}（目标日期 {target}）。</translation>
     </message>
     <message>
         <source>required outside the window</source>
-        <translation type="unfinished"></translation>
+        <translation>超出窗口期时必填</translation>
     </message>
     <message>
         <source>Reschedule</source>
-        <translation type="unfinished"></translation>
+        <translation>改期</translation>
     </message>
     <message>
         <source>Outside the window: a protocol deviation; give the reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>超出窗口期：属方案偏离，请说明原因。</translation>
     </message>
     <message>
         <source>{day} is a weekend day.</source>
-        <translation type="unfinished"></translation>
+        <translation>{day} 是周末。</translation>
     </message>
     <message>
         <source>Built on {date}.</source>
@@ -2027,87 +2029,87 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     </message>
     <message>
         <source>Liver</source>
-        <translation type="unfinished"></translation>
+        <translation>肝脏</translation>
     </message>
     <message>
         <source>Bone</source>
-        <translation type="unfinished"></translation>
+        <translation>骨</translation>
     </message>
     <message>
         <source>Lung</source>
-        <translation type="unfinished"></translation>
+        <translation>肺</translation>
     </message>
     <message>
         <source>Distant lymph nodes</source>
-        <translation type="unfinished"></translation>
+        <translation>远处淋巴结</translation>
     </message>
     <message>
         <source>Complete response (CR)</source>
-        <translation type="unfinished"></translation>
+        <translation>完全缓解 (CR)</translation>
     </message>
     <message>
         <source>Partial response (PR)</source>
-        <translation type="unfinished"></translation>
+        <translation>部分缓解 (PR)</translation>
     </message>
     <message>
         <source>Stable disease (SD)</source>
-        <translation type="unfinished"></translation>
+        <translation>疾病稳定 (SD)</translation>
     </message>
     <message>
         <source>Progressive disease (PD)</source>
-        <translation type="unfinished"></translation>
+        <translation>疾病进展 (PD)</translation>
     </message>
     <message>
         <source>Not assessable / no disease outside the liver</source>
-        <translation type="unfinished"></translation>
+        <translation>无法评估 / 肝外无病灶</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
         <source>Mild</source>
-        <translation type="unfinished"></translation>
+        <translation>轻度</translation>
     </message>
     <message>
         <source>Moderate to severe</source>
-        <translation type="unfinished"></translation>
+        <translation>中重度</translation>
     </message>
     <message>
         <source>Grade 1–2</source>
-        <translation type="unfinished"></translation>
+        <translation>1–2 级</translation>
     </message>
     <message>
         <source>Grade 3–4</source>
-        <translation type="unfinished"></translation>
+        <translation>3–4 级</translation>
     </message>
     <message>
         <source>0 – fully active</source>
-        <translation type="unfinished"></translation>
+        <translation>0 – 活动完全正常</translation>
     </message>
     <message>
         <source>1 – restricted in strenuous activity</source>
-        <translation type="unfinished"></translation>
+        <translation>1 – 剧烈活动受限</translation>
     </message>
     <message>
         <source>2 – ambulatory, no work, up &gt; 50 % of day</source>
-        <translation type="unfinished"></translation>
+        <translation>2 – 能走动，不能工作，白天卧床 &lt; 50%</translation>
     </message>
     <message>
         <source>3 – limited self-care, in bed &gt; 50 % of day</source>
-        <translation type="unfinished"></translation>
+        <translation>3 – 生活部分自理，白天卧床 &gt; 50%</translation>
     </message>
     <message>
         <source>4 – completely disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>4 – 完全失能</translation>
     </message>
     <message>
         <source>5 – dead</source>
-        <translation type="unfinished"></translation>
+        <translation>5 – 死亡</translation>
     </message>
     <message>
         <source>for a woman</source>
-        <translation type="unfinished"></translation>
+        <translation>女性适用</translation>
     </message>
     <message>
         <source>Eligibility screening</source>
@@ -2115,91 +2117,91 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     </message>
     <message>
         <source>Screening date</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选日期</translation>
     </message>
     <message>
         <source>Age at screening</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选时年龄</translation>
     </message>
     <message>
         <source>NCLM confirmed (biopsy, or imaging + history)</source>
-        <translation type="unfinished"></translation>
+        <translation>NCLM 已确诊（活检，或影像 + 病史）</translation>
     </message>
     <message>
         <source>Metastatic sites</source>
-        <translation type="unfinished"></translation>
+        <translation>转移部位</translation>
     </message>
     <message>
         <source>Liver oligometastasis</source>
-        <translation type="unfinished"></translation>
+        <translation>肝寡转移</translation>
     </message>
     <message>
         <source>Response outside the liver after systemic treatment</source>
-        <translation type="unfinished"></translation>
+        <translation>系统治疗后肝外病灶疗效</translation>
     </message>
     <message>
         <source>Progression (PD) after systemic treatment of primary / bone</source>
-        <translation type="unfinished"></translation>
+        <translation>原发灶 / 骨转移系统治疗后进展 (PD)</translation>
     </message>
     <message>
         <source>Total bilirubin</source>
-        <translation type="unfinished"></translation>
+        <translation>总胆红素</translation>
     </message>
     <message>
         <source>Bilirubin unit</source>
-        <translation type="unfinished"></translation>
+        <translation>胆红素单位</translation>
     </message>
     <message>
         <source>Albumin</source>
-        <translation type="unfinished"></translation>
+        <translation>白蛋白</translation>
     </message>
     <message>
         <source>Albumin unit</source>
-        <translation type="unfinished"></translation>
+        <translation>白蛋白单位</translation>
     </message>
     <message>
         <source>Total bilirubin (µmol/L)</source>
-        <translation type="unfinished"></translation>
+        <translation>总胆红素 (µmol/L)</translation>
     </message>
     <message>
         <source>Albumin (g/L)</source>
-        <translation type="unfinished"></translation>
+        <translation>白蛋白 (g/L)</translation>
     </message>
     <message>
         <source>INR</source>
-        <translation type="unfinished"></translation>
+        <translation>INR</translation>
     </message>
     <message>
         <source>Hepatic encephalopathy</source>
-        <translation type="unfinished"></translation>
+        <translation>肝性脑病</translation>
     </message>
     <message>
         <source>Child-Pugh points</source>
-        <translation type="unfinished"></translation>
+        <translation>Child-Pugh 评分</translation>
     </message>
     <message>
         <source>Child-Pugh class</source>
-        <translation type="unfinished"></translation>
+        <translation>Child-Pugh 分级</translation>
     </message>
     <message>
         <source>ALBI score</source>
-        <translation type="unfinished"></translation>
+        <translation>ALBI 评分</translation>
     </message>
     <message>
         <source>ALBI grade</source>
-        <translation type="unfinished"></translation>
+        <translation>ALBI 分级</translation>
     </message>
     <message>
         <source>ECOG performance status</source>
-        <translation type="unfinished"></translation>
+        <translation>ECOG 体能状态</translation>
     </message>
     <message>
         <source>Liver lesions R0-resectable</source>
-        <translation type="unfinished"></translation>
+        <translation>肝脏病灶可 R0 切除</translation>
     </message>
     <message>
         <source>Future liver remnant</source>
-        <translation type="unfinished"></translation>
+        <translation>剩余肝体积</translation>
     </message>
     <message>
         <source>Contraindication to surgery</source>
@@ -2207,31 +2209,31 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     </message>
     <message>
         <source>Expected survival 6 months or more</source>
-        <translation type="unfinished"></translation>
+        <translation>预期生存 ≥ 6 个月</translation>
     </message>
     <message>
         <source>Prior local liver therapy (TACE, RFA …)</source>
-        <translation type="unfinished"></translation>
+        <translation>既往肝脏局部治疗（TACE、RFA 等）</translation>
     </message>
     <message>
         <source>History of another malignancy</source>
-        <translation type="unfinished"></translation>
+        <translation>其他恶性肿瘤病史</translation>
     </message>
     <message>
         <source>Severe mental illness</source>
-        <translation type="unfinished"></translation>
+        <translation>严重精神疾病</translation>
     </message>
     <message>
         <source>Patient or family understands the study</source>
-        <translation type="unfinished"></translation>
+        <translation>患者或家属理解本研究</translation>
     </message>
     <message>
         <source>Informed consent signed</source>
-        <translation type="unfinished"></translation>
+        <translation>已签署知情同意书</translation>
     </message>
     <message>
         <source>Verdict</source>
-        <translation type="unfinished"></translation>
+        <translation>结论</translation>
     </message>
     <message>
         <source>Eligible</source>
@@ -2243,11 +2245,11 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     </message>
     <message>
         <source>Disease pattern</source>
-        <translation type="unfinished"></translation>
+        <translation>疾病模式</translation>
     </message>
     <message>
         <source>Criteria</source>
-        <translation type="unfinished"></translation>
+        <translation>标准</translation>
     </message>
     <message>
         <source>Expected survival &lt; 6 months</source>
@@ -2287,7 +2289,7 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     </message>
     <message>
         <source>Systemic therapy only (comparison cohort)</source>
-        <translation type="unfinished"></translation>
+        <translation>单纯系统治疗（对照队列）</translation>
     </message>
     <message>
         <source>Screening</source>
@@ -2295,7 +2297,7 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     </message>
     <message>
         <source>Screen failure</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选失败</translation>
     </message>
     <message>
         <source>Enrolled</source>
@@ -2303,19 +2305,19 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     </message>
     <message>
         <source>Withdrawn</source>
-        <translation type="unfinished"></translation>
+        <translation>已退出</translation>
     </message>
     <message>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成</translation>
     </message>
     <message>
         <source>Deceased</source>
-        <translation type="unfinished"></translation>
+        <translation>已死亡</translation>
     </message>
     <message>
         <source>in the systemic-only cohort</source>
-        <translation type="unfinished"></translation>
+        <translation>单纯系统治疗队列适用</translation>
     </message>
     <message>
         <source>Enrolment</source>
@@ -2327,15 +2329,15 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     </message>
     <message>
         <source>Male</source>
-        <translation type="unfinished"></translation>
+        <translation>男</translation>
     </message>
     <message>
         <source>Female</source>
-        <translation type="unfinished"></translation>
+        <translation>女</translation>
     </message>
     <message>
         <source>Birth date</source>
-        <translation type="unfinished"></translation>
+        <translation>出生日期</translation>
     </message>
     <message>
         <source>Cohort</source>
@@ -2343,23 +2345,23 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     </message>
     <message>
         <source>Consent date</source>
-        <translation type="unfinished"></translation>
+        <translation>知情同意日期</translation>
     </message>
     <message>
         <source>Enrolment date</source>
-        <translation type="unfinished"></translation>
+        <translation>入组日期</translation>
     </message>
     <message>
         <source>Often typed later from the paper file: any past date.</source>
-        <translation type="unfinished"></translation>
+        <translation>常在事后根据纸质病历录入：可填任何过去的日期。</translation>
     </message>
     <message>
         <source>Index date (start of systemic treatment for the liver metastases)</source>
-        <translation type="unfinished"></translation>
+        <translation>基线日期（针对肝转移的系统治疗开始日期）</translation>
     </message>
     <message>
         <source>Hepatectomy cohort: the operation date, set when the operation is recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>肝切除队列：为手术日期，记录手术时自动设定。</translation>
     </message>
     <message>
         <source>Study ID</source>
@@ -2371,7 +2373,7 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     </message>
     <message>
         <source>Record locked</source>
-        <translation type="unfinished"></translation>
+        <translation>记录已锁定</translation>
     </message>
     <message>
         <source>Eligible, not enrolled</source>
@@ -2391,27 +2393,27 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     </message>
     <message>
         <source>Non-keratinizing, undifferentiated</source>
-        <translation type="unfinished"></translation>
+        <translation>非角化型，未分化</translation>
     </message>
     <message>
         <source>Non-keratinizing, differentiated</source>
-        <translation type="unfinished"></translation>
+        <translation>非角化型，分化</translation>
     </message>
     <message>
         <source>Keratinizing squamous cell carcinoma</source>
-        <translation type="unfinished"></translation>
+        <translation>角化型鳞状细胞癌</translation>
     </message>
     <message>
         <source>Basaloid squamous cell carcinoma</source>
-        <translation type="unfinished"></translation>
+        <translation>基底样鳞状细胞癌</translation>
     </message>
     <message>
         <source>Synchronous (at NPC diagnosis)</source>
-        <translation type="unfinished"></translation>
+        <translation>同时性（鼻咽癌诊断时）</translation>
     </message>
     <message>
         <source>Metachronous (later)</source>
-        <translation type="unfinished"></translation>
+        <translation>异时性（之后）</translation>
     </message>
     <message>
         <source>Baseline disease</source>
@@ -2419,67 +2421,67 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     </message>
     <message>
         <source>NPC diagnosis date</source>
-        <translation type="unfinished"></translation>
+        <translation>鼻咽癌诊断日期</translation>
     </message>
     <message>
         <source>WHO histology</source>
-        <translation type="unfinished"></translation>
+        <translation>WHO 病理类型</translation>
     </message>
     <message>
         <source>T stage (AJCC 8th)</source>
-        <translation type="unfinished"></translation>
+        <translation>T 分期（AJCC 第 8 版）</translation>
     </message>
     <message>
         <source>N stage (AJCC 8th)</source>
-        <translation type="unfinished"></translation>
+        <translation>N 分期（AJCC 第 8 版）</translation>
     </message>
     <message>
         <source>Plasma EBV DNA</source>
-        <translation type="unfinished"></translation>
+        <translation>血浆 EBV DNA</translation>
     </message>
     <message>
         <source>EBV DNA date</source>
-        <translation type="unfinished"></translation>
+        <translation>EBV DNA 检测日期</translation>
     </message>
     <message>
         <source>Number of liver metastases</source>
-        <translation type="unfinished"></translation>
+        <translation>肝转移灶数目</translation>
     </message>
     <message>
         <source>Largest liver metastasis</source>
-        <translation type="unfinished"></translation>
+        <translation>最大肝转移灶</translation>
     </message>
     <message>
         <source>Segments involved</source>
-        <translation type="unfinished"></translation>
+        <translation>受累肝段</translation>
     </message>
     <message>
         <source>Timing</source>
-        <translation type="unfinished"></translation>
+        <translation>出现时间</translation>
     </message>
     <message>
         <source>Interval from NPC diagnosis</source>
-        <translation type="unfinished"></translation>
+        <translation>距鼻咽癌诊断的间隔</translation>
     </message>
     <message>
         <source>Metachronous liver metastases only.</source>
-        <translation type="unfinished"></translation>
+        <translation>仅适用于异时性肝转移。</translation>
     </message>
     <message>
         <source>Bone metastases</source>
-        <translation type="unfinished"></translation>
+        <translation>骨转移</translation>
     </message>
     <message>
         <source>Blank at screening: taken from the metastatic sites.</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选时留空：取自转移部位。</translation>
     </message>
     <message>
         <source>Primary tumour recurrence</source>
-        <translation type="unfinished"></translation>
+        <translation>原发肿瘤复发</translation>
     </message>
     <message>
         <source>Blank at screening: taken from screening.</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选时留空：取自筛选记录。</translation>
     </message>
     <message>
         <source>Intrahepatic recurrence</source>
@@ -2515,39 +2517,39 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     </message>
     <message>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>事件</translation>
     </message>
     <message>
         <source>Event date</source>
-        <translation type="unfinished"></translation>
+        <translation>事件日期</translation>
     </message>
     <message>
         <source>Site</source>
-        <translation type="unfinished"></translation>
+        <translation>部位</translation>
     </message>
     <message>
         <source>e.g. lung, bone, lymph nodes</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：肺、骨、淋巴结</translation>
     </message>
     <message>
         <source>for an extrahepatic or local/regional recurrence</source>
-        <translation type="unfinished"></translation>
+        <translation>肝外或局部/区域复发时适用</translation>
     </message>
     <message>
         <source>Cause of death</source>
-        <translation type="unfinished"></translation>
+        <translation>死亡原因</translation>
     </message>
     <message>
         <source>&apos;unknown&apos; if it is not known</source>
-        <translation type="unfinished"></translation>
+        <translation>如不清楚请填“不详”</translation>
     </message>
     <message>
         <source>for a death</source>
-        <translation type="unfinished"></translation>
+        <translation>死亡时适用</translation>
     </message>
     <message>
         <source>Confirmed by</source>
-        <translation type="unfinished"></translation>
+        <translation>确认方式</translation>
     </message>
     <message>
         <source>imaging</source>
@@ -2563,7 +2565,7 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     </message>
     <message>
         <source>Detail</source>
-        <translation type="unfinished"></translation>
+        <translation>详情</translation>
     </message>
     <message>
         <source>Complication</source>
@@ -2571,87 +2573,87 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>类别</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>描述</translation>
     </message>
     <message>
         <source>category other</source>
-        <translation type="unfinished"></translation>
+        <translation>类别为“其他”时</translation>
     </message>
     <message>
         <source>Onset date</source>
-        <translation type="unfinished"></translation>
+        <translation>发生日期</translation>
     </message>
     <message>
         <source>Not before the operation.</source>
-        <translation type="unfinished"></translation>
+        <translation>不得早于手术日期。</translation>
     </message>
     <message>
         <source>Drugs beyond grade I</source>
-        <translation type="unfinished"></translation>
+        <translation>超出 I 级的药物治疗</translation>
     </message>
     <message>
         <source>Drugs beyond antiemetics, antipyretics, analgesics, diuretics, electrolytes</source>
-        <translation type="unfinished"></translation>
+        <translation>止吐药、退热药、镇痛药、利尿药、电解质以外的药物</translation>
     </message>
     <message>
         <source>Blood transfusion</source>
-        <translation type="unfinished"></translation>
+        <translation>输血</translation>
     </message>
     <message>
         <source>Total parenteral nutrition</source>
-        <translation type="unfinished"></translation>
+        <translation>全胃肠外营养</translation>
     </message>
     <message>
         <source>Intervention</source>
-        <translation type="unfinished"></translation>
+        <translation>干预</translation>
     </message>
     <message>
         <source>No intervention</source>
-        <translation type="unfinished"></translation>
+        <translation>无干预</translation>
     </message>
     <message>
         <source>Intervention without general anaesthesia (e.g. percutaneous drainage)</source>
-        <translation type="unfinished"></translation>
+        <translation>非全麻下干预（如经皮穿刺引流）</translation>
     </message>
     <message>
         <source>Intervention under general anaesthesia (e.g. relaparotomy)</source>
-        <translation type="unfinished"></translation>
+        <translation>全麻下干预（如再次剖腹）</translation>
     </message>
     <message>
         <source>Intensive care</source>
-        <translation type="unfinished"></translation>
+        <translation>重症监护</translation>
     </message>
     <message>
         <source>Intermediate or intensive care (life-threatening)</source>
-        <translation type="unfinished"></translation>
+        <translation>中级或重症监护（危及生命）</translation>
     </message>
     <message>
         <source>Organ failure</source>
-        <translation type="unfinished"></translation>
+        <translation>器官衰竭</translation>
     </message>
     <message>
         <source>Single organ dysfunction</source>
-        <translation type="unfinished"></translation>
+        <translation>单器官功能障碍</translation>
     </message>
     <message>
         <source>Multiple organ dysfunction</source>
-        <translation type="unfinished"></translation>
+        <translation>多器官功能障碍</translation>
     </message>
     <message>
         <source>intensive care was needed</source>
-        <translation type="unfinished"></translation>
+        <translation>需要重症监护时</translation>
     </message>
     <message>
         <source>Died of this complication</source>
-        <translation type="unfinished"></translation>
+        <translation>死于该并发症</translation>
     </message>
     <message>
         <source>Treatment given</source>
-        <translation type="unfinished"></translation>
+        <translation>所给治疗</translation>
     </message>
     <message>
         <source>Clavien-Dindo grade</source>
@@ -2659,43 +2661,43 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     </message>
     <message>
         <source>Empty accepts the grade proposed from the treatment; another grade needs a reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>留空即采用根据治疗建议的分级；选择其他分级需填写理由。</translation>
     </message>
     <message>
         <source>Proposed Clavien-Dindo grade</source>
-        <translation type="unfinished"></translation>
+        <translation>建议的 Clavien-Dindo 分级</translation>
     </message>
     <message>
         <source>Reason for another grade than proposed</source>
-        <translation type="unfinished"></translation>
+        <translation>不采用建议分级的理由</translation>
     </message>
     <message>
         <source>ISGLS grade</source>
-        <translation type="unfinished"></translation>
+        <translation>ISGLS 分级</translation>
     </message>
     <message>
         <source>liver failure, bile leakage, haemorrhage</source>
-        <translation type="unfinished"></translation>
+        <translation>肝衰竭、胆漏、出血时</translation>
     </message>
     <message>
         <source>Still present at discharge (suffix d)</source>
-        <translation type="unfinished"></translation>
+        <translation>出院时仍存在（后缀 d）</translation>
     </message>
     <message>
         <source>Resolved on</source>
-        <translation type="unfinished"></translation>
+        <translation>缓解日期</translation>
     </message>
     <message>
         <source>Death from a complication</source>
-        <translation type="unfinished"></translation>
+        <translation>死于并发症</translation>
     </message>
     <message>
         <source>Date of death</source>
-        <translation type="unfinished"></translation>
+        <translation>死亡日期</translation>
     </message>
     <message>
         <source>Entered, never assumed from the onset.</source>
-        <translation type="unfinished"></translation>
+        <translation>须录入，不会以发生日期代替。</translation>
     </message>
     <message>
         <source>Identity</source>
@@ -2711,7 +2713,7 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     </message>
     <message>
         <source>Unique in the study: a second screening of the same number finds the first.</source>
-        <translation type="unfinished"></translation>
+        <translation>研究内唯一：同一住院号再次筛选会找到首次记录。</translation>
     </message>
     <message>
         <source>Phone</source>
@@ -2719,23 +2721,23 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>地址</translation>
     </message>
     <message>
         <source>Approach</source>
-        <translation type="unfinished"></translation>
+        <translation>手术方式</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>开腹</translation>
     </message>
     <message>
         <source>Laparoscopic</source>
-        <translation type="unfinished"></translation>
+        <translation>腹腔镜</translation>
     </message>
     <message>
         <source>Robotic</source>
-        <translation type="unfinished"></translation>
+        <translation>机器人</translation>
     </message>
     <message>
         <source>Operation</source>
@@ -2747,107 +2749,107 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     </message>
     <message>
         <source>Not before enrolment; the first hepatectomy sets the index date.</source>
-        <translation type="unfinished"></translation>
+        <translation>不得早于入组；首次肝切除确定基线日期。</translation>
     </message>
     <message>
         <source>Resected segments</source>
-        <translation type="unfinished"></translation>
+        <translation>切除肝段</translation>
     </message>
     <message>
         <source>Couinaud segments 1 to 8.</source>
-        <translation type="unfinished"></translation>
+        <translation>Couinaud 肝段 1 至 8。</translation>
     </message>
     <message>
         <source>Anatomical resection</source>
-        <translation type="unfinished"></translation>
+        <translation>解剖性切除</translation>
     </message>
     <message>
         <source>Along segment boundaries.</source>
-        <translation type="unfinished"></translation>
+        <translation>沿肝段边界。</translation>
     </message>
     <message>
         <source>Resection</source>
-        <translation type="unfinished"></translation>
+        <translation>切除术式</translation>
     </message>
     <message>
         <source>Extent</source>
-        <translation type="unfinished"></translation>
+        <translation>切除范围</translation>
     </message>
     <message>
         <source>major</source>
-        <translation type="unfinished"></translation>
+        <translation>大范围</translation>
     </message>
     <message>
         <source>minor</source>
-        <translation type="unfinished"></translation>
+        <translation>小范围</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>手术时长</translation>
     </message>
     <message>
         <source>Blood loss</source>
-        <translation type="unfinished"></translation>
+        <translation>出血量</translation>
     </message>
     <message>
         <source>Transfusion</source>
-        <translation type="unfinished"></translation>
+        <translation>输血</translation>
     </message>
     <message>
         <source>Units of red cells.</source>
-        <translation type="unfinished"></translation>
+        <translation>红细胞单位数。</translation>
     </message>
     <message>
         <source>Pringle manoeuvres</source>
-        <translation type="unfinished"></translation>
+        <translation>Pringle 阻断次数</translation>
     </message>
     <message>
         <source>How many times the inflow was clamped.</source>
-        <translation type="unfinished"></translation>
+        <translation>入肝血流阻断的次数。</translation>
     </message>
     <message>
         <source>Pringle total time</source>
-        <translation type="unfinished"></translation>
+        <translation>Pringle 阻断总时间</translation>
     </message>
     <message>
         <source>Lesions resected</source>
-        <translation type="unfinished"></translation>
+        <translation>切除病灶数</translation>
     </message>
     <message>
         <source>Largest lesion</source>
-        <translation type="unfinished"></translation>
+        <translation>最大病灶</translation>
     </message>
     <message>
         <source>Resection margin</source>
-        <translation type="unfinished"></translation>
+        <translation>切缘</translation>
     </message>
     <message>
         <source>R status</source>
-        <translation type="unfinished"></translation>
+        <translation>R 状态</translation>
     </message>
     <message>
         <source>Pathology confirms NPC metastasis</source>
-        <translation type="unfinished"></translation>
+        <translation>病理证实鼻咽癌转移</translation>
     </message>
     <message>
         <source>Perioperative radiotherapy of the primary</source>
-        <translation type="unfinished"></translation>
+        <translation>围手术期原发灶放疗</translation>
     </message>
     <message>
         <source>Perioperative chemotherapy</source>
-        <translation type="unfinished"></translation>
+        <translation>围手术期化疗</translation>
     </message>
     <message>
         <source>Discharge date</source>
-        <translation type="unfinished"></translation>
+        <translation>出院日期</translation>
     </message>
     <message>
         <source>Empty while the patient is in hospital.</source>
-        <translation type="unfinished"></translation>
+        <translation>患者住院期间留空。</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Surgeons</source>
@@ -2855,11 +2857,11 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     </message>
     <message>
         <source>Active users with the surgeon or investigator role.</source>
-        <translation type="unfinished"></translation>
+        <translation>具有外科医生或研究者角色的在用账户。</translation>
     </message>
     <message>
         <source>Role in the operation</source>
-        <translation type="unfinished"></translation>
+        <translation>术中角色</translation>
     </message>
     <message>
         <source>Reoperation</source>
@@ -2867,11 +2869,11 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     </message>
     <message>
         <source>Reoperation date</source>
-        <translation type="unfinished"></translation>
+        <translation>再次手术日期</translation>
     </message>
     <message>
         <source>Planned</source>
-        <translation type="unfinished"></translation>
+        <translation>计划内</translation>
     </message>
     <message>
         <source>Planned (e.g. second stage)</source>
@@ -2891,39 +2893,39 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     </message>
     <message>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>线数</translation>
     </message>
     <message>
         <source>Regimen</source>
-        <translation type="unfinished"></translation>
+        <translation>方案</translation>
     </message>
     <message>
         <source>e.g. GP (gemcitabine + cisplatin)</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：GP（吉西他滨 + 顺铂）</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>开始</translation>
     </message>
     <message>
         <source>End</source>
-        <translation type="unfinished"></translation>
+        <translation>结束</translation>
     </message>
     <message>
         <source>Best response</source>
-        <translation type="unfinished"></translation>
+        <translation>最佳疗效</translation>
     </message>
     <message>
         <source>Treats the liver metastases</source>
-        <translation type="unfinished"></translation>
+        <translation>针对肝转移</translation>
     </message>
     <message>
         <source>2 – up and about over half the day</source>
-        <translation type="unfinished"></translation>
+        <translation>2 – 白天一半以上时间可起床活动</translation>
     </message>
     <message>
         <source>3 – limited self-care</source>
-        <translation type="unfinished"></translation>
+        <translation>3 – 生活部分自理</translation>
     </message>
     <message>
         <source>No recurrence</source>
@@ -2951,27 +2953,27 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     </message>
     <message>
         <source>Target date</source>
-        <translation type="unfinished"></translation>
+        <translation>目标日期</translation>
     </message>
     <message>
         <source>Window opens</source>
-        <translation type="unfinished"></translation>
+        <translation>窗口期开始</translation>
     </message>
     <message>
         <source>Window closes</source>
-        <translation type="unfinished"></translation>
+        <translation>窗口期结束</translation>
     </message>
     <message>
         <source>Assessments planned</source>
-        <translation type="unfinished"></translation>
+        <translation>计划评估项目</translation>
     </message>
     <message>
         <source>Booked date</source>
-        <translation type="unfinished"></translation>
+        <translation>预约日期</translation>
     </message>
     <message>
         <source>The day the visit is booked; outside the window it needs a reason and is flagged as a protocol deviation.</source>
-        <translation type="unfinished"></translation>
+        <translation>随访预约日期；超出窗口期需说明原因，并标记为方案偏离。</translation>
     </message>
     <message>
         <source>planned</source>
@@ -2991,35 +2993,35 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     </message>
     <message>
         <source>Visit date</source>
-        <translation type="unfinished"></translation>
+        <translation>随访日期</translation>
     </message>
     <message>
         <source>Assessments done</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成评估项目</translation>
     </message>
     <message>
         <source>ECOG</source>
-        <translation type="unfinished"></translation>
+        <translation>ECOG</translation>
     </message>
     <message>
         <source>ECOG performance status.</source>
-        <translation type="unfinished"></translation>
+        <translation>ECOG 体能状态。</translation>
     </message>
     <message>
         <source>EBV DNA</source>
-        <translation type="unfinished"></translation>
+        <translation>EBV DNA</translation>
     </message>
     <message>
         <source>0 if undetectable; empty if not done.</source>
-        <translation type="unfinished"></translation>
+        <translation>未检出填 0；未检测则留空。</translation>
     </message>
     <message>
         <source>Liver imaging</source>
-        <translation type="unfinished"></translation>
+        <translation>肝脏影像</translation>
     </message>
     <message>
         <source>Protocol deviation</source>
-        <translation type="unfinished"></translation>
+        <translation>方案偏离</translation>
     </message>
     <message>
         <source>Screening number</source>
@@ -3447,19 +3449,19 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     </message>
     <message>
         <source>Baseline</source>
-        <translation type="unfinished"></translation>
+        <translation>基线</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>Print visit schedule…</source>
-        <translation type="unfinished"></translation>
+        <translation>打印随访计划…</translation>
     </message>
     <message>
         <source>The patient&apos;s follow-up visits, in English or Chinese, to print or save</source>
-        <translation type="unfinished"></translation>
+        <translation>患者的随访计划（英文或中文），可打印或保存</translation>
     </message>
     <message>
         <source>hepatectomy</source>
@@ -3471,23 +3473,23 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     </message>
     <message>
         <source>born {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>出生 {date}</translation>
     </message>
     <message>
         <source>consent {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>知情同意 {date}</translation>
     </message>
     <message>
         <source>enrolled {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>入组 {date}</translation>
     </message>
     <message>
         <source>index date {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>基线日期 {date}</translation>
     </message>
     <message>
         <source>Participant {who}</source>
-        <translation type="unfinished"></translation>
+        <translation>受试者 {who}</translation>
     </message>
 </context>
 <context>
@@ -3668,35 +3670,35 @@ This screen is not available in this version yet.</source>
     <name>ScreeningWizard</name>
     <message>
         <source>met</source>
-        <translation type="unfinished"></translation>
+        <translation>符合</translation>
     </message>
     <message>
         <source>not met</source>
-        <translation type="unfinished"></translation>
+        <translation>不符合</translation>
     </message>
     <message>
         <source>does not apply</source>
-        <translation type="unfinished"></translation>
+        <translation>不适用</translation>
     </message>
     <message>
         <source>applies</source>
-        <translation type="unfinished"></translation>
+        <translation>适用</translation>
     </message>
     <message>
         <source>not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>未记录</translation>
     </message>
     <message>
         <source>New screening</source>
-        <translation type="unfinished"></translation>
+        <translation>新建筛选</translation>
     </message>
     <message>
         <source>Close (keep draft)</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭（保留草稿）</translation>
     </message>
     <message>
         <source>Why can&apos;t I continue?</source>
-        <translation type="unfinished"></translation>
+        <translation>为什么无法继续？</translation>
     </message>
 </context>
 <context>
