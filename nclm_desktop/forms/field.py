@@ -128,6 +128,13 @@ class Field:
     def fail(self, message: str, *, soft: bool = False) -> ValidationError:
         return ValidationError(self.name, message, soft=soft)
 
+    def fail_as(self, template: str, *, soft: bool = False, **params: str) -> ValidationError:
+        """A refusal from a marked template: English here, translatable where shown."""
+        values = {"label": self.label, **params}
+        return ValidationError(
+            self.name, template.format(**values), soft=soft, template=template, params=values
+        )
+
     def clean(
         self,
         value: Any,
@@ -214,6 +221,10 @@ def with_unit(text: str, unit: str) -> str:
     return f"{text}{unit}" if unit == "%" else f"{text} {unit}"
 
 
+NUMBER = QT_TRANSLATE_NOOP("DataDictionary", "{label} must be a number.")
+WHOLE = QT_TRANSLATE_NOOP("DataDictionary", "{label} must be a whole number.")
+
+
 # -- cleaners by kind (value is not None) ------------------------------------------------
 def _date(f: Field, value: Any, today: dt.date | None, confirmed: bool) -> dt.date:
     if isinstance(value, str):
@@ -226,9 +237,12 @@ def _date(f: Field, value: Any, today: dt.date | None, confirmed: bool) -> dt.da
     if value < EARLIEST_DATE:
         raise f.fail(f"{f.label} must be after {EARLIEST_DATE.isoformat()}.")
     if f.not_future and today is not None and value > today:
-        raise f.fail(
-            f"{f.label} ({value.isoformat()}) cannot be in the future "
-            f"(today is {today.isoformat()})."
+        raise f.fail_as(
+            QT_TRANSLATE_NOOP(
+                "DataDictionary", "{label} ({value}) cannot be in the future (today is {today})."
+            ),
+            value=value.isoformat(),
+            today=today.isoformat(),
         )
     return value
 
@@ -239,24 +253,35 @@ def _number(f: Field, value: Any, today: dt.date | None, confirmed: bool) -> flo
         try:
             value = float(value.strip().replace(",", "."))
         except ValueError:
-            raise f.fail(
-                f"{f.label} must be {'a whole number' if whole else 'a number'}."
-            ) from None
+            raise f.fail_as(WHOLE if whole else NUMBER) from None
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise f.fail(f"{f.label} must be a number.")
+        raise f.fail_as(NUMBER)
     if whole and value != int(value):
-        raise f.fail(f"{f.label} must be a whole number.")
+        raise f.fail_as(WHOLE)
     value = int(value) if whole else float(value)
     unit = f" {f.unit}" if f.unit and f.unit != "%" else f.unit
     if f.hard is not None and value not in f.hard:
-        raise f.fail(
-            f"{f.label} must be between {f.hard.lo:g} and {f.hard.hi:g}{unit} (got {value:g})."
+        raise f.fail_as(
+            QT_TRANSLATE_NOOP(
+                "DataDictionary", "{label} must be between {lo} and {hi}{unit} (got {value})."
+            ),
+            lo=f"{f.hard.lo:g}",
+            hi=f"{f.hard.hi:g}",
+            unit=unit,
+            value=f"{value:g}",
         )
     if f.soft is not None and value not in f.soft and not confirmed:
-        raise f.fail(
-            f"{f.label} of {value:g}{unit} is outside the usual {f.soft.lo:g}–{f.soft.hi:g}"
-            f"{unit}; please check it and confirm.",
+        raise f.fail_as(
+            QT_TRANSLATE_NOOP(
+                "DataDictionary",
+                "{label} of {value}{unit} is outside the usual {lo}–{hi}{unit}; "
+                "please check it and confirm.",
+            ),
             soft=True,
+            lo=f"{f.soft.lo:g}",
+            hi=f"{f.soft.hi:g}",
+            unit=unit,
+            value=f"{value:g}",
         )
     return value
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, make_dataclass
 from typing import Any
 
 from .errors import ValidationError
-from .field import Field
+from .field import QT_TRANSLATE_NOOP, Field
 
 DICTIONARY_VERSION = "1.0"
 
@@ -67,7 +67,7 @@ class Form:
         merged = {**values, **out}
         for f in fields:
             if out[f.name] is None and f.is_required(merged):
-                raise ValidationError(f.name, missing_message(f))
+                raise missing_error(f)
         return out
 
     def format(self, name: str, value: Any, **kwargs: Any) -> str:
@@ -102,5 +102,13 @@ class Form:
 
 
 def missing_message(f: Field) -> str:
-    when = f" ({f.required.text})" if not isinstance(f.required, bool) else ""
-    return f"{f.label} is required{when}."
+    return str(missing_error(f))
+
+
+def missing_error(f: Field) -> ValidationError:
+    if isinstance(f.required, bool):
+        return f.fail_as(QT_TRANSLATE_NOOP("DataDictionary", "{label} is required."))
+    return f.fail_as(
+        QT_TRANSLATE_NOOP("DataDictionary", "{label} is required ({when})."),
+        when=f.required.text,
+    )

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..forms import Field, Kind
+from ..forms import Field, Kind, ValidationError
 from ..forms.field import YES_NO, format_number
 from .date_input import DateInput
 
@@ -35,6 +35,18 @@ def dictionary_text(text: str) -> str:
 
 def t(text: str) -> str:
     return QCoreApplication.translate("FormInputs", text)
+
+
+def error_text(exc: ValidationError) -> str:
+    """A refusal in the user's language when it came from a dictionary template (the field's
+    label and condition translated too); any other message as it is."""
+    if not exc.template:
+        return str(exc)
+    params = {k: dictionary_text(v) if k in ("label", "when") else v for k, v in exc.params.items()}
+    try:
+        return dictionary_text(exc.template).format(**params)
+    except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
+        return str(exc)
 
 
 class FieldInput:

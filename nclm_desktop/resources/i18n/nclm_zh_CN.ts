@@ -1820,6 +1820,26 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
         <translation>否</translation>
     </message>
     <message>
+        <source>{label} must be a number.</source>
+        <translation>{label}必须是数字。</translation>
+    </message>
+    <message>
+        <source>{label} must be a whole number.</source>
+        <translation>{label}必须是整数。</translation>
+    </message>
+    <message>
+        <source>{label} ({value}) cannot be in the future (today is {today}).</source>
+        <translation>{label}（{value}）不能晚于今天（今天是 {today}）。</translation>
+    </message>
+    <message>
+        <source>{label} must be between {lo} and {hi}{unit} (got {value}).</source>
+        <translation>{label}必须在 {lo} 至 {hi}{unit} 之间（当前为 {value}）。</translation>
+    </message>
+    <message>
+        <source>{label} of {value}{unit} is outside the usual {lo}–{hi}{unit}; please check it and confirm.</source>
+        <translation>{label} {value}{unit} 超出常见范围 {lo}–{hi}{unit}；请核对后确认。</translation>
+    </message>
+    <message>
         <source>Any deviation from the normal postoperative course without the need for drug treatment or surgical, endoscopic or radiological intervention. Allowed: antiemetics, antipyretics, analgesics, diuretics, electrolytes and physiotherapy; also wound infections opened at the bedside.</source>
         <translation>任何偏离正常术后病程、但无需药物治疗或外科、内镜及介入放射干预的情况。允许使用的治疗：止吐药、退热药、镇痛药、利尿药、电解质及物理治疗；床旁切开引流的切口感染亦属此级。</translation>
     </message>
@@ -3114,6 +3134,14 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     <message>
         <source>Comprehensive Complication Index per operation</source>
         <translation>每次手术的综合并发症指数 (CCI)</translation>
+    </message>
+    <message>
+        <source>{label} is required.</source>
+        <translation>{label}为必填项。</translation>
+    </message>
+    <message>
+        <source>{label} is required ({when}).</source>
+        <translation>{label}为必填项（{when}）。</translation>
     </message>
 </context>
 <context>
