@@ -53,6 +53,8 @@ TABLE_PARTS = {
     "visit": "visits",
     "clinical_event": "events",
     "signature": "signature",
+    "data_query": "monitoring",  # queries raised, answered, closed
+    "sdv_mark": "monitoring",  # source-data verification marks
     "user_account": "users",
 }
 PARTS = frozenset(TABLE_PARTS.values())
