@@ -553,7 +553,10 @@ def bench_verify(path: Path) -> tuple[float, float, float, str]:
         "t, c = time.perf_counter(), time.process_time()\n"
         "r = verify_database(sys.argv[1])\n"
         "wall, cpu = time.perf_counter() - t, time.process_time() - c\n"
-        "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
+        # VmHWM, not ru_maxrss: Linux keeps ru_maxrss across exec, so a child of this
+        # (large) bench process would report the parent's peak.
+        "peak = next(int(l.split()[1]) for l in open('/proc/self/status')"
+        " if l.startswith('VmHWM')) / 1024\n"
         "verdict = 'intact' if r.ok else f'{r.difference_count} differences'\n"
         "print(wall, cpu, peak, r.events, verdict)\n"
     )
@@ -586,7 +589,7 @@ def bench_export(path: Path, fmt: str) -> tuple[float, float, float]:
     """`export --format fmt` of the whole study (de-identified) in a child process: wall
     seconds, CPU seconds and peak memory (MB). Each run adds its export event to the trail."""
     code = (
-        "import resource, sys, tempfile, time\n"
+        "import sys, tempfile, time\n"
         "from pathlib import Path\n"
         "from sqlalchemy import select\n"
         "from nclm_desktop.models import User\n"
@@ -601,7 +604,10 @@ def bench_export(path: Path, fmt: str) -> tuple[float, float, float]:
         "    t, c = time.perf_counter(), time.process_time()\n"
         "    export_study(db, actor, ExportOptions(Path(tmp) / 'export', fmt=sys.argv[2]))\n"
         "    wall, cpu = time.perf_counter() - t, time.process_time() - c\n"
-        "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
+        # VmHWM, not ru_maxrss: Linux keeps ru_maxrss across exec, so a child of this
+        # (large) bench process would report the parent's peak.
+        "peak = next(int(l.split()[1]) for l in open('/proc/self/status')"
+        " if l.startswith('VmHWM')) / 1024\n"
         "print(wall, cpu, peak)\n"
     )
     out = subprocess.run(
