@@ -20,7 +20,7 @@ Enrolment (study ID, cohort, treatment lines) is services/enrolment.py.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, fields, replace
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -163,33 +163,17 @@ def to_screening_input(
     pregnant = s.pregnant_or_lactating
     if pregnant is None and sex == "M":
         pregnant = False
+    # Every recorded item the rules read, by name; the labs as the rules want them.
+    recorded = {f.name: getattr(s, f.name) for f in fields(ScreeningInput) if hasattr(s, f.name)}
     return ScreeningInput(
-        screening_date=s.screening_date,
-        birth_date=birth_date,
-        ecog=s.ecog,
-        nclm_confirmed=s.nclm_confirmed,
-        metastatic_sites=s.metastatic_sites,
-        primary_recurrence=s.primary_recurrence,
-        liver_oligometastasis=s.liver_oligometastasis,
-        response_outside_liver=s.response_outside_liver,
-        progression_after_systemic=s.progression_after_systemic,
-        r0_resectable=s.r0_resectable,
-        bilirubin_umol_l=bili,
-        bilirubin_value=s.bilirubin_value,
-        bilirubin_unit=s.bilirubin_unit if s.bilirubin_value is not None else None,
-        albumin_g_l=alb,
-        inr=s.inr,
-        ascites=s.ascites,
-        encephalopathy=s.encephalopathy,
-        future_liver_remnant_pct=s.future_liver_remnant_pct,
-        prior_local_liver_therapy=s.prior_local_liver_therapy,
-        surgical_contraindication=s.surgical_contraindication,
-        expected_survival_ge_6_months=s.expected_survival_ge_6_months,
-        pregnant_or_lactating=pregnant,
-        other_malignancy=s.other_malignancy,
-        severe_mental_illness=s.severe_mental_illness,
-        understands_study=s.understands_study,
-        consent_signed=s.consent_signed,
+        **{
+            **recorded,
+            "birth_date": birth_date,
+            "bilirubin_umol_l": bili,
+            "bilirubin_unit": s.bilirubin_unit if s.bilirubin_value is not None else None,
+            "albumin_g_l": alb,
+            "pregnant_or_lactating": pregnant,
+        }
     )
 
 
