@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from sqlalchemy import Connection, event, inspect, select
 from sqlalchemy.orm import Session
 
+from ..forms import QT_TRANSLATE_NOOP
 from ..forms.text import text_problem
 from ..models import Participant
 from ..models.base import Base
@@ -74,7 +75,11 @@ def _check_texts(session: Session, flush_context: object, instances: object) -> 
             problem = text_problem(value, length, multiline=True)
             if problem:
                 label = attr.key.replace("_", " ")
-                raise ValidationError(attr.key, f"The {label} {problem}.")
+                raise ValidationError(
+                    attr.key,
+                    QT_TRANSLATE_NOOP("Refusals", "The {label} {problem}."),
+                    params={"label": label, "problem": problem},
+                )
 
 
 # What may still change on a locked participant's record: the lock itself, so signing and
@@ -127,8 +132,12 @@ def _check_locks(session: Session, flush_context: object) -> None:
             stored = inspect(p).attrs.study_id.history.deleted  # not one this write gave
             study_id = stored[0] if stored else p.study_id
             raise RecordLocked(
-                f"{study_id or 'This participant'} is locked (signed); an investigator must "
-                "unlock it before any change."
+                QT_TRANSLATE_NOOP(
+                    "Refusals",
+                    "{study_id} is locked (signed); an investigator must unlock it before any "
+                    "change.",
+                ),
+                params={"study_id": study_id or "—"},
             )
 
 
@@ -148,7 +157,11 @@ def writing(
         require(actor, permission)
     problem = text_problem(reason or "", 2000, multiline=True)
     if problem:
-        raise ValidationError("reason", f"The reason {problem}.")
+        raise ValidationError(
+            "reason",
+            QT_TRANSLATE_NOOP("Refusals", "The reason {problem}."),
+            params={"problem": problem},
+        )
     with _database_errors(), db.session(write=True) as session:
         event.listen(session, "before_flush", _check_texts)
         event.listen(session, "before_flush", _note_lock_changes)

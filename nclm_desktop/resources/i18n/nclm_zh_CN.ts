@@ -3610,6 +3610,301 @@ This screen is not available in this version yet.</source>
     </message>
 </context>
 <context>
+    <name>Refusals</name>
+    <message>
+        <source>Synchronous liver metastases have no interval.</source>
+        <translation>同时性肝转移没有间隔时间。</translation>
+    </message>
+    <message>
+        <source>The treatment suggests grade {proposed}; please give a reason for choosing grade {grade}.</source>
+        <translation>根据处理措施应为 {proposed} 级；选择 {grade} 级请填写理由。</translation>
+    </message>
+    <message>
+        <source>Grade V means the patient died of the complication; tick &apos;the patient died&apos; for grade V, and only then.</source>
+        <translation>V 级表示患者死于该并发症：仅在 V 级时勾选“患者死亡”。</translation>
+    </message>
+    <message>
+        <source>{category} has no ISGLS grade.</source>
+        <translation>{category}没有 ISGLS 分级。</translation>
+    </message>
+    <message>
+        <source>Suffix d (disability at discharge) does not apply to grade V.</source>
+        <translation>后缀 d（出院时遗留功能障碍）不适用于 V 级。</translation>
+    </message>
+    <message>
+        <source>A complication that caused death has no resolution date.</source>
+        <translation>导致死亡的并发症没有缓解日期。</translation>
+    </message>
+    <message>
+        <source>Date of death ({death}) cannot be before the discharge date ({discharge}).</source>
+        <translation>死亡日期（{death}）不能早于出院日期（{discharge}）。</translation>
+    </message>
+    <message>
+        <source>A death on {date} is already recorded for this participant; the dates must agree.</source>
+        <translation>该受试者已记录 {date} 死亡；日期必须一致。</translation>
+    </message>
+    <message>
+        <source>This complication recorded the participant&apos;s death; correct the death in the follow-up events before changing its grade.</source>
+        <translation>该并发症记录了受试者死亡；请先在随访事件中更正死亡记录，再修改其分级。</translation>
+    </message>
+    <message>
+        <source>This complication recorded the participant&apos;s death; correct the death in the follow-up events first.</source>
+        <translation>该并发症记录了受试者死亡；请先在随访事件中更正死亡记录。</translation>
+    </message>
+    <message>
+        <source>birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>screening date</source>
+        <translation>筛选日期</translation>
+    </message>
+    <message>
+        <source>consent date</source>
+        <translation>知情同意日期</translation>
+    </message>
+    <message>
+        <source>enrolment date</source>
+        <translation>入组日期</translation>
+    </message>
+    <message>
+        <source>operation date</source>
+        <translation>手术日期</translation>
+    </message>
+    <message>
+        <source>onset date</source>
+        <translation>发生日期</translation>
+    </message>
+    <message>
+        <source>start date</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>{label} ({value}) is before the {other} ({other_value}).</source>
+        <translation>{label}（{value}）早于{other}（{other_value}）。</translation>
+    </message>
+    <message>
+        <source>Line {line}: {problem}</source>
+        <translation>第 {line} 线：{problem}</translation>
+    </message>
+    <message>
+        <source>Treatment line {line} is entered twice.</source>
+        <translation>第 {line} 线治疗重复录入。</translation>
+    </message>
+    <message>
+        <source>The systemic-only cohort needs at least one treatment line.</source>
+        <translation>单纯系统治疗组至少需要一线治疗。</translation>
+    </message>
+    <message>
+        <source>In the hepatectomy cohort the index date is the operation date; it is set when the operation is recorded.</source>
+        <translation>肝切除组的基线日期即手术日期，在录入手术时自动设定。</translation>
+    </message>
+    <message>
+        <source>This participant cannot be enrolled (status: {status}{study_id}).</source>
+        <translation>该受试者不能入组（状态：{status}{study_id}）。</translation>
+    </message>
+    <message>
+        <source>Only a participant screened as eligible can be enrolled.</source>
+        <translation>只有筛选合格的受试者才能入组。</translation>
+    </message>
+    <message>
+        <source>{what}: {value} is before the {anchor} ({date}).</source>
+        <translation>{what}：{value} 早于{anchor}（{date}）。</translation>
+    </message>
+    <message>
+        <source>{event} is already recorded for {study_id} ({date}).</source>
+        <translation>{study_id} 已记录{event}（{date}）。</translation>
+    </message>
+    <message>
+        <source>{study_id} died on {death}; {event} ({date}) is after it.</source>
+        <translation>{study_id} 于 {death} 死亡；{event}（{date}）晚于死亡日期。</translation>
+    </message>
+    <message>
+        <source>The death date ({date}) is before the last completed visit {code} ({visit_date}).</source>
+        <translation>死亡日期（{date}）早于最近一次已完成随访 {code}（{visit_date}）。</translation>
+    </message>
+    <message>
+        <source>The death date ({date}) is before a recorded contact on {contact}.</source>
+        <translation>死亡日期（{date}）早于 {contact} 已记录的联系。</translation>
+    </message>
+    <message>
+        <source>Choose at least one event to record.</source>
+        <translation>请至少选择一个要记录的事件。</translation>
+    </message>
+    <message>
+        <source>{study_id} has no index date yet.</source>
+        <translation>{study_id} 尚无基线日期。</translation>
+    </message>
+    <message>
+        <source>index date</source>
+        <translation>基线日期</translation>
+    </message>
+    <message>
+        <source>Visit {code} is {status}; only open visits can be moved.</source>
+        <translation>随访 {code} 状态为{status}；只能调整未完成的随访。</translation>
+    </message>
+    <message>
+        <source>The visit must be after the {anchor} ({date}).</source>
+        <translation>随访必须在{anchor}（{date}）之后。</translation>
+    </message>
+    <message>
+        <source>{date} is outside the window {start} to {end}: give a reason; the visit will be flagged as a protocol deviation.</source>
+        <translation>{date} 不在窗口期 {start} 至 {end} 内：请填写理由；该随访将标记为方案偏离。</translation>
+    </message>
+    <message>
+        <source>Visit {code} is {status}, not open.</source>
+        <translation>随访 {code} 状态为{status}，不是未完成状态。</translation>
+    </message>
+    <message>
+        <source>The window of {code} opens on {date}; a visit cannot be missed before then.</source>
+        <translation>{code} 的窗口期从 {date} 开始；此前不能标记为失访。</translation>
+    </message>
+    <message>
+        <source>Give a reason for un-marking a missed visit.</source>
+        <translation>取消失访标记请填写理由。</translation>
+    </message>
+    <message>
+        <source>Visit {code} is {status}, not missed.</source>
+        <translation>随访 {code} 状态为{status}，不是失访。</translation>
+    </message>
+    <message>
+        <source>Follow-up ended on {date}; {code} cannot be reopened.</source>
+        <translation>随访已于 {date} 结束；{code} 不能重新开放。</translation>
+    </message>
+    <message>
+        <source>Visit {code} is already recorded: give a reason for the correction.</source>
+        <translation>随访 {code} 已记录：更正请填写理由。</translation>
+    </message>
+    <message>
+        <source>Visit {code} was cancelled; it cannot be recorded.</source>
+        <translation>随访 {code} 已取消，不能记录。</translation>
+    </message>
+    <message>
+        <source>Follow-up of {study_id} ended on {date}; the visit date is after it.</source>
+        <translation>{study_id} 的随访已于 {date} 结束；随访日期晚于该日期。</translation>
+    </message>
+    <message>
+        <source>Pringle time is recorded, so the manoeuvre count cannot be 0 or empty.</source>
+        <translation>已记录 Pringle 阻断时间，阻断次数不能为 0 或空。</translation>
+    </message>
+    <message>
+        <source>Pringle total time ({total} min) cannot exceed the duration of the operation ({duration} min).</source>
+        <translation>Pringle 阻断总时间（{total} min）不能超过手术时长（{duration} min）。</translation>
+    </message>
+    <message>
+        <source>Surgeons must be active users with the surgeon or investigator role.</source>
+        <translation>手术医生必须是具有外科医生或研究者角色的有效用户。</translation>
+    </message>
+    <message>
+        <source>{study_id} is not in the hepatectomy group.</source>
+        <translation>{study_id} 不在肝切除组。</translation>
+    </message>
+    <message>
+        <source>Operations are recorded for enrolled participants ({study_id} is {status}).</source>
+        <translation>只能为已入组受试者录入手术（{study_id} 状态为{status}）。</translation>
+    </message>
+    <message>
+        <source>Operation date cannot be after a complication or reoperation recorded on {date}.</source>
+        <translation>手术日期不能晚于 {date} 记录的并发症或再手术。</translation>
+    </message>
+    <message>
+        <source>Operation date cannot be after the recorded death ({date}).</source>
+        <translation>手术日期不能晚于已记录的死亡日期（{date}）。</translation>
+    </message>
+    <message>
+        <source>Discharge date cannot be after the recorded death ({date}).</source>
+        <translation>出院日期不能晚于已记录的死亡日期（{date}）。</translation>
+    </message>
+    <message>
+        <source>A reason is needed to change recorded data.</source>
+        <translation>修改已记录的数据需要填写理由。</translation>
+    </message>
+    <message>
+        <source>The hospital record number {hrn} belongs to another participant.</source>
+        <translation>病案号 {hrn} 属于另一位受试者。</translation>
+    </message>
+    <message>
+        <source>The birth date is after the screening date ({date}).</source>
+        <translation>出生日期晚于筛选日期（{date}）。</translation>
+    </message>
+    <message>
+        <source>Only an enrolled participant has these dates.</source>
+        <translation>只有已入组受试者才有这些日期。</translation>
+    </message>
+    <message>
+        <source>The enrolment date ({date}) is after the operation recorded on {operation}.</source>
+        <translation>入组日期（{date}）晚于 {operation} 记录的手术。</translation>
+    </message>
+    <message>
+        <source>manage users, settings and backups</source>
+        <translation>管理用户、设置和备份</translation>
+    </message>
+    <message>
+        <source>screen and enrol</source>
+        <translation>筛选和入组</translation>
+    </message>
+    <message>
+        <source>record operations and complications</source>
+        <translation>录入手术和并发症</translation>
+    </message>
+    <message>
+        <source>view operations and complications</source>
+        <translation>查看手术和并发症</translation>
+    </message>
+    <message>
+        <source>record follow-up visits and events</source>
+        <translation>录入随访和事件</translation>
+    </message>
+    <message>
+        <source>view follow-up</source>
+        <translation>查看随访</translation>
+    </message>
+    <message>
+        <source>sign, lock and unlock records</source>
+        <translation>签名、锁定和解锁记录</translation>
+    </message>
+    <message>
+        <source>run reports, analysis and de-identified exports</source>
+        <translation>运行报告、分析和去标识化导出</translation>
+    </message>
+    <message>
+        <source>export identified data</source>
+        <translation>导出可识别身份的数据</translation>
+    </message>
+    <message>
+        <source>see patient names and contact details</source>
+        <translation>查看患者姓名和联系方式</translation>
+    </message>
+    <message>
+        <source>view the audit trail</source>
+        <translation>查看稽查轨迹</translation>
+    </message>
+    <message>
+        <source>view participants</source>
+        <translation>查看受试者</translation>
+    </message>
+    <message>
+        <source>Please sign in first.</source>
+        <translation>请先登录。</translation>
+    </message>
+    <message>
+        <source>The role {role} may not {action}.</source>
+        <translation>{role}角色无权{action}。</translation>
+    </message>
+    <message>
+        <source>The {label} {problem}.</source>
+        <translation>{label}{problem}。</translation>
+    </message>
+    <message>
+        <source>{study_id} is locked (signed); an investigator must unlock it before any change.</source>
+        <translation>{study_id} 已锁定（已签名）；修改前须由研究者解锁。</translation>
+    </message>
+    <message>
+        <source>The reason {problem}.</source>
+        <translation>理由{problem}。</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message>
         <source>English</source>
