@@ -1153,7 +1153,7 @@ No discards it and starts a new screening.</source>
     </message>
     <message>
         <source>Treatment</source>
-        <translation>治疗</translation>
+        <translation>处理措施</translation>
     </message>
     <message>
         <source>Resolved</source>
@@ -1656,7 +1656,7 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     </message>
     <message>
         <source>Setting</source>
-        <translation>设置</translation>
+        <translation>设置项</translation>
     </message>
     <message>
         <source>added</source>
@@ -1725,6 +1725,182 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     <message>
         <source>Expected survival ≥ 6 months</source>
         <translation>预期生存期 ≥ 6 个月</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Participant ID</source>
+        <translation>受试者 ID</translation>
+    </message>
+    <message>
+        <source>Created (UTC)</source>
+        <translation>创建时间（UTC）</translation>
+    </message>
+    <message>
+        <source>Updated (UTC)</source>
+        <translation>更新时间（UTC）</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Last number issued</source>
+        <translation>最后发放的编号</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <source>Password (hashed)</source>
+        <translation>密码（哈希）</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Last sign-in (UTC)</source>
+        <translation>最近登录（UTC）</translation>
+    </message>
+    <message>
+        <source>Failed sign-ins</source>
+        <translation>登录失败次数</translation>
+    </message>
+    <message>
+        <source>Locked until (UTC)</source>
+        <translation>锁定至（UTC）</translation>
+    </message>
+    <message>
+        <source>Must change password</source>
+        <translation>须修改密码</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>表单</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>质疑内容</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Raised by</source>
+        <translation>提出人</translation>
+    </message>
+    <message>
+        <source>Raised (UTC)</source>
+        <translation>提出时间（UTC）</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <source>Answered by</source>
+        <translation>回复人</translation>
+    </message>
+    <message>
+        <source>Answered (UTC)</source>
+        <translation>回复时间（UTC）</translation>
+    </message>
+    <message>
+        <source>Closed by</source>
+        <translation>关闭人</translation>
+    </message>
+    <message>
+        <source>Closed (UTC)</source>
+        <translation>关闭时间（UTC）</translation>
+    </message>
+    <message>
+        <source>Screened by</source>
+        <translation>筛选人</translation>
+    </message>
+    <message>
+        <source>Verified by</source>
+        <translation>核查人</translation>
+    </message>
+    <message>
+        <source>Verified (UTC)</source>
+        <translation>核查时间（UTC）</translation>
+    </message>
+    <message>
+        <source>Record fingerprint</source>
+        <translation>记录指纹</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>签名人</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>签名含义</translation>
+    </message>
+    <message>
+        <source>Signed (UTC)</source>
+        <translation>签名时间（UTC）</translation>
+    </message>
+    <message>
+        <source>Printed name</source>
+        <translation>签名人姓名</translation>
+    </message>
+    <message>
+        <source>Meaning (text)</source>
+        <translation>签名含义（文字）</translation>
+    </message>
+    <message>
+        <source>UTC offset</source>
+        <translation>UTC 时差</translation>
+    </message>
+    <message>
+        <source>Data fingerprint</source>
+        <translation>数据指纹</translation>
+    </message>
+    <message>
+        <source>Revoked (UTC)</source>
+        <translation>撤销时间（UTC）</translation>
+    </message>
+    <message>
+        <source>Reason for revoking</source>
+        <translation>撤销理由</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Draft data</source>
+        <translation>草稿数据</translation>
+    </message>
+    <message>
+        <source>Treatment</source>
+        <translation>处理措施</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Signed record</source>
+        <translation>签名的记录</translation>
+    </message>
+    <message>
+        <source>Signed record ID</source>
+        <translation>签名的记录 ID</translation>
     </message>
 </context>
 <context>
