@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -176,7 +177,8 @@ class SignDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.result_label)
         layout.addLayout(_buttons(self.sign_button, self.close_button))
-        self.setMinimumWidth(520)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)  # wrapped lines fit
+        self.setMinimumWidth(560)
         self.username.setFocus()
 
     def sign(self) -> bool:
@@ -212,11 +214,13 @@ class SignDialog(QDialog):
         self.sign_button.hide()
         self.close_button.setText(_t("Close"))
         self.close_button.setFocus()
+        self.adjustSize()
         return True
 
     def _refuse(self, text: str) -> None:
         self.message.setText(text)
         self.message.show()
+        self.adjustSize()
         self.password.setFocus()
 
     def _close(self) -> None:
@@ -269,13 +273,15 @@ class UnlockDialog(QDialog):
         layout.addWidget(self.reason)
         layout.addWidget(self.message)
         layout.addLayout(_buttons(ok, cancel))
-        self.setMinimumWidth(480)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        self.setMinimumWidth(500)
 
     def unlock(self) -> bool:
         reason = self.reason.toPlainText().strip()
         if not reason:
             self.message.setText(_t("Please give the reason for unlocking."))
             self.message.show()
+            self.adjustSize()
             return False
         try:
             signing.unlock_casebook(self.db, self.actor, self.pid, reason)

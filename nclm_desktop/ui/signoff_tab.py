@@ -49,16 +49,14 @@ def sdv_text(state: sdv.SdvState) -> str:
             who=state.verified_by, when=local_time(state.verified_utc)
         )
     if state.state == "changed since verification":
-        verified = _t("verified by {who} on {when}").format(
-            who=state.verified_by, when=local_time(state.verified_utc)
-        )
+        verified = {"vwho": state.verified_by, "vwhen": local_time(state.verified_utc)}
         if state.changed_utc is None:
-            return _t("Changed after verification ({verified}): verify again").format(
-                verified=verified
+            return _t("Changed after verification on {vwhen} by {vwho}: verify again").format(
+                **verified
             )
         return _t(
-            "Changed by {who} on {when}, after verification ({verified}): verify again"
-        ).format(who=state.changed_by, when=local_time(state.changed_utc), verified=verified)
+            "Changed on {when} by {who}, after verification on {vwhen} by {vwho}: verify again"
+        ).format(who=state.changed_by, when=local_time(state.changed_utc), **verified)
     return _t("Not verified")
 
 
@@ -104,10 +102,12 @@ class SignOffTab(QWidget):
         )
         configure_table(self.table, sort_column=None)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setWordWrap(True)  # a changed mark or a signature says a sentence
+        self.table.verticalHeader().setMinimumSectionSize(24)  # one-line rows as in lists
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(0, 260)
-        header.resizeSection(1, 420)
+        header.resizeSection(0, 250)
+        header.resizeSection(1, 480)
         self.table.itemSelectionChanged.connect(self._sync)
         self.verify_button = self._button(_t("Mark verified"), "signoff_verify", self.verify)
         self.verify_button.setToolTip(
@@ -169,10 +169,11 @@ class SignOffTab(QWidget):
             self.table.setItem(r, 0, _cell(form_name(instance)))
             self.table.setItem(r, 1, _cell(sdv_text(instance.sdv), shade))
             self.table.setItem(r, 2, _cell(signature_text(sig), sig_shade))
+        self.table.resizeRowsToContents()
         self.table.clearSelection()
         for r, instance in enumerate(view.forms):
             if (instance.form, instance.record_id) in chosen:
-                self.table.selectRow(r) if len(chosen) == 1 else self._add_row(r)
+                self._add_row(r)
         self.summary.setText(self._summary(view))
         self.role_note.setText(self._role_note(view))
         self._sync()

@@ -120,9 +120,13 @@ def test_a_monitor_marks_verified_and_a_later_edit_says_so(qtbot, study):
     assert "1 verified" in _child(tab, "signoff_summary", QLabel).text()
 
     _edit_operation(study, "surgeon")
-    qtbot.waitUntil(lambda: _cell(tab, "operation", 1).startswith("Changed by zchen on "))
+    qtbot.waitUntil(lambda: _cell(tab, "operation", 1).startswith("Changed on "))
     text = _cell(tab, "operation", 1)
-    assert re.search(rf"after verification \(verified by monitor1 on .* {OFFSET}\)", text)
+    assert re.fullmatch(
+        rf"Changed on .* {OFFSET} by zchen, after verification on .* {OFFSET} by monitor1: "
+        "verify again",
+        text,
+    )
     assert text.endswith("verify again")
     assert "1 changed after verification" in _child(tab, "signoff_summary", QLabel).text()
     # Verify the corrected record again.

@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ...forms import Identifier, Kind
+from ...forms.catalogue import all_forms
 from ...forms.form import Form
 from ...models import Participant
 from ...models.base import Base
@@ -18,7 +19,7 @@ from ..uow import reading
 from .records import casebook_records, record_key
 from .roles import VERIFIERS
 from .sdv import SdvState, sdv_rows
-from .signing import SignatureRow, signature_rows
+from .signing import WITHDRAWN, SignatureRow, signature_rows
 
 
 @dataclass(frozen=True)
@@ -56,11 +57,15 @@ class SignOff:
         superseded by a newer signature of the same data is history, not an alarm."""
         found: list[tuple[FormInstance | None, SignatureRow]] = []
         latest = self.casebook_signature
-        if latest is not None and not latest.valid and latest.state != "withdrawn":
+        if latest is not None and not latest.valid and latest.state != WITHDRAWN:
             found.append((None, latest))
+        # A valid casebook signature signed later covers the forms as they are now.
+        since = latest.signed_utc if latest is not None and latest.valid else None
         for instance in self.forms:
             sig = instance.signature
-            if sig is not None and not sig.valid and sig.state != "withdrawn":
+            if sig is None or sig.valid or sig.state == WITHDRAWN:
+                continue
+            if since is None or sig.signed_utc > since:
                 found.append((instance, sig))
         return found
 
@@ -80,6 +85,12 @@ def _detail(form: Form, row: Base) -> str:
     return " · ".join(parts)
 
 
+def _clinical_order(item: tuple[Form, Base]) -> int:
+    """The catalogue's order (screening, identity, enrolment ... visits, events); the sort
+    is stable, so a form's instances stay in key order."""
+    return list(all_forms()).index(item[0].name)
+
+
 def sign_off(db: Database, actor: Actor | None, participant_id: int) -> SignOff:
     with reading(db, actor, Permission.VIEW_PARTICIPANTS) as s:
         p = s.get(Participant, participant_id)
@@ -96,7 +107,7 @@ def sign_off(db: Database, actor: Actor | None, participant_id: int) -> SignOff:
                 sdv[(form.name, record_key(row))],
                 tuple(g for g in sigs if (g.form, g.record_id) == (form.name, record_key(row))),
             )
-            for form, row in casebook_records(s, participant_id)
+            for form, row in sorted(casebook_records(s, participant_id), key=_clinical_order)
         )
         return SignOff(
             participant_id,
