@@ -146,6 +146,13 @@ def test_an_unknown_form_or_record_is_refused(study):
         _sign_operation(study, form="nonsense")
     with pytest.raises(ValidationError):
         _sign_operation(study, meaning="because")
+    inv = study["investigator"]
+    with pytest.raises(ValidationError) as err:  # the record is in another casebook
+        signing.sign_form(
+            study.db, inv, "operation", str(study.operation_id), "lwang", PASSWORD, "review",
+            participant_id=study.pid + 1,
+        )  # fmt: skip
+    assert err.value.field == "record_id"
     assert signing.signatures(study.db, study["investigator"], study.pid) == []
 
 
@@ -174,3 +181,15 @@ def test_the_overview_tells_who_changed_a_verified_form(study):
     assert operation.sdv.changed_utc >= operation.sdv.verified_utc.replace(
         tzinfo=operation.sdv.changed_utc.tzinfo
     )
+
+
+def test_a_later_casebook_signature_supersedes_a_broken_form_signature(study):
+    _sign_operation(study)
+    _change_operation(study)
+    assert len(sign_off(study.db, study["monitor"], study.pid).invalidated) == 1
+    signing.sign_casebook(study.db, study["investigator"], study.pid, "lwang", PASSWORD, "approve")
+    view = sign_off(study.db, study["monitor"], study.pid)
+    assert view.invalidated == []  # the casebook's signature covers the corrected form
+    operation = next(f for f in view.forms if f.form == "operation")
+    assert operation.signature.state == signing.CHANGED  # still shown as it is
+    assert view.locked and view.casebook_signature.valid

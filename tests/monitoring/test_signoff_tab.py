@@ -26,6 +26,7 @@ from sqlalchemy import select
 from nclm_desktop.models import AuditEvent, Participant
 from nclm_desktop.services import surgery
 from nclm_desktop.services.errors import RecordLocked
+from nclm_desktop.services.monitoring import signing
 from nclm_desktop.ui.participant_detail import ParticipantDetail
 from nclm_desktop.ui.participant_tabs import participant_tabs
 from nclm_desktop.ui.signoff_tab import SignOffTab
@@ -264,3 +265,23 @@ def test_a_wrong_name_is_refused_like_a_wrong_password(qtbot, study):
     assert _failed_signatures(study) == [("lwang", "casebook")]
     with study.db.session() as s:
         assert not s.get(Participant, study.pid).locked
+
+
+def test_the_lock_holds_edit_buttons_their_tab_enables_and_unlock_gives_them_back(qtbot, study):
+    """A visit selected while locked: the follow-up tab enables "Record visit", the banner
+    keeps it off; after the unlock the tab's own choice stands again (its refresh after
+    the unlock clears the selection, so select again)."""
+    window = _window(qtbot, study, "investigator")
+    followup = _child(window, "tab_followup")
+    record_visit = _child(window, "record_visit", QPushButton)
+    signing.sign_casebook(study.db, study["investigator"], study.pid, "lwang", PASSWORD, "review")
+    qtbot.waitUntil(lambda: _child(window, "casebook_banner", QLabel).isVisible())
+    followup.select_visit("M1")
+    assert not record_visit.isEnabled() and "locked" in record_visit.toolTip()
+    signing.unlock_casebook(study.db, study["investigator"], study.pid, "late visit data")
+    qtbot.waitUntil(lambda: _child(window, "casebook_banner", QLabel).isHidden())
+    assert "locked" not in record_visit.toolTip()
+    followup.select_visit("M1")
+    assert record_visit.isEnabled()
+    followup.table.clearSelection()
+    assert not record_visit.isEnabled()  # the tab decides again

@@ -157,13 +157,20 @@ def sign_form(
     username: str,
     password: str,
     meaning: str,
+    *,
+    participant_id: int | None = None,
 ) -> int:
     """Sign one form instance, bound to that record's hash; returns the signature's id. It
     does not lock; on a locked casebook it is refused like any write (the casebook's
-    signature already covers the form)."""
+    signature already covers the form). With ``participant_id``, the record must be in
+    that participant's casebook."""
     code = meaning_code(meaning)
     with writing(db, actor, Permission.SIGN) as s:
         found, row, pid = load_record(s, form, record_id)
+        if participant_id is not None and pid != participant_id:
+            raise ValidationError(
+                "record_id", f"{found.name} record {record_id} is not in this casebook."
+            )
         p = _participant(s, pid)
         key = record_key(row)
         user = _confirm_signer(s, actor, p, found.name, key, username, password)
