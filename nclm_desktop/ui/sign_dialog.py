@@ -137,6 +137,7 @@ class SignDialog(QDialog):
             )
         )
         explain.setWordWrap(True)
+        explain.setMinimumWidth(520)  # the layout's minimum size sets the dialog's
         self.printed_name = QLabel(actor.display_name or actor.username)
         self.printed_name.setObjectName("sign_printed_name")
         self.printed_name.setStyleSheet("font-weight: 600;")
@@ -178,7 +179,6 @@ class SignDialog(QDialog):
         layout.addWidget(self.result_label)
         layout.addLayout(_buttons(self.sign_button, self.close_button))
         layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)  # wrapped lines fit
-        self.setMinimumWidth(560)
         self.username.setFocus()
 
     def sign(self) -> bool:
@@ -255,6 +255,7 @@ class UnlockDialog(QDialog):
             )
         )
         explain.setWordWrap(True)
+        explain.setMinimumWidth(460)
         self.reason = QPlainTextEdit()
         self.reason.setObjectName("unlock_reason")
         self.reason.setPlaceholderText(_t("Why must the casebook change?"))
@@ -274,7 +275,6 @@ class UnlockDialog(QDialog):
         layout.addWidget(self.message)
         layout.addLayout(_buttons(ok, cancel))
         layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
-        self.setMinimumWidth(500)
 
     def unlock(self) -> bool:
         reason = self.reason.toPlainText().strip()
