@@ -1859,6 +1859,14 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
         <translation>签名</translation>
     </message>
     <message>
+        <source>Casebook</source>
+        <translation>病例报告</translation>
+    </message>
+    <message>
+        <source>Source-data verification</source>
+        <translation>源数据核查</translation>
+    </message>
+    <message>
         <source>User account</source>
         <translation>用户账户</translation>
     </message>
@@ -1885,6 +1893,10 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     <message>
         <source>signature revoked</source>
         <translation>签名已撤销</translation>
+    </message>
+    <message>
+        <source>signature refused (wrong user name or password)</source>
+        <translation>签名被拒绝（用户名或密码错误）</translation>
     </message>
     <message>
         <source>signed in</source>
