@@ -180,3 +180,24 @@ def test_a_change_after_signing_invalidates_the_signature(study):
     _sign(study, meaning="review")  # signed again after the correction
     states = [r.state for r in signing.signatures(study.db, study["monitor"], study.pid)]
     assert states == ["invalid: data changed after signing", "valid"]
+
+
+@pytest.mark.parametrize("role", ("admin", "investigator", "surgeon", "coordinator", "monitor"))
+def test_on_a_locked_casebook_the_roles_decide_monitoring_not_the_lock(study, role):
+    """Raising a query and marking SDV on a signed casebook: the usual roles succeed, the
+    others are refused for their role, never for the lock."""
+    _sign(study)
+    op = str(study.operation_id)
+    actor = study[role]
+    if role in ("monitor", "investigator"):
+        queries.raise_query(study.db, actor, "operation", op, "margin_mm", "Margin?")
+    else:
+        with pytest.raises(PermissionDenied):
+            queries.raise_query(study.db, actor, "operation", op, "margin_mm", "Margin?")
+    if role == "monitor":
+        sdv.mark_verified(study.db, actor, "operation", op)
+    else:
+        with pytest.raises(PermissionDenied):
+            sdv.mark_verified(study.db, actor, "operation", op)
+    assert _locked(study)
+    assert signing.signatures(study.db, study["monitor"], study.pid)[0].valid
