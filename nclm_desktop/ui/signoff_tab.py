@@ -336,12 +336,13 @@ class CasebookBanner(QLabel):
             sig = view.casebook_signature
             lines.append(
                 _t(
-                    "Casebook signed and locked: {m}. A change needs an investigator to unlock it, with a reason."
-                ).format(m=manifestation(sig))  # fmt: skip
+                    "Casebook signed and locked: {m}. A change needs an investigator to "
+                    "unlock it, with a reason."
+                ).format(m=manifestation(sig))
                 if sig is not None
                 else _t(
                     "Casebook locked. A change needs an investigator to unlock it, with a reason."
-                )  # fmt: skip
+                )
             )
         for instance, sig in view.invalidated:
             what = _t("the casebook") if instance is None else form_name(instance)
@@ -369,7 +370,11 @@ class CasebookBanner(QLabel):
     def _buttons(self) -> list[QPushButton]:
         if self.window_ is None:
             return []
-        return [b for b in self.window_.findChildren(QPushButton) if is_case_edit(b)]
+        return [  # the window's own, not those of a dialog it has open
+            b
+            for b in self.window_.findChildren(QPushButton)
+            if is_case_edit(b) and b.window() is self.window_
+        ]
 
     def _guard(self, locked: bool) -> None:
         tip = _t("The casebook is signed and locked; an investigator must unlock it first.")
