@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ...forms.form import Form
 from ...models import AuditEvent, SdvMark
+from ...models.base import Base
 from ...models.db import Database
 from ..permissions import Actor, Permission
 from ..uow import reading, writing
@@ -65,14 +67,19 @@ def _last_change(s: Session, table: str, key: str) -> tuple[str | None, dt.datet
     return event.username, dt.datetime.fromisoformat(event.ts_utc)
 
 
-def sdv_rows(s: Session, participant_id: int) -> list[SdvState]:
-    """Inside a caller's session: every form instance of the participant with its state."""
+def sdv_rows(
+    s: Session, participant_id: int, records: list[tuple[Form, Base]] | None = None
+) -> list[SdvState]:
+    """Inside a caller's session: every form instance of the participant with its state
+    (``records``: its ``casebook_records`` when the caller has read them)."""
     marks = {
         (m.form, m.record_id): m
         for m in s.scalars(select(SdvMark).filter_by(participant_id=participant_id))
     }
     states = []
-    for form, row in casebook_records(s, participant_id):
+    if records is None:
+        records = casebook_records(s, participant_id)
+    for form, row in records:
         key = record_key(row)
         mark = marks.get((form.name, key))
         if mark is None:

@@ -20,8 +20,10 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ...forms.form import Form
 from ...models import Participant, Signature, User
 from ...models.audit_hook import append_events
+from ...models.base import Base
 from ...models.db import Database
 from .. import accounts
 from ..errors import AuthenticationFailed, NotFound, RecordLocked, ValidationError
@@ -206,9 +208,12 @@ def _state(s: Session, sig: Signature, casebook_now: str) -> str:
     return VALID if sig.data_hash == record_hash(found, row) else CHANGED
 
 
-def signature_rows(s: Session, participant_id: int) -> list[SignatureRow]:
-    """Inside a caller's session: the participant's signatures, each checked now."""
-    current = casebook_hash(s, participant_id)
+def signature_rows(
+    s: Session, participant_id: int, records: list[tuple[Form, Base]] | None = None
+) -> list[SignatureRow]:
+    """Inside a caller's session: the participant's signatures, each checked now
+    (``records``: its ``casebook_records`` when the caller has read them)."""
+    current = casebook_hash(s, participant_id, records)
     rows = []
     for sig in s.scalars(
         select(Signature).filter_by(participant_id=participant_id).order_by(Signature.id)

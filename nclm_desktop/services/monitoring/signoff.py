@@ -96,8 +96,9 @@ def sign_off(db: Database, actor: Actor | None, participant_id: int) -> SignOff:
         p = s.get(Participant, participant_id)
         if p is None:
             raise NotFound(f"There is no participant {participant_id}.")
-        sdv = {(st.form, st.record_id): st for st in sdv_rows(s, participant_id)}
-        sigs = signature_rows(s, participant_id)
+        records = casebook_records(s, participant_id)  # read once for all three
+        sdv = {(st.form, st.record_id): st for st in sdv_rows(s, participant_id, records)}
+        sigs = signature_rows(s, participant_id, records)
         forms = tuple(
             FormInstance(
                 form.name,
@@ -107,7 +108,7 @@ def sign_off(db: Database, actor: Actor | None, participant_id: int) -> SignOff:
                 sdv[(form.name, record_key(row))],
                 tuple(g for g in sigs if (g.form, g.record_id) == (form.name, record_key(row))),
             )
-            for form, row in sorted(casebook_records(s, participant_id), key=_clinical_order)
+            for form, row in sorted(records, key=_clinical_order)
         )
         return SignOff(
             participant_id,
