@@ -86,6 +86,10 @@ def _check_texts(session: Session, flush_context: object, instances: object) -> 
 # unlocking are writes like any other (docs/ARCHITECTURE.md §3).
 WRITABLE_WHEN_LOCKED: dict[str, frozenset[str]] = {"participant": frozenset({"locked"})}
 _LOCKED_AT_START = "nclm_locked_at_start"
+# Rows about a participant's record, not of it: a monitor's questions and verification marks
+# are accepted on a locked casebook (a question on signed data is how a correction starts;
+# the correction itself needs the unlock). docs/ARCHITECTURE.md §3.
+NOT_CASE_DATA = frozenset({"data_query", "sdv_mark"})
 
 
 def _only_lock_changes(obj: object) -> bool:
@@ -124,6 +128,7 @@ def _check_locks(session: Session, flush_context: object) -> None:
             at_start.setdefault(obj.id, False)  # created in this unit of work
     written = [*session.new, *session.deleted]
     written += [o for o in session.dirty if session.is_modified(o) and not _only_lock_changes(o)]
+    written = [o for o in written if getattr(o, "__tablename__", None) not in NOT_CASE_DATA]
     touched = {changes.participant_of(o, session) for o in written if isinstance(o, Base)}
     touched.discard(None)
     for pid in sorted(touched):

@@ -32,6 +32,8 @@ RECORD_LABELS = {
     "visit": QT_TRANSLATE_NOOP("Audit", "Visit"),
     "clinical_event": QT_TRANSLATE_NOOP("Audit", "Clinical event"),
     "signature": QT_TRANSLATE_NOOP("Audit", "Signature"),
+    "casebook": QT_TRANSLATE_NOOP("Audit", "Casebook"),  # a failed signature of one
+    "sdv_mark": QT_TRANSLATE_NOOP("Audit", "Source-data verification"),
     "user_account": QT_TRANSLATE_NOOP("Audit", "User account"),
     "setting": QT_TRANSLATE_NOOP("Audit", "Setting"),
 }
@@ -41,6 +43,9 @@ ACTION_LABELS = {
     "delete": QT_TRANSLATE_NOOP("Audit", "deleted"),
     "sign": QT_TRANSLATE_NOOP("Audit", "signed"),
     "unsign": QT_TRANSLATE_NOOP("Audit", "signature revoked"),
+    "signature_failed": QT_TRANSLATE_NOOP(
+        "Audit", "signature refused (wrong user name or password)"
+    ),
     "login": QT_TRANSLATE_NOOP("Audit", "signed in"),
     "login_failed": QT_TRANSLATE_NOOP("Audit", "sign-in failed"),
     "logout": QT_TRANSLATE_NOOP("Audit", "signed out"),

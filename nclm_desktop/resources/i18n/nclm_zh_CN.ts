@@ -1435,6 +1435,222 @@ No discards it and starts a new screening.</source>
         <source>About NCLM Desktop</source>
         <translation>关于 NCLM 桌面版</translation>
     </message>
+    <message>
+        <source>{name}, {when}, “{meaning}”</source>
+        <translation>{name}，{when}，“{meaning}”</translation>
+    </message>
+    <message>
+        <source>Electronic signature</source>
+        <translation>电子签名</translation>
+    </message>
+    <message>
+        <source>Sign the casebook of {sid}</source>
+        <translation>签署 {sid} 的病例报告</translation>
+    </message>
+    <message>
+        <source>Signing covers every form of the casebook as it is now and locks it: no change is possible until an investigator unlocks it, with a reason.</source>
+        <translation>签名覆盖病例报告中当前的所有表单并将其锁定：在研究者说明原因解锁之前，不能做任何修改。</translation>
+    </message>
+    <message>
+        <source>Sign {what} of {sid}</source>
+        <translation>签署 {sid} 的{what}</translation>
+    </message>
+    <message>
+        <source>Signing covers this form as it is now; a later change of it shows the signature as invalid.</source>
+        <translation>签名覆盖该表单的当前内容；之后对其的任何修改都会使签名显示为失效。</translation>
+    </message>
+    <message>
+        <source>Your user name and password together are your electronic signature, the legally binding equivalent of your handwritten signature.</source>
+        <translation>您的用户名和密码共同构成您的电子签名，与您的手写签名具有同等法律效力。</translation>
+    </message>
+    <message>
+        <source>Printed name</source>
+        <translation>签名人姓名</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>签名含义</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <source>The user name or password is wrong; nothing was signed. After 5 failed attempts in a row the account is locked for 15 minutes.</source>
+        <translation>用户名或密码错误，未签署任何内容。连续失败 5 次后，账户将被锁定 15 分钟。</translation>
+    </message>
+    <message>
+        <source>Signed: {manifestation}</source>
+        <translation>已签名：{manifestation}</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Unlock casebook</source>
+        <translation>解锁病例报告</translation>
+    </message>
+    <message>
+        <source>Unlock the casebook of {sid}</source>
+        <translation>解锁 {sid} 的病例报告</translation>
+    </message>
+    <message>
+        <source>Unlocking allows changes again. The signatures stay on record; a signature shows as invalid once the data it covers change. The reason is kept in the audit trail.</source>
+        <translation>解锁后可再次修改。签名仍保留在记录中；一旦其覆盖的数据发生变化，签名即显示为失效。原因将记入稽查轨迹。</translation>
+    </message>
+    <message>
+        <source>Why must the casebook change?</source>
+        <translation>为什么需要修改病例报告？</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Please give the reason for unlocking.</source>
+        <translation>请填写解锁原因。</translation>
+    </message>
+    <message>
+        <source>Verified by {who} on {when}</source>
+        <translation>由 {who} 于 {when} 核查</translation>
+    </message>
+    <message>
+        <source>Changed after verification on {vwhen} by {vwho}: verify again</source>
+        <translation>在 {vwho} 于 {vwhen} 核查后被修改：请重新核查</translation>
+    </message>
+    <message>
+        <source>Changed on {when} by {who}, after verification on {vwhen} by {vwho}: verify again</source>
+        <translation>在 {vwho} 于 {vwhen} 核查后，由 {who} 于 {when} 修改：请重新核查</translation>
+    </message>
+    <message>
+        <source>Not verified</source>
+        <translation>未核查</translation>
+    </message>
+    <message>
+        <source>Signed: {m}</source>
+        <translation>已签名：{m}</translation>
+    </message>
+    <message>
+        <source>Withdrawn: {m}</source>
+        <translation>已撤回：{m}</translation>
+    </message>
+    <message>
+        <source>Invalid, changed after signing: {m}</source>
+        <translation>已失效，签名后被修改：{m}</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>表单</translation>
+    </message>
+    <message>
+        <source>Source-data verification</source>
+        <translation>源数据核查</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <source>Mark verified</source>
+        <translation>标记为已核查</translation>
+    </message>
+    <message>
+        <source>The selected forms match the source documents (kept in the audit trail)</source>
+        <translation>所选表单与源文件一致（记入稽查轨迹）</translation>
+    </message>
+    <message>
+        <source>Sign form…</source>
+        <translation>签署表单…</translation>
+    </message>
+    <message>
+        <source>Sign casebook…</source>
+        <translation>签署病例报告…</translation>
+    </message>
+    <message>
+        <source>Unlock…</source>
+        <translation>解锁…</translation>
+    </message>
+    <message>
+        <source>{n} forms · {v} verified · {c} changed after verification</source>
+        <translation>{n} 个表单 · 已核查 {v} 个 · 核查后被修改 {c} 个</translation>
+    </message>
+    <message>
+        <source>Casebook signed and locked</source>
+        <translation>病例报告已签名并锁定</translation>
+    </message>
+    <message>
+        <source>Casebook locked</source>
+        <translation>病例报告已锁定</translation>
+    </message>
+    <message>
+        <source>Casebook signed, unlocked</source>
+        <translation>病例报告已签名，已解锁</translation>
+    </message>
+    <message>
+        <source>Casebook not signed</source>
+        <translation>病例报告未签名</translation>
+    </message>
+    <message>
+        <source>Select forms you checked against the source documents and mark them verified; a later change clears the mark.</source>
+        <translation>选择已与源文件核对的表单并标记为已核查；之后的修改会清除该标记。</translation>
+    </message>
+    <message>
+        <source>Sign the selected form, or the whole casebook (which locks it). A later change of signed data shows the signature as invalid.</source>
+        <translation>签署所选表单，或签署整个病例报告（将其锁定）。已签名数据之后的修改会使签名显示为失效。</translation>
+    </message>
+    <message>
+        <source>Read-only: a monitor verifies source data; the investigator signs and unlocks.</source>
+        <translation>只读：由监查员进行源数据核查；由研究者签名和解锁。</translation>
+    </message>
+    <message>
+        <source>The casebook is signed and locked; unlock it first.</source>
+        <translation>病例报告已签名并锁定，请先解锁。</translation>
+    </message>
+    <message>
+        <source>Sign the one selected form</source>
+        <translation>签署所选的一个表单</translation>
+    </message>
+    <message>
+        <source>Sign every form of the casebook and lock it</source>
+        <translation>签署病例报告的所有表单并将其锁定</translation>
+    </message>
+    <message>
+        <source>{n} form(s) marked verified.</source>
+        <translation>已将 {n} 个表单标记为已核查。</translation>
+    </message>
+    <message>
+        <source>{what} signed.</source>
+        <translation>{what}已签名。</translation>
+    </message>
+    <message>
+        <source>Casebook signed and locked.</source>
+        <translation>病例报告已签名并锁定。</translation>
+    </message>
+    <message>
+        <source>Casebook unlocked; its signatures stay on record.</source>
+        <translation>病例报告已解锁；其签名仍保留在记录中。</translation>
+    </message>
+    <message>
+        <source>Casebook signed and locked: {m}. A change needs an investigator to unlock it, with a reason.</source>
+        <translation>病例报告已签名并锁定：{m}。如需修改，须由研究者说明原因后解锁。</translation>
+    </message>
+    <message>
+        <source>Casebook locked. A change needs an investigator to unlock it, with a reason.</source>
+        <translation>病例报告已锁定。如需修改，须由研究者说明原因后解锁。</translation>
+    </message>
+    <message>
+        <source>the casebook</source>
+        <translation>病例报告</translation>
+    </message>
+    <message>
+        <source>Signature invalidated: {what}, signed by {m}, was changed afterwards.</source>
+        <translation>签名已失效：{what}（签名：{m}）在签名后被修改。</translation>
+    </message>
+    <message>
+        <source>The casebook is signed and locked; an investigator must unlock it first.</source>
+        <translation>病例报告已签名并锁定；须先由研究者解锁。</translation>
+    </message>
 </context>
 <context>
     <name>AdminPage</name>
@@ -1651,6 +1867,14 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
         <translation>签名</translation>
     </message>
     <message>
+        <source>Casebook</source>
+        <translation>病例报告</translation>
+    </message>
+    <message>
+        <source>Source-data verification</source>
+        <translation>源数据核查</translation>
+    </message>
+    <message>
         <source>User account</source>
         <translation>用户账户</translation>
     </message>
@@ -1677,6 +1901,10 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     <message>
         <source>signature revoked</source>
         <translation>签名已撤销</translation>
+    </message>
+    <message>
+        <source>signature refused (wrong user name or password)</source>
+        <translation>签名被拒绝（用户名或密码错误）</translation>
     </message>
     <message>
         <source>signed in</source>
@@ -3750,6 +3978,10 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
         <source>Follow-up</source>
         <translation>随访</translation>
     </message>
+    <message>
+        <source>Sign-off</source>
+        <translation>核查与签名</translation>
+    </message>
 </context>
 <context>
     <name>ParticipantsPage</name>
@@ -4277,6 +4509,21 @@ This screen is not available in this version yet.</source>
     <message>
         <source>Segment {n} ({name}): {state}</source>
         <translation>肝段 {n}（{name}）：{state}</translation>
+    </message>
+</context>
+<context>
+    <name>SignOff</name>
+    <message>
+        <source>I have reviewed and approve these data</source>
+        <translation>我已审阅并批准这些数据</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>审阅</translation>
     </message>
 </context>
 <context>
