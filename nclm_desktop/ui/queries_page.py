@@ -111,9 +111,7 @@ def may_answer(actor: Actor, q: QueryRow) -> bool:
 
 
 def _raiser_or_investigator(actor: Actor, q: QueryRow) -> bool:
-    return actor.role == "investigator" or (
-        actor.role in RAISERS and actor.username == q.raised_by
-    )
+    return actor.role == "investigator" or (actor.role in RAISERS and actor.username == q.raised_by)
 
 
 def may_close(actor: Actor, q: QueryRow) -> bool:
@@ -177,7 +175,9 @@ class QueriesPage(QWidget):
         self.answer_button = self._button("answer_query", _t("Answer…"), self.answer)
         self.close_button = self._button("close_query", _t("Close"), self.close_query)
         self.reopen_button = self._button("reopen_query", _t("Re-open"), self.reopen)
-        self.open_button = self._button("open_participant", _t("Open participant"), self.open_selected)
+        self.open_button = self._button(
+            "open_participant", _t("Open participant"), self.open_selected
+        )
         self.answer_button.setToolTip(_t("The site answers an open query (not the monitor)"))
         self.close_button.setToolTip(_t("Who raised the query, or the investigator, closes it"))
 

@@ -84,9 +84,7 @@ class TextDialog(QDialog):
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setObjectName(f"{name}_ok")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setObjectName(
-            f"{name}_cancel"
-        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setObjectName(f"{name}_cancel")
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -123,8 +121,9 @@ class RaiseQueryDialog(TextDialog):
         self.field = QComboBox()
         super().__init__(
             _t("Raise a data query"),
-            _t("Ask the site about one value of {record}. They answer; you close the query.")
-            .format(record=record),
+            _t(
+                "Ask the site about one value of {record}. They answer; you close the query."
+            ).format(record=record),
             _t("&Question:"),
             name="raise_query",
             submit=lambda text: submit(self.field.currentData(), text),

@@ -8,10 +8,9 @@ the investigator closes and re-opens. Every step is an audited write.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
