@@ -17,6 +17,7 @@ from ..models.db import Database
 from ..services import participant_record as record
 from ..services.baseline import BaselineInput, get_baseline, save_baseline
 from ..services.permissions import Actor, Permission
+from .field_queries import watch_queries
 from .form_builder import FormEditor
 
 IDENTITY = form("participant_identity")
@@ -54,6 +55,7 @@ class IdentityTab(FormEditor):
             load=lambda: asdict(record.get_identity(db, actor, pid)),
             name="identity",
         )
+        watch_queries(self, db, actor, pid, {"participant_identity": pid, "participant": pid})
 
     def _store(self, values: dict[str, Any], _confirmed: frozenset[str], reason: str | None):
         view = record.IdentityView(
@@ -95,6 +97,7 @@ class EnrolmentTab(FormEditor):
         self.message.setObjectName("enrolment_message")
         self.layout().insertWidget(1, note)
         self.layout().insertWidget(3, self.message)
+        watch_queries(self, db, actor, pid, {"participant": pid})
 
     def _values(self) -> dict[str, Any]:
         s = record.get_summary(self.db, self.actor, self.pid)
@@ -151,6 +154,8 @@ class BaselineTab(FormEditor):
         self.layout().insertWidget(2, title)
         self.layout().insertWidget(3, self.lines)
         self._show_lines()
+        # Queries need a saved record to point at.
+        watch_queries(self, db, actor, pid, {} if self.first_entry else {"baseline_disease": pid})
 
     def _values(self) -> dict[str, Any] | None:
         view = get_baseline(self.db, self.actor, self.pid)
