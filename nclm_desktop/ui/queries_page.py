@@ -64,8 +64,8 @@ def query_columns() -> list[Column]:
     ]
 
 
-COLUMN_WIDTHS = {"id": 45, "study_id": 95, "form": 120, "field": 150, "text": 260,
-                 "state": 75, "raised_by": 85, "raised": 85, "age": 70}  # fmt: skip
+COLUMN_WIDTHS = {"id": 45, "study_id": 95, "form": 120, "field": 150, "text": 250,
+                 "state": 75, "raised_by": 85, "raised": 85, "age": 80}  # fmt: skip
 
 
 def field_label(form: str, field: str) -> str:
@@ -85,25 +85,33 @@ def _utc(moment: dt.datetime) -> dt.datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
-def age_days(q: QueryRow, now: dt.datetime) -> int:
-    return max(0, (now - _utc(q.raised_utc)).days)
-
-
-def shown_query(q: QueryRow, now: dt.datetime) -> dict[str, Any]:
-    """A service row as the list shows it (labels translated, the age at ``now``)."""
-    return {
-        "query": q,
-        "id": q.id,
-        "study_id": q.study_id or "",
-        "form": form_title(q.form),
-        "field": field_label(q.form, q.field),
-        "text": q.text,
-        "state": state_text(q.state),
-        "raised_by": q.raised_by,
-        "raised": _utc(q.raised_utc).astimezone().date(),
-        "age": age_days(q, now),
-        "answer": q.answer or "",
-    }
+def shown_queries(rows: list[QueryRow], now: dt.datetime) -> list[dict[str, Any]]:
+    """Service rows as the list shows them (labels translated, the age at ``now``); each
+    label is looked up once per form and field, not once per row."""
+    labels: dict[tuple[str, str], tuple[str, str]] = {}
+    states = {state: state_text(state) for state in queries.STATES}
+    out = []
+    for q in rows:
+        key = (q.form, q.field)
+        if key not in labels:
+            labels[key] = (form_title(q.form), field_label(q.form, q.field))
+        raised = _utc(q.raised_utc)
+        out.append(
+            {
+                "query": q,
+                "id": q.id,
+                "study_id": q.study_id or "",
+                "form": labels[key][0],
+                "field": labels[key][1],
+                "text": q.text,
+                "state": states.get(q.state, q.state),
+                "raised_by": q.raised_by,
+                "raised": raised.astimezone().date().isoformat(),
+                "age": max(0, (now - raised).days),
+                "answer": q.answer or "",
+            }
+        )
+    return out
 
 
 def may_answer(actor: Actor, q: QueryRow) -> bool:
@@ -131,6 +139,7 @@ class QueriesPage(QWidget):
         super().__init__(parent)
         self.db, self.actor = db, actor
         self._all: list[QueryRow] = []
+        self._shown: list[dict[str, Any]] = []  # _all as shown, computed once per load
         self.model = RecordTableModel(query_columns(), self)
         self.proxy = SearchFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -232,6 +241,7 @@ class QueriesPage(QWidget):
         if not shiboken6.isValid(self.model):
             return
         self._all = queries.list_queries(self.db, self.actor)
+        self._shown = shown_queries(self._all, dt.datetime.now(dt.UTC))
         self._apply_filters()
 
     def _apply_filters(self) -> None:
@@ -240,13 +250,16 @@ class QueriesPage(QWidget):
         state = self.state_filter.currentData()
         form = self.form_filter.currentData()
         min_age = self.age_filter.value()
-        now = dt.datetime.now(dt.UTC)
         rows = [
-            shown_query(q, now)
-            for q in self._all
-            if (state is None or q.state == state or (state == "active" and q.state != "closed"))
-            and (form is None or q.form == form)
-            and (not min_age or age_days(q, now) >= min_age)
+            d
+            for d in self._shown
+            if (
+                state is None
+                or d["query"].state == state
+                or (state == "active" and d["query"].state != "closed")
+            )
+            and (form is None or d["query"].form == form)
+            and d["age"] >= min_age
         ]
         self.model.set_rows(rows)
         self._update_count()
