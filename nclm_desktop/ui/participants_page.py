@@ -144,7 +144,9 @@ class ParticipantsPage(QWidget):
 
     def _on_changes(self, changes: Changes) -> None:
         """A write changed what the list shows: reload now, or when next shown."""
-        if changes.touches(None, "participant", "identity", "screening", "surgery", "visits"):
+        if changes.touches(
+            None, "participant", "identity", "screening", "surgery", "visits", "monitoring"
+        ):
             if self.isVisible():
                 self.refresh()
             else:
