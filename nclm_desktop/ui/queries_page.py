@@ -42,9 +42,9 @@ def _t(text: str) -> str:
 # The state filter: a code (None: every state; "active": open or answered) and its label.
 STATE_FILTERS = (
     ("active", QT_TRANSLATE_NOOP("QueriesPage", "Open or answered")),
-    ("open", QT_TRANSLATE_NOOP("QueriesPage", "Open")),
-    ("answered", QT_TRANSLATE_NOOP("QueriesPage", "Answered")),
-    ("closed", QT_TRANSLATE_NOOP("QueriesPage", "Closed")),
+    ("open", QT_TRANSLATE_NOOP("QueriesPage", "Open only")),
+    ("answered", QT_TRANSLATE_NOOP("QueriesPage", "Answered only")),
+    ("closed", QT_TRANSLATE_NOOP("QueriesPage", "Closed only")),
     (None, QT_TRANSLATE_NOOP("QueriesPage", "All states")),
 )
 
@@ -182,7 +182,7 @@ class QueriesPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
 
         self.answer_button = self._button("answer_query", _t("Answer…"), self.answer)
-        self.close_button = self._button("close_query", _t("Close"), self.close_query)
+        self.close_button = self._button("close_query", _t("Close query"), self.close_query)
         self.reopen_button = self._button("reopen_query", _t("Re-open"), self.reopen)
         self.open_button = self._button(
             "open_participant", _t("Open participant"), self.open_selected
