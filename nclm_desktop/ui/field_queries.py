@@ -7,7 +7,8 @@ each data-dictionary form shown to its record's key - then:
 - every field with an open or answered query carries a flag beside its caption, its tooltip
   listing the queries; the flags follow every change (the change notice);
 - a monitor or the investigator raises a query on a field from its caption's context menu,
-  or (keyboard) with the editor's "Raise query…" button;
+  or from the keyboard with Ctrl+Alt+Q (the field with the cursor) or the editor's
+  "Raise query…" button;
 - when the site changes saved data in a FormEditor, the reason dialog offers the record's
   open queries: those ticked are cited in the audit reason ("Query #3: ...") and answered
   as corrected once the change is saved.
@@ -17,7 +18,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QCoreApplication, QObject, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Slot
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QPushButton
 
 from ..forms import Field
@@ -37,6 +39,9 @@ from .query_dialogs import CorrectionReasonDialog, RaiseQueryDialog, query_line
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("FieldQueries", text)
+
+
+RAISE_SHORTCUT = "Ctrl+Alt+Q"
 
 
 def home_form(field: Field, view: FormView, forms: Mapping[str, str]) -> str | None:
@@ -74,6 +79,13 @@ class FieldQueries(QObject):
         self.raise_button: QPushButton | None = None
         if actor.role in RAISERS:
             self.view.add_field_action(_t("Raise query…"), self.raise_on)
+            # From the keyboard: on the field with the cursor (chosen in the dialog else).
+            shortcut = QAction(_t("Raise query…"), self.view)
+            shortcut.setObjectName("raise_query_shortcut")
+            shortcut.setShortcut(QKeySequence(RAISE_SHORTCUT))
+            shortcut.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.triggered.connect(lambda: self.raise_on(None))
+            self.view.addAction(shortcut)
             if self.editor is not None:
                 self.raise_button = QPushButton(_t("Raise query…"))
                 self.raise_button.setObjectName(f"raise_query_{self.editor.key}")

@@ -287,3 +287,42 @@ def test_the_participant_list_counts_open_queries(qtbot, study):
     qtbot.addWidget(page)
     keys = [c.key for c in page.model.columns]
     assert page.proxy.data(page.proxy.index(0, keys.index("open_queries"))) == "2"
+
+
+def test_ctrl_alt_q_raises_on_the_field_with_the_cursor(qtbot, study):
+    tab = _tab(qtbot, study, "investigator")  # the investigator raises and edits
+    _click(qtbot, tab, "edit_baseline")
+    tab.view.widget("n_stage").setFocus()
+    qtbot.waitUntil(tab.view.widget("n_stage").hasFocus)
+    chosen = []
+
+    def act(dialog):
+        chosen.append(dialog.field.currentData())
+        fill(qtbot, dialog, "raise_query", "Is N1 in the source?")
+
+    errors = on_next_dialog(act)
+    qtbot.keyClick(
+        tab.view.widget("n_stage"),
+        Qt.Key.Key_Q,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier,
+    )
+    assert not errors, errors
+    assert chosen == ["n_stage"]
+    assert tab.view.flag("n_stage") == "open"
+
+
+def test_a_recorded_visit_shows_its_queries(qtbot, study):
+    from nclm_desktop.services.followup.visit_rows import list_visits
+    from nclm_desktop.services.followup.visits import VisitRecord, record_visit
+    from nclm_desktop.ui.visit_dialog import VisitDialog
+
+    inv = study["investigator"]
+    first = list_visits(study.db, inv, study.pid, TODAY)[0]
+    record_visit(study.db, inv, first.id, VisitRecord(first.target_date, ecog=1), TODAY)
+    queries.raise_query(study.db, study["monitor"], "visit", str(first.id), "ecog", "ECOG 2?")
+    visit = list_visits(study.db, inv, study.pid, TODAY)[0]
+    dialog = VisitDialog(study.db, study["coordinator"], visit, TODAY)
+    qtbot.addWidget(dialog)
+    assert dialog.view.flag("ecog") == "open"
+    assert "ECOG 2?" in dialog.view.rows["ecog"].caption.toolTip()
+    assert dialog.view.flag("actual_date") is None
