@@ -33,6 +33,7 @@ from .change_notice import Changes, change_notice
 from .form_inputs import dictionary_text
 from .query_dialogs import AnswerQueryDialog, query_line, state_text
 from .table_models import Column, RecordTableModel, SearchFilterProxy, configure_table
+from .tasks import run_in_background
 
 
 def _t(text: str) -> str:
@@ -140,6 +141,7 @@ class QueriesPage(QWidget):
         self.db, self.actor = db, actor
         self._all: list[QueryRow] = []
         self._shown: list[dict[str, Any]] = []  # _all as shown, computed once per load
+        self._generation = 0
         self.model = RecordTableModel(query_columns(), self)
         self.proxy = SearchFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -227,7 +229,7 @@ class QueriesPage(QWidget):
     def _on_changes(self, changes: Changes) -> None:
         if changes.touches(None, "monitoring", "participant"):
             if self.isVisible():
-                self.refresh()
+                self.load_in_background()
             else:
                 self._load_on_show = True
 
@@ -235,14 +237,34 @@ class QueriesPage(QWidget):
         super().showEvent(event)
         if self._load_on_show:
             self._load_on_show = False
-            QTimer.singleShot(0, self, self.refresh)
+            QTimer.singleShot(0, self, self.load_in_background)
+
+    def _load(self) -> tuple[list[QueryRow], list[dict[str, Any]]]:
+        rows = queries.list_queries(self.db, self.actor)
+        return rows, shown_queries(rows, dt.datetime.now(dt.UTC))
+
+    def _loaded(self, generation: int, result: tuple[list, list]) -> None:
+        if generation == self._generation and shiboken6.isValid(self.model):
+            self._all, self._shown = result
+            self._apply_filters()
 
     def refresh(self) -> None:
-        if not shiboken6.isValid(self.model):
-            return
-        self._all = queries.list_queries(self.db, self.actor)
-        self._shown = shown_queries(self._all, dt.datetime.now(dt.UTC))
-        self._apply_filters()
+        """Load now (after the user's own action: the list shows its result at once)."""
+        self._generation += 1
+        self._loaded(self._generation, self._load())
+
+    def load_in_background(self) -> None:
+        """Load off the UI thread (thousands of queries); only the newest load is shown."""
+        self._generation += 1
+        generation = self._generation
+        run_in_background(
+            self._load,
+            lambda result: self._loaded(generation, result),
+            self._load_failed,
+        )
+
+    def _load_failed(self, exc: Exception) -> None:
+        self.count_label.setText(str(exc))
 
     def _apply_filters(self) -> None:
         """State, form and age choose the rows; the text filter narrows them as you type."""

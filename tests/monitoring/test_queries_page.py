@@ -326,3 +326,20 @@ def test_a_recorded_visit_shows_its_queries(qtbot, study):
     assert dialog.view.flag("ecog") == "open"
     assert "ECOG 2?" in dialog.view.rows["ecog"].caption.toolTip()
     assert dialog.view.flag("actual_date") is None
+
+
+def test_the_page_loads_off_the_ui_thread_and_follows_changes(qtbot, study):
+    first = queries.raise_query(
+        study.db, study["monitor"], "operation", str(study.operation_id), "margin_mm", "?"
+    )
+    page = QueriesPage(study.db, study["surgeon"], load=False)
+    qtbot.addWidget(page)
+    assert page.model.rowCount() == 0
+    page.show()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    # Another user's write reaches the open page through the change notice.
+    second = queries.raise_query(
+        study.db, study["investigator"], "operation", str(study.operation_id), "duration_min", "?"
+    )
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2)
+    assert {page.model.row_data(r)["id"] for r in range(2)} == {first, second}
