@@ -137,6 +137,9 @@ class FieldQueries(QObject):
         fields = [(n, self.label(n)) for n in self.view.rows if n in self.forms]
         if not fields:
             return False
+        if self.editor is not None and self.editor.first_entry:
+            dialogs.show_info(self.view, _t("Nothing is saved in this form yet to ask about."))
+            return False
         if name is None:
             name = next((n for n, _ in fields if self.view.widget(n).hasFocus()), fields[0][0])
 

@@ -154,8 +154,7 @@ class BaselineTab(FormEditor):
         self.layout().insertWidget(2, title)
         self.layout().insertWidget(3, self.lines)
         self._show_lines()
-        # Queries need a saved record to point at.
-        watch_queries(self, db, actor, pid, {} if self.first_entry else {"baseline_disease": pid})
+        watch_queries(self, db, actor, pid, {"baseline_disease": pid})
 
     def _values(self) -> dict[str, Any] | None:
         view = get_baseline(self.db, self.actor, self.pid)

@@ -343,3 +343,22 @@ def test_the_page_loads_off_the_ui_thread_and_follows_changes(qtbot, study):
     )
     qtbot.waitUntil(lambda: page.model.rowCount() == 2)
     assert {page.model.row_data(r)["id"] for r in range(2)} == {first, second}
+
+
+def test_nothing_saved_nothing_to_ask_about(qtbot, study, monkeypatch):
+    from nclm_desktop.models import BaselineDisease
+    from nclm_desktop.services.uow import writing
+    from nclm_desktop.ui import dialogs
+
+    # A participant whose baseline is not (or no longer) entered.
+    with writing(study.db, study["investigator"], reason="entered on the wrong patient") as s:
+        s.delete(s.get(BaselineDisease, study.pid))
+    told = []
+    monkeypatch.setattr(
+        dialogs, "show_info", lambda _parent, message, title=None: told.append(message)
+    )
+    tab = _tab(qtbot, study, "monitor")
+    assert tab.first_entry
+    _click(qtbot, tab, "raise_query_baseline")
+    assert told == ["Nothing is saved in this form yet to ask about."]
+    assert queries.list_queries(study.db, study["monitor"]) == []

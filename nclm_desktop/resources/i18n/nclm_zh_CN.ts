@@ -1448,6 +1448,10 @@ No discards it and starts a new screening.</source>
         <translation>答复（{who}）：{answer}</translation>
     </message>
     <message>
+        <source>Nothing is saved in this form yet to ask about.</source>
+        <translation>此表单尚未保存任何数据，无法提出质疑。</translation>
+    </message>
+    <message>
         <source>Form</source>
         <translation>表单</translation>
     </message>
