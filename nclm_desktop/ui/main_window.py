@@ -73,6 +73,14 @@ def _screening(w: MainWindow) -> QWidget:
     return page
 
 
+def _queries(w: MainWindow) -> QWidget:
+    from .queries_page import QueriesPage
+
+    page = QueriesPage(w.db, w.actor, load=False)
+    page.participant_opened.connect(w.open_participant)
+    return page
+
+
 def _outcomes(w: MainWindow) -> QWidget:
     from .outcomes_page import OutcomesPage
 
@@ -126,6 +134,7 @@ def default_pages() -> list[PageSpec]:
             Permission.READ_FOLLOWUP,
             _calendar,
         ),
+        PageSpec("queries", _t("Queries"), Permission.VIEW_PARTICIPANTS, _queries),
         PageSpec("outcomes", _t("Outcomes"), Permission.REPORTS, _outcomes),
         PageSpec("reports", _t("Reports"), Permission.REPORTS, _reports),
         PageSpec("export", _t("Export"), Permission.REPORTS, _export),

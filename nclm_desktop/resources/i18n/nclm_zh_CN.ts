@@ -544,6 +544,10 @@ Other complications: {grades}</source>
         <translation>日历</translation>
     </message>
     <message>
+        <source>Queries</source>
+        <translation>数据质疑</translation>
+    </message>
+    <message>
         <source>Outcomes</source>
         <translation>结局</translation>
     </message>
@@ -810,6 +814,10 @@ Other complications: {grades}</source>
     <message>
         <source>Required screening, baseline and operation fields left empty</source>
         <translation>筛选、基线和手术中未填写的必填项</translation>
+    </message>
+    <message>
+        <source>Data queries still open (the Queries page lists them)</source>
+        <translation>尚未答复的数据质疑（见“数据质疑”页）</translation>
     </message>
     <message>
         <source>Last change</source>
@@ -1544,6 +1552,98 @@ No discards it and starts a new screening.</source>
         <translation>表单</translation>
     </message>
     <message>
+        <source>Query</source>
+        <translation>质疑</translation>
+    </message>
+    <message>
+        <source>Raised by</source>
+        <translation>提出人</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>提出日期</translation>
+    </message>
+    <message>
+        <source>Age (days)</source>
+        <translation>已开放天数</translation>
+    </message>
+    <message>
+        <source>Days since the query was raised</source>
+        <translation>自提出质疑以来的天数</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <source>All forms</source>
+        <translation>全部表单</translation>
+    </message>
+    <message>
+        <source>at least </source>
+        <translation>至少 </translation>
+    </message>
+    <message>
+        <source> days old</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>any age</source>
+        <translation>不限天数</translation>
+    </message>
+    <message>
+        <source>Filter by study ID, field, text …</source>
+        <translation>按研究编号、字段、内容筛选 …</translation>
+    </message>
+    <message>
+        <source>Answer…</source>
+        <translation>答复…</translation>
+    </message>
+    <message>
+        <source>Close query</source>
+        <translation>关闭质疑</translation>
+    </message>
+    <message>
+        <source>Re-open</source>
+        <translation>重新开放</translation>
+    </message>
+    <message>
+        <source>Open participant</source>
+        <translation>打开受试者</translation>
+    </message>
+    <message>
+        <source>The site answers an open query (not the monitor)</source>
+        <translation>由研究中心答复未决质疑（监查员不能答复）</translation>
+    </message>
+    <message>
+        <source>Who raised the query, or the investigator, closes it</source>
+        <translation>由提出人或研究者关闭质疑</translation>
+    </message>
+    <message>
+        <source>&amp;State:</source>
+        <translation>状态(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Form:</source>
+        <translation>表单(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>A&amp;ge:</source>
+        <translation>天数(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>{shown} of {total}</source>
+        <translation>{shown} / {total}</translation>
+    </message>
+    <message>
+        <source>{study_id} · {form}
+{line}
+Raised by {who} on {date}.</source>
+        <translation>{study_id} · {form}
+{line}
+由 {who} 于 {date} 提出。</translation>
+    </message>
+    <message>
         <source>Source-data verification</source>
         <translation>源数据核查</translation>
     </message>
@@ -1650,6 +1750,66 @@ No discards it and starts a new screening.</source>
     <message>
         <source>The casebook is signed and locked; an investigator must unlock it first.</source>
         <translation>病例报告已签名并锁定；须先由研究者解锁。</translation>
+    </message>
+    <message>
+        <source>Raise query…</source>
+        <translation>提出质疑…</translation>
+    </message>
+    <message>
+        <source>Ask the site about one value of this form</source>
+        <translation>就本表单的某个值向研究中心提出质疑</translation>
+    </message>
+    <message>
+        <source>Answer ({who}): {answer}</source>
+        <translation>答复（{who}）：{answer}</translation>
+    </message>
+    <message>
+        <source>Nothing is saved in this form yet to ask about.</source>
+        <translation>此表单尚未保存任何数据，无法提出质疑。</translation>
+    </message>
+    <message>
+        <source>#{id} {field} ({state}): {text}</source>
+        <translation>#{id} {field}（{state}）：{text}</translation>
+    </message>
+    <message>
+        <source>Raise a data query</source>
+        <translation>提出数据质疑</translation>
+    </message>
+    <message>
+        <source>Ask the site about one value of {record}. They answer; you close the query.</source>
+        <translation>就{record}中的某个值向研究中心提问。由研究中心答复，您关闭质疑。</translation>
+    </message>
+    <message>
+        <source>&amp;Question:</source>
+        <translation>问题(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>&amp;Field:</source>
+        <translation>字段(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Answer a data query</source>
+        <translation>答复数据质疑</translation>
+    </message>
+    <message>
+        <source>If the value is wrong, correct it in its form instead: the reason for the change offers this query, and saving answers it.</source>
+        <translation>如果该值有误，请在其表单中更正：修改原因对话框会列出此质疑，保存即答复。</translation>
+    </message>
+    <message>
+        <source>&amp;Answer:</source>
+        <translation>答复(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>This change answers the open queries ticked:</source>
+        <translation>本次修改答复以下勾选的未决质疑：</translation>
+    </message>
+    <message>
+        <source>Please enter the reason.</source>
+        <translation>请输入原因。</translation>
     </message>
 </context>
 <context>
@@ -4015,6 +4175,44 @@ This screen is not available in this version yet.</source>
         <translation>{title}
 
 此版本尚未提供该界面。</translation>
+    </message>
+</context>
+<context>
+    <name>QueriesPage</name>
+    <message>
+        <source>Open or answered</source>
+        <translation>未决或已答复</translation>
+    </message>
+    <message>
+        <source>Open only</source>
+        <translation>仅未决</translation>
+    </message>
+    <message>
+        <source>Answered only</source>
+        <translation>仅已答复</translation>
+    </message>
+    <message>
+        <source>Closed only</source>
+        <translation>仅已关闭</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+</context>
+<context>
+    <name>QueryDialogs</name>
+    <message>
+        <source>open</source>
+        <translation>未决</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>已答复</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已关闭</translation>
     </message>
 </context>
 <context>
