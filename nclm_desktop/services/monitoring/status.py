@@ -139,19 +139,15 @@ class _Plan:
 def _plan(name: str) -> _Plan:
     form = all_forms()[name]
     model = model_of(form)
-    own = {f.variable for f in form.inputs} | {f.name for f in form.inputs}
+    required = tuple(f for f in form.inputs if f.required)
+    counted = {f.variable for f in required} | {f.name for f in required}
     listed = tuple(
         (c, form[c].label if c in form else c.replace("_", " "))
         for c in _LIST_REQUIRED.get(name, ())
-        if c not in own
+        if c not in counted
     )
-    return _Plan(
-        form,
-        model,
-        tuple(c.name for c in model.__mapper__.primary_key),
-        tuple(f for f in form.inputs if f.required),
-        listed,
-    )
+    keys = tuple(c.name for c in model.__mapper__.primary_key)
+    return _Plan(form, model, keys, required, listed)
 
 
 def _value(f: Field, row: Any) -> Any:
