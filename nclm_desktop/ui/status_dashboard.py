@@ -7,8 +7,8 @@ from __future__ import annotations
 import time
 
 import shiboken6
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QColor, QPainter, QPen, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -16,6 +16,9 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -43,6 +46,37 @@ FORM_WIDTH, VISIT_WIDTH = 62, 40
 FILTER_DELAY_MS = 200  # typing a study ID reloads once the typing pauses
 # A double-click is a click and an activation: one window, not two.
 REPEAT_S = 1.0
+
+
+class CellDelegate(QStyledItemDelegate):
+    """Paints the state's colour and letter even on the selected cell, which gets a dark
+    frame instead of the selection colour (the colour must stay readable). Reads the state
+    straight from the model: one look-up per cell, not one per role."""
+
+    def __init__(self, model: StatusModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.colours = {s: (QColor(bg), QColor(fg)) for s, (bg, fg) in STATE_COLOURS.items()}
+        self.letters = {s: _t(letter) for s, letter in STATE_LETTERS.items()}
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        state = self.model.state_at(index.row(), index.column())
+        if state is None:
+            return
+        rect = option.rect
+        painter.save()
+        painter.fillRect(rect, self.colours[state][0])
+        painter.setPen(self.colours[state][1])
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.letters[state])
+        if option.state & (QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_HasFocus):
+            painter.setPen(QPen(Qt.GlobalColor.black, 2))
+            painter.drawRect(rect.adjusted(1, 1, -1, -1))
+        painter.restore()
 
 
 class StatusDashboardPage(QWidget):
@@ -82,6 +116,7 @@ class StatusDashboardPage(QWidget):
         self.table = QTableView()
         self.table.setObjectName("status_table")
         self.table.setModel(self.model)
+        self.table.setItemDelegate(CellDelegate(self.model, self.table))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
@@ -154,7 +189,8 @@ class StatusDashboardPage(QWidget):
         self._update_count()
 
     def _update_count(self) -> None:
-        self.count_label.setText(self.tr("{n} participants").format(n=self.model.rowCount()))
+        n = QLocale().toString(self.model.rowCount())
+        self.count_label.setText(self.tr("{n} participants").format(n=n))
 
     @Slot(object)
     def _on_changes(self, changes: Changes) -> None:

@@ -1,6 +1,7 @@
-"""The status dashboard's table model: virtual over the participant order, a page of rows
-fetched from the service when the view first asks for one of them (services/monitoring/
-status.py), so a screen of a 10,000-participant study loads one or two pages, not the study."""
+"""The status dashboard's table model: virtual over the participant order. When the view
+asks for a row not fetched yet, the rows from there down (a page, less those already here)
+come from the service in one call (services/monitoring/status.py): a screen of a
+10,000-participant study is one call, not the study."""
 
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ from .form_inputs import dictionary_text
 
 Index = QModelIndex | QPersistentModelIndex
 STATE_ROLE = Qt.ItemDataRole.UserRole + 1  # the cell's state code
-CACHED_PAGES = 20
+CACHED_ROWS = 2000  # rows kept; the oldest fetched are dropped first
 
 
 def _t(text: str) -> str:
@@ -133,8 +134,8 @@ class StatusModel(QAbstractTableModel):
         self.ids: list[int] = []
         self.study_id_text = ""
         self.state: str | None = None
-        self._pages: OrderedDict[int, list[StatusRow | None]] = OrderedDict()
-        self.pages_loaded = 0  # for tests and the bench: how many pages were fetched
+        self._rows: OrderedDict[int, StatusRow | None] = OrderedDict()  # row number -> row
+        self.pages_loaded = 0  # for tests and the bench: how many fetches were made
         self._brushes = {
             s: (QBrush(QColor(bg)), QBrush(QColor(fg))) for s, (bg, fg) in STATE_COLOURS.items()
         }
@@ -146,7 +147,7 @@ class StatusModel(QAbstractTableModel):
         ids = participant_order(self.db, self.actor, study_id=self.study_id_text, state=self.state)
         self.beginResetModel()
         self.ids = ids
-        self._pages.clear()
+        self._rows.clear()
         self.endResetModel()
 
     def set_filter(self, study_id_text: str, state: str | None) -> None:
@@ -154,22 +155,26 @@ class StatusModel(QAbstractTableModel):
         self.reload()
 
     def row(self, r: int) -> StatusRow | None:
-        """One participant's row, fetching its page when first needed."""
+        """One participant's row; the first miss fetches it and the page below it (the view
+        paints from the top, so a screen is one fetch)."""
         if not 0 <= r < len(self.ids):
             return None
-        page = r // PAGE_SIZE
-        rows = self._pages.get(page)
-        if rows is None:
-            wanted = self.ids[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
+        if r not in self._rows:
+            numbers = [
+                i for i in range(r, min(r + PAGE_SIZE, len(self.ids))) if i not in self._rows
+            ]
+            wanted = [self.ids[i] for i in numbers]
             found = {row.participant_id: row for row in status_rows(self.db, self.actor, wanted)}
-            rows = [found.get(pid) for pid in wanted]
-            self._pages[page] = rows
+            for i, pid in zip(numbers, wanted, strict=True):
+                self._rows[i] = found.get(pid)
             self.pages_loaded += 1
-            if len(self._pages) > CACHED_PAGES:
-                self._pages.popitem(last=False)
-        else:
-            self._pages.move_to_end(page)
-        return rows[r - page * PAGE_SIZE]
+            while len(self._rows) > CACHED_ROWS:
+                self._rows.popitem(last=False)
+        return self._rows[r]
+
+    def state_at(self, r: int, column: int) -> str | None:
+        row = self.row(r)
+        return row.cells[column].state if row is not None else None
 
     # -- the model -------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
@@ -229,10 +234,11 @@ class StatusModel(QAbstractTableModel):
         row = self.row(section)
         if row is None:
             return None
-        shown = row.study_id or _t("no study ID (#{id})").format(id=row.participant_id)
+        shown = row.study_id or f"#{row.participant_id}"
         if role == Qt.ItemDataRole.ToolTipRole:
+            who = row.study_id or _t("no study ID (#{id})").format(id=row.participant_id)
             return _t("{who}: {status}{locked}").format(
-                who=shown,
+                who=who,
                 status=row.status.replace("_", " "),
                 locked=_t(", locked (signed)") if row.locked else "",
             )

@@ -124,6 +124,10 @@ _LIST_REQUIRED = {
 }
 
 
+# Columns shown beyond the required ones (a visit's status and dates).
+_SHOWN = {"visit": ("code", "status", "actual_date", "scheduled_date")}
+
+
 @dataclass(frozen=True)
 class _Plan:
     """What the dashboard needs of one form, worked out once."""
@@ -133,6 +137,11 @@ class _Plan:
     keys: tuple[str, ...]  # the primary key's columns
     required: tuple[Field, ...]  # required always or When a condition holds
     listed: tuple[tuple[str, str], ...]  # (column, label) the participant list counts
+    light: tuple[str, ...]  # the columns the cells need (a verified record is read whole)
+    # The quick test: (position in ``light``, label) of a column that must not be empty.
+    plain: tuple[tuple[int, str], ...]
+    # The rest, field by field: a When condition, or a value inside a shared JSON column.
+    special: tuple[Field, ...]
 
 
 @cache
@@ -147,7 +156,17 @@ def _plan(name: str) -> _Plan:
         if c not in counted
     )
     keys = tuple(c.name for c in model.__mapper__.primary_key)
-    return _Plan(form, model, keys, required, listed)
+    # A When condition may read any field of the form: then all its inputs are needed.
+    inputs = form.inputs if any(f.required is not True for f in required) else required
+    table = model.__table__
+    light = [*keys, *(c for c in ("participant_id", "operation_id") if c in table.c)]
+    light += [f.variable for f in inputs] + [c for c, _ in listed] + list(_SHOWN.get(name, ()))
+    light = list(dict.fromkeys(light))
+    simple = [f for f in required if f.required is True and f.variable == f.name]
+    plain = [(light.index(f.variable), f.label) for f in simple]
+    plain += [(light.index(c), label) for c, label in listed]
+    special = tuple(f for f in required if f not in simple)
+    return _Plan(form, model, keys, required, listed, tuple(light), tuple(plain), special)
 
 
 def _value(f: Field, row: Any) -> Any:
@@ -162,13 +181,13 @@ def _blank(value: Any) -> bool:
 
 
 def missing_fields(form: Form, row: Any) -> list[str]:
-    """Labels of the required fields this record leaves empty: the dictionary's rules
-    (required, or required When a condition over the other fields holds) and the
-    participant list's missing-data columns."""
+    """Labels of the required fields this record (a row of ``_form_rows``) leaves empty:
+    the dictionary's rules (required, or required When a condition over the other fields
+    holds) and the participant list's missing-data columns."""
     plan = _plan(form.name)
-    out: list[str] = []
+    out = [label for i, label in plan.plain if _blank(row[i])]
     values: dict[str, Any] | None = None
-    for f in plan.required:
+    for f in plan.special:
         if not _blank(_value(f, row)):
             continue
         if f.required is not True:  # a When: read the other fields once
@@ -177,7 +196,6 @@ def missing_fields(form: Form, row: Any) -> list[str]:
             if not f.is_required(values):
                 continue
         out.append(f.label)
-    out += [label for column, label in plan.listed if _blank(getattr(row, column, None))]
     return out
 
 
@@ -188,10 +206,11 @@ def _form_rows(
     s: Session, form: Form, pids: Sequence[int] | None, where: Iterable[ColumnElement] = ()
 ) -> list[tuple[int, Any]]:
     """(participant id, row) of one form for the participants (None: all), as plain rows
-    (Core: the columns by name, no ORM objects to build)."""
-    model = _plan(form.name).model
+    (Core: the columns the cells need, by name; no ORM objects to build)."""
+    plan = _plan(form.name)
+    model = plan.model
     table = model.__table__
-    stmt = select(*table.c)
+    stmt = select(*(table.c[c] for c in plan.light))
     if model is Participant:
         pid, key = Participant.id, "id"
         stmt = stmt.where(Participant.study_id.is_not(None))  # enrolled
@@ -219,7 +238,23 @@ def _form_rows(
 
 
 def _key(form: Form, row: Any) -> str:
-    return ",".join(str(getattr(row, k)) for k in _plan(form.name).keys)
+    """The record's key as data queries and SDV marks store it (the key columns lead the
+    row: ``_Plan.light``)."""
+    n = len(_plan(form.name).keys)
+    return str(row[0]) if n == 1 else ",".join(str(v) for v in row[:n])
+
+
+def _still_verified(s: Session, form: Form, marked: dict[str, str]) -> set[str]:
+    """Of the records with a mark (key -> the hash verified), those whose data still hash
+    the same: read whole, only these."""
+    plan = _plan(form.name)
+    if not marked or len(plan.keys) != 1:
+        return set()
+    table = plan.model.__table__
+    pk = table.c[plan.keys[0]]
+    wanted = [pk.type.python_type(k) for k in marked]
+    rows = s.connection().execute(select(*table.c).where(pk.in_(wanted)))
+    return {k for row in rows if marked.get(k := _key(form, row)) == record_hash(form, row)}
 
 
 # Every form the dashboard reads, each once (the visit form feeds the visit columns).
@@ -265,6 +300,7 @@ def _page_rows(s: Session, pids: Sequence[int]) -> list[StatusRow]:
     visit_codes: dict[str, str] = {}  # visit id -> code, for the queries on visits
     for name in _FORMS:
         form = forms[name]
+        marked: dict[str, tuple[str, _Acc]] = {}
         for pid, row in _form_rows(s, form, pids):
             if name == "visit":
                 visit_codes[str(row.id)] = row.code
@@ -276,9 +312,12 @@ def _page_rows(s: Session, pids: Sequence[int]) -> list[StatusRow]:
                 cell = acc[(pid, by_form[name].key)]
             cell.records += 1
             cell.missing += missing_fields(form, row)
-            stored = marks.get((name, _key(form, row)))
-            if stored is not None and stored == record_hash(form, row):
-                cell.verified += 1
+            key = _key(form, row)
+            if (name, key) in marks:
+                marked[key] = (marks[(name, key)], cell)
+        hashes = {k: h for k, (h, _cell) in marked.items()}
+        for key in _still_verified(s, form, hashes):
+            marked[key][1].verified += 1
     for pid, form_name, record_id, n in s.execute(
         select(DataQuery.participant_id, DataQuery.form, DataQuery.record_id, func.count())
         .where(DataQuery.participant_id.in_(pids), DataQuery.state == "open")
