@@ -91,7 +91,7 @@ class StatusDashboardPage(QWidget):
         self.model = StatusModel(db, actor, self)
 
         self.filter_edit = QLineEdit()
-        self.filter_edit.setObjectName("status_filter")
+        self.filter_edit.setObjectName("participant_filter")  # Ctrl+F finds it
         self.filter_edit.setPlaceholderText(self.tr("Filter by study ID …"))
         self.filter_edit.setClearButtonEnabled(True)
         self.state_box = QComboBox()
@@ -133,8 +133,12 @@ class StatusDashboardPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setStretchLastSection(False)
+        # Narrow columns, each as wide as its (short, translated) header needs.
+        metrics = header.fontMetrics()
         for col, column in enumerate(self.model.columns):
-            self.table.setColumnWidth(col, VISIT_WIDTH if column.visit else FORM_WIDTH)
+            text = self.model.headerData(col, Qt.Orientation.Horizontal)
+            least = VISIT_WIDTH if column.visit else FORM_WIDTH
+            self.table.setColumnWidth(col, max(least, metrics.horizontalAdvance(text) + 14))
         self.table.clicked.connect(self._open_cell)
         self.table.activated.connect(self._open_cell)  # Enter on the current cell
 

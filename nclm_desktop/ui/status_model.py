@@ -89,13 +89,13 @@ VISIT_STATUS = {
 
 def column_title(column: StatusColumn) -> str:
     if column.visit:
-        return column.visit
+        return _t("M{month}").format(month=column.month)
     return _t(SHORT_TITLES.get(column.key, column.title))
 
 
 def column_tip(column: StatusColumn) -> str:
     if column.visit:
-        return _t("Follow-up visit {code}").format(code=column.visit)
+        return _t("Follow-up visit at month {month}").format(month=column.month)
     return _t(column.title)
 
 

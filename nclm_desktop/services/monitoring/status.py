@@ -51,11 +51,12 @@ class StatusColumn:
     forms: tuple[str, ...]  # data dictionary form names
     tab: str  # the participant window's tab that shows it
     visit: str | None = None
+    month: int | None = None  # visits: months after the index date
 
 
 def _visit_columns() -> tuple[StatusColumn, ...]:
     return tuple(
-        StatusColumn(v.code, v.code, ("visit",), "followup", visit=v.code)
+        StatusColumn(v.code, v.code, ("visit",), "followup", visit=v.code, month=v.month)
         for v in load_protocol().schedule.visits
     )
 
