@@ -7,7 +7,7 @@ from __future__ import annotations
 import time
 
 import shiboken6
-from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QPainter, QPen, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -193,8 +193,7 @@ class StatusDashboardPage(QWidget):
         self._update_count()
 
     def _update_count(self) -> None:
-        n = QLocale().toString(self.model.rowCount())
-        self.count_label.setText(self.tr("{n} participants").format(n=n))
+        self.count_label.setText(self.tr("{n} participants").format(n=f"{self.model.rowCount():,}"))
 
     @Slot(object)
     def _on_changes(self, changes: Changes) -> None:

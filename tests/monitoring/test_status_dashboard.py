@@ -207,6 +207,11 @@ def test_click_and_enter_open_the_participant_at_the_form(page, qtbot):
     with qtbot.waitSignal(widget.participant_tab_opened, timeout=2000) as opened:
         QTest.keyClick(widget.table, Qt.Key.Key_Return)
     assert opened.args == [data["pids"]["empty"], "followup"]
+    # The study ID (the frozen column) opens the participant at the first tab.
+    row = widget.model.ids.index(pid)
+    with qtbot.waitSignal(widget.participant_opened, timeout=2000) as opened:
+        widget.table.verticalHeader().sectionClicked.emit(row)
+    assert opened.args == [pid]
 
 
 def test_the_participant_window_opens_at_the_tab(qtbot, grid):
