@@ -252,3 +252,26 @@ def test_refreshes_on_the_change_notice(page, qtbot, grid):
     qtbot.waitUntil(
         lambda: _index_of(widget, pid, OPERATION).data(STATE_ROLE) == "query", timeout=3000
     )
+
+
+def test_the_main_window_opens_the_form_clicked(qtbot, grid):
+    from PySide6.QtTest import QTest
+
+    from nclm_desktop.ui.main_window import MainWindow
+    from nclm_desktop.ui.participant_detail import ParticipantDetail
+
+    db, data = grid
+    window = MainWindow(db, data["roles"]["investigator"], lock_minutes=0)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    page = window.show_page("status")
+    qtbot.waitUntil(lambda: page.model.rowCount() == len(KINDS), timeout=3000)
+    index = _index_of(page, data["pids"]["verified"], OPERATION)
+    centre = page.table.visualRect(index).center()
+    QTest.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    qtbot.waitUntil(lambda: bool(window.findChildren(ParticipantDetail)), timeout=3000)
+    (detail,) = window.findChildren(ParticipantDetail)
+    assert detail.pid == data["pids"]["verified"]
+    assert detail.tabs.tabText(detail.tabs.currentIndex()) == "Surgery"
+    detail.close()
