@@ -28,7 +28,14 @@ from ..models.db import Database
 from ..services.monitoring.status import STATES
 from ..services.permissions import Actor
 from .change_notice import Changes, change_notice
-from .status_model import STATE_COLOURS, STATE_LETTERS, STATE_NAMES, StatusModel, _t
+from .status_model import (
+    STATE_COLOURS,
+    STATE_LETTERS,
+    STATE_MEANINGS,
+    STATE_NAMES,
+    StatusModel,
+    _t,
+)
 
 # The parts of a record the grid shows (services/changes.py).
 SHOWN_PARTS = (
@@ -169,8 +176,11 @@ class StatusDashboardPage(QWidget):
             swatch.setStyleSheet(
                 f"background: {bg}; color: {fg}; border: 1px solid #999; font-weight: 600;"
             )
+            name = QLabel(_t(STATE_NAMES[state]))
+            for label in (swatch, name):
+                label.setToolTip(_t(STATE_MEANINGS[state]))
             row.addWidget(swatch)
-            row.addWidget(QLabel(_t(STATE_NAMES[state])))
+            row.addWidget(name)
             row.addSpacing(10)
         row.addStretch(1)
         return row

@@ -59,6 +59,16 @@ STATE_NAMES = {
     "locked": QT_TRANSLATE_NOOP("StatusDashboard", "Locked (signed)"),
     "query": QT_TRANSLATE_NOOP("StatusDashboard", "Open query"),
 }
+STATE_MEANINGS = {
+    "empty": QT_TRANSLATE_NOOP("StatusDashboard", "Nothing recorded yet"),
+    "incomplete": QT_TRANSLATE_NOOP("StatusDashboard", "A required field is left empty"),
+    "complete": QT_TRANSLATE_NOOP("StatusDashboard", "Every required field is recorded"),
+    "verified": QT_TRANSLATE_NOOP(
+        "StatusDashboard", "Every record verified against the source, unchanged since"
+    ),
+    "locked": QT_TRANSLATE_NOOP("StatusDashboard", "The casebook is signed and locked"),
+    "query": QT_TRANSLATE_NOOP("StatusDashboard", "A data query on this form is open"),
+}
 # One letter per state, shown in the cell (translated: 空 缺 完 核 锁 疑).
 STATE_LETTERS = {
     "empty": QT_TRANSLATE_NOOP("StatusDashboard", "–"),

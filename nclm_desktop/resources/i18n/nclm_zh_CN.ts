@@ -3903,6 +3903,30 @@ This screen is not available in this version yet.</source>
         <translation>未解决质疑</translation>
     </message>
     <message>
+        <source>Nothing recorded yet</source>
+        <translation>尚无记录</translation>
+    </message>
+    <message>
+        <source>A required field is left empty</source>
+        <translation>有必填项未填写</translation>
+    </message>
+    <message>
+        <source>Every required field is recorded</source>
+        <translation>必填项均已填写</translation>
+    </message>
+    <message>
+        <source>Every record verified against the source, unchanged since</source>
+        <translation>每条记录均已与源数据核对，且此后未改动</translation>
+    </message>
+    <message>
+        <source>The casebook is signed and locked</source>
+        <translation>病例报告已签名并锁定</translation>
+    </message>
+    <message>
+        <source>A data query on this form is open</source>
+        <translation>此表单有未解决的数据质疑</translation>
+    </message>
+    <message>
         <source>–</source>
         <translation>–</translation>
     </message>
