@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..models.db import Database
+from ..services.errors import ServiceError
 from ..services.monitoring.status import STATES
 from ..services.permissions import Actor
 from .change_notice import Changes, change_notice
@@ -189,8 +190,7 @@ class StatusDashboardPage(QWidget):
     @Slot()
     def apply_filter(self) -> None:
         self._filter_timer.stop()
-        self.model.set_filter(self.filter_edit.text(), self.state_box.currentData())
-        self._update_count()
+        self._load()
 
     @Slot()
     def refresh(self) -> None:
@@ -198,9 +198,17 @@ class StatusDashboardPage(QWidget):
         if not shiboken6.isValid(self.model):
             return
         scroll = self.table.verticalScrollBar().value()
-        self.model.set_filter(self.filter_edit.text(), self.state_box.currentData())
-        self.table.verticalScrollBar().setValue(scroll)
+        if self._load():
+            self.table.verticalScrollBar().setValue(scroll)
+
+    def _load(self) -> bool:
+        try:
+            self.model.set_filter(self.filter_edit.text(), self.state_box.currentData())
+        except ServiceError as exc:  # one line where the count goes, never a traceback
+            self.count_label.setText(str(exc))
+            return False
         self._update_count()
+        return True
 
     def _update_count(self) -> None:
         self.count_label.setText(self.tr("{n} participants").format(n=f"{self.model.rowCount():,}"))

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from ..models.db import Database
+from ..services.errors import ServiceError
 from ..services.monitoring.status import (
     PAGE_SIZE,
     Cell,
@@ -174,7 +175,11 @@ class StatusModel(QAbstractTableModel):
                 i for i in range(r, min(r + PAGE_SIZE, len(self.ids))) if i not in self._rows
             ]
             wanted = [self.ids[i] for i in numbers]
-            found = {row.participant_id: row for row in status_rows(self.db, self.actor, wanted)}
+            try:
+                rows = status_rows(self.db, self.actor, wanted)
+            except ServiceError:  # e.g. the shared server is away: blank now, asked again
+                return None
+            found = {row.participant_id: row for row in rows}
             for i, pid in zip(numbers, wanted, strict=True):
                 self._rows[i] = found.get(pid)
             self.pages_loaded += 1
