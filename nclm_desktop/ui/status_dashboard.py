@@ -108,6 +108,7 @@ class StatusDashboardPage(QWidget):
             (self.tr("All participants"), None),
             (self.tr("With open queries"), "query"),
             (self.tr("With incomplete forms"), "incomplete"),
+            (self.tr("With verified forms"), "verified"),
             (self.tr("Locked (signed)"), "locked"),
             (self.tr("Not locked"), "unlocked"),
         ):

@@ -118,6 +118,7 @@ def test_a_change_after_verification_clears_verified(grid):
         db, inv, op, operation_input(inv.user_id, blood_loss_ml=999), reason="typo", today=TODAY
     )
     assert _rows(db, inv)[pid].cells[OPERATION].state == "complete"
+    assert status.participant_order(db, inv, state="verified") == []  # its mark is stale
 
 
 def test_order_and_filters(grid):
@@ -130,6 +131,7 @@ def test_order_and_filters(grid):
     assert status.participant_order(db, mon, state="query") == [data["pids"]["query"]]
     assert status.participant_order(db, mon, state="locked") == [data["pids"]["locked"]]
     assert status.participant_order(db, mon, state="incomplete") == [data["pids"]["incomplete"]]
+    assert status.participant_order(db, mon, state="verified") == [data["pids"]["verified"]]
     assert len(status.participant_order(db, mon, state="unlocked")) == len(KINDS) - 1
     assert status.participant_order(db, mon, study_id="h-003") == [data["pids"]["complete"]]
     assert status.participant_order(db, mon, study_id="%") == []  # a literal, not a pattern

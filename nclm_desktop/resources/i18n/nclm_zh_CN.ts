@@ -4014,6 +4014,10 @@ This screen is not available in this version yet.</source>
         <translation>有不完整表单</translation>
     </message>
     <message>
+        <source>With verified forms</source>
+        <translation>有已核查表单</translation>
+    </message>
+    <message>
         <source>Locked (signed)</source>
         <translation>已锁定（已签名）</translation>
     </message>

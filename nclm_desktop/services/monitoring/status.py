@@ -38,9 +38,10 @@ from ..uow import reading
 from .records import model_of, record_hash
 
 STATES = ("empty", "incomplete", "complete", "verified", "locked", "query")
-# Participants shown by the state filter: those with at least one form in that state
+# Participants shown by the state filter: those with at least one cell in that state
 # (``unlocked``: a casebook not signed yet).
-FILTERS = ("query", "incomplete", "locked", "unlocked")
+FILTERS = ("query", "incomplete", "verified", "locked", "unlocked")
+CHUNK = 500  # participants whose cells are worked out at once by a state filter
 PAGE_SIZE = 50
 
 
@@ -404,15 +405,24 @@ def participant_order(
         if text:
             escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
             stmt = stmt.where(Participant.study_id.ilike(f"%{escaped}%", escape="\\"))
+        # SQL narrows to the candidates; their cells, worked out as on screen, decide.
         if state == "query":
             open_query = select(DataQuery.participant_id).where(DataQuery.state == "open")
             stmt = stmt.where(Participant.id.in_(open_query))
+        elif state == "verified":
+            stmt = stmt.where(Participant.id.in_(select(SdvMark.participant_id)))
         elif state in ("locked", "unlocked"):
             stmt = stmt.where(Participant.locked.is_(state == "locked"))
         ids = list(s.scalars(stmt))
         if state == "incomplete":
             wanted = _incomplete_ids(s)
             ids = [i for i in ids if i in wanted]
+        if state in ("query", "incomplete", "verified", "locked"):
+            keep: set[int] = set()
+            for start in range(0, len(ids), CHUNK):
+                rows = _page_rows(s, ids[start : start + CHUNK])
+                keep |= {r.participant_id for r in rows if any(c.state == state for c in r.cells)}
+            ids = [i for i in ids if i in keep]
         return ids
 
 
