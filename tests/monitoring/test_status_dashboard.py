@@ -51,16 +51,9 @@ def _build(path: Path) -> dict:
         ops[kind] = surgery.record_operation(
             db, inv, pids[kind], operation_input(inv.user_id, **changes), today=TODAY
         )
-    with db.session() as s:
-        from sqlalchemy import select
-
-        from nclm_desktop.models import OperationSurgeon
-
-        team = s.scalar(
-            select(OperationSurgeon.id).where(OperationSurgeon.operation_id == ops["verified"])
-        )
-    sdv.mark_verified(db, mon, "operation", str(ops["verified"]))
-    sdv.mark_verified(db, mon, "operation_team", str(team))
+    sdv.mark_verified(db, mon, "operation", str(ops["verified"]))  # not its team list
+    # Enrolment without the identity, which a monitor may not see.
+    sdv.mark_verified(db, mon, "participant", str(pids["verified"]))
     signing.sign_casebook(db, inv, pids["locked"], "lwang", PASSWORD, "approve")
     queries.raise_query(
         db, mon, "operation", str(ops["query"]), "blood_loss_ml", "Source says 540?"
@@ -100,7 +93,8 @@ def test_each_state_on_a_real_study(grid):
     assert "Duration" in " ".join(incomplete.missing)
     assert rows[data["pids"]["query"]].cells[OPERATION].open_queries == 1
     verified = rows[data["pids"]["verified"]].cells[OPERATION]
-    assert (verified.records, verified.verified) == (2, 2)  # the operation and its team
+    assert (verified.records, verified.verified) == (1, 1)
+    assert rows[data["pids"]["verified"]].cells[1].state == "verified"
     # The locked casebook shows locked in every form that holds data, empty elsewhere.
     locked = rows[data["pids"]["locked"]]
     assert {c.state for c in locked.cells} == {"locked", "empty"}
@@ -118,7 +112,9 @@ def test_a_change_after_verification_clears_verified(grid):
         db, inv, op, operation_input(inv.user_id, blood_loss_ml=999), reason="typo", today=TODAY
     )
     assert _rows(db, inv)[pid].cells[OPERATION].state == "complete"
-    assert status.participant_order(db, inv, state="verified") == []  # its mark is stale
+    # Its enrolment stays verified; the operation's mark no longer matches.
+    cells = _rows(db, inv)[pid].cells
+    assert [i for i, c in enumerate(cells) if c.state == "verified"] == [1]
 
 
 def test_order_and_filters(grid):

@@ -88,7 +88,7 @@ def status_columns() -> tuple[StatusColumn, ...]:
 @dataclass(frozen=True)
 class Cell:
     state: str
-    records: int = 0  # form instances recorded
+    records: int = 0  # instances of the column's main form recorded
     verified: int = 0  # of which verified (mark still matching)
     open_queries: int = 0
     missing: tuple[str, ...] = ()  # labels (DataDictionary source) of required fields left empty
@@ -110,6 +110,7 @@ class _Acc:
     """What one cell collects while the page's records are read."""
 
     records: int = 0
+    companions: int = 0
     verified: int = 0
     queries: int = 0
     missing: list[str] = field(default_factory=list)
@@ -259,6 +260,11 @@ def _still_verified(s: Session, form: Form, marked: dict[str, str]) -> set[str]:
     return {k for row in rows if marked.get(k := _key(form, row)) == record_hash(form, row)}
 
 
+# Forms kept with a column's main form: their gaps and queries count, but a cell is verified
+# when its main form's records are (a monitor verifies the operation, not its team list, and
+# may not see the identity).
+_COMPANIONS = frozenset({"participant_identity", "operation_team"})
+
 # Every form the dashboard reads, each once (the visit form feeds the visit columns).
 _FORMS = (*dict.fromkeys(n for c in FORM_COLUMNS for n in c.forms), "visit")
 
@@ -275,13 +281,13 @@ def _state(acc: _Acc | None, locked: bool) -> str:
         return "empty"
     if acc.queries:
         return "query"
-    if not acc.records:
+    if not acc.records and not acc.companions:
         return "empty"
     if locked:
         return "locked"
     if acc.missing:
         return "incomplete"
-    if acc.verified == acc.records:
+    if acc.records and acc.verified == acc.records:
         return "verified"
     return "complete"
 
@@ -312,11 +318,14 @@ def _page_rows(s: Session, pids: Sequence[int]) -> list[StatusRow]:
                     continue
             else:
                 cell = acc[(pid, by_form[name].key)]
-            cell.records += 1
             cell.missing += missing_fields(form, row)
-            key = _key(form, row)
-            if (name, key) in marks:
-                marked[key] = (marks[(name, key)], cell)
+            if name not in _COMPANIONS:
+                cell.records += 1
+                key = _key(form, row)
+                if (name, key) in marks:
+                    marked[key] = (marks[(name, key)], cell)
+            else:
+                cell.companions += 1
         hashes = {k: h for k, (h, _cell) in marked.items()}
         for key in _still_verified(s, form, hashes):
             marked[key][1].verified += 1
