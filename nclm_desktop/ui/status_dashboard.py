@@ -199,8 +199,12 @@ class StatusDashboardPage(QWidget):
         if not shiboken6.isValid(self.model):
             return
         scroll = self.table.verticalScrollBar().value()
+        current = self.table.currentIndex()
         if self._load():
             self.table.verticalScrollBar().setValue(scroll)
+            if current.isValid() and current.row() < self.model.rowCount():
+                # The keyboard stays where it was (a model reset forgets it).
+                self.table.setCurrentIndex(self.model.index(current.row(), current.column()))
 
     def _load(self) -> bool:
         try:

@@ -246,10 +246,13 @@ def test_refreshes_on_the_change_notice(page, qtbot, grid):
     db, _ = grid
     mon = data["roles"]["monitor"]
     pid, op = data["pids"]["complete"], data["ops"]["complete"]
+    widget.table.setCurrentIndex(widget.model.index(2, 4))
     queries.raise_query(db, mon, "operation", str(op), "margin_mm", "Margin in the report?")
     qtbot.waitUntil(
         lambda: _index_of(widget, pid, OPERATION).data(STATE_ROLE) == "query", timeout=3000
     )
+    current = widget.table.currentIndex()
+    assert (current.row(), current.column()) == (2, 4)  # the keyboard stays put
 
 
 def test_the_main_window_opens_the_form_clicked(qtbot, grid):
