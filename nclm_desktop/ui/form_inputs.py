@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..forms import Field, Kind, ValidationError
+from ..forms import Field, Kind
 from ..forms.field import NOT_RECORDED, YES_NO, format_number, with_unit
 from .date_input import DateInput
 from .i18n import current_language
@@ -75,18 +75,6 @@ def display_text(
             dictionary_text(field.choice_label(v)) for v in sorted(value, key=order.__getitem__)
         )
     return field.format(value)
-
-
-def error_text(exc: ValidationError) -> str:
-    """A refusal in the user's language when it came from a dictionary template (the field's
-    label and condition translated too); any other message as it is."""
-    if not exc.template:
-        return str(exc)
-    params = {k: dictionary_text(v) if k in ("label", "when") else v for k, v in exc.params.items()}
-    try:
-        return dictionary_text(exc.template).format(**params)
-    except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
-        return str(exc)
 
 
 class FieldInput:

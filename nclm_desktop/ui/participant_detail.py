@@ -40,6 +40,7 @@ from .screening_pages.outcome_pages import (
     VERDICT_TEXT,
     result_item,
 )
+from .signoff_tab import CasebookBanner
 from .window_size import fit_to_content
 
 
@@ -172,6 +173,8 @@ class ParticipantDetail(QDialog):
         self.header.setStyleSheet("font-size: 15px; font-weight: 600; padding: 4px;")
         self.header.setWordWrap(True)
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Before the tabs: it hears of a lock or unlock first (ui/signoff_tab.py).
+        self.banner = CasebookBanner(db, actor, participant_id)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("participant_tabs")
         if actor.can(Permission.VIEW_IDENTITY):
@@ -210,9 +213,11 @@ class ParticipantDetail(QDialog):
         bottom.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
+        layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bottom)
         self._refresh_header()
+        self.banner.attach(self)
         fit_to_content(self)  # the tabs' content, within the screen
         change_notice().changed.connect(self._on_changes)
 
