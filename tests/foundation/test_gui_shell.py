@@ -84,6 +84,7 @@ def nav_titles(window: MainWindow) -> list[str]:
             [
                 "Participants",
                 "Screening",
+                "Status",
                 "Calendar",
                 "Queries",
                 "Outcomes",
@@ -94,11 +95,29 @@ def nav_titles(window: MainWindow) -> list[str]:
         ),
         (
             "coordinator",
-            ["Participants", "Screening", "Calendar", "Queries", "Outcomes", "Reports", "Export"],
+            [
+                "Participants",
+                "Screening",
+                "Status",
+                "Calendar",
+                "Queries",
+                "Outcomes",
+                "Reports",
+                "Export",
+            ],
         ),
         (
             "monitor",
-            ["Participants", "Screening", "Calendar", "Queries", "Outcomes", "Reports", "Export"],
+            [
+                "Participants",
+                "Screening",
+                "Status",
+                "Calendar",
+                "Queries",
+                "Outcomes",
+                "Reports",
+                "Export",
+            ],
         ),
     ],
 )

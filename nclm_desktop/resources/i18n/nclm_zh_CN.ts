@@ -1811,6 +1811,42 @@ Raised by {who} on {date}.</source>
         <source>Please enter the reason.</source>
         <translation>请输入原因。</translation>
     </message>
+    <message>
+        <source>M{month}</source>
+        <translation>{month}个月</translation>
+    </message>
+    <message>
+        <source>Follow-up visit at month {month}</source>
+        <translation>第 {month} 个月随访</translation>
+    </message>
+    <message>
+        <source>Visit {status}, {date}</source>
+        <translation>随访{status}，{date}</translation>
+    </message>
+    <message>
+        <source>{n} record(s), {v} verified</source>
+        <translation>{n} 条记录，已核查 {v} 条</translation>
+    </message>
+    <message>
+        <source>{n} open data query(ies)</source>
+        <translation>{n} 个未解决的数据质疑</translation>
+    </message>
+    <message>
+        <source>Missing: {fields}</source>
+        <translation>缺失：{fields}</translation>
+    </message>
+    <message>
+        <source>Click or press Enter to open.</source>
+        <translation>单击或按回车键打开。</translation>
+    </message>
+    <message>
+        <source>{who}: {status}{locked}</source>
+        <translation>{who}：{status}{locked}</translation>
+    </message>
+    <message>
+        <source>, locked (signed)</source>
+        <translation>，已锁定（已签名）</translation>
+    </message>
 </context>
 <context>
     <name>AdminPage</name>
@@ -4722,6 +4758,192 @@ This screen is not available in this version yet.</source>
     <message>
         <source>Review</source>
         <translation>审阅</translation>
+    </message>
+</context>
+<context>
+    <name>StatusDashboard</name>
+    <message>
+        <source>Screening</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>Enrolment</source>
+        <translation>入组</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>基线</translation>
+    </message>
+    <message>
+        <source>Systemic treatment</source>
+        <translation>系统治疗</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>手术</translation>
+    </message>
+    <message>
+        <source>Complications</source>
+        <translation>并发症</translation>
+    </message>
+    <message>
+        <source>Reoperations</source>
+        <translation>再次手术</translation>
+    </message>
+    <message>
+        <source>Clinical events</source>
+        <translation>临床事件</translation>
+    </message>
+    <message>
+        <source>Empty</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <source>Incomplete</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>完整</translation>
+    </message>
+    <message>
+        <source>Verified (SDV)</source>
+        <translation>源数据已核查</translation>
+    </message>
+    <message>
+        <source>Locked (signed)</source>
+        <translation>已锁定（已签名）</translation>
+    </message>
+    <message>
+        <source>Open query</source>
+        <translation>未解决质疑</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet</source>
+        <translation>尚无记录</translation>
+    </message>
+    <message>
+        <source>A required field is left empty</source>
+        <translation>有必填项未填写</translation>
+    </message>
+    <message>
+        <source>Every required field is recorded</source>
+        <translation>必填项均已填写</translation>
+    </message>
+    <message>
+        <source>Every record verified against the source, unchanged since</source>
+        <translation>每条记录均已与源数据核对，且此后未改动</translation>
+    </message>
+    <message>
+        <source>The casebook is signed and locked</source>
+        <translation>病例报告已签名并锁定</translation>
+    </message>
+    <message>
+        <source>A data query on this form is open</source>
+        <translation>此表单有未解决的数据质疑</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>I</source>
+        <translation>缺</translation>
+    </message>
+    <message>
+        <source>C</source>
+        <translation>完</translation>
+    </message>
+    <message>
+        <source>V</source>
+        <translation>核</translation>
+    </message>
+    <message>
+        <source>L</source>
+        <translation>锁</translation>
+    </message>
+    <message>
+        <source>Q</source>
+        <translation>疑</translation>
+    </message>
+    <message>
+        <source>Screen.</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>Enrol.</source>
+        <translation>入组</translation>
+    </message>
+    <message>
+        <source>Systemic</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Oper.</source>
+        <translation>手术</translation>
+    </message>
+    <message>
+        <source>Compl.</source>
+        <translation>并发症</translation>
+    </message>
+    <message>
+        <source>Reop.</source>
+        <translation>再手术</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>计划中</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>StatusDashboardPage</name>
+    <message>
+        <source>Filter by study ID …</source>
+        <translation>按研究编号筛选 …</translation>
+    </message>
+    <message>
+        <source>All participants</source>
+        <translation>全部受试者</translation>
+    </message>
+    <message>
+        <source>With open queries</source>
+        <translation>有未解决质疑</translation>
+    </message>
+    <message>
+        <source>With incomplete forms</source>
+        <translation>有不完整表单</translation>
+    </message>
+    <message>
+        <source>With verified forms</source>
+        <translation>有已核查表单</translation>
+    </message>
+    <message>
+        <source>Locked (signed)</source>
+        <translation>已锁定（已签名）</translation>
+    </message>
+    <message>
+        <source>Not locked</source>
+        <translation>未锁定</translation>
+    </message>
+    <message>
+        <source>{n} participants</source>
+        <translation>{n} 名受试者</translation>
     </message>
 </context>
 <context>
