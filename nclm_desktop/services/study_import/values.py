@@ -1,0 +1,158 @@
+"""A source row as the values of its form: every cell through the data dictionary's field
+(``cells.parse_cell``), the export's checkbox columns (``segments___5``) gathered back into
+their multi-choice field, keys read as keys, derived columns ignored (the services compute
+them again). Problems are collected, never raised, so the report lists them all."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ...forms import Field, Form, Kind
+from ..study_export.columns import CHECKBOX_SEP, Column, field_columns
+from .cells import parse_cell
+from .source import CellError, SourceRow, SourceTable
+
+# The keys every exported table carries, and the record numbers some of them carry.
+STUDY_ID = "study_id"
+SCREENING_ID = "screening_id"
+# Tables the export derives (endpoints ...) and files that are not tables: not imported.
+IGNORED_TABLES = frozenset({"endpoints", "perioperative", "cci"})
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One error of the import, shown as ``file:row:column: message``."""
+
+    file: str
+    row: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.row}:{self.column}: {' '.join(self.message.split())}"
+
+
+@dataclass
+class Problems:
+    items: list[Problem] = field(default_factory=list)
+
+    def add(self, file: str, row: int, column: str, message: str) -> None:
+        self.items.append(Problem(file, row, column, message))
+
+    def at(self, row: SourceRow, column: str, message: str) -> None:
+        self.add(row.file, row.number, column, message)
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
+@dataclass
+class Parsed:
+    """A row read: its keys (study ID, screening number, record numbers) and form values."""
+
+    row: SourceRow
+    keys: dict[str, Any]
+    values: dict[str, Any]
+    ok: bool = True
+
+    @property
+    def study_id(self) -> str | None:
+        return self.keys.get(STUDY_ID)
+
+    @property
+    def participant_key(self) -> Any:
+        """What ties the rows of one person together across tables: the screening number
+        (every exported table has it), else the study ID."""
+        number = self.keys.get(SCREENING_ID)
+        return ("screening", number) if number is not None else ("study", self.study_id)
+
+
+class TableLayout:
+    """The columns the import understands for one form: the export's layout."""
+
+    def __init__(self, form: Form, key_columns: tuple[str, ...]) -> None:
+        self.form = form
+        self.keys = (STUDY_ID, SCREENING_ID, *key_columns)
+        self.columns: dict[str, Column] = {}
+        for f in form.fields:
+            for c in field_columns(form.name, f):
+                self.columns[c.name] = c
+        # A checkbox cell is a yes/no of its own (1/0, yes/no ...).
+        self._ticks = {
+            c.name: Field(c.name, c.label, Kind.YESNO)
+            for c in self.columns.values()
+            if c.checkbox
+        }
+
+    def check_header(self, table: SourceTable, problems: Problems) -> bool:
+        """Unknown columns are errors (a typo would silently drop data); the key columns
+        must be there. True when the rows can be read."""
+        ok = True
+        for name in table.columns:
+            if name not in self.columns and name not in self.keys:
+                problems.add(table.file, 1, name, f"Unknown column {name!r} for {table.table}.")
+                ok = False
+        has_key = STUDY_ID in table.columns or SCREENING_ID in table.columns
+        if not has_key:
+            problems.add(
+                table.file, 1, STUDY_ID, "The table needs a study_id or screening_id column."
+            )
+            ok = False
+        return ok
+
+    def read(self, row: SourceRow, problems: Problems) -> Parsed:
+        parsed = Parsed(row, {}, {})
+        ticked: dict[str, list[Any]] = {}
+        for name, raw in row.cells.items():
+            if name in self.keys:
+                parsed.keys[name] = self._key(row, name, raw, problems, parsed)
+                continue
+            column = self.columns.get(name)
+            if column is None or column.field.derived:
+                continue
+            try:
+                if column.checkbox:
+                    tick = parse_cell(self._ticks[name], raw)
+                    if tick is not None:
+                        ticks = ticked.setdefault(column.field.name, [])
+                        if tick:
+                            ticks.append(column.choice)
+                    continue
+                parsed.values[column.field.name] = parse_cell(column.field, raw)
+            except CellError as exc:
+                problems.at(row, name, str(exc))
+                parsed.ok = False
+        for name, codes in ticked.items():
+            parsed.values[name] = codes
+        return parsed
+
+    @staticmethod
+    def _key(row: SourceRow, name: str, raw: object, problems: Problems, parsed: Parsed) -> Any:
+        if raw is None or (isinstance(raw, str) and not raw.strip()):
+            return None
+        if name == STUDY_ID:
+            return str(raw).strip()
+        try:
+            number = float(str(raw).strip()) if isinstance(raw, str) else raw
+            if isinstance(number, bool) or not isinstance(number, int | float):
+                raise ValueError
+            if number != int(number) or number < 1:
+                raise ValueError
+            return int(number)
+        except (ValueError, OverflowError):
+            problems.at(row, name, f"{name} must be a record number (a whole number), got {raw!r}.")
+            parsed.ok = False
+            return None
+
+
+def error_column(row: SourceRow, name: str) -> str | None:
+    """The column of ``row`` holding the field ``name`` (its first checkbox column for a
+    multi-choice field), or None."""
+    if name in row.cells:
+        return name
+    prefix = f"{name}{CHECKBOX_SEP}"
+    return next((c for c in row.cells if c.startswith(prefix)), None)
