@@ -1,17 +1,17 @@
 """A source row as the values of its form: every cell through the data dictionary's field
-(``cells.parse_cell``), the export's checkbox columns (``segments___5``) gathered back into
-their multi-choice field, keys read as keys, derived columns ignored (the services compute
-them again). Problems are collected, never raised, so the report lists them all."""
+(``cells.parse_row``: the export's checkbox columns gathered back into their multi-choice
+field), keys read as keys, derived columns ignored (the services compute them again).
+Problems are collected, never raised, so the report lists them all."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
 
-from ...forms import Field, Form, Kind
+from ...forms import Form
 from ..study_export.columns import CHECKBOX_SEP, Column, field_columns
-from .cells import parse_cell
-from .source import CellError, SourceRow, SourceTable
+from .cells import is_blank, parse_row
+from .source import SourceRow, SourceTable
 
 # The keys every exported table carries, and the record numbers some of them carry.
 STUDY_ID = "study_id"
@@ -81,12 +81,10 @@ class TableLayout:
         for f in form.fields:
             for c in field_columns(form.name, f):
                 self.columns[c.name] = c
-        # A checkbox cell is a yes/no of its own (1/0, yes/no ...).
-        self._ticks = {
-            c.name: Field(c.name, c.label, Kind.YESNO)
-            for c in self.columns.values()
-            if c.checkbox
-        }
+        self._boxes: dict[str, list[str]] = {}
+        for c in self.columns.values():
+            if c.checkbox:
+                self._boxes.setdefault(c.field.name, []).append(c.name)
 
     def check_header(self, table: SourceTable, problems: Problems) -> bool:
         """Unknown columns are errors (a typo would silently drop data); the key columns
@@ -106,28 +104,20 @@ class TableLayout:
 
     def read(self, row: SourceRow, problems: Problems) -> Parsed:
         parsed = Parsed(row, {}, {})
-        ticked: dict[str, list[Any]] = {}
-        for name, raw in row.cells.items():
-            if name in self.keys:
-                parsed.keys[name] = self._key(row, name, raw, problems, parsed)
-                continue
-            column = self.columns.get(name)
-            if column is None or column.field.derived:
-                continue
-            try:
-                if column.checkbox:
-                    tick = parse_cell(self._ticks[name], raw)
-                    if tick is not None:
-                        ticks = ticked.setdefault(column.field.name, [])
-                        if tick:
-                            ticks.append(column.choice)
-                    continue
-                parsed.values[column.field.name] = parse_cell(column.field, raw)
-            except CellError as exc:
-                problems.at(row, name, str(exc))
-                parsed.ok = False
-        for name, codes in ticked.items():
-            parsed.values[name] = codes
+        for name in self.keys:
+            if name in row.cells:
+                parsed.keys[name] = self._key(row, name, row.cells[name], problems, parsed)
+        inputs = [c for c in self.columns.values() if not c.field.derived]
+        values, errors = parse_row(inputs, row.cells)
+        for column, message in errors.items():
+            problems.at(row, column, message)
+            parsed.ok = False
+        for name, codes in list(values.items()):
+            # A multi-choice whose checkbox cells are all blank was not answered.
+            boxes = self._boxes.get(name)
+            if boxes and codes == [] and all(is_blank(row.cells.get(b)) for b in boxes):
+                values[name] = None
+        parsed.values = values
         return parsed
 
     @staticmethod
