@@ -18,7 +18,7 @@ from typing import Any
 
 from ...forms import Field, Kind
 from ...forms.field import YES_NO
-from ..study_export.columns import CHECKBOX_SEP, Column
+from ..study_export.columns import Column
 from ..study_export.labels_zh import chinese_labels
 from .source import CellError
 
@@ -169,9 +169,7 @@ def parse_date(raw: Any) -> dt.date:
     except ValueError:
         raise CellError(f"{text!r} is not a calendar date") from None
     if _DAY_OR_MONTH_FIRST.match(text):
-        raise CellError(
-            f"{text!r} could be day-first or month-first; write the date as YYYY-MM-DD"
-        )
+        raise CellError(f"{text!r} could be day-first or month-first; write the date as YYYY-MM-DD")
     raise CellError(f"{text!r} is not a date (write YYYY-MM-DD)")
 
 

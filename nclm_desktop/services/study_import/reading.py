@@ -87,7 +87,8 @@ def header_problems(table: str, file: str, header: list[str]) -> list[str]:
             )
         seen.add(name)
     problems += [
-        f"{file}:1:{name}: the column is missing" for name in required_columns(table)
+        f"{file}:1:{name}: the column is missing"
+        for name in required_columns(table)
         if name not in seen
     ]
     return problems
@@ -140,8 +141,7 @@ def _table_name(name: str, file: str, problems: list[str]) -> str | None:
     if name in importable_tables():
         return name
     problems.append(
-        f"{file}: not a table of the study (name it after one of: "
-        f"{', '.join(importable_tables())})"
+        f"{file}: not a table of the study (name it after one of: {', '.join(importable_tables())})"
     )
     return None
 
@@ -154,7 +154,7 @@ def _csv_table(path: Path, problems: list[str]) -> list[SourceTable]:
     if encoding is None:
         problems.append(
             f"{file}: the text is neither UTF-8 nor GB18030/GBK; save it as "
-            f"\"CSV UTF-8\" from the spreadsheet program"
+            f'"CSV UTF-8" from the spreadsheet program'
         )
         return []
     with path.open(encoding=encoding, newline="") as fh:
