@@ -18,7 +18,7 @@ from typing import Any
 
 from ...forms import Field, Kind
 from ...forms.field import YES_NO
-from ..study_export.columns import CHECKBOX_SEP, Column
+from ..study_export.columns import Column
 from ..study_export.labels_zh import chinese_labels
 from .source import CellError
 
@@ -76,7 +76,7 @@ def parse_number(text: str) -> float:
 
     - one separator kind: a dot is a decimal point ("1.234" = 1.234); a comma is a decimal
       comma ("35,5" = 35.5) unless it is followed by exactly three digits ("1,234" could be
-      1234 or 1.234: refused); the same separator more than once groups thousands
+      1234 or 1.234: refused; "0,125" cannot); the same separator more than once groups thousands
       ("1,234,567" or "1.234.567");
     - both kinds: the last one is the decimal separator and the other groups thousands in
       threes ("1,234.5" and "1.234,5" are both 1234.5); anything else is refused.
@@ -106,7 +106,7 @@ def parse_number(text: str) -> float:
         return float(sign + t.replace(sep, ""))
     if sep == ",":
         whole, frac = t.split(",")
-        if len(frac) == 3:
+        if len(frac) == 3 and whole != "0":  # "0,125" cannot group thousands
             raise CellError(
                 f"{text!r} is ambiguous: a thousands separator or a decimal comma? "
                 f"Write {whole}{frac} or {whole}.{frac}"
@@ -169,9 +169,7 @@ def parse_date(raw: Any) -> dt.date:
     except ValueError:
         raise CellError(f"{text!r} is not a calendar date") from None
     if _DAY_OR_MONTH_FIRST.match(text):
-        raise CellError(
-            f"{text!r} could be day-first or month-first; write the date as YYYY-MM-DD"
-        )
+        raise CellError(f"{text!r} could be day-first or month-first; write the date as YYYY-MM-DD")
     raise CellError(f"{text!r} is not a date (write YYYY-MM-DD)")
 
 
