@@ -120,8 +120,9 @@ def import_study(
 
     try:
         tables = read_source(Path(source_path))
-    except SourceError as exc:
-        raise ImportRefused(str(exc)) from None
+    except SourceError as exc:  # the headers' faults, one per line, or an unreadable file
+        lines = [line for line in str(exc).splitlines() if line.strip()]
+        return ImportReport([Problem.from_line(line) for line in lines], {}, dry_run=dry_run)
     ctx_problems, named = _tables(tables, actor)
     sha = {t.file: t.sha256 for t in tables}
     with one_transaction(db) as tx:
@@ -183,10 +184,13 @@ def _run(
         layout = layouts[name]
         if not layout.check_header(table, ctx.problems):
             return
-        for i, row in enumerate(table.rows):
-            if i % CANCEL_EVERY == 0 and cancel():
-                raise ImportCancelled("The import was cancelled; nothing was written.")
-            yield layout.read(row, ctx.problems)
+        try:
+            for i, row in enumerate(table.rows):
+                if i % CANCEL_EVERY == 0 and cancel():
+                    raise ImportCancelled("The import was cancelled; nothing was written.")
+                yield layout.read(row, ctx.problems)
+        except SourceError as exc:  # a row the reader cannot read: the rest of the file too
+            ctx.problems.items.append(Problem.from_line(str(exc)))
 
     def step(i: int) -> None:
         ctx.flush_events()

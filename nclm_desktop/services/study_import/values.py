@@ -5,6 +5,7 @@ Problems are collected, never raised, so the report lists them all."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +19,7 @@ STUDY_ID = "study_id"
 SCREENING_ID = "screening_id"
 # Tables the export derives (endpoints ...) and files that are not tables: not imported.
 IGNORED_TABLES = frozenset({"endpoints", "perioperative", "cci"})
+_LINE = re.compile(r"^(?P<file>.+?):(?P<row>\d+):(?P<column>[^:]*): (?P<message>.*)$")
 
 
 @dataclass(frozen=True, order=True)
@@ -30,7 +32,18 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.row}:{self.column}: {' '.join(self.message.split())}"
+        where = f"{self.file}:{self.row}:{self.column}" if self.row else self.file
+        return f"{where}: {' '.join(self.message.split())}"
+
+    @classmethod
+    def from_line(cls, line: str) -> Problem:
+        """A problem the reader wrote as text (``file:row:column: message``, or
+        ``file: message`` for a whole file)."""
+        m = _LINE.match(line.strip())
+        if m:
+            return cls(m["file"], int(m["row"]), m["column"], m["message"])
+        file, _, message = line.strip().partition(": ")
+        return cls(file, 0, "", message or file)
 
 
 @dataclass
