@@ -14,6 +14,7 @@ from sqlalchemy import select
 from ...models import Visit
 from .. import followup as fu
 from .context import Context
+from .existing import compare
 from .values import Parsed
 
 FINDING_FIELDS = ("kind", "event_date", "site", "cause", "confirmed_by", "detail")
@@ -63,8 +64,7 @@ def import_visits(ctx: Context, rows: Iterable[Parsed], events: Events) -> None:
         if pid is None or not p.ok:
             continue
         own = p.keys.get("visit_id")
-        if pid in ctx.existing:
-            ctx.compare("visit", p, own)
+        if pid in ctx.existing and compare(ctx, "visit", p, pid, own):
             continue
         code, status = _raw(p, "code"), _raw(p, "status") or "planned"
         with ctx.db.session() as s:
@@ -87,7 +87,8 @@ def import_visits(ctx: Context, rows: Iterable[Parsed], events: Events) -> None:
             continue
         v = p.values
         wanted = v.get("scheduled_date")
-        if wanted is not None and wanted != booked:
+        moved = wanted is not None and wanted != booked
+        if moved:
             ctx.attempt(
                 [p],
                 fu.reschedule_visit,
@@ -99,6 +100,9 @@ def import_visits(ctx: Context, rows: Iterable[Parsed], events: Events) -> None:
             )
             if not ctx.ok:
                 continue
+        if status == "planned" and not moved:
+            ctx.count("visit", "unchanged")  # planned by the schedule, as in the file
+            continue
         if status == "done":
             record = fu.VisitRecord(
                 actual_date=v.get("actual_date"),
@@ -133,8 +137,9 @@ def import_events(ctx: Context, events: Events) -> None:
         pid = ctx.participant_of(p)
         if pid is None:
             continue
-        if pid in ctx.existing:
-            ctx.compare("clinical_event", p, p.keys.get("clinical_event_id"))
+        if pid in ctx.existing and compare(
+            ctx, "clinical_event", p, pid, p.keys.get("clinical_event_id")
+        ):
             continue
         done = ctx.attempt([p], fu.record_events, ctx.db, ctx.actor, pid, [_finding(p)], ctx.today)
         if done is not None:

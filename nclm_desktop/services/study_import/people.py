@@ -17,9 +17,10 @@ from sqlalchemy import select
 from ...forms.catalogue import form
 from ...models import Participant, ParticipantIdentity, Screening, SystemicTreatment
 from .. import enrolment as enrol_service
-from ..baseline import BaselineInput
+from ..baseline import BaselineInput, save_baseline
 from ..enrolment import IdentityInput, ScreeningData, SystemicLine
 from .context import Context
+from .existing import compare
 from .values import Parsed
 
 PERSON_TABLES = (
@@ -91,7 +92,14 @@ def import_people(ctx: Context, tables: dict[str, list[Parsed]]) -> None:
         hrn = ident.values.get("hospital_record_number") if ident else None
         found = by_study.get(person.study_id or "") or by_record.get((hrn or "").strip())
         if found is not None:
-            _existing(ctx, key, person, found)
+            _existing(ctx, key, found, person, ident, screening.get(key), baseline.get(key))
+            for line in lines.get(key, []):
+                if not compare(ctx, "systemic_treatment", line, found):
+                    ctx.problems.at(
+                        line.row,
+                        "line",
+                        "A treatment line is added at enrolment, not by an import.",
+                    )
             continue
         if not person.ok or any(p is not None and not p.ok for p in (ident, screening.get(key))):
             continue  # its cells are already reported
@@ -116,12 +124,24 @@ def import_people(ctx: Context, tables: dict[str, list[Parsed]]) -> None:
             )
 
 
-def _existing(ctx: Context, key: Any, person: Parsed, pid: int) -> None:
-    """A participant already in the database: matched, its records compared (run.py)."""
+def _existing(ctx: Context, key: Any, pid: int, *rows: Parsed | None) -> None:
+    """A participant already in the database: matched, each of its rows compared."""
     ctx.participants[key] = pid
-    if person.study_id:
+    person = rows[0]
+    if person is not None and person.study_id:
         ctx.participants[("study", person.study_id)] = pid
     ctx.existing.add(pid)
+    for table, p in zip(PERSON_TABLES, rows, strict=False):
+        if p is None or not p.ok or compare(ctx, table, p, pid):
+            continue
+        if table == "baseline_disease":  # none recorded yet: record it
+            values = {f.name: p.values.get(f.name) for f in BASELINE_FORM.inputs}
+            ctx.attempt(
+                [p], save_baseline, ctx.db, ctx.actor, pid, BaselineInput(**values), today=ctx.today
+            )
+            if ctx.ok:
+                ctx.imported(table, p, pid, pid)
+                ctx.count(table, "created")
 
 
 def _create(

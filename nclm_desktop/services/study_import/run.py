@@ -72,7 +72,10 @@ class ImportReport:
 
     def lines(self) -> list[str]:
         """The report as text: every error, then what was (or would be) written."""
-        out = [str(e) for e in self.errors]
+        return [str(e) for e in self.errors] + self.summary()
+
+    def summary(self) -> list[str]:
+        out: list[str] = []
         verb = "would be" if self.dry_run or self.errors else "were"
         for table, c in self.counts.items():
             out.append(

@@ -12,6 +12,7 @@ from .. import surgery as surgery_service
 from ..complications import TREATMENT_FIELDS
 from ..surgery_inputs import ComplicationInput, OperationInput, ReoperationInput, Treatment
 from .context import Context
+from .existing import compare
 from .values import Parsed
 
 
@@ -38,8 +39,7 @@ def import_operations(ctx: Context, rows: Iterable[Parsed], team: dict[int, list
         if pid is None or not p.ok:
             continue
         own = p.keys.get("operation_id")
-        if pid in ctx.existing:
-            ctx.compare("operation", p, own)
+        if pid in ctx.existing and compare(ctx, "operation", p, pid, own):
             continue
         data = OperationInput(
             **{k: v for k, v in p.values.items() if v is not None},
@@ -82,8 +82,7 @@ def import_complications(ctx: Context, rows: Iterable[Parsed], deaths: dict[int,
         if pid is None or not p.ok:
             continue
         own = p.keys.get("complication_id")
-        if pid in ctx.existing:
-            ctx.compare("complication", p, own)
+        if pid in ctx.existing and compare(ctx, "complication", p, pid, own):
             continue
         op = _operation(ctx, p)
         if op is None:
@@ -126,8 +125,9 @@ def import_reoperations(ctx: Context, rows: Iterable[Parsed]) -> None:
         pid = ctx.participant_of(p)
         if pid is None or not p.ok:
             continue
-        if pid in ctx.existing:
-            ctx.compare("reoperation", p, p.keys.get("reoperation_id"))
+        if pid in ctx.existing and compare(
+            ctx, "reoperation", p, pid, p.keys.get("reoperation_id")
+        ):
             continue
         op = _operation(ctx, p)
         if op is None:
