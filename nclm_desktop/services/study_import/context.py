@@ -45,6 +45,9 @@ class Context:
     # (table, the file's record number) → the record's id in this database.
     records: dict[tuple[str, int], int] = field(default_factory=dict)
     ok: bool = True  # whether the last ``attempt`` succeeded
+    # People with a refused row: their later rows are passed over, so the report shows the
+    # cause and not every consequence (a visit missing because its operation was refused).
+    blocked: set[Any] = field(default_factory=set)
 
     def count(self, table: str, how: str) -> None:
         c = self.counts.setdefault(table, Counts())
@@ -73,8 +76,16 @@ class Context:
         self.events = []
 
     def participant_of(self, parsed: Parsed) -> int | None:
-        """The participant a row belongs to, or a problem saying none does."""
+        """The participant a row belongs to, or a problem saying none does (None, silently,
+        for a person whose earlier row was refused)."""
+        if parsed.participant_key in self.blocked or parsed.study_id in self.blocked:
+            return None
         pid = self.participants.get(parsed.participant_key)
+        if pid in self.blocked:
+            return None
+        if not parsed.ok:  # a cell was refused (reported): the rest of this person waits
+            self.block(parsed)
+            return None
         if pid is None and parsed.study_id:
             pid = self.participants.get(("study", parsed.study_id))
         if pid is None:
@@ -93,6 +104,7 @@ class Context:
         """Run one service call; a refusal becomes a problem on the row (and column) it
         names, the call's savepoint is rolled back, and the import goes on."""
         self.ok = False
+        before = len(self.problems)
         try:
             result = call(*args, **kwargs)
         except ValidationError as exc:
@@ -103,7 +115,18 @@ class Context:
         else:
             self.ok = True
             return result
+        if len(self.problems) > before:
+            for p in rows:
+                self.block(p)
         return None
+
+    def block(self, p: Parsed) -> None:
+        self.blocked.add(p.participant_key)
+        if p.study_id:
+            self.blocked.add(p.study_id)
+        pid = self.participants.get(p.participant_key)
+        if pid is not None:
+            self.blocked.add(pid)
 
     def _place(self, rows: Sequence[Parsed], name: str, message: str) -> None:
         line = _LINE.match(message)

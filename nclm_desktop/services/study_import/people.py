@@ -102,7 +102,8 @@ def import_people(ctx: Context, tables: dict[str, list[Parsed]]) -> None:
                     )
             continue
         if not person.ok or any(p is not None and not p.ok for p in (ident, screening.get(key))):
-            continue  # its cells are already reported
+            ctx.block(person)  # its cells are already reported
+            continue
         _create(ctx, key, person, ident, screening.get(key), baseline.get(key), lines.get(key, []))
     # Rows of people the participant table does not list.
     for table, rows in (
