@@ -109,7 +109,9 @@ def test_round_trip_gives_the_same_study(source, empty, tmp_path):
     assert operation_sha == sha(source / "operation.csv")
     with db.session() as s:
         events = s.scalars(
-            select(AuditEvent).where(AuditEvent.action == "import", AuditEvent.entity == "operation")
+            select(AuditEvent).where(
+                AuditEvent.action == "import", AuditEvent.entity == "operation"
+            )
         ).all()
     assert len(events) == report.counts["operation"].created
     assert all(f"sha256={operation_sha}" in e.new_value for e in events)
@@ -166,6 +168,8 @@ def test_reimport_into_the_same_study_changes_nothing(source, study, demo_copy):
     assert report.counts["operation"].created == report.counts["operation"].updated == 0
     assert report.counts["operation"].unchanged == len(read(source / "operation.csv"))
     assert all(c.created == c.updated == 0 for c in report.counts.values())
+    study.dispose()
+    assert sha(demo_copy) == before  # nothing to write, nothing written (not even an event)
 
 
 def test_update_with_a_reason_changes_and_audits(source, study):
@@ -192,7 +196,9 @@ def test_update_with_a_reason_changes_and_audits(source, study):
             )
         ).one()
         imported = s.scalars(
-            select(AuditEvent).where(AuditEvent.action == "import", AuditEvent.entity == "operation")
+            select(AuditEvent).where(
+                AuditEvent.action == "import", AuditEvent.entity == "operation"
+            )
         ).one()
     assert change.reason == "Corrected from the chart"
     assert (change.old_value, change.new_value) == (row["blood_loss_ml"], new_loss)
