@@ -62,6 +62,21 @@ def exported(tmp_path_factory, export_study_file) -> Path:
     return folder / "export"
 
 
+@pytest.fixture(scope="module")
+def exported_xlsx(tmp_path_factory, export_study_file) -> Path:
+    """The same export as one xlsx workbook."""
+    folder = tmp_path_factory.mktemp("import-xlsx")
+    path = folder / "study.db"
+    shutil.copy(export_study_file, path)
+    db = open_database(path)
+    try:
+        options = ExportOptions(folder / "x", fmt="xlsx", identified=True, reason="import test")
+        export_study(db, actor_of(db, "pi"), options)
+    finally:
+        db.dispose()
+    return next((folder / "x").glob("*.xlsx"))
+
+
 @pytest.fixture
 def source(exported, tmp_path) -> Path:
     return Path(shutil.copytree(exported, tmp_path / "source"))
@@ -86,10 +101,13 @@ def count(db: Database, model) -> int:
         return s.scalar(select(func.count()).select_from(model))
 
 
-def test_round_trip_gives_the_same_study(source, empty, tmp_path):
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_round_trip_gives_the_same_study(fmt, source, empty, tmp_path, request):
     db, _ = empty
     pi = actor_of(db, "pi")
-    report = import_study(db, pi, source)
+    report = import_study(
+        db, pi, source if fmt == "csv" else request.getfixturevalue("exported_xlsx")
+    )
     assert report.errors == [] and report.written
     assert report.counts["participant"].created == len(read(source / "participant.csv"))
     assert report.counts["operation"].created > 0 and report.counts["visit"].created > 0
@@ -104,6 +122,8 @@ def test_round_trip_gives_the_same_study(source, empty, tmp_path):
         strip = [{k: v for k, v in r.items() if not internal(k)} for r in before]
         assert strip == [{k: v for k, v in r.items() if not internal(k)} for r in after], name
 
+    if fmt == "xlsx":
+        return
     # One import event per record, naming its file, row and the file's SHA-256.
     operation_sha = report.files["operation.csv"]
     assert operation_sha == sha(source / "operation.csv")
