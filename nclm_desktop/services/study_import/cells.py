@@ -14,6 +14,7 @@ import json
 import math
 import re
 from collections.abc import Iterable
+from functools import cache
 from typing import Any
 
 from ...forms import Field, Kind
@@ -187,9 +188,28 @@ def excel_serial(value: float) -> dt.date:
 
 
 # -- choices ------------------------------------------------------------------------------
-def _labels(choice_label: str) -> set[str]:
-    zh = chinese_labels()(choice_label)
-    return {s.casefold() for s in (choice_label, zh) if s}
+def _written(code: Any) -> str:
+    return str(int(code)) if isinstance(code, bool) else str(code)
+
+
+@cache
+def _index(field: Field) -> dict[str, Any]:
+    """Every accepted spelling of every choice (casefolded) → its code: the code as the
+    export writes it, the English label and the Chinese one. Built once per field."""
+    zh = chinese_labels()
+    pairs = YES_NO if field.kind is Kind.YESNO else field.choices
+    out: dict[str, Any] = {}
+    for c in pairs:  # labels first: a code wins over another choice's label
+        for spelling in (c.label, zh(c.label)):
+            if spelling:
+                out[spelling.casefold()] = c.code
+    out.update({_written(c.code).casefold(): c.code for c in pairs})
+    if field.kind is Kind.YESNO:
+        out.update(dict.fromkeys(_TRUE, True) | dict.fromkeys(_FALSE, False))
+    return out
+
+
+_YES_NO_FIELD = Field("yes_no", "Yes or no", Kind.YESNO)
 
 
 def parse_yes_no(field: Field, raw: Any) -> bool:
@@ -197,12 +217,11 @@ def parse_yes_no(field: Field, raw: Any) -> bool:
         return raw
     if isinstance(raw, int | float) and raw in (0, 1):
         return bool(raw)
-    text = str(raw).strip().casefold()
-    if text in _TRUE or text in _labels(YES_NO[0].label):
-        return True
-    if text in _FALSE or text in _labels(YES_NO[1].label):
-        return False
-    raise CellError(f"{raw!r} is not yes or no (write 1 or 0)")
+    # A checkbox column of a multi-choice field is yes/no too, whatever its field's kind.
+    value = _index(_YES_NO_FIELD).get(str(raw).strip().casefold())
+    if value is None:
+        raise CellError(f"{raw!r} is not yes or no (write 1 or 0)")
+    return value
 
 
 def parse_choice(field: Field, raw: Any) -> Any:
@@ -211,15 +230,11 @@ def parse_choice(field: Field, raw: Any) -> Any:
     if isinstance(raw, float) and raw == int(raw):
         raw = int(raw)
     text = str(raw).strip()
+    index = _index(field)
     folded = text.casefold()
-    for c in field.choices:
-        code = c.code
-        written = str(int(code)) if isinstance(code, bool) else str(code)
-        if text == written or folded == written.casefold() or folded in _labels(c.label):
-            return code
-    allowed = ", ".join(
-        str(int(c.code)) if isinstance(c.code, bool) else str(c.code) for c in field.choices
-    )
+    if folded in index:
+        return index[folded]
+    allowed = ", ".join(_written(c.code) for c in field.choices)
     raise CellError(f"{text!r} is not a choice of this column (allowed codes: {allowed})")
 
 
