@@ -124,7 +124,7 @@ def test_blank_lines_trailing_empty_columns_and_short_rows(tmp_path):
 def test_a_value_beyond_the_named_columns_is_refused_where_it_is(tmp_path):
     text = csv_text(rows=[ROW, ROW + ["stray"]])
     [table] = read_source(write(tmp_path / "reoperation.csv", text, "utf-8"))
-    with pytest.raises(SourceError, match=r"reoperation.csv:3: a value beyond the last"):
+    with pytest.raises(SourceError, match=r"reoperation.csv:3:column 8: a value beyond the last"):
         list(table.rows)
 
 

@@ -71,13 +71,14 @@ def parse_cell(field: Field, raw: Any) -> Any:
 
 
 # -- numbers ------------------------------------------------------------------------------
-def parse_number(text: str) -> float:
+def parse_number(text: str, whole_number: bool = False) -> float:
     """A number written with a decimal point or a decimal comma, with or without thousands
     separators. Decided once and for all (README, Import):
 
     - one separator kind: a dot is a decimal point ("1.234" = 1.234); a comma is a decimal
       comma ("35,5" = 35.5) unless it is followed by exactly three digits ("1,234" could be
-      1234 or 1.234: refused; "0,125" cannot); the same separator more than once groups thousands
+      1234 or 1.234: refused; not in a whole-number column, where it is 1234; "0,125"
+      cannot group thousands); the same separator more than once groups thousands
       ("1,234,567" or "1.234.567");
     - both kinds: the last one is the decimal separator and the other groups thousands in
       threes ("1,234.5" and "1.234,5" are both 1234.5); anything else is refused.
@@ -107,6 +108,8 @@ def parse_number(text: str) -> float:
         return float(sign + t.replace(sep, ""))
     if sep == ",":
         whole, frac = t.split(",")
+        if len(frac) == 3 and whole_number and whole != "0" and frac != "000":
+            return float(sign + whole + frac)  # 1.200 is no whole number: 1,200 is 1200
         if len(frac) == 3 and whole != "0":  # "0,125" cannot group thousands
             raise CellError(
                 f"{text!r} is ambiguous: a thousands separator or a decimal comma? "
@@ -130,7 +133,7 @@ def number_and_unit(field: Field, raw: Any) -> tuple[float | int, str | None]:
     m = _NUMBER_UNIT.match(raw)
     if not m:
         raise CellError(f"{raw!r} is not a number")
-    value = parse_number(m.group(1))
+    value = parse_number(m.group(1), field.kind is Kind.INTEGER)
     unit = m.group(2) or None
     if unit is not None:
         allowed = [u for u in (field.unit, *(a.label for a in field.alt_units)) if u]
