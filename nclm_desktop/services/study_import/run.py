@@ -151,20 +151,20 @@ def _tables(
         if t.table not in KEY_COLUMNS:
             known = ", ".join(KEY_COLUMNS)
             problems.append(
-                Problem(t.file, 1, "", f"Unknown table {t.table!r}: the import reads {known}.")
+                Problem(t.file, 0, "", f"Unknown table {t.table!r}: the import reads {known}.")
             )
             continue
         if t.table in named:
             first = named[t.table].file
-            problems.append(Problem(t.file, 1, "", f"The table {t.table} is also in {first}."))
+            problems.append(Problem(t.file, 0, "", f"The table {t.table} is also in {first}."))
             continue
         permission = WRITER[t.table]
         if not actor.can(permission):
-            problems.append(Problem(t.file, 1, "", f"A {actor.role} may not {permission.value}."))
+            problems.append(Problem(t.file, 0, "", f"A {actor.role} may not {permission.value}."))
             continue
         if t.table == "participant_identity" and not actor.can(Permission.VIEW_IDENTITY):
             problems.append(
-                Problem(t.file, 1, "", f"A {actor.role} may not {Permission.VIEW_IDENTITY.value}.")
+                Problem(t.file, 0, "", f"A {actor.role} may not {Permission.VIEW_IDENTITY.value}.")
             )
             continue
         named[t.table] = t
