@@ -25,6 +25,7 @@ OK_CASES = [
     ("baseline_disease", "ebv_dna_copies_ml", "1.234", 1.234),  # a dot is a decimal point
     ("baseline_disease", "ebv_dna_copies_ml", 1234.5, 1234.5),  # an xlsx number
     ("operation", "blood_loss_ml", "1,200.0", 1200),  # a whole number stays an int
+    ("operation", "blood_loss_ml", "1,200", 1200),  # 1.200 is not a whole number
     # -- units written in the cell: the field's own, or an alternative, converted
     ("screening", "albumin_value", "35 g/L", 35.0),
     ("screening", "albumin_value", "35g/l", 35.0),
@@ -85,6 +86,7 @@ REFUSED = [
     # (form, field, raw, words in the message)
     ("baseline_disease", "ebv_dna_copies_ml", "1,234", "ambiguous"),
     ("baseline_disease", "ebv_dna_copies_ml", "1,234", "1234 or 1.234"),
+    ("operation", "blood_loss_ml", "1,000", "ambiguous"),  # 1000, or 1.000 = 1
     ("baseline_disease", "ebv_dna_copies_ml", "1.23,4.5", "separators"),
     ("baseline_disease", "ebv_dna_copies_ml", "12,34.5", "separators"),  # groups of 3 only
     ("baseline_disease", "ebv_dna_copies_ml", "1..2", "not a number"),

@@ -81,9 +81,21 @@ def nav_titles(window: MainWindow) -> list[str]:
         ("admin", ["Audit", "Administration"]),
         (
             "investigator",
-            ["Participants", "Screening", "Calendar", "Outcomes", "Reports", "Export", "Audit"],
+            [
+                "Participants",
+                "Screening",
+                "Calendar",
+                "Outcomes",
+                "Reports",
+                "Export",
+                "Import",
+                "Audit",
+            ],
         ),
-        ("coordinator", ["Participants", "Screening", "Calendar", "Outcomes", "Reports", "Export"]),
+        (
+            "coordinator",
+            ["Participants", "Screening", "Calendar", "Outcomes", "Reports", "Export", "Import"],
+        ),
         ("monitor", ["Participants", "Screening", "Calendar", "Outcomes", "Reports", "Export"]),
     ],
 )

@@ -14,6 +14,7 @@ import json
 import math
 import re
 from collections.abc import Iterable
+from functools import cache
 from typing import Any
 
 from ...forms import Field, Kind
@@ -70,13 +71,14 @@ def parse_cell(field: Field, raw: Any) -> Any:
 
 
 # -- numbers ------------------------------------------------------------------------------
-def parse_number(text: str) -> float:
+def parse_number(text: str, whole_number: bool = False) -> float:
     """A number written with a decimal point or a decimal comma, with or without thousands
     separators. Decided once and for all (README, Import):
 
     - one separator kind: a dot is a decimal point ("1.234" = 1.234); a comma is a decimal
       comma ("35,5" = 35.5) unless it is followed by exactly three digits ("1,234" could be
-      1234 or 1.234: refused; "0,125" cannot); the same separator more than once groups thousands
+      1234 or 1.234: refused; not in a whole-number column, where it is 1234; "0,125"
+      cannot group thousands); the same separator more than once groups thousands
       ("1,234,567" or "1.234.567");
     - both kinds: the last one is the decimal separator and the other groups thousands in
       threes ("1,234.5" and "1.234,5" are both 1234.5); anything else is refused.
@@ -106,6 +108,8 @@ def parse_number(text: str) -> float:
         return float(sign + t.replace(sep, ""))
     if sep == ",":
         whole, frac = t.split(",")
+        if len(frac) == 3 and whole_number and whole != "0" and frac != "000":
+            return float(sign + whole + frac)  # 1.200 is no whole number: 1,200 is 1200
         if len(frac) == 3 and whole != "0":  # "0,125" cannot group thousands
             raise CellError(
                 f"{text!r} is ambiguous: a thousands separator or a decimal comma? "
@@ -129,7 +133,7 @@ def number_and_unit(field: Field, raw: Any) -> tuple[float | int, str | None]:
     m = _NUMBER_UNIT.match(raw)
     if not m:
         raise CellError(f"{raw!r} is not a number")
-    value = parse_number(m.group(1))
+    value = parse_number(m.group(1), field.kind is Kind.INTEGER)
     unit = m.group(2) or None
     if unit is not None:
         allowed = [u for u in (field.unit, *(a.label for a in field.alt_units)) if u]
@@ -187,9 +191,28 @@ def excel_serial(value: float) -> dt.date:
 
 
 # -- choices ------------------------------------------------------------------------------
-def _labels(choice_label: str) -> set[str]:
-    zh = chinese_labels()(choice_label)
-    return {s.casefold() for s in (choice_label, zh) if s}
+def _written(code: Any) -> str:
+    return str(int(code)) if isinstance(code, bool) else str(code)
+
+
+@cache
+def _index(field: Field) -> dict[str, Any]:
+    """Every accepted spelling of every choice (casefolded) → its code: the code as the
+    export writes it, the English label and the Chinese one. Built once per field."""
+    zh = chinese_labels()
+    pairs = YES_NO if field.kind is Kind.YESNO else field.choices
+    out: dict[str, Any] = {}
+    for c in pairs:  # labels first: a code wins over another choice's label
+        for spelling in (c.label, zh(c.label)):
+            if spelling:
+                out[spelling.casefold()] = c.code
+    out.update({_written(c.code).casefold(): c.code for c in pairs})
+    if field.kind is Kind.YESNO:
+        out.update(dict.fromkeys(_TRUE, True) | dict.fromkeys(_FALSE, False))
+    return out
+
+
+_YES_NO_FIELD = Field("yes_no", "Yes or no", Kind.YESNO)
 
 
 def parse_yes_no(field: Field, raw: Any) -> bool:
@@ -197,12 +220,11 @@ def parse_yes_no(field: Field, raw: Any) -> bool:
         return raw
     if isinstance(raw, int | float) and raw in (0, 1):
         return bool(raw)
-    text = str(raw).strip().casefold()
-    if text in _TRUE or text in _labels(YES_NO[0].label):
-        return True
-    if text in _FALSE or text in _labels(YES_NO[1].label):
-        return False
-    raise CellError(f"{raw!r} is not yes or no (write 1 or 0)")
+    # A checkbox column of a multi-choice field is yes/no too, whatever its field's kind.
+    value = _index(_YES_NO_FIELD).get(str(raw).strip().casefold())
+    if value is None:
+        raise CellError(f"{raw!r} is not yes or no (write 1 or 0)")
+    return value
 
 
 def parse_choice(field: Field, raw: Any) -> Any:
@@ -211,15 +233,11 @@ def parse_choice(field: Field, raw: Any) -> Any:
     if isinstance(raw, float) and raw == int(raw):
         raw = int(raw)
     text = str(raw).strip()
+    index = _index(field)
     folded = text.casefold()
-    for c in field.choices:
-        code = c.code
-        written = str(int(code)) if isinstance(code, bool) else str(code)
-        if text == written or folded == written.casefold() or folded in _labels(c.label):
-            return code
-    allowed = ", ".join(
-        str(int(c.code)) if isinstance(c.code, bool) else str(c.code) for c in field.choices
-    )
+    if folded in index:
+        return index[folded]
+    allowed = ", ".join(_written(c.code) for c in field.choices)
     raise CellError(f"{text!r} is not a choice of this column (allowed codes: {allowed})")
 
 

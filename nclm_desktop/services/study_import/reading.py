@@ -235,8 +235,8 @@ class _CsvRows:
             for number, values in enumerate(reader, 2):
                 if len(values) > width and any(v.strip() for v in values[width:]):
                     raise SourceError(
-                        f"{self.file}:{number}: a value beyond the last named column "
-                        f"(column {width + 1}); name the column or delete the value"
+                        f"{self.file}:{number}:column {width + 1}: a value beyond the last "
+                        f"named column; name the column or delete the value"
                     )
                 cells: dict[str, object] = {
                     name: (v if v.strip() else None)
@@ -306,8 +306,8 @@ class _SheetRows:
                 extra = [c for c in row[width:] if not is_blank(c.value)]
                 if extra:
                     raise SourceError(
-                        f"{self.file}:{number}: a value beyond the last named column "
-                        f"({extra[0].column_letter}); name the column or delete the value"
+                        f"{self.file}:{number}:column {extra[0].column_letter}: a value "
+                        f"beyond the last named column; name the column or delete the value"
                     )
                 cells = {name: _cell(c) for name, c in zip(self.header, row, strict=False)}
                 if all(is_blank(v) for v in cells.values()):
