@@ -19,7 +19,7 @@ from nclm_desktop.models import AuditEvent, Operation, Participant
 from nclm_desktop.models.db import Database, open_database
 from nclm_desktop.services.monitoring.signing import MEANINGS, sign_casebook
 from nclm_desktop.services.study_export import ExportOptions, export_study
-from nclm_desktop.services.study_import.run import ImportRefused, import_study
+from nclm_desktop.services.study_import.run import ImportCancelled, ImportRefused, import_study
 
 from .conftest import actor_of
 
@@ -255,3 +255,19 @@ def test_roles_write_only_their_tables(source, empty):
     refused = {str(e) for e in report.errors}
     assert "operation.csv: A coordinator may not record operations and complications." in refused
     assert not any(e.file == "participant.csv" for e in report.errors)  # theirs to enter
+
+
+def test_progress_is_reported_and_a_cancel_writes_nothing(source, empty):
+    db, path = empty
+    steps: list[tuple[int, int, str]] = []
+    report = import_study(
+        db, actor_of(db, "pi"), source, dry_run=True, progress=lambda *a: steps.append(a)
+    )
+    assert report.errors == []
+    assert steps[0] == (0, 6, "people") and steps[-1] == (6, 6, "")
+    before = sha(path)
+    with pytest.raises(ImportCancelled, match="nothing was written"):
+        import_study(db, actor_of(db, "pi"), source, cancel=lambda: True)
+    assert count(db, Participant) == 0
+    db.dispose()
+    assert sha(path) == before
