@@ -271,3 +271,46 @@ def test_progress_is_reported_and_a_cancel_writes_nothing(source, empty):
     assert count(db, Participant) == 0
     db.dispose()
     assert sha(path) == before
+
+
+def drop_row(path: Path, row: int) -> dict[str, str]:
+    """Delete one data row (``row`` as in the messages); returns it."""
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))
+    gone = dict(zip(rows[0], rows.pop(row - 1), strict=True))
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    return gone
+
+
+def test_duplicates_and_orphans_are_named(source, empty):
+    db, path = empty
+    people = read(source / "participant.csv")
+    enrolled = [i for i, r in enumerate(people, 2) if r["study_id"]]
+    edit(source / "participant.csv", enrolled[1], "study_id", people[enrolled[0] - 2]["study_id"])
+    complications = read(source / "complication.csv")
+    op_row = next(
+        n
+        for n, r in enumerate(read(source / "operation.csv"), 2)
+        if r["operation_id"] == complications[0]["operation_id"]
+    )
+    drop_row(source / "operation.csv", op_row)
+    before = sha(path)
+    report = import_study(db, actor_of(db, "pi"), source)
+    lines = [str(e) for e in report.errors]
+    twin = people[enrolled[0] - 2]["study_id"]
+    assert (
+        f"participant.csv:{enrolled[1]}:study_id: The study ID {twin} is also in row "
+        f"{enrolled[0]}." in lines
+    )
+    assert (
+        f"complication.csv:2:operation_id: Operation {complications[0]['operation_id']} is not "
+        "among the operations imported (operation table)." in lines
+    )
+    # The cause, once: not every visit and event of the person whose rows were refused, nor
+    # every study ID that shifts after the refused one.
+    assert len([e for e in report.errors if e.file == "visit.csv"]) <= 2
+    assert len([e for e in lines if "given the study ID" in e]) <= 2  # one per cohort
+    assert not report.written
+    db.dispose()
+    assert sha(path) == before

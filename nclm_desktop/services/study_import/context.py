@@ -48,6 +48,7 @@ class Context:
     # People with a refused row: their later rows are passed over, so the report shows the
     # cause and not every consequence (a visit missing because its operation was refused).
     blocked: set[Any] = field(default_factory=set)
+    renumbered: set[str] = field(default_factory=set)  # cohorts whose study IDs shifted
 
     def count(self, table: str, how: str) -> None:
         c = self.counts.setdefault(table, Counts())
