@@ -19,6 +19,7 @@ from .values import Parsed, Problems, error_column
 
 T = TypeVar("T")
 _LINE = re.compile(r"^Line (\d+): ")
+EVENTS_HELD = 500  # import events kept before they are appended to the trail
 
 
 @dataclass
@@ -68,6 +69,8 @@ class Context:
                 "reason": self.reason,
             }
         )
+        if len(self.events) >= EVENTS_HELD:
+            self.flush_events()
 
     def flush_events(self) -> None:
         if not self.events:

@@ -193,6 +193,13 @@ def _create(
     systemic = [SystemicLine(**{n: p.values.get(n) for n in LINE_FIELDS}) for p in lines if p.ok]
     rows = [screened, person, ident, *([base] if base else []), *lines]
     cohort = pv.get("cohort")
+    if cohort and pv.get("enrolment_date") is None:
+        # Typed entry takes the day of entry; an import has no such day: it must be given.
+        ctx.problems.at(
+            person.row, "enrolment_date", "An enrolled participant needs the enrolment date."
+        )
+        ctx.block(person)
+        return
     if cohort:
         index = pv.get("index_date") if cohort == "systemic" else None
         result = ctx.attempt(
