@@ -157,6 +157,9 @@ def test_every_error_is_listed_and_the_file_is_unchanged(source, empty):
     edit(source / "operation.csv", 2, "discharge_date", "2000-01-01")  # before the operation
     edit(source / "screening.csv", 3, "ecog", "7")  # not a choice
     edit(source / "visit.csv", 4, "liver_imaging_result", "unclear")  # not a choice either
+    people = read(source / "participant.csv")
+    enrolled = next(n for n, r in enumerate(people, 2) if r["cohort"] == "systemic")
+    edit(source / "participant.csv", enrolled, "enrolment_date", "")  # never "today"
     before = sha(path)
     report = import_study(db, actor_of(db, "pi"), source)
     lines = [str(e) for e in report.errors]
@@ -168,6 +171,10 @@ def test_every_error_is_listed_and_the_file_is_unchanged(source, empty):
     )
     assert any(line.startswith("screening.csv:3:ecog: '7' is not a choice") for line in lines)
     assert any(line.startswith("visit.csv:4:liver_imaging_result: 'unclear'") for line in lines)
+    assert (
+        f"participant.csv:{enrolled}:enrolment_date: An enrolled participant needs the "
+        "enrolment date." in lines
+    )
     assert count(db, Participant) == count(db, Operation) == 0
     db.dispose()
     assert sha(path) == before
