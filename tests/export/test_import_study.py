@@ -210,9 +210,13 @@ def test_update_with_a_reason_changes_and_audits(source, study):
     assert [str(e).split(" (")[0] for e in refused.errors] == [
         "operation.csv:2:blood_loss_ml: Differs from the database"
     ]
-    report = import_study(study, pi, source, update=True, reason="Corrected from the chart")
+    # One table alone (its people are found in the database by their study IDs).
+    only = source / "operation.csv"
+    report = import_study(study, pi, only, update=True, reason="Corrected from the chart")
     assert report.errors == [] and report.written
     assert report.counts["operation"].updated == 1
+    assert report.counts["operation"].unchanged == len(read(only)) - 1
+    assert list(report.counts) == ["operation"]
     with study.session() as s:
         assert s.get(Operation, op_id).blood_loss_ml == int(new_loss)
         change = s.scalars(
