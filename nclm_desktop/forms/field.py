@@ -46,6 +46,9 @@ class Identifier(StrEnum):
 class Choice:
     code: Any
     label: str
+    # The Chinese label when the choice comes with its own (the protocol file's assessments);
+    # other labels are translated through the translation files (README "Languages").
+    label_zh: str = ""
 
 
 @dataclass(frozen=True)

@@ -179,5 +179,6 @@ def change_text(action: str, field: str | None, old: str | None, new: str | None
     if action == "insert":
         return f"{ARROW} {readable(new)}"
     if action == "delete":
-        return f"{readable(old)} {ARROW} {t('(deleted)')}"
+        deleted = t("(deleted)")  # outside the f-string, where lupdate finds it
+        return f"{readable(old)} {ARROW} {deleted}"
     return readable(new) if new is not None else readable(old)

@@ -76,6 +76,10 @@
         <translation>否</translation>
     </message>
     <message>
+        <source>(deleted)</source>
+        <translation>（已删除）</translation>
+    </message>
+    <message>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
@@ -266,6 +270,10 @@ Other complications: {grades}</source>
     <message>
         <source>ISGLS</source>
         <translation>ISGLS</translation>
+    </message>
+    <message>
+        <source>Check before saving</source>
+        <translation>保存前请核对</translation>
     </message>
     <message>
         <source>Grade V records the death of {sid} on {date}: the participant becomes deceased and later follow-up visits are cancelled. Save?</source>
@@ -2284,6 +2292,10 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
         <translation>筛选时年龄</translation>
     </message>
     <message>
+        <source>years</source>
+        <translation>岁</translation>
+    </message>
+    <message>
         <source>NCLM confirmed (biopsy, or imaging + history)</source>
         <translation>NCLM 已确诊（活检，或影像 + 病史）</translation>
     </message>
@@ -2600,6 +2612,10 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
         <translation>血浆 EBV DNA</translation>
     </message>
     <message>
+        <source>copies/mL</source>
+        <translation>拷贝/mL</translation>
+    </message>
+    <message>
         <source>EBV DNA date</source>
         <translation>EBV DNA 检测日期</translation>
     </message>
@@ -2622,6 +2638,10 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     <message>
         <source>Interval from NPC diagnosis</source>
         <translation>距鼻咽癌诊断的间隔</translation>
+    </message>
+    <message>
+        <source>months</source>
+        <translation>个月</translation>
     </message>
     <message>
         <source>Metachronous liver metastases only.</source>
@@ -2960,6 +2980,10 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
         <translation>红细胞单位数。</translation>
     </message>
     <message>
+        <source>units</source>
+        <translation>单位</translation>
+    </message>
+    <message>
         <source>Pringle manoeuvres</source>
         <translation>Pringle 阻断次数</translation>
     </message>
@@ -3241,7 +3265,7 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     </message>
     <message>
         <source>Unplanned reoperation during the index stay</source>
-        <translation>首次住院期间计划外再手术</translation>
+        <translation>首次住院期间非计划再手术</translation>
     </message>
     <message>
         <source>Complications within 90 days</source>
@@ -3383,6 +3407,26 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     <message>
         <source>Overdue</source>
         <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>site, e.g. lung, bone, lymph nodes</source>
+        <translation>部位，如肺、骨、淋巴结</translation>
+    </message>
+    <message>
+        <source>site, e.g. nasopharynx, neck nodes</source>
+        <translation>部位，如鼻咽、颈部淋巴结</translation>
+    </message>
+    <message>
+        <source>cause of death, or &apos;unknown&apos;</source>
+        <translation>死亡原因，或填写“不详”</translation>
+    </message>
+    <message>
+        <source>reason given (optional)</source>
+        <translation>患者所述原因（可选）</translation>
+    </message>
+    <message>
+        <source>last attempts to reach (optional)</source>
+        <translation>最后几次联系尝试（可选）</translation>
     </message>
 </context>
 <context>
@@ -3929,6 +3973,29 @@ This screen is not available in this version yet.</source>
     <message>
         <source>Segment {n} ({name}): {state}</source>
         <translation>肝段 {n}（{name}）：{state}</translation>
+    </message>
+</context>
+<context>
+    <name>SurgicalRecord</name>
+    <message>
+        <source>90-day morbidity</source>
+        <translation>90 天并发症发生</translation>
+    </message>
+    <message>
+        <source>Major morbidity (Clavien-Dindo ≥ IIIa)</source>
+        <translation>严重并发症（Clavien-Dindo ≥ IIIa 级）</translation>
+    </message>
+    <message>
+        <source>30-day mortality</source>
+        <translation>30 天死亡</translation>
+    </message>
+    <message>
+        <source>90-day mortality</source>
+        <translation>90 天死亡</translation>
+    </message>
+    <message>
+        <source>Unplanned reoperation during the index stay</source>
+        <translation>首次住院期间非计划再手术</translation>
     </message>
 </context>
 <context>
