@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -55,6 +56,15 @@ class _Progress(QObject):
 def _table_title(name: str) -> str:
     form = all_forms().get(name)
     return QCoreApplication.translate("DataDictionary", form.title) if form else name
+
+
+class _WholeTextModel(RecordTableModel):
+    """A long message is cut at the column's edge: its whole text shows as a tooltip."""
+
+    def data(self, index, role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
+            return self.display_text(index.row(), index.column())
+        return super().data(index, role)
 
 
 class ImportPage(QWidget):
@@ -134,6 +144,16 @@ class ImportPage(QWidget):
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
+        self.errors_model = _WholeTextModel(
+            [
+                Column("file", _t("File")),
+                Column("row", _t("Row"), lambda v: str(v) if v else ""),
+                Column("column", _t("Column")),
+                Column("message", _t("Message")),
+            ],
+            self,
+        )
+        self.errors = self._view("import_errors", self.errors_model)
         self.counts_model = RecordTableModel(
             [
                 Column("table", _t("Table")),
@@ -144,20 +164,12 @@ class ImportPage(QWidget):
             self,
         )
         self.counts = self._view("import_counts", self.counts_model)
-        self.counts.setMaximumHeight(170)
-        self.errors_model = RecordTableModel(
-            [
-                Column("file", _t("File")),
-                Column("row", _t("Row"), lambda v: str(v) if v else ""),
-                Column("column", _t("Column")),
-                Column("message", _t("Message")),
-            ],
-            self,
-        )
-        self.errors = self._view("import_errors", self.errors_model)
-        self.errors.setWordWrap(False)
-        self.errors_title = QLabel(_t("Errors"))
-        self.errors_title.setObjectName("import_errors_title")
+        # The errors and the counts each get the page's full height: a report may hold
+        # thousands of errors, and eleven tables.
+        self.results = QTabWidget()
+        self.results.setObjectName("import_results")
+        self.results.addTab(self.errors, _t("Errors"))
+        self.results.addTab(self.counts, _t("Records per table"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(title)
@@ -165,9 +177,7 @@ class ImportPage(QWidget):
         layout.addLayout(form)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
-        layout.addWidget(self.counts)
-        layout.addWidget(self.errors_title)
-        layout.addWidget(self.errors, 1)
+        layout.addWidget(self.results, 1)
 
     def _view(self, name: str, model: RecordTableModel) -> QTableView:
         view = QTableView()
@@ -176,6 +186,8 @@ class ImportPage(QWidget):
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.verticalHeader().setVisible(False)
+        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+        view.setWordWrap(False)
         header = view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
@@ -260,7 +272,8 @@ class ImportPage(QWidget):
             ]
         )
         n = len(report.errors)
-        self.errors_title.setText(_t("Errors ({n})").format(n=f"{n:,}"))
+        self.results.setTabText(0, _t("Errors ({n})").format(n=f"{n:,}"))
+        self.results.setCurrentIndex(0 if n else 1)
         if n:
             self.progress.setValue(0)
             self._show(

@@ -1508,6 +1508,10 @@ No discards it and starts a new screening.</source>
         <translation>错误</translation>
     </message>
     <message>
+        <source>Records per table</source>
+        <translation>各表记录数</translation>
+    </message>
+    <message>
         <source>Import from the folder</source>
         <translation>从文件夹导入</translation>
     </message>
