@@ -29,6 +29,7 @@ from ..forms.catalogue import all_forms
 from ..models.db import Database
 from ..services.errors import ServiceError
 from ..services.permissions import Actor
+from ..services.study_import.reading import source_files
 from ..services.study_import.run import check_request, import_study
 from .table_models import Column, RecordTableModel
 from .tasks import run_in_background
@@ -40,6 +41,12 @@ STEP_TITLES = {
     "reoperation": QT_TRANSLATE_NOOP("ImportPage", "reoperations"),
     "visit": QT_TRANSLATE_NOOP("ImportPage", "visits"),
     "clinical_event": QT_TRANSLATE_NOOP("ImportPage", "clinical events"),
+}
+ENCODINGS = {  # reading.py's names of what a file was read as
+    "utf-8": QT_TRANSLATE_NOOP("ImportPage", "UTF-8"),
+    "utf-8 with BOM": QT_TRANSLATE_NOOP("ImportPage", "UTF-8 with a byte-order mark"),
+    "GB18030": QT_TRANSLATE_NOOP("ImportPage", "GB18030 (GBK)"),
+    "xlsx": QT_TRANSLATE_NOOP("ImportPage", "Excel workbook"),
 }
 
 
@@ -164,12 +171,23 @@ class ImportPage(QWidget):
             self,
         )
         self.counts = self._view("import_counts", self.counts_model)
+        self.files_model = _WholeTextModel(
+            [
+                Column("file", _t("File")),
+                Column("table", _t("Table"), _table_title),
+                Column("encoding", _t("Read as"), lambda v: _t(ENCODINGS.get(v, v or ""))),
+                Column("sha256", _t("SHA-256 (recorded with each imported record)")),
+            ],
+            self,
+        )
+        self.files = self._view("import_files", self.files_model)
         # The errors and the counts each get the page's full height: a report may hold
         # thousands of errors, and eleven tables.
         self.results = QTabWidget()
         self.results.setObjectName("import_results")
         self.results.addTab(self.errors, _t("Errors"))
         self.results.addTab(self.counts, _t("Records per table"))
+        self.results.addTab(self.files, _t("Files read"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(title)
@@ -231,11 +249,13 @@ class ImportPage(QWidget):
         self._busy(True)
         self.errors_model.set_rows([])
         self.counts_model.set_rows([])
+        self.files_model.set_rows([])
         self.message.setText(_t("Checking …") if dry_run else _t("Importing …"))
         bridge, cancel = self._bridge, self._cancel
         db, actor = self.db, self.actor
-        run_in_background(
-            lambda: import_study(
+
+        def work():
+            report = import_study(
                 db,
                 actor,
                 source,
@@ -244,7 +264,11 @@ class ImportPage(QWidget):
                 reason=reason or None,
                 progress=bridge.step.emit,
                 cancel=cancel.is_set,
-            ),
+            )
+            return report, source_files(source)
+
+        run_in_background(
+            work,
             self._done,
             self._failed,
         )
@@ -257,8 +281,10 @@ class ImportPage(QWidget):
             doing = _t("Checking {what} …") if self._dry else _t("Importing {what} …")
             self.message.setText(doing.format(what=what))
 
-    def _done(self, report) -> None:
+    def _done(self, result) -> None:
+        report, files = result
         self._busy(False)
+        self.files_model.set_rows(files)
         self.errors_model.set_rows(report.errors)
         self.counts_model.set_rows(
             [

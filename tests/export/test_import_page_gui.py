@@ -5,6 +5,7 @@ that may not write are refused inline (README, Import)."""
 from __future__ import annotations
 
 import csv
+import hashlib
 import os
 import shutil
 from collections.abc import Iterator
@@ -86,6 +87,14 @@ def test_a_dry_run_checks_everything_and_writes_nothing(qtbot, empty, source):
     assert int(page.counts_model.display_text(operations, 1)) == count_rows(source, "operation")
     assert page.progress.value() == page.progress.maximum() > 0
     assert count(empty, Participant) == 0  # a dry run writes nothing
+    files = page.files_model
+    read = {files.display_text(r, 0): r for r in range(files.rowCount())}
+    at = read["operation.csv"]
+    assert files.display_text(at, 2) == "UTF-8 with a byte-order mark"  # as the export wrote
+    digest = hashlib.sha256((source / "operation.csv").read_bytes()).hexdigest()
+    assert files.display_text(at, 3) == digest
+    if shots():
+        page.grab().save(str(shots() / "import_page_dry_run.png"))
 
 
 def count_rows(folder: Path, table: str) -> int:

@@ -138,6 +138,24 @@ def read_source(path: Path | str) -> list[SourceTable]:
     return tables
 
 
+def source_files(path: Path | str) -> list[dict[str, str]]:
+    """What ``path`` holds, for showing: each table's file, encoding and SHA-256 (empty when
+    the headers are refused: the import's report says why)."""
+    try:
+        tables = read_source(path)
+    except SourceError:
+        return []
+    return [
+        {
+            "file": t.file,
+            "table": t.table,
+            "encoding": getattr(t, "encoding", ""),
+            "sha256": t.sha256,
+        }
+        for t in tables
+    ]
+
+
 def _table_name(name: str, file: str, problems: list[str]) -> str | None:
     if name in importable_tables():
         return name
