@@ -19,7 +19,7 @@ from nclm_desktop.models import AuditEvent, Operation, Participant
 from nclm_desktop.models.db import Database, open_database
 from nclm_desktop.services.monitoring.signing import MEANINGS, sign_casebook
 from nclm_desktop.services.study_export import ExportOptions, export_study
-from nclm_desktop.services.study_import.run import ImportRefused, import_study
+from nclm_desktop.services.study_import.run import ImportCancelled, ImportRefused, import_study
 
 from .conftest import actor_of
 
@@ -62,6 +62,21 @@ def exported(tmp_path_factory, export_study_file) -> Path:
     return folder / "export"
 
 
+@pytest.fixture(scope="module")
+def exported_xlsx(tmp_path_factory, export_study_file) -> Path:
+    """The same export as one xlsx workbook."""
+    folder = tmp_path_factory.mktemp("import-xlsx")
+    path = folder / "study.db"
+    shutil.copy(export_study_file, path)
+    db = open_database(path)
+    try:
+        options = ExportOptions(folder / "x", fmt="xlsx", identified=True, reason="import test")
+        export_study(db, actor_of(db, "pi"), options)
+    finally:
+        db.dispose()
+    return next((folder / "x").glob("*.xlsx"))
+
+
 @pytest.fixture
 def source(exported, tmp_path) -> Path:
     return Path(shutil.copytree(exported, tmp_path / "source"))
@@ -86,10 +101,13 @@ def count(db: Database, model) -> int:
         return s.scalar(select(func.count()).select_from(model))
 
 
-def test_round_trip_gives_the_same_study(source, empty, tmp_path):
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_round_trip_gives_the_same_study(fmt, source, empty, tmp_path, request):
     db, _ = empty
     pi = actor_of(db, "pi")
-    report = import_study(db, pi, source)
+    report = import_study(
+        db, pi, source if fmt == "csv" else request.getfixturevalue("exported_xlsx")
+    )
     assert report.errors == [] and report.written
     assert report.counts["participant"].created == len(read(source / "participant.csv"))
     assert report.counts["operation"].created > 0 and report.counts["visit"].created > 0
@@ -104,12 +122,16 @@ def test_round_trip_gives_the_same_study(source, empty, tmp_path):
         strip = [{k: v for k, v in r.items() if not internal(k)} for r in before]
         assert strip == [{k: v for k, v in r.items() if not internal(k)} for r in after], name
 
+    if fmt == "xlsx":
+        return
     # One import event per record, naming its file, row and the file's SHA-256.
     operation_sha = report.files["operation.csv"]
     assert operation_sha == sha(source / "operation.csv")
     with db.session() as s:
         events = s.scalars(
-            select(AuditEvent).where(AuditEvent.action == "import", AuditEvent.entity == "operation")
+            select(AuditEvent).where(
+                AuditEvent.action == "import", AuditEvent.entity == "operation"
+            )
         ).all()
     assert len(events) == report.counts["operation"].created
     assert all(f"sha256={operation_sha}" in e.new_value for e in events)
@@ -135,6 +157,9 @@ def test_every_error_is_listed_and_the_file_is_unchanged(source, empty):
     edit(source / "operation.csv", 2, "discharge_date", "2000-01-01")  # before the operation
     edit(source / "screening.csv", 3, "ecog", "7")  # not a choice
     edit(source / "visit.csv", 4, "liver_imaging_result", "unclear")  # not a choice either
+    people = read(source / "participant.csv")
+    enrolled = next(n for n, r in enumerate(people, 2) if r["cohort"] == "systemic")
+    edit(source / "participant.csv", enrolled, "enrolment_date", "")  # never "today"
     before = sha(path)
     report = import_study(db, actor_of(db, "pi"), source)
     lines = [str(e) for e in report.errors]
@@ -146,6 +171,10 @@ def test_every_error_is_listed_and_the_file_is_unchanged(source, empty):
     )
     assert any(line.startswith("screening.csv:3:ecog: '7' is not a choice") for line in lines)
     assert any(line.startswith("visit.csv:4:liver_imaging_result: 'unclear'") for line in lines)
+    assert (
+        f"participant.csv:{enrolled}:enrolment_date: An enrolled participant needs the "
+        "enrolment date." in lines
+    )
     assert count(db, Participant) == count(db, Operation) == 0
     db.dispose()
     assert sha(path) == before
@@ -166,6 +195,8 @@ def test_reimport_into_the_same_study_changes_nothing(source, study, demo_copy):
     assert report.counts["operation"].created == report.counts["operation"].updated == 0
     assert report.counts["operation"].unchanged == len(read(source / "operation.csv"))
     assert all(c.created == c.updated == 0 for c in report.counts.values())
+    study.dispose()
+    assert sha(demo_copy) == before  # nothing to write, nothing written (not even an event)
 
 
 def test_update_with_a_reason_changes_and_audits(source, study):
@@ -179,9 +210,13 @@ def test_update_with_a_reason_changes_and_audits(source, study):
     assert [str(e).split(" (")[0] for e in refused.errors] == [
         "operation.csv:2:blood_loss_ml: Differs from the database"
     ]
-    report = import_study(study, pi, source, update=True, reason="Corrected from the chart")
+    # One table alone (its people are found in the database by their study IDs).
+    only = source / "operation.csv"
+    report = import_study(study, pi, only, update=True, reason="Corrected from the chart")
     assert report.errors == [] and report.written
     assert report.counts["operation"].updated == 1
+    assert report.counts["operation"].unchanged == len(read(only)) - 1
+    assert list(report.counts) == ["operation"]
     with study.session() as s:
         assert s.get(Operation, op_id).blood_loss_ml == int(new_loss)
         change = s.scalars(
@@ -192,7 +227,9 @@ def test_update_with_a_reason_changes_and_audits(source, study):
             )
         ).one()
         imported = s.scalars(
-            select(AuditEvent).where(AuditEvent.action == "import", AuditEvent.entity == "operation")
+            select(AuditEvent).where(
+                AuditEvent.action == "import", AuditEvent.entity == "operation"
+            )
         ).one()
     assert change.reason == "Corrected from the chart"
     assert (change.old_value, change.new_value) == (row["blood_loss_ml"], new_loss)
@@ -229,3 +266,62 @@ def test_roles_write_only_their_tables(source, empty):
     refused = {str(e) for e in report.errors}
     assert "operation.csv: A coordinator may not record operations and complications." in refused
     assert not any(e.file == "participant.csv" for e in report.errors)  # theirs to enter
+
+
+def test_progress_is_reported_and_a_cancel_writes_nothing(source, empty):
+    db, path = empty
+    steps: list[tuple[int, int, str]] = []
+    report = import_study(
+        db, actor_of(db, "pi"), source, dry_run=True, progress=lambda *a: steps.append(a)
+    )
+    assert report.errors == []
+    assert steps[0] == (0, 6, "people") and steps[-1] == (6, 6, "")
+    before = sha(path)
+    with pytest.raises(ImportCancelled, match="nothing was written"):
+        import_study(db, actor_of(db, "pi"), source, cancel=lambda: True)
+    assert count(db, Participant) == 0
+    db.dispose()
+    assert sha(path) == before
+
+
+def drop_row(path: Path, row: int) -> dict[str, str]:
+    """Delete one data row (``row`` as in the messages); returns it."""
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))
+    gone = dict(zip(rows[0], rows.pop(row - 1), strict=True))
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    return gone
+
+
+def test_duplicates_and_orphans_are_named(source, empty):
+    db, path = empty
+    people = read(source / "participant.csv")
+    enrolled = [i for i, r in enumerate(people, 2) if r["study_id"]]
+    edit(source / "participant.csv", enrolled[1], "study_id", people[enrolled[0] - 2]["study_id"])
+    complications = read(source / "complication.csv")
+    op_row = next(
+        n
+        for n, r in enumerate(read(source / "operation.csv"), 2)
+        if r["operation_id"] == complications[0]["operation_id"]
+    )
+    drop_row(source / "operation.csv", op_row)
+    before = sha(path)
+    report = import_study(db, actor_of(db, "pi"), source)
+    lines = [str(e) for e in report.errors]
+    twin = people[enrolled[0] - 2]["study_id"]
+    assert (
+        f"participant.csv:{enrolled[1]}:study_id: The study ID {twin} is also in row "
+        f"{enrolled[0]}." in lines
+    )
+    assert (
+        f"complication.csv:2:operation_id: Operation {complications[0]['operation_id']} is not "
+        "among the operations imported (operation table)." in lines
+    )
+    # The cause, once: not every visit and event of the person whose rows were refused, nor
+    # every study ID that shifts after the refused one.
+    assert len([e for e in report.errors if e.file == "visit.csv"]) <= 2
+    assert len([e for e in lines if "given the study ID" in e]) <= 2  # one per cohort
+    assert not report.written
+    db.dispose()
+    assert sha(path) == before

@@ -10,7 +10,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from sqlalchemy import select
+
 from ...forms import UserError, ValidationError
+from ...models import Participant
 from ...models.audit_hook import append_events
 from ..permissions import Actor
 from ..uow import writing
@@ -19,6 +22,7 @@ from .values import Parsed, Problems, error_column
 
 T = TypeVar("T")
 _LINE = re.compile(r"^Line (\d+): ")
+EVENTS_HELD = 500  # import events kept before they are appended to the trail
 
 
 @dataclass
@@ -48,6 +52,7 @@ class Context:
     # People with a refused row: their later rows are passed over, so the report shows the
     # cause and not every consequence (a visit missing because its operation was refused).
     blocked: set[Any] = field(default_factory=set)
+    renumbered: set[str] = field(default_factory=set)  # cohorts whose study IDs shifted
 
     def count(self, table: str, how: str) -> None:
         c = self.counts.setdefault(table, Counts())
@@ -67,6 +72,8 @@ class Context:
                 "reason": self.reason,
             }
         )
+        if len(self.events) >= EVENTS_HELD:
+            self.flush_events()
 
     def flush_events(self) -> None:
         if not self.events:
@@ -88,6 +95,8 @@ class Context:
             return None
         if pid is None and parsed.study_id:
             pid = self.participants.get(("study", parsed.study_id))
+        if pid is None and parsed.study_id:  # not in the import's participant table
+            pid = self._stored(parsed.study_id)
         if pid is None:
             key = parsed.study_id or parsed.keys.get("screening_id")
             column = "study_id" if parsed.study_id else "screening_id"
@@ -96,6 +105,16 @@ class Context:
                 column,
                 f"No participant {key} in the participant table of the import or the database.",
             )
+        return pid
+
+    def _stored(self, study_id: str) -> int | None:
+        """A participant of the database, by study ID (a screening number names a record of
+        the database the file came from, so it is never looked up here)."""
+        with self.db.session() as s:
+            pid = s.scalar(select(Participant.id).where(Participant.study_id == study_id))
+        if pid is not None:
+            self.participants[("study", study_id)] = pid
+            self.existing.add(pid)
         return pid
 
     def attempt(

@@ -79,6 +79,7 @@ def import_visits(ctx: Context, rows: Iterable[Parsed], events: Events) -> None:
                 "code",
                 f"Visit {code!r} is not in this participant's follow-up schedule.",
             )
+            ctx.block(p)  # one line says it: the rest of the schedule differs too
             continue
         visit_id, now, booked = planned
         found = events.of_visit.get(own, []) if own is not None else []

@@ -78,6 +78,7 @@ def import_people(ctx: Context, tables: dict[str, list[Parsed]]) -> None:
         lines.setdefault(p.participant_key, []).append(p)
     by_study, by_record = existing_participants(ctx)
     seen: dict[Any, Parsed] = {}
+    study_ids: dict[str, Parsed] = {}
     for person in participants:
         key = person.participant_key
         if key in seen:
@@ -88,6 +89,17 @@ def import_people(ctx: Context, tables: dict[str, list[Parsed]]) -> None:
             )
             continue
         seen[key] = person
+        twin = study_ids.get(person.study_id) if person.study_id else None
+        if twin is not None:
+            ctx.problems.at(
+                person.row,
+                "study_id",
+                f"The study ID {person.study_id} is also in row {twin.row.number}.",
+            )
+            ctx.block(person)
+            continue
+        if person.study_id:
+            study_ids[person.study_id] = person
         ident = identity.get(key)
         hrn = ident.values.get("hospital_record_number") if ident else None
         found = by_study.get(person.study_id or "") or by_record.get((hrn or "").strip())
@@ -181,6 +193,13 @@ def _create(
     systemic = [SystemicLine(**{n: p.values.get(n) for n in LINE_FIELDS}) for p in lines if p.ok]
     rows = [screened, person, ident, *([base] if base else []), *lines]
     cohort = pv.get("cohort")
+    if cohort and pv.get("enrolment_date") is None:
+        # Typed entry takes the day of entry; an import has no such day: it must be given.
+        ctx.problems.at(
+            person.row, "enrolment_date", "An enrolled participant needs the enrolment date."
+        )
+        ctx.block(person)
+        return
     if cohort:
         index = pv.get("index_date") if cohort == "systemic" else None
         result = ctx.attempt(
@@ -230,13 +249,15 @@ def _create(
             "This hospital record number is already given to another row of the import.",
         )
         return
-    if person.study_id and study_id != person.study_id:
+    if person.study_id and study_id != person.study_id and cohort not in ctx.renumbered:
+        ctx.renumbered.add(cohort)  # the later ones of the cohort shift with it: said once
         ctx.problems.at(
             person.row,
             "study_id",
             f"Enrolled now, this participant is given the study ID {study_id}, not "
-            f"{person.study_id}: study IDs are assigned in order of enrolment, so import into "
-            "a study whose numbering this file continues, in the order of the file.",
+            f"{person.study_id} (and the later ones of the cohort shift too): study IDs are "
+            "assigned in order of enrolment, so import into a study whose numbering this file "
+            "continues, in the order of the file.",
         )
     ctx.participants[key] = pid
     if study_id:

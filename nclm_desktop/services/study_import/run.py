@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...forms.catalogue import all_forms
+from ...models.db import Database
 from ..errors import ServiceError
 from ..permissions import Actor, Permission, require
 from .context import Context, Counts
@@ -103,7 +104,7 @@ def check_request(actor: Actor | None, update: bool, reason: str | None) -> None
 
 
 def import_study(
-    db,
+    db: Database,
     actor: Actor,
     source_path: str | Path,
     *,

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from ...models import Operation
 from .. import surgery as surgery_service
 from ..complications import TREATMENT_FIELDS
 from ..surgery_inputs import ComplicationInput, OperationInput, ReoperationInput, Treatment
@@ -61,9 +62,13 @@ def import_operations(ctx: Context, rows: Iterable[Parsed], team: dict[int, list
             ctx.count("operation", "created")
 
 
-def _operation(ctx: Context, p: Parsed) -> int | None:
+def _operation(ctx: Context, p: Parsed, pid: int) -> int | None:
     own = p.keys.get("operation_id")
     new = ctx.records.get(("operation", own)) if own is not None else None
+    if new is None and own is not None and pid in ctx.existing:  # recorded before
+        with ctx.db.session() as s:
+            op = s.get(Operation, own)
+            new = op.id if op is not None and op.participant_id == pid else None
     if new is None:
         ctx.problems.at(
             p.row,
@@ -72,6 +77,7 @@ def _operation(ctx: Context, p: Parsed) -> int | None:
             if own is not None
             else "The operation_id of this row is empty.",
         )
+        ctx.block(p)
     return new
 
 
@@ -84,7 +90,7 @@ def import_complications(ctx: Context, rows: Iterable[Parsed], deaths: dict[int,
         own = p.keys.get("complication_id")
         if pid in ctx.existing and compare(ctx, "complication", p, pid, own):
             continue
-        op = _operation(ctx, p)
+        op = _operation(ctx, p, pid)
         if op is None:
             continue
         v = p.values
@@ -129,7 +135,7 @@ def import_reoperations(ctx: Context, rows: Iterable[Parsed]) -> None:
             ctx, "reoperation", p, pid, p.keys.get("reoperation_id")
         ):
             continue
-        op = _operation(ctx, p)
+        op = _operation(ctx, p, pid)
         if op is None:
             continue
         v: dict[str, Any] = p.values
