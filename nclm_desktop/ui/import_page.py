@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +29,7 @@ from ..forms.catalogue import all_forms
 from ..models.db import Database
 from ..services.errors import ServiceError
 from ..services.permissions import Actor
+from ..services.study_import.reading import source_files
 from ..services.study_import.run import check_request, import_study
 from .table_models import Column, RecordTableModel
 from .tasks import run_in_background
@@ -39,6 +41,12 @@ STEP_TITLES = {
     "reoperation": QT_TRANSLATE_NOOP("ImportPage", "reoperations"),
     "visit": QT_TRANSLATE_NOOP("ImportPage", "visits"),
     "clinical_event": QT_TRANSLATE_NOOP("ImportPage", "clinical events"),
+}
+ENCODINGS = {  # reading.py's names of what a file was read as
+    "utf-8": QT_TRANSLATE_NOOP("ImportPage", "UTF-8"),
+    "utf-8 with BOM": QT_TRANSLATE_NOOP("ImportPage", "UTF-8 with a byte-order mark"),
+    "GB18030": QT_TRANSLATE_NOOP("ImportPage", "GB18030 (GBK)"),
+    "xlsx": QT_TRANSLATE_NOOP("ImportPage", "Excel workbook"),
 }
 
 
@@ -55,6 +63,15 @@ class _Progress(QObject):
 def _table_title(name: str) -> str:
     form = all_forms().get(name)
     return QCoreApplication.translate("DataDictionary", form.title) if form else name
+
+
+class _WholeTextModel(RecordTableModel):
+    """A long message is cut at the column's edge: its whole text shows as a tooltip."""
+
+    def data(self, index, role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
+            return self.display_text(index.row(), index.column())
+        return super().data(index, role)
 
 
 class ImportPage(QWidget):
@@ -134,6 +151,16 @@ class ImportPage(QWidget):
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
+        self.errors_model = _WholeTextModel(
+            [
+                Column("file", _t("File")),
+                Column("row", _t("Row"), lambda v: str(v) if v else ""),
+                Column("column", _t("Column")),
+                Column("message", _t("Message")),
+            ],
+            self,
+        )
+        self.errors = self._view("import_errors", self.errors_model)
         self.counts_model = RecordTableModel(
             [
                 Column("table", _t("Table")),
@@ -144,20 +171,23 @@ class ImportPage(QWidget):
             self,
         )
         self.counts = self._view("import_counts", self.counts_model)
-        self.counts.setMaximumHeight(170)
-        self.errors_model = RecordTableModel(
+        self.files_model = _WholeTextModel(
             [
                 Column("file", _t("File")),
-                Column("row", _t("Row"), lambda v: str(v) if v else ""),
-                Column("column", _t("Column")),
-                Column("message", _t("Message")),
+                Column("table", _t("Table"), _table_title),
+                Column("encoding", _t("Read as"), lambda v: _t(ENCODINGS.get(v, v or ""))),
+                Column("sha256", _t("SHA-256 (recorded with each imported record)")),
             ],
             self,
         )
-        self.errors = self._view("import_errors", self.errors_model)
-        self.errors.setWordWrap(False)
-        self.errors_title = QLabel(_t("Errors"))
-        self.errors_title.setObjectName("import_errors_title")
+        self.files = self._view("import_files", self.files_model)
+        # The errors and the counts each get the page's full height: a report may hold
+        # thousands of errors, and eleven tables.
+        self.results = QTabWidget()
+        self.results.setObjectName("import_results")
+        self.results.addTab(self.errors, _t("Errors"))
+        self.results.addTab(self.counts, _t("Records per table"))
+        self.results.addTab(self.files, _t("Files read"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(title)
@@ -165,9 +195,7 @@ class ImportPage(QWidget):
         layout.addLayout(form)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
-        layout.addWidget(self.counts)
-        layout.addWidget(self.errors_title)
-        layout.addWidget(self.errors, 1)
+        layout.addWidget(self.results, 1)
 
     def _view(self, name: str, model: RecordTableModel) -> QTableView:
         view = QTableView()
@@ -176,6 +204,8 @@ class ImportPage(QWidget):
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.verticalHeader().setVisible(False)
+        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+        view.setWordWrap(False)
         header = view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
@@ -219,11 +249,13 @@ class ImportPage(QWidget):
         self._busy(True)
         self.errors_model.set_rows([])
         self.counts_model.set_rows([])
+        self.files_model.set_rows([])
         self.message.setText(_t("Checking …") if dry_run else _t("Importing …"))
         bridge, cancel = self._bridge, self._cancel
         db, actor = self.db, self.actor
-        run_in_background(
-            lambda: import_study(
+
+        def work():
+            report = import_study(
                 db,
                 actor,
                 source,
@@ -232,7 +264,11 @@ class ImportPage(QWidget):
                 reason=reason or None,
                 progress=bridge.step.emit,
                 cancel=cancel.is_set,
-            ),
+            )
+            return report, source_files(source)
+
+        run_in_background(
+            work,
             self._done,
             self._failed,
         )
@@ -245,8 +281,10 @@ class ImportPage(QWidget):
             doing = _t("Checking {what} …") if self._dry else _t("Importing {what} …")
             self.message.setText(doing.format(what=what))
 
-    def _done(self, report) -> None:
+    def _done(self, result) -> None:
+        report, files = result
         self._busy(False)
+        self.files_model.set_rows(files)
         self.errors_model.set_rows(report.errors)
         self.counts_model.set_rows(
             [
@@ -260,7 +298,8 @@ class ImportPage(QWidget):
             ]
         )
         n = len(report.errors)
-        self.errors_title.setText(_t("Errors ({n})").format(n=f"{n:,}"))
+        self.results.setTabText(0, _t("Errors ({n})").format(n=f"{n:,}"))
+        self.results.setCurrentIndex(0 if n else 1)
         if n:
             self.progress.setValue(0)
             self._show(

@@ -5,6 +5,7 @@ that may not write are refused inline (README, Import)."""
 from __future__ import annotations
 
 import csv
+import hashlib
 import os
 import shutil
 from collections.abc import Iterator
@@ -78,12 +79,22 @@ def test_a_dry_run_checks_everything_and_writes_nothing(qtbot, empty, source):
     qtbot.waitUntil(lambda: page.start.isEnabled(), timeout=120_000)
     assert "Dry run: no errors" in page.message.text(), page.message.text()
     assert page.errors_model.rowCount() == 0
-    tables = [page.counts_model.display_text(r, 0) for r in range(page.counts_model.rowCount())]
+    assert page.results.currentWidget() is page.counts  # no errors: the counts shown
+    model = page.counts_model
+    tables = [model.display_text(r, 0) for r in range(model.rowCount())]
     assert "Operation" in tables
     operations = tables.index("Operation")
     assert int(page.counts_model.display_text(operations, 1)) == count_rows(source, "operation")
     assert page.progress.value() == page.progress.maximum() > 0
     assert count(empty, Participant) == 0  # a dry run writes nothing
+    files = page.files_model
+    read = {files.display_text(r, 0): r for r in range(files.rowCount())}
+    at = read["operation.csv"]
+    assert files.display_text(at, 2) == "UTF-8 with a byte-order mark"  # as the export wrote
+    digest = hashlib.sha256((source / "operation.csv").read_bytes()).hexdigest()
+    assert files.display_text(at, 3) == digest
+    if shots():
+        page.grab().save(str(shots() / "import_page_dry_run.png"))
 
 
 def count_rows(folder: Path, table: str) -> int:
@@ -119,7 +130,8 @@ def test_every_error_is_listed_and_nothing_is_imported(qtbot, empty, source):
     assert "YYYY-MM-DD" in listed[("operation.csv", "3", "operation_date")]
     assert "g/L or g/dL" in listed[("screening.csv", "4", "albumin_value")]
     assert "nothing was imported" in page.message.text()
-    assert page.errors_title.text() == f"Errors ({model.rowCount()})"
+    assert page.results.tabText(0) == f"Errors ({model.rowCount()})"
+    assert page.results.currentWidget() is page.errors
     assert count(empty, Participant) == 0 and count(empty, Operation) == 0
     if shots():
         page.grab().save(str(shots() / "import_page_errors.png"))

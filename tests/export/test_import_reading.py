@@ -191,6 +191,23 @@ def test_xlsx_typed_cells_serial_dates_and_formulas(tmp_path):
     assert set(errors) == {"reoperation_date", "planned"}  # each formula, not the first
 
 
+def test_a_mac_1904_workbooks_serial_dates(tmp_path):
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+    book = Workbook()
+    book.epoch = CALENDAR_MAC_1904  # Excel for Mac's date system: serials count from 1904
+    sheet = book.active
+    sheet.title = "reoperation"
+    sheet.append(REOP)
+    sheet.append(["NCLM-001", 7, 3, 12, 43831, 0, "serial 43831 in 1904 = 2024-01-02"])
+    book.save(tmp_path / "mac.xlsx")
+    [table] = read_source(tmp_path / "mac.xlsx")
+    [row] = list(table.rows)
+    date = export_columns("reoperation")[4].field
+    assert parse_cell(date, row.cells["reoperation_date"]) == dt.date(2024, 1, 2)
+    assert parse_cell(date, 43831) == dt.date(2020, 1, 1)  # the same number, 1900 system
+
+
 def test_xlsx_sheet_faults(tmp_path):
     book = Workbook()
     book.active.title = "reoperation"

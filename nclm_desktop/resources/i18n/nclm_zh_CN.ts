@@ -1512,8 +1512,24 @@ No discards it and starts a new screening.</source>
         <translation>说明</translation>
     </message>
     <message>
+        <source>Read as</source>
+        <translation>读取编码</translation>
+    </message>
+    <message>
+        <source>SHA-256 (recorded with each imported record)</source>
+        <translation>SHA-256（随每条导入记录保存）</translation>
+    </message>
+    <message>
         <source>Errors</source>
         <translation>错误</translation>
+    </message>
+    <message>
+        <source>Records per table</source>
+        <translation>各表记录数</translation>
+    </message>
+    <message>
+        <source>Files read</source>
+        <translation>已读取的文件</translation>
     </message>
     <message>
         <source>Import from the folder</source>
@@ -3461,6 +3477,22 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     <message>
         <source>clinical events</source>
         <translation>临床事件</translation>
+    </message>
+    <message>
+        <source>UTF-8</source>
+        <translation>UTF-8</translation>
+    </message>
+    <message>
+        <source>UTF-8 with a byte-order mark</source>
+        <translation>UTF-8（带 BOM）</translation>
+    </message>
+    <message>
+        <source>GB18030 (GBK)</source>
+        <translation>GB18030（GBK）</translation>
+    </message>
+    <message>
+        <source>Excel workbook</source>
+        <translation>Excel 工作簿</translation>
     </message>
 </context>
 <context>

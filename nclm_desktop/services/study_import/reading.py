@@ -19,11 +19,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from ...forms import Kind
 from ...forms.catalogue import all_forms
 from ..study_export import DERIVED
 from ..study_export.columns import Column
 from ..study_export.tables import Keys, form_table
-from .cells import is_blank
+from .cells import SERIAL_RANGE, is_blank
 from .source import CellError, SourceError, SourceRow, SourceTable
 
 # Files and sheets of the export (and the template's notes sheet) that are not imported.
@@ -135,6 +136,24 @@ def read_source(path: Path | str) -> list[SourceTable]:
     if problems:
         raise SourceError("\n".join(problems))
     return tables
+
+
+def source_files(path: Path | str) -> list[dict[str, str]]:
+    """What ``path`` holds, for showing: each table's file, encoding and SHA-256 (empty when
+    the headers are refused: the import's report says why)."""
+    try:
+        tables = read_source(path)
+    except SourceError:
+        return []
+    return [
+        {
+            "file": t.file,
+            "table": t.table,
+            "encoding": getattr(t, "encoding", ""),
+            "sha256": t.sha256,
+        }
+        for t in tables
+    ]
 
 
 def _table_name(name: str, file: str, problems: list[str]) -> str | None:
@@ -282,7 +301,7 @@ def _xlsx_tables(path: Path, problems: list[str]) -> list[SourceTable]:
             if found:
                 problems += found
                 continue
-            rows = _SheetRows(path, name, file, header)
+            rows = _SheetRows(path, name, file, header, table)
             tables.append(ReadTable(table, file, digest.hexdigest(), header, rows, "xlsx"))
     finally:
         book.close()
@@ -293,14 +312,21 @@ class _SheetRows:
     """The rows of one sheet, the workbook opened read-only each time they are iterated.
     A formula or an error value becomes a CellError in its cell: the import lists them all."""
 
-    def __init__(self, path: Path, sheet: str, file: str, header: list[str]) -> None:
+    def __init__(self, path: Path, sheet: str, file: str, header: list[str], table: str) -> None:
         self.path, self.sheet, self.file, self.header = path, sheet, file, header
+        self.dates = {
+            c.name for c in export_columns(table) if c.kind is Kind.DATE and not c.checkbox
+        }
 
     def __iter__(self) -> Iterator[SourceRow]:
         from openpyxl import load_workbook
+        from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
         width = len(self.header)
         book = load_workbook(self.path, read_only=True, data_only=False)
+        # A workbook in Excel for Mac's 1904 date system counts serial numbers from 1904:
+        # a number in a date column is converted here, where the workbook's system is known.
+        mac_dates = self.dates if book.epoch == CALENDAR_MAC_1904 else set()
         try:
             for number, row in enumerate(book[self.sheet].iter_rows(min_row=2), 2):
                 extra = [c for c in row[width:] if not is_blank(c.value)]
@@ -310,6 +336,8 @@ class _SheetRows:
                         f"beyond the last named column; name the column or delete the value"
                     )
                 cells = {name: _cell(c) for name, c in zip(self.header, row, strict=False)}
+                for name in mac_dates:
+                    cells[name] = _mac_serial(cells.get(name))
                 if all(is_blank(v) for v in cells.values()):
                     continue
                 for name in self.header[len(row) :]:
@@ -317,6 +345,15 @@ class _SheetRows:
                 yield SourceRow(self.file, number, cells)
         finally:
             book.close()
+
+
+def _mac_serial(value: object) -> object:
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904, from_excel
+
+    number = isinstance(value, int | float) and not isinstance(value, bool)
+    if number and value == int(value) and 0 <= value <= SERIAL_RANGE[1]:
+        return from_excel(value, CALENDAR_MAC_1904)
+    return value
 
 
 def _cell(c: Any) -> object:
