@@ -281,7 +281,7 @@ class ParticipantDetail(QDialog):
                 s.cohort, ""
             ),
             display_text(form("participant")["status"], s.status),
-            s.sex,
+            display_text(form("participant")["sex"], s.sex, empty=""),
             self.tr("born {date}").format(date=born),
         ]
         if s.consent_date:
