@@ -1524,6 +1524,30 @@ No discards it and starts a new screening.</source>
         <translation>已读取的文件</translation>
     </message>
     <message>
+        <source>Save the errors…</source>
+        <translation>保存错误列表…</translation>
+    </message>
+    <message>
+        <source>The list as a CSV file, to correct the source</source>
+        <translation>将错误列表保存为 CSV 文件，便于修改源文件</translation>
+    </message>
+    <message>
+        <source>Save the errors</source>
+        <translation>保存错误列表</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {error}</source>
+        <translation>无法写入 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>Saved {n} errors to {path}</source>
+        <translation>已将 {n} 个错误保存到 {path}</translation>
+    </message>
+    <message>
         <source>Import from the folder</source>
         <translation>从文件夹导入</translation>
     </message>
