@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from ..forms import Field, Form, Kind, UserError, ValidationError
 from . import dialogs
 from .form_feedback import ErrorLine, MissingFields, focus_field, required_label, watch_enabled
-from .form_inputs import CustomInput, FieldInput, dictionary_text, error_text, make_input
+from .form_inputs import CustomInput, FieldInput, dictionary_text, make_input
 
 Today = dt.date | Callable[[], dt.date]
 
@@ -222,7 +222,7 @@ class FormView(QWidget):
             try:
                 f.clean(value, today=self.today(), confirmed=name in self._confirmed, unit=unit)
             except ValidationError as exc:
-                return error_text(exc), exc.soft
+                return str(exc), exc.soft
         for check in self._checks.get(name, ()):
             message = check(value)
             if message:
@@ -288,7 +288,7 @@ class FormView(QWidget):
         return True
 
     def show_service_error(self, exc: ValidationError) -> bool:
-        return self.show_error(exc.field, error_text(exc), soft=exc.soft)
+        return self.show_error(exc.field, str(exc), soft=exc.soft)
 
     def clear_errors(self) -> None:
         for row in self.rows.values():

@@ -11,13 +11,14 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem
 
-from ..forms import Form, Kind
+from ..forms import Form
 from ..forms.catalogue import form
 from ..models.db import Database
 from ..services import participant_record as record
 from ..services.baseline import BaselineInput, get_baseline, save_baseline
 from ..services.permissions import Actor, Permission
 from .form_builder import FormEditor
+from .form_inputs import display_text
 
 IDENTITY = form("participant_identity")
 PARTICIPANT = form("participant")
@@ -167,12 +168,8 @@ class BaselineTab(FormEditor):
         for r, x in enumerate(rows):
             for c, f in enumerate(LINES.fields):
                 value = getattr(x, f.name)
-                text = "" if value in (None, False) else f.format(value)
-                self.lines.setItem(
-                    r,
-                    c,
-                    QTableWidgetItem(_dd(text) if f.kind in (Kind.CHOICE, Kind.YESNO) else text),
-                )
+                text = "" if value in (None, False) else display_text(f, value)
+                self.lines.setItem(r, c, QTableWidgetItem(text))
 
     def _store(self, values: dict[str, Any], _confirmed: frozenset[str], reason: str | None):
         names = BaselineInput.__dataclass_fields__

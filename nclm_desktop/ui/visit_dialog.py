@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -33,6 +33,7 @@ from . import dialogs
 from .form_builder import FormView
 from .form_feedback import ErrorLine, ParseError, clear_inline, show_inline
 from .form_inputs import DateFieldInput, FieldInput, dictionary_text, make_input
+from .i18n import weekday_date
 from .visit_states import event_label, t
 
 VISIT = form("visit")
@@ -40,11 +41,20 @@ EVENT = form("clinical_event")
 # The one detail each finding row asks for, and the hint shown in it.
 _FINDING_EXTRA = {
     "intrahepatic_recurrence": ("confirmed_by", ""),
-    "extrahepatic_recurrence": ("site", "site, e.g. lung, bone, lymph nodes"),
-    "local_regional_recurrence": ("site", "site, e.g. nasopharynx, neck nodes"),
-    "death": ("cause", "cause of death, or 'unknown'"),
-    "withdrawal": ("detail", "reason given (optional)"),
-    "lost_to_follow_up": ("detail", "last attempts to reach (optional)"),
+    "extrahepatic_recurrence": (
+        "site",
+        QT_TRANSLATE_NOOP("Followup", "site, e.g. lung, bone, lymph nodes"),
+    ),
+    "local_regional_recurrence": (
+        "site",
+        QT_TRANSLATE_NOOP("Followup", "site, e.g. nasopharynx, neck nodes"),
+    ),
+    "death": ("cause", QT_TRANSLATE_NOOP("Followup", "cause of death, or 'unknown'")),
+    "withdrawal": ("detail", QT_TRANSLATE_NOOP("Followup", "reason given (optional)")),
+    "lost_to_follow_up": (
+        "detail",
+        QT_TRANSLATE_NOOP("Followup", "last attempts to reach (optional)"),
+    ),
 }
 RECORDED = ("actual_date", "assessments_done", "ecog", "ebv_dna_copies_ml",
             "liver_imaging_result", "notes")  # fmt: skip
@@ -185,7 +195,7 @@ class VisitDialog(QDialog):
               "booked {booked}").format(
                 study_id=visit.study_id, code=visit.code, month=visit.month,
                 start=visit.window_start.isoformat(), end=visit.window_end.isoformat(),
-                booked=visit.scheduled_date.strftime("%a %Y-%m-%d"),
+                booked=weekday_date(visit.scheduled_date),
             )
         )  # fmt: skip
         header.setObjectName("visit_header")
