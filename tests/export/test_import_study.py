@@ -166,7 +166,7 @@ def test_every_error_is_listed_and_the_file_is_unchanged(source, empty):
     assert not report.written
     op_date = operations[0]["operation_date"]
     assert (
-        "operation.csv:2:discharge_date: Discharge date (2000-01-01) cannot be before the "
+        "operation.csv:2:discharge_date: Discharge date (2000-01-01) is before the "
         f"operation date ({op_date})." in lines
     )
     assert any(line.startswith("screening.csv:3:ecog: '7' is not a choice") for line in lines)
