@@ -129,7 +129,7 @@ def test_every_error_is_listed_and_nothing_is_imported(qtbot, empty, source, tmp
     }
     assert "not a number" in listed[("operation.csv", "2", "blood_loss_ml")]
     assert "YYYY-MM-DD" in listed[("operation.csv", "3", "operation_date")]
-    assert "g/L or g/dL" in listed[("screening.csv", "4", "albumin_value")]
+    assert "one of g/L, g/dL" in listed[("screening.csv", "4", "albumin_value")]
     assert "nothing was imported" in page.message.text()
     assert page.results.tabText(0) == f"Errors ({model.rowCount()})"
     assert page.results.currentWidget() is page.errors

@@ -4534,6 +4534,74 @@ This screen is not available in this version yet.</source>
         <source>The reason {problem}.</source>
         <translation>理由{problem}。</translation>
     </message>
+    <message>
+        <source>{value} is not a number</source>
+        <translation>{value} 不是数字</translation>
+    </message>
+    <message>
+        <source>{value} is not a list</source>
+        <translation>{value} 不是列表</translation>
+    </message>
+    <message>
+        <source>{value} mixes separators in a way that is not a number with thousands separators; write it without them (e.g. 1234.5)</source>
+        <translation>{value} 的分隔符混用方式不构成带千位分隔符的数字；请不加分隔符书写（例如 1234.5）</translation>
+    </message>
+    <message>
+        <source>{value} is ambiguous: a thousands separator or a decimal comma? Write {grouped} or {decimal}</source>
+        <translation>{value} 有歧义：逗号是千位分隔符还是小数点？请写成 {grouped} 或 {decimal}</translation>
+    </message>
+    <message>
+        <source>{value}: this column takes a number without a unit</source>
+        <translation>{value}：此列只填数字，不带单位</translation>
+    </message>
+    <message>
+        <source>{value}: the unit must be one of {units} (got {unit})</source>
+        <translation>{value}：单位必须是 {units} 之一（填写的是 {unit}）</translation>
+    </message>
+    <message>
+        <source>{value} has a time of day; give the date only</source>
+        <translation>{value} 含有时刻；请只填日期</translation>
+    </message>
+    <message>
+        <source>{value} is not a date</source>
+        <translation>{value} 不是日期</translation>
+    </message>
+    <message>
+        <source>{value} is not a calendar date</source>
+        <translation>{value} 不是有效的日历日期</translation>
+    </message>
+    <message>
+        <source>{value} could be day-first or month-first; write the date as YYYY-MM-DD</source>
+        <translation>{value} 无法判断是日在前还是月在前；请按 YYYY-MM-DD 书写日期</translation>
+    </message>
+    <message>
+        <source>{value} is not a date (write YYYY-MM-DD)</source>
+        <translation>{value} 不是日期（请按 YYYY-MM-DD 书写）</translation>
+    </message>
+    <message>
+        <source>{value} is not a date (an Excel serial date is a whole number from {lo} to {hi}); write YYYY-MM-DD</source>
+        <translation>{value} 不是日期（Excel 日期序号是 {lo} 至 {hi} 之间的整数）；请按 YYYY-MM-DD 书写</translation>
+    </message>
+    <message>
+        <source>{value} is not yes or no (write 1 or 0)</source>
+        <translation>{value} 不是“是”或“否”（请填 1 或 0）</translation>
+    </message>
+    <message>
+        <source>{value} is not a choice of this column (allowed codes: {codes})</source>
+        <translation>{value} 不是此列的选项（可用代码：{codes}）</translation>
+    </message>
+    <message>
+        <source>{unit} contradicts the unit written in {column} ({value})</source>
+        <translation>{unit} 与 {column} 中填写的单位（{value}）矛盾</translation>
+    </message>
+    <message>
+        <source>a formula ({formula}); the import takes values only: copy the column and paste it as values</source>
+        <translation>公式（{formula}）；导入只接受数值：请复制该列并以“值”的方式粘贴</translation>
+    </message>
+    <message>
+        <source>an Excel error value ({value})</source>
+        <translation>Excel 错误值（{value}）</translation>
+    </message>
 </context>
 <context>
     <name>ReportsPage</name>

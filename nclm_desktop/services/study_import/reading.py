@@ -19,13 +19,13 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ...forms import Kind
+from ...forms import QT_TRANSLATE_NOOP, Kind
 from ...forms.catalogue import all_forms
 from ..study_export import DERIVED
 from ..study_export.columns import Column
 from ..study_export.tables import Keys, form_table
-from .cells import SERIAL_RANGE, is_blank
-from .source import CellError, SourceError, SourceRow, SourceTable
+from .cells import SERIAL_RANGE, is_blank, refuse
+from .source import SourceError, SourceRow, SourceTable
 
 # Files and sheets of the export (and the template's notes sheet) that are not imported.
 PASSED_OVER = frozenset(
@@ -359,12 +359,18 @@ def _mac_serial(value: object) -> object:
 def _cell(c: Any) -> object:
     kind = getattr(c, "data_type", None)
     if kind == "f":
-        return CellError(
-            f"a formula ({c.value}); the import takes values only: copy the column and "
-            f"paste it as values"
+        return refuse(
+            QT_TRANSLATE_NOOP(
+                "Refusals",
+                "a formula ({formula}); the import takes values only: copy the column and "
+                "paste it as values",
+            ),
+            formula=str(c.value),
         )
     if kind == "e":
-        return CellError(f"an Excel error value ({c.value})")
+        return refuse(
+            QT_TRANSLATE_NOOP("Refusals", "an Excel error value ({value})"), value=str(c.value)
+        )
     value = c.value
     if isinstance(value, str) and not value.strip():
         return None
