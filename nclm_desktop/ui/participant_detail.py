@@ -239,6 +239,26 @@ class ParticipantDetail(QDialog):
             if form is not None and not form.editing and changes.touches(self.pid, *parts):
                 form.load()
 
+    def show_tab(self, key: str) -> bool:
+        """Bring a tab forward by its key: identity, enrolment, screening, baseline, or a
+        registered tab's key (participant_tabs). False when this user has no such tab."""
+        own = {
+            "identity": self.identity_tab,
+            "enrolment": self.enrolment_tab,
+            "baseline": self.baseline_tab,
+        }
+        for i in range(self.tabs.count()):
+            page = self.tabs.widget(i)
+            inner = page.widget() if isinstance(page, QScrollArea) else page
+            if (
+                page.objectName() == f"tab_{key}"
+                or (own.get(key) is not None and inner is own[key])
+                or (key == "screening" and isinstance(page, ScreeningTab))
+            ):
+                self.tabs.setCurrentIndex(i)
+                return True
+        return False
+
     @staticmethod
     def _top(widget: QWidget) -> QScrollArea:
         area = QScrollArea()
@@ -285,7 +305,10 @@ class ParticipantDetail(QDialog):
         self.schedule_dialog = open_schedule_report(self, self.db, self.actor, self.study_id)
 
 
-def open_participant_detail(main_window: Any, participant_id: int) -> ParticipantDetail | None:
+def open_participant_detail(
+    main_window: Any, participant_id: int, tab: str | None = None
+) -> ParticipantDetail | None:
+    """The participant's window; ``tab`` (a key of ParticipantDetail.show_tab) in front."""
     try:
         view = ParticipantDetail(
             main_window.db, main_window.actor, participant_id, parent=main_window
@@ -294,5 +317,7 @@ def open_participant_detail(main_window: Any, participant_id: int) -> Participan
         dialogs.show_error(main_window, str(exc))
         return None
     view.setWindowFlag(Qt.WindowType.Window, True)
+    if tab:
+        view.show_tab(tab)
     view.show()
     return view

@@ -17,6 +17,7 @@ from ..models.db import Database
 from ..services import participant_record as record
 from ..services.baseline import BaselineInput, get_baseline, save_baseline
 from ..services.permissions import Actor, Permission
+from .field_queries import watch_queries
 from .form_builder import FormEditor
 from .form_inputs import display_text
 
@@ -55,6 +56,7 @@ class IdentityTab(FormEditor):
             load=lambda: asdict(record.get_identity(db, actor, pid)),
             name="identity",
         )
+        watch_queries(self, db, actor, pid, {"participant_identity": pid, "participant": pid})
 
     def _store(self, values: dict[str, Any], _confirmed: frozenset[str], reason: str | None):
         view = record.IdentityView(
@@ -96,6 +98,7 @@ class EnrolmentTab(FormEditor):
         self.message.setObjectName("enrolment_message")
         self.layout().insertWidget(1, note)
         self.layout().insertWidget(3, self.message)
+        watch_queries(self, db, actor, pid, {"participant": pid})
 
     def _values(self) -> dict[str, Any]:
         s = record.get_summary(self.db, self.actor, self.pid)
@@ -152,6 +155,7 @@ class BaselineTab(FormEditor):
         self.layout().insertWidget(2, title)
         self.layout().insertWidget(3, self.lines)
         self._show_lines()
+        watch_queries(self, db, actor, pid, {"baseline_disease": pid})
 
     def _values(self) -> dict[str, Any] | None:
         view = get_baseline(self.db, self.actor, self.pid)

@@ -30,6 +30,7 @@ from ..services.errors import ServiceError, ValidationError
 from ..services.followup.clinical_events import finding_input
 from ..services.permissions import Actor
 from . import dialogs
+from .field_queries import watch_queries
 from .form_builder import FormView
 from .form_feedback import ErrorLine, ParseError, clear_inline, show_inline
 from .form_inputs import DateFieldInput, FieldInput, dictionary_text, make_input
@@ -214,6 +215,8 @@ class VisitDialog(QDialog):
                 "notes": visit.notes,
             }
         )
+        if correcting:  # a recorded visit: its fields show their data queries
+            watch_queries(self.view, db, actor, visit.participant_id, {"visit": visit.id})
         self.actual_date = self.view.input("actual_date")
         assert isinstance(self.actual_date, DateFieldInput)
         # Under the date: a warning that does not stop saving (outside the window ...).

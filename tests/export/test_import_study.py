@@ -15,13 +15,13 @@ import pytest
 from sqlalchemy import func, select
 
 from nclm_desktop import demo
-from nclm_desktop.models import AuditEvent, Operation, Participant
+from nclm_desktop.models import AuditEvent, Operation, Participant, Visit
 from nclm_desktop.models.db import Database, open_database
 from nclm_desktop.services.monitoring.signing import MEANINGS, sign_casebook
 from nclm_desktop.services.study_export import ExportOptions, export_study
 from nclm_desktop.services.study_import.run import ImportCancelled, ImportRefused, import_study
 
-from .conftest import actor_of
+from .conftest import TODAY, actor_of
 
 
 def sha(path: Path) -> str:
@@ -325,3 +325,20 @@ def test_duplicates_and_orphans_are_named(source, empty):
     assert not report.written
     db.dispose()
     assert sha(path) == before
+
+
+def test_a_visit_done_since_is_recorded_without_update(source, study):
+    visits = read(source / "visit.csv")
+    n, row = next(
+        (n, r)
+        for n, r in enumerate(visits, 2)
+        if r["status"] == "planned" and r["window_start"] <= TODAY.isoformat()
+    )
+    edit(source / "visit.csv", n, "actual_date", row["scheduled_date"])
+    edit(source / "visit.csv", n, "ecog", "1")
+    edit(source / "visit.csv", n, "status", "done")
+    report = import_study(study, actor_of(study, "coordinator"), source / "visit.csv")
+    assert report.errors == [] and report.counts["visit"].created == 1
+    with study.session() as s:
+        v = s.get(Visit, int(row["visit_id"]))
+        assert (v.status, v.actual_date.isoformat(), v.ecog) == ("done", row["scheduled_date"], 1)

@@ -84,7 +84,9 @@ def nav_titles(window: MainWindow) -> list[str]:
             [
                 "Participants",
                 "Screening",
+                "Status",
                 "Calendar",
+                "Queries",
                 "Outcomes",
                 "Reports",
                 "Export",
@@ -94,9 +96,31 @@ def nav_titles(window: MainWindow) -> list[str]:
         ),
         (
             "coordinator",
-            ["Participants", "Screening", "Calendar", "Outcomes", "Reports", "Export", "Import"],
+            [
+                "Participants",
+                "Screening",
+                "Status",
+                "Calendar",
+                "Queries",
+                "Outcomes",
+                "Reports",
+                "Export",
+                "Import",
+            ],
         ),
-        ("monitor", ["Participants", "Screening", "Calendar", "Outcomes", "Reports", "Export"]),
+        (
+            "monitor",
+            [
+                "Participants",
+                "Screening",
+                "Status",
+                "Calendar",
+                "Queries",
+                "Outcomes",
+                "Reports",
+                "Export",
+            ],
+        ),
     ],
 )
 def test_navigation_follows_the_role(qtbot, db, make_user, admin, role, expected):

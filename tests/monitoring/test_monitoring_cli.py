@@ -46,7 +46,7 @@ def test_sign_then_unlock(cli, study):
     [
         (("--user", "zchen", "sign", "--meaning", "approve"), "may not sign"),
         (("--user", "lwang", "sign", "--meaning", "because"), "meaning must be one of"),
-        (("--user", "admin", "unlock", "--reason", "x"), "administrator may not"),
+        (("--user", "admin", "unlock", "--reason", "x"), "Administrator may not"),
     ],
 )
 def test_refusals_are_one_line(cli, study, argv, says):

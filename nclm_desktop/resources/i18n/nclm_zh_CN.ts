@@ -544,6 +544,10 @@ Other complications: {grades}</source>
         <translation>日历</translation>
     </message>
     <message>
+        <source>Queries</source>
+        <translation>数据质疑</translation>
+    </message>
+    <message>
         <source>Outcomes</source>
         <translation>结局</translation>
     </message>
@@ -810,6 +814,10 @@ Other complications: {grades}</source>
     <message>
         <source>Required screening, baseline and operation fields left empty</source>
         <translation>筛选、基线和手术中未填写的必填项</translation>
+    </message>
+    <message>
+        <source>Data queries still open (the Queries page lists them)</source>
+        <translation>尚未答复的数据质疑（见“数据质疑”页）</translation>
     </message>
     <message>
         <source>Last change</source>
@@ -1544,6 +1552,98 @@ No discards it and starts a new screening.</source>
         <translation>表单</translation>
     </message>
     <message>
+        <source>Query</source>
+        <translation>质疑</translation>
+    </message>
+    <message>
+        <source>Raised by</source>
+        <translation>提出人</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>提出日期</translation>
+    </message>
+    <message>
+        <source>Age (days)</source>
+        <translation>已开放天数</translation>
+    </message>
+    <message>
+        <source>Days since the query was raised</source>
+        <translation>自提出质疑以来的天数</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <source>All forms</source>
+        <translation>全部表单</translation>
+    </message>
+    <message>
+        <source>at least </source>
+        <translation>至少 </translation>
+    </message>
+    <message>
+        <source> days old</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>any age</source>
+        <translation>不限天数</translation>
+    </message>
+    <message>
+        <source>Filter by study ID, field, text …</source>
+        <translation>按研究编号、字段、内容筛选 …</translation>
+    </message>
+    <message>
+        <source>Answer…</source>
+        <translation>答复…</translation>
+    </message>
+    <message>
+        <source>Close query</source>
+        <translation>关闭质疑</translation>
+    </message>
+    <message>
+        <source>Re-open</source>
+        <translation>重新开放</translation>
+    </message>
+    <message>
+        <source>Open participant</source>
+        <translation>打开受试者</translation>
+    </message>
+    <message>
+        <source>The site answers an open query (not the monitor)</source>
+        <translation>由研究中心答复未决质疑（监查员不能答复）</translation>
+    </message>
+    <message>
+        <source>Who raised the query, or the investigator, closes it</source>
+        <translation>由提出人或研究者关闭质疑</translation>
+    </message>
+    <message>
+        <source>&amp;State:</source>
+        <translation>状态(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Form:</source>
+        <translation>表单(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>A&amp;ge:</source>
+        <translation>天数(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>{shown} of {total}</source>
+        <translation>{shown} / {total}</translation>
+    </message>
+    <message>
+        <source>{study_id} · {form}
+{line}
+Raised by {who} on {date}.</source>
+        <translation>{study_id} · {form}
+{line}
+由 {who} 于 {date} 提出。</translation>
+    </message>
+    <message>
         <source>Source-data verification</source>
         <translation>源数据核查</translation>
     </message>
@@ -1650,6 +1750,102 @@ No discards it and starts a new screening.</source>
     <message>
         <source>The casebook is signed and locked; an investigator must unlock it first.</source>
         <translation>病例报告已签名并锁定；须先由研究者解锁。</translation>
+    </message>
+    <message>
+        <source>Raise query…</source>
+        <translation>提出质疑…</translation>
+    </message>
+    <message>
+        <source>Ask the site about one value of this form</source>
+        <translation>就本表单的某个值向研究中心提出质疑</translation>
+    </message>
+    <message>
+        <source>Answer ({who}): {answer}</source>
+        <translation>答复（{who}）：{answer}</translation>
+    </message>
+    <message>
+        <source>Nothing is saved in this form yet to ask about.</source>
+        <translation>此表单尚未保存任何数据，无法提出质疑。</translation>
+    </message>
+    <message>
+        <source>#{id} {field} ({state}): {text}</source>
+        <translation>#{id} {field}（{state}）：{text}</translation>
+    </message>
+    <message>
+        <source>Raise a data query</source>
+        <translation>提出数据质疑</translation>
+    </message>
+    <message>
+        <source>Ask the site about one value of {record}. They answer; you close the query.</source>
+        <translation>就{record}中的某个值向研究中心提问。由研究中心答复，您关闭质疑。</translation>
+    </message>
+    <message>
+        <source>&amp;Question:</source>
+        <translation>问题(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>&amp;Field:</source>
+        <translation>字段(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Answer a data query</source>
+        <translation>答复数据质疑</translation>
+    </message>
+    <message>
+        <source>If the value is wrong, correct it in its form instead: the reason for the change offers this query, and saving answers it.</source>
+        <translation>如果该值有误，请在其表单中更正：修改原因对话框会列出此质疑，保存即答复。</translation>
+    </message>
+    <message>
+        <source>&amp;Answer:</source>
+        <translation>答复(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>This change answers the open queries ticked:</source>
+        <translation>本次修改答复以下勾选的未决质疑：</translation>
+    </message>
+    <message>
+        <source>Please enter the reason.</source>
+        <translation>请输入原因。</translation>
+    </message>
+    <message>
+        <source>M{month}</source>
+        <translation>{month}个月</translation>
+    </message>
+    <message>
+        <source>Follow-up visit at month {month}</source>
+        <translation>第 {month} 个月随访</translation>
+    </message>
+    <message>
+        <source>Visit {status}, {date}</source>
+        <translation>随访{status}，{date}</translation>
+    </message>
+    <message>
+        <source>{n} record(s), {v} verified</source>
+        <translation>{n} 条记录，已核查 {v} 条</translation>
+    </message>
+    <message>
+        <source>{n} open data query(ies)</source>
+        <translation>{n} 个未解决的数据质疑</translation>
+    </message>
+    <message>
+        <source>Missing: {fields}</source>
+        <translation>缺失：{fields}</translation>
+    </message>
+    <message>
+        <source>Click or press Enter to open.</source>
+        <translation>单击或按回车键打开。</translation>
+    </message>
+    <message>
+        <source>{who}: {status}{locked}</source>
+        <translation>{who}：{status}{locked}</translation>
+    </message>
+    <message>
+        <source>, locked (signed)</source>
+        <translation>，已锁定（已签名）</translation>
     </message>
     <message>
         <source>Import study data</source>
@@ -4241,6 +4437,44 @@ This screen is not available in this version yet.</source>
     </message>
 </context>
 <context>
+    <name>QueriesPage</name>
+    <message>
+        <source>Open or answered</source>
+        <translation>未决或已答复</translation>
+    </message>
+    <message>
+        <source>Open only</source>
+        <translation>仅未决</translation>
+    </message>
+    <message>
+        <source>Answered only</source>
+        <translation>仅已答复</translation>
+    </message>
+    <message>
+        <source>Closed only</source>
+        <translation>仅已关闭</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+</context>
+<context>
+    <name>QueryDialogs</name>
+    <message>
+        <source>open</source>
+        <translation>未决</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>已答复</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+</context>
+<context>
     <name>Refusals</name>
     <message>
         <source>Synchronous liver metastases have no interval.</source>
@@ -4815,6 +5049,192 @@ This screen is not available in this version yet.</source>
     <message>
         <source>Review</source>
         <translation>审阅</translation>
+    </message>
+</context>
+<context>
+    <name>StatusDashboard</name>
+    <message>
+        <source>Screening</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>Enrolment</source>
+        <translation>入组</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>基线</translation>
+    </message>
+    <message>
+        <source>Systemic treatment</source>
+        <translation>系统治疗</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>手术</translation>
+    </message>
+    <message>
+        <source>Complications</source>
+        <translation>并发症</translation>
+    </message>
+    <message>
+        <source>Reoperations</source>
+        <translation>再次手术</translation>
+    </message>
+    <message>
+        <source>Clinical events</source>
+        <translation>临床事件</translation>
+    </message>
+    <message>
+        <source>Empty</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <source>Incomplete</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>完整</translation>
+    </message>
+    <message>
+        <source>Verified (SDV)</source>
+        <translation>源数据已核查</translation>
+    </message>
+    <message>
+        <source>Locked (signed)</source>
+        <translation>已锁定（已签名）</translation>
+    </message>
+    <message>
+        <source>Open query</source>
+        <translation>未解决质疑</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet</source>
+        <translation>尚无记录</translation>
+    </message>
+    <message>
+        <source>A required field is left empty</source>
+        <translation>有必填项未填写</translation>
+    </message>
+    <message>
+        <source>Every required field is recorded</source>
+        <translation>必填项均已填写</translation>
+    </message>
+    <message>
+        <source>Every record verified against the source, unchanged since</source>
+        <translation>每条记录均已与源数据核对，且此后未改动</translation>
+    </message>
+    <message>
+        <source>The casebook is signed and locked</source>
+        <translation>病例报告已签名并锁定</translation>
+    </message>
+    <message>
+        <source>A data query on this form is open</source>
+        <translation>此表单有未解决的数据质疑</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>I</source>
+        <translation>缺</translation>
+    </message>
+    <message>
+        <source>C</source>
+        <translation>完</translation>
+    </message>
+    <message>
+        <source>V</source>
+        <translation>核</translation>
+    </message>
+    <message>
+        <source>L</source>
+        <translation>锁</translation>
+    </message>
+    <message>
+        <source>Q</source>
+        <translation>疑</translation>
+    </message>
+    <message>
+        <source>Screen.</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>Enrol.</source>
+        <translation>入组</translation>
+    </message>
+    <message>
+        <source>Systemic</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Oper.</source>
+        <translation>手术</translation>
+    </message>
+    <message>
+        <source>Compl.</source>
+        <translation>并发症</translation>
+    </message>
+    <message>
+        <source>Reop.</source>
+        <translation>再手术</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>计划中</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>StatusDashboardPage</name>
+    <message>
+        <source>Filter by study ID …</source>
+        <translation>按研究编号筛选 …</translation>
+    </message>
+    <message>
+        <source>All participants</source>
+        <translation>全部受试者</translation>
+    </message>
+    <message>
+        <source>With open queries</source>
+        <translation>有未解决质疑</translation>
+    </message>
+    <message>
+        <source>With incomplete forms</source>
+        <translation>有不完整表单</translation>
+    </message>
+    <message>
+        <source>With verified forms</source>
+        <translation>有已核查表单</translation>
+    </message>
+    <message>
+        <source>Locked (signed)</source>
+        <translation>已锁定（已签名）</translation>
+    </message>
+    <message>
+        <source>Not locked</source>
+        <translation>未锁定</translation>
+    </message>
+    <message>
+        <source>{n} participants</source>
+        <translation>{n} 名受试者</translation>
     </message>
 </context>
 <context>

@@ -94,6 +94,7 @@ class TableLayout:
         for f in form.fields:
             for c in field_columns(form.name, f):
                 self.columns[c.name] = c
+        self.inputs = [c for c in self.columns.values() if not c.field.derived]
         self._boxes: dict[str, list[str]] = {}
         for c in self.columns.values():
             if c.checkbox:
@@ -120,8 +121,7 @@ class TableLayout:
         for name in self.keys:
             if name in row.cells:
                 parsed.keys[name] = self._key(row, name, row.cells[name], problems, parsed)
-        inputs = [c for c in self.columns.values() if not c.field.derived]
-        values, errors = parse_row(inputs, row.cells)
+        values, errors = parse_row(self.inputs, row.cells)
         for column, message in errors.items():
             problems.at(row, column, message)
             parsed.ok = False
