@@ -4829,6 +4829,66 @@ This screen is not available in this version yet.</source>
         <translation>{unit} 与 {column} 中填写的单位（{value}）矛盾</translation>
     </message>
     <message>
+        <source>the column has no name</source>
+        <translation>该列没有列名</translation>
+    </message>
+    <message>
+        <source>the column appears twice</source>
+        <translation>该列出现了两次</translation>
+    </message>
+    <message>
+        <source>not a column of the table {table} (the export&apos;s columns only; see nclm-desktop import-template --form {table})</source>
+        <translation>不是数据表 {table} 的列（只接受导出文件中的列；参见 nclm-desktop import-template --form {table}）</translation>
+    </message>
+    <message>
+        <source>the column is missing</source>
+        <translation>缺少该列</translation>
+    </message>
+    <message>
+        <source>no such file or folder</source>
+        <translation>文件或文件夹不存在</translation>
+    </message>
+    <message>
+        <source>no table to import (give files named like the export&apos;s tables, e.g. operation.csv, or an .xlsx workbook)</source>
+        <translation>没有可导入的数据表（文件名须与导出的数据表相同，例如 operation.csv，或提供 .xlsx 工作簿）</translation>
+    </message>
+    <message>
+        <source>not a file the import reads (a .csv or an .xlsx; save an .xls workbook as .xlsx)</source>
+        <translation>导入不读取此类文件（只读取 .csv 或 .xlsx；请将 .xls 工作簿另存为 .xlsx）</translation>
+    </message>
+    <message>
+        <source>the table {table} is also in {file}</source>
+        <translation>数据表 {table} 也在 {file} 中</translation>
+    </message>
+    <message>
+        <source>not a table of the study (name it after one of: {tables})</source>
+        <translation>不是本研究的数据表（请按以下名称之一命名：{tables}）</translation>
+    </message>
+    <message>
+        <source>the text is neither UTF-8 nor GB18030/GBK; save it as &quot;CSV UTF-8&quot; from the spreadsheet program</source>
+        <translation>文本既不是 UTF-8 也不是 GB18030/GBK 编码；请在电子表格程序中另存为“CSV UTF-8”</translation>
+    </message>
+    <message>
+        <source>the file is empty (not even a header row)</source>
+        <translation>文件为空（连表头行也没有）</translation>
+    </message>
+    <message>
+        <source>the sheet is empty (not even a header row)</source>
+        <translation>工作表为空（连表头行也没有）</translation>
+    </message>
+    <message>
+        <source>not a readable xlsx workbook ({error})</source>
+        <translation>不是可读取的 xlsx 工作簿（{error}）</translation>
+    </message>
+    <message>
+        <source>the workbook has no sheet</source>
+        <translation>工作簿中没有工作表</translation>
+    </message>
+    <message>
+        <source>a value beyond the last named column; name the column or delete the value</source>
+        <translation>最后一个有列名的列之后还有数值；请为该列命名或删除该值</translation>
+    </message>
+    <message>
         <source>a formula ({formula}); the import takes values only: copy the column and paste it as values</source>
         <translation>公式（{formula}）；导入只接受数值：请复制该列并以“值”的方式粘贴</translation>
     </message>
