@@ -4,6 +4,7 @@ cancel button; every error is listed in a table (file, row, column, message)."""
 
 from __future__ import annotations
 
+import csv
 import threading
 from pathlib import Path
 
@@ -188,6 +189,13 @@ class ImportPage(QWidget):
         self.results.addTab(self.errors, _t("Errors"))
         self.results.addTab(self.counts, _t("Records per table"))
         self.results.addTab(self.files, _t("Files read"))
+        self.save_errors_button = QPushButton(_t("Save the errors…"))
+        self.save_errors_button.setObjectName("import_save_errors")
+        self.save_errors_button.setToolTip(_t("The list as a CSV file, to correct the source"))
+        self.save_errors_button.setEnabled(False)
+        self.save_errors_button.clicked.connect(self._choose_errors_file)
+        self.results.setCornerWidget(self.save_errors_button)
+        self._errors: list = []
 
         layout = QVBoxLayout(self)
         layout.addWidget(title)
@@ -210,6 +218,28 @@ class ImportPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         return view
+
+    def _choose_errors_file(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, _t("Save the errors"), "import-errors.csv", _t("CSV (*.csv)")
+        )
+        if path:
+            self.save_errors(Path(path))
+
+    def save_errors(self, path: Path) -> None:
+        """The errors of the last run as CSV (UTF-8 with BOM, so Excel reads Chinese)."""
+        try:
+            with path.open("w", encoding="utf-8-sig", newline="") as fh:
+                out = csv.writer(fh)
+                out.writerow(("file", "row", "column", "message"))
+                out.writerows((e.file, e.row or "", e.column, e.message) for e in self._errors)
+        except OSError as exc:
+            self._show(_t("Cannot write {path}: {error}").format(path=path, error=exc.strerror))
+            return
+        self._show(
+            _t("Saved {n} errors to {path}").format(n=f"{len(self._errors):,}", path=path),
+            error=False,
+        )
 
     def _choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, _t("Import from the folder"))
@@ -248,6 +278,8 @@ class ImportPage(QWidget):
         self._dry = dry_run
         self._busy(True)
         self.errors_model.set_rows([])
+        self._errors = []
+        self.save_errors_button.setEnabled(False)
         self.counts_model.set_rows([])
         self.files_model.set_rows([])
         self.message.setText(_t("Checking …") if dry_run else _t("Importing …"))
@@ -300,6 +332,8 @@ class ImportPage(QWidget):
         n = len(report.errors)
         self.results.setTabText(0, _t("Errors ({n})").format(n=f"{n:,}"))
         self.results.setCurrentIndex(0 if n else 1)
+        self._errors = list(report.errors)
+        self.save_errors_button.setEnabled(bool(n))
         if n:
             self.progress.setValue(0)
             self._show(

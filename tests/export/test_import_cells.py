@@ -91,7 +91,7 @@ REFUSED = [
     ("baseline_disease", "ebv_dna_copies_ml", "12,34.5", "separators"),  # groups of 3 only
     ("baseline_disease", "ebv_dna_copies_ml", "1..2", "not a number"),
     ("baseline_disease", "ebv_dna_copies_ml", "abc", "not a number"),
-    ("screening", "albumin_value", "35 mg/dL", "the unit must be g/L or g/dL"),
+    ("screening", "albumin_value", "35 mg/dL", "the unit must be one of g/L, g/dL"),
     ("screening", "inr", "1.2 g/L", "without a unit"),
     ("operation", "operation_date", "15/03/2023", "YYYY-MM-DD"),
     ("operation", "operation_date", "03/15/2023", "day-first or month-first"),
@@ -168,3 +168,22 @@ def test_a_row_lists_every_bad_cell_not_the_first():
     )
     _values, errors = parse_row(columns, cells)
     assert set(errors) == {"operation_date", "blood_loss_ml", "approach"}
+
+
+def test_a_refused_cell_in_the_users_language(qapp):
+    """The report's messages are marked templates: Chinese in the interface, English on the
+    command line (forms/errors.py)."""
+    from nclm_desktop.ui import i18n
+
+    field = form("screening")["albumin_value"]
+    with pytest.raises(CellError) as err:
+        parse_cell(field, "35 mg/dL")
+    assert str(err.value) == "'35 mg/dL': the unit must be one of g/L, g/dL (got 'mg/dL')"
+    i18n.install("zh_CN")
+    try:
+        assert str(err.value) == "'35 mg/dL'：单位必须是 g/L, g/dL 之一（填写的是 'mg/dL'）"
+        _values, errors = parse_row(*_row("operation", approach="by hand"))
+        assert errors["approach"].startswith("'by hand' 不是此列的选项（可用代码：open")
+    finally:
+        i18n.install("en")
+    assert str(err.value).startswith("'35 mg/dL': the unit must be")

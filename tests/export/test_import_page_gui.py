@@ -80,6 +80,7 @@ def test_a_dry_run_checks_everything_and_writes_nothing(qtbot, empty, source):
     assert "Dry run: no errors" in page.message.text(), page.message.text()
     assert page.errors_model.rowCount() == 0
     assert page.results.currentWidget() is page.counts  # no errors: the counts shown
+    assert not page.save_errors_button.isEnabled()
     model = page.counts_model
     tables = [model.display_text(r, 0) for r in range(model.rowCount())]
     assert "Operation" in tables
@@ -111,7 +112,7 @@ def spoil(path: Path, cells: dict[tuple[int, str], str]) -> None:
         csv.writer(fh).writerows(rows)
 
 
-def test_every_error_is_listed_and_nothing_is_imported(qtbot, empty, source):
+def test_every_error_is_listed_and_nothing_is_imported(qtbot, empty, source, tmp_path):
     spoil(
         source / "operation.csv",
         {(2, "blood_loss_ml"): "lots", (3, "operation_date"): "15/03/2023"},
@@ -128,11 +129,20 @@ def test_every_error_is_listed_and_nothing_is_imported(qtbot, empty, source):
     }
     assert "not a number" in listed[("operation.csv", "2", "blood_loss_ml")]
     assert "YYYY-MM-DD" in listed[("operation.csv", "3", "operation_date")]
-    assert "g/L or g/dL" in listed[("screening.csv", "4", "albumin_value")]
+    assert "one of g/L, g/dL" in listed[("screening.csv", "4", "albumin_value")]
     assert "nothing was imported" in page.message.text()
     assert page.results.tabText(0) == f"Errors ({model.rowCount()})"
     assert page.results.currentWidget() is page.errors
     assert count(empty, Participant) == 0 and count(empty, Operation) == 0
+    assert page.save_errors_button.isEnabled()
+    page.save_errors(tmp_path / "errors.csv")
+    with (tmp_path / "errors.csv").open(encoding="utf-8-sig", newline="") as fh:
+        saved = list(csv.DictReader(fh))
+    assert len(saved) == model.rowCount()
+    assert {"file": "operation.csv", "row": "2", "column": "blood_loss_ml"}.items() <= saved[
+        [r["column"] for r in saved].index("blood_loss_ml")
+    ].items()
+    assert "Saved" in page.message.text()
     if shots():
         page.grab().save(str(shots() / "import_page_errors.png"))
 

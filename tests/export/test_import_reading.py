@@ -255,3 +255,21 @@ def test_the_same_table_twice_is_refused(tmp_path):
     workbook(tmp_path / "study.xlsx", [])
     with pytest.raises(SourceError, match=r"the table reoperation is also in reoperation.csv"):
         read_source(tmp_path)
+
+
+def test_header_faults_in_the_users_language(tmp_path, qapp):
+    """Put together when found: Chinese under the interface, English on the command line."""
+    from nclm_desktop.ui import i18n
+
+    path = write(tmp_path / "reoperation.csv", csv_text([*REOP[:-1], "comment"]), "utf-8")
+    i18n.install("zh_CN")
+    try:
+        with pytest.raises(SourceError) as err:
+            read_source(path)
+    finally:
+        i18n.install("en")
+    lines = str(err.value).splitlines()
+    assert "reoperation.csv:1:reason: 缺少该列" in lines
+    assert any(
+        line.startswith("reoperation.csv:1:comment: 不是数据表 reoperation 的列") for line in lines
+    )

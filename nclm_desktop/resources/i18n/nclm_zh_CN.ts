@@ -1944,6 +1944,30 @@ Raised by {who} on {date}.</source>
         <translation>已读取的文件</translation>
     </message>
     <message>
+        <source>Save the errors…</source>
+        <translation>保存错误列表…</translation>
+    </message>
+    <message>
+        <source>The list as a CSV file, to correct the source</source>
+        <translation>将错误列表保存为 CSV 文件，便于修改源文件</translation>
+    </message>
+    <message>
+        <source>Save the errors</source>
+        <translation>保存错误列表</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {error}</source>
+        <translation>无法写入 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>Saved {n} errors to {path}</source>
+        <translation>已将 {n} 个错误保存到 {path}</translation>
+    </message>
+    <message>
         <source>Import from the folder</source>
         <translation>从文件夹导入</translation>
     </message>
@@ -4743,6 +4767,134 @@ This screen is not available in this version yet.</source>
     <message>
         <source>The reason {problem}.</source>
         <translation>理由{problem}。</translation>
+    </message>
+    <message>
+        <source>{value} is not a number</source>
+        <translation>{value} 不是数字</translation>
+    </message>
+    <message>
+        <source>{value} is not a list</source>
+        <translation>{value} 不是列表</translation>
+    </message>
+    <message>
+        <source>{value} mixes separators in a way that is not a number with thousands separators; write it without them (e.g. 1234.5)</source>
+        <translation>{value} 的分隔符混用方式不构成带千位分隔符的数字；请不加分隔符书写（例如 1234.5）</translation>
+    </message>
+    <message>
+        <source>{value} is ambiguous: a thousands separator or a decimal comma? Write {grouped} or {decimal}</source>
+        <translation>{value} 有歧义：逗号是千位分隔符还是小数点？请写成 {grouped} 或 {decimal}</translation>
+    </message>
+    <message>
+        <source>{value}: this column takes a number without a unit</source>
+        <translation>{value}：此列只填数字，不带单位</translation>
+    </message>
+    <message>
+        <source>{value}: the unit must be one of {units} (got {unit})</source>
+        <translation>{value}：单位必须是 {units} 之一（填写的是 {unit}）</translation>
+    </message>
+    <message>
+        <source>{value} has a time of day; give the date only</source>
+        <translation>{value} 含有时刻；请只填日期</translation>
+    </message>
+    <message>
+        <source>{value} is not a date</source>
+        <translation>{value} 不是日期</translation>
+    </message>
+    <message>
+        <source>{value} is not a calendar date</source>
+        <translation>{value} 不是有效的日历日期</translation>
+    </message>
+    <message>
+        <source>{value} could be day-first or month-first; write the date as YYYY-MM-DD</source>
+        <translation>{value} 无法判断是日在前还是月在前；请按 YYYY-MM-DD 书写日期</translation>
+    </message>
+    <message>
+        <source>{value} is not a date (write YYYY-MM-DD)</source>
+        <translation>{value} 不是日期（请按 YYYY-MM-DD 书写）</translation>
+    </message>
+    <message>
+        <source>{value} is not a date (an Excel serial date is a whole number from {lo} to {hi}); write YYYY-MM-DD</source>
+        <translation>{value} 不是日期（Excel 日期序号是 {lo} 至 {hi} 之间的整数）；请按 YYYY-MM-DD 书写</translation>
+    </message>
+    <message>
+        <source>{value} is not yes or no (write 1 or 0)</source>
+        <translation>{value} 不是“是”或“否”（请填 1 或 0）</translation>
+    </message>
+    <message>
+        <source>{value} is not a choice of this column (allowed codes: {codes})</source>
+        <translation>{value} 不是此列的选项（可用代码：{codes}）</translation>
+    </message>
+    <message>
+        <source>{unit} contradicts the unit written in {column} ({value})</source>
+        <translation>{unit} 与 {column} 中填写的单位（{value}）矛盾</translation>
+    </message>
+    <message>
+        <source>the column has no name</source>
+        <translation>该列没有列名</translation>
+    </message>
+    <message>
+        <source>the column appears twice</source>
+        <translation>该列出现了两次</translation>
+    </message>
+    <message>
+        <source>not a column of the table {table} (the export&apos;s columns only; see nclm-desktop import-template --form {table})</source>
+        <translation>不是数据表 {table} 的列（只接受导出文件中的列；参见 nclm-desktop import-template --form {table}）</translation>
+    </message>
+    <message>
+        <source>the column is missing</source>
+        <translation>缺少该列</translation>
+    </message>
+    <message>
+        <source>no such file or folder</source>
+        <translation>文件或文件夹不存在</translation>
+    </message>
+    <message>
+        <source>no table to import (give files named like the export&apos;s tables, e.g. operation.csv, or an .xlsx workbook)</source>
+        <translation>没有可导入的数据表（文件名须与导出的数据表相同，例如 operation.csv，或提供 .xlsx 工作簿）</translation>
+    </message>
+    <message>
+        <source>not a file the import reads (a .csv or an .xlsx; save an .xls workbook as .xlsx)</source>
+        <translation>导入不读取此类文件（只读取 .csv 或 .xlsx；请将 .xls 工作簿另存为 .xlsx）</translation>
+    </message>
+    <message>
+        <source>the table {table} is also in {file}</source>
+        <translation>数据表 {table} 也在 {file} 中</translation>
+    </message>
+    <message>
+        <source>not a table of the study (name it after one of: {tables})</source>
+        <translation>不是本研究的数据表（请按以下名称之一命名：{tables}）</translation>
+    </message>
+    <message>
+        <source>the text is neither UTF-8 nor GB18030/GBK; save it as &quot;CSV UTF-8&quot; from the spreadsheet program</source>
+        <translation>文本既不是 UTF-8 也不是 GB18030/GBK 编码；请在电子表格程序中另存为“CSV UTF-8”</translation>
+    </message>
+    <message>
+        <source>the file is empty (not even a header row)</source>
+        <translation>文件为空（连表头行也没有）</translation>
+    </message>
+    <message>
+        <source>the sheet is empty (not even a header row)</source>
+        <translation>工作表为空（连表头行也没有）</translation>
+    </message>
+    <message>
+        <source>not a readable xlsx workbook ({error})</source>
+        <translation>不是可读取的 xlsx 工作簿（{error}）</translation>
+    </message>
+    <message>
+        <source>the workbook has no sheet</source>
+        <translation>工作簿中没有工作表</translation>
+    </message>
+    <message>
+        <source>a value beyond the last named column; name the column or delete the value</source>
+        <translation>最后一个有列名的列之后还有数值；请为该列命名或删除该值</translation>
+    </message>
+    <message>
+        <source>a formula ({formula}); the import takes values only: copy the column and paste it as values</source>
+        <translation>公式（{formula}）；导入只接受数值：请复制该列并以“值”的方式粘贴</translation>
+    </message>
+    <message>
+        <source>an Excel error value ({value})</source>
+        <translation>Excel 错误值（{value}）</translation>
     </message>
 </context>
 <context>

@@ -17,7 +17,8 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
-from ...forms import Field, Kind
+from ...forms import QT_TRANSLATE_NOOP, Field, Kind
+from ...forms.errors import UserError
 from ...forms.field import YES_NO
 from ..study_export.columns import Column
 from ..study_export.labels_zh import chinese_labels
@@ -39,6 +40,19 @@ _YMD = re.compile(
     r"(?:[ T]00:00(?::00(?:\.0+)?)?)?$"
 )
 _DAY_OR_MONTH_FIRST = re.compile(r"^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}$")
+
+
+NOT_A_NUMBER = QT_TRANSLATE_NOOP("Refusals", "{value} is not a number")
+NOT_A_LIST = QT_TRANSLATE_NOOP("Refusals", "{value} is not a list")
+
+
+class CellRefusal(CellError, UserError):
+    """A CellError whose message is a marked template (forms/errors.py): the import's report
+    shows it in the user's language, in English on the command line."""
+
+
+def refuse(template: str, **params: str) -> CellRefusal:
+    return CellRefusal(template, params=params)
 
 
 def is_blank(raw: Any) -> bool:
@@ -88,32 +102,42 @@ def parse_number(text: str, whole_number: bool = False) -> float:
     if t[:1] in "+-":
         sign, t = t[0], t[1:]
     if not t or not re.fullmatch(r"[0-9.,]+", t) or not t[0].isdigit() or not t[-1].isdigit():
-        raise CellError(f"{text!r} is not a number")
+        raise refuse(NOT_A_NUMBER, value=repr(text))
     dots, commas = t.count("."), t.count(",")
     if dots and commas:
         decimal = "." if t.rfind(".") > t.rfind(",") else ","
         group = "," if decimal == "." else "."
         whole, _, frac = t.rpartition(decimal)
         if decimal in whole or not _GROUPED.match(whole.replace(group, "X")):
-            raise CellError(
-                f"{text!r} mixes separators in a way that is not a number with thousands "
-                f"separators; write it without them (e.g. 1234.5)"
+            raise refuse(
+                QT_TRANSLATE_NOOP(
+                    "Refusals",
+                    "{value} mixes separators in a way that is not a number with thousands "
+                    "separators; write it without them (e.g. 1234.5)",
+                ),
+                value=repr(text),
             )
         return float(f"{sign}{whole.replace(group, '')}.{frac}")
     sep = "." if dots else "," if commas else ""
     count = dots or commas
     if count > 1:
         if not _GROUPED.match(t.replace(sep, "X")):
-            raise CellError(f"{text!r} is not a number")
+            raise refuse(NOT_A_NUMBER, value=repr(text))
         return float(sign + t.replace(sep, ""))
     if sep == ",":
         whole, frac = t.split(",")
         if len(frac) == 3 and whole_number and whole != "0" and frac != "000":
             return float(sign + whole + frac)  # 1.200 is no whole number: 1,200 is 1200
         if len(frac) == 3 and whole != "0":  # "0,125" cannot group thousands
-            raise CellError(
-                f"{text!r} is ambiguous: a thousands separator or a decimal comma? "
-                f"Write {whole}{frac} or {whole}.{frac}"
+            raise refuse(
+                QT_TRANSLATE_NOOP(
+                    "Refusals",
+                    "{value} is ambiguous: a thousands separator or a decimal comma? "
+                    "Write {grouped} or {decimal}",
+                ),
+                value=repr(text),
+                grouped=whole + frac,
+                decimal=f"{whole}.{frac}",
             )
         return float(f"{sign}{whole}.{frac}")
     return float(sign + t)
@@ -123,16 +147,16 @@ def number_and_unit(field: Field, raw: Any) -> tuple[float | int, str | None]:
     """The number of a cell and the unit written after it (None: no unit written). The
     unit must be the field's own or one of its alternatives ("3.5 g/dL" for albumin)."""
     if isinstance(raw, bool):
-        raise CellError(f"{raw!r} is not a number")
+        raise refuse(NOT_A_NUMBER, value=repr(raw))
     if isinstance(raw, int | float):
         if not math.isfinite(raw):
-            raise CellError(f"{raw!r} is not a number")
+            raise refuse(NOT_A_NUMBER, value=repr(raw))
         return raw, None
     if not isinstance(raw, str):
-        raise CellError(f"{raw!r} is not a number")
+        raise refuse(NOT_A_NUMBER, value=repr(raw))
     m = _NUMBER_UNIT.match(raw)
     if not m:
-        raise CellError(f"{raw!r} is not a number")
+        raise refuse(NOT_A_NUMBER, value=repr(raw))
     value = parse_number(m.group(1), field.kind is Kind.INTEGER)
     unit = m.group(2) or None
     if unit is not None:
@@ -140,8 +164,18 @@ def number_and_unit(field: Field, raw: Any) -> tuple[float | int, str | None]:
         match = next((u for u in allowed if u.casefold() == unit.casefold()), None)
         if match is None:
             if not allowed:
-                raise CellError(f"{raw!r}: this column takes a number without a unit")
-            raise CellError(f"{raw!r}: the unit must be {' or '.join(allowed)} (got {unit!r})")
+                raise refuse(
+                    QT_TRANSLATE_NOOP(
+                        "Refusals", "{value}: this column takes a number without a unit"
+                    ),
+                    value=repr(raw),
+                )
+            raise refuse(
+                QT_TRANSLATE_NOOP("Refusals", "{value}: the unit must be one of {units} (got {unit})"),
+                value=repr(raw),
+                units=", ".join(allowed),
+                unit=repr(unit),
+            )
         unit = None if match == field.unit else match
     if field.kind is Kind.INTEGER and value == int(value):
         return int(value), unit
@@ -153,12 +187,15 @@ def parse_date(raw: Any) -> dt.date:
     """ISO and other year-first dates, an xlsx date cell, or an Excel serial number."""
     if isinstance(raw, dt.datetime):
         if raw.time() != dt.time(0):
-            raise CellError(f"{raw.isoformat(sep=' ')} has a time of day; give the date only")
+            raise refuse(
+                QT_TRANSLATE_NOOP("Refusals", "{value} has a time of day; give the date only"),
+                value=raw.isoformat(sep=" "),
+            )
         return raw.date()
     if isinstance(raw, dt.date):
         return raw
     if isinstance(raw, bool):
-        raise CellError(f"{raw!r} is not a date")
+        raise refuse(QT_TRANSLATE_NOOP("Refusals", "{value} is not a date"), value=repr(raw))
     if isinstance(raw, int | float):
         return excel_serial(raw)
     text = str(raw)
@@ -171,10 +208,21 @@ def parse_date(raw: Any) -> dt.date:
         if re.fullmatch(r"\d{8}", text):
             return dt.date.fromisoformat(text)
     except ValueError:
-        raise CellError(f"{text!r} is not a calendar date") from None
+        raise refuse(
+            QT_TRANSLATE_NOOP("Refusals", "{value} is not a calendar date"), value=repr(text)
+        ) from None
     if _DAY_OR_MONTH_FIRST.match(text):
-        raise CellError(f"{text!r} could be day-first or month-first; write the date as YYYY-MM-DD")
-    raise CellError(f"{text!r} is not a date (write YYYY-MM-DD)")
+        raise refuse(
+            QT_TRANSLATE_NOOP(
+                "Refusals",
+                "{value} could be day-first or month-first; write the date as YYYY-MM-DD",
+            ),
+            value=repr(text),
+        )
+    raise refuse(
+        QT_TRANSLATE_NOOP("Refusals", "{value} is not a date (write YYYY-MM-DD)"),
+        value=repr(text),
+    )
 
 
 def excel_serial(value: float) -> dt.date:
@@ -183,9 +231,15 @@ def excel_serial(value: float) -> dt.date:
 
     lo, hi = SERIAL_RANGE
     if value != int(value) or not lo <= value <= hi:
-        raise CellError(
-            f"{value!r} is not a date (an Excel serial date is a whole number "
-            f"from {lo} to {hi}); write YYYY-MM-DD"
+        raise refuse(
+            QT_TRANSLATE_NOOP(
+                "Refusals",
+                "{value} is not a date (an Excel serial date is a whole number from {lo} to "
+                "{hi}); write YYYY-MM-DD",
+            ),
+            value=repr(value),
+            lo=str(lo),
+            hi=str(hi),
         )
     return from_excel(int(value)).date()
 
@@ -223,7 +277,10 @@ def parse_yes_no(field: Field, raw: Any) -> bool:
     # A checkbox column of a multi-choice field is yes/no too, whatever its field's kind.
     value = _index(_YES_NO_FIELD).get(str(raw).strip().casefold())
     if value is None:
-        raise CellError(f"{raw!r} is not yes or no (write 1 or 0)")
+        raise refuse(
+            QT_TRANSLATE_NOOP("Refusals", "{value} is not yes or no (write 1 or 0)"),
+            value=repr(raw),
+        )
     return value
 
 
@@ -238,7 +295,13 @@ def parse_choice(field: Field, raw: Any) -> Any:
     if folded in index:
         return index[folded]
     allowed = ", ".join(_written(c.code) for c in field.choices)
-    raise CellError(f"{text!r} is not a choice of this column (allowed codes: {allowed})")
+    raise refuse(
+        QT_TRANSLATE_NOOP(
+            "Refusals", "{value} is not a choice of this column (allowed codes: {codes})"
+        ),
+        value=repr(text),
+        codes=allowed,
+    )
 
 
 def parse_multi(field: Field, raw: Any) -> list[Any]:
@@ -248,9 +311,9 @@ def parse_multi(field: Field, raw: Any) -> list[Any]:
         try:
             items = json.loads(raw)
         except ValueError:
-            raise CellError(f"{raw!r} is not a list") from None
+            raise refuse(NOT_A_LIST, value=repr(raw)) from None
         if not isinstance(items, list):
-            raise CellError(f"{raw!r} is not a list")
+            raise refuse(NOT_A_LIST, value=repr(raw))
     elif isinstance(raw, str):
         items = [p.strip() for p in re.split(r"[,;|，；]", raw) if p.strip()]
     else:
@@ -308,8 +371,15 @@ def parse_row(
         in_cell = number_and_unit(f, written.strip())[1] or f.unit
         stated = values.get(f.unit_field)
         if stated is not None and stated != in_cell:
-            errors[by_field[f.unit_field].name] = (
-                f"{stated!r} contradicts the unit written in {col.name} ({written.strip()!r})"
+            errors[by_field[f.unit_field].name] = str(
+                refuse(
+                    QT_TRANSLATE_NOOP(
+                        "Refusals", "{unit} contradicts the unit written in {column} ({value})"
+                    ),
+                    unit=repr(stated),
+                    column=col.name,
+                    value=repr(written.strip()),
+                )
             )
         values[f.unit_field] = f.unit  # the value was converted to the field's unit
     return values, errors

@@ -19,13 +19,13 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ...forms import Kind
+from ...forms import QT_TRANSLATE_NOOP, Kind
 from ...forms.catalogue import all_forms
 from ..study_export import DERIVED
 from ..study_export.columns import Column
 from ..study_export.tables import Keys, form_table
-from .cells import SERIAL_RANGE, is_blank
-from .source import CellError, SourceError, SourceRow, SourceTable
+from .cells import SERIAL_RANGE, is_blank, refuse
+from .source import SourceError, SourceRow, SourceTable
 
 # Files and sheets of the export (and the template's notes sheet) that are not imported.
 PASSED_OVER = frozenset(
@@ -33,6 +33,47 @@ PASSED_OVER = frozenset(
 )
 ENCODINGS = ("utf-8-sig", "gb18030")  # tried in this order; utf-8-sig also reads no BOM
 CHUNK = 1 << 20
+
+# What is wrong with a file, in the user's language where the interface has one (the
+# message is put together when it is found: see forms/errors.py).
+NO_NAME = QT_TRANSLATE_NOOP("Refusals", "the column has no name")
+TWICE = QT_TRANSLATE_NOOP("Refusals", "the column appears twice")
+UNKNOWN_COLUMN = QT_TRANSLATE_NOOP(
+    "Refusals",
+    "not a column of the table {table} (the export's columns only; see nclm-desktop "
+    "import-template --form {table})",
+)
+MISSING = QT_TRANSLATE_NOOP("Refusals", "the column is missing")
+NO_SUCH_PATH = QT_TRANSLATE_NOOP("Refusals", "no such file or folder")
+NO_TABLE = QT_TRANSLATE_NOOP(
+    "Refusals",
+    "no table to import (give files named like the export's tables, e.g. operation.csv, or "
+    "an .xlsx workbook)",
+)
+NOT_READ = QT_TRANSLATE_NOOP(
+    "Refusals",
+    "not a file the import reads (a .csv or an .xlsx; save an .xls workbook as .xlsx)",
+)
+ALSO_IN = QT_TRANSLATE_NOOP("Refusals", "the table {table} is also in {file}")
+NOT_A_TABLE = QT_TRANSLATE_NOOP(
+    "Refusals", "not a table of the study (name it after one of: {tables})"
+)
+ENCODING = QT_TRANSLATE_NOOP(
+    "Refusals",
+    'the text is neither UTF-8 nor GB18030/GBK; save it as "CSV UTF-8" from the '
+    "spreadsheet program",
+)
+EMPTY_FILE = QT_TRANSLATE_NOOP("Refusals", "the file is empty (not even a header row)")
+EMPTY_SHEET = QT_TRANSLATE_NOOP("Refusals", "the sheet is empty (not even a header row)")
+NOT_A_WORKBOOK = QT_TRANSLATE_NOOP("Refusals", "not a readable xlsx workbook ({error})")
+NO_SHEET = QT_TRANSLATE_NOOP("Refusals", "the workbook has no sheet")
+BEYOND = QT_TRANSLATE_NOOP(
+    "Refusals", "a value beyond the last named column; name the column or delete the value"
+)
+
+
+def said(template: str, **params: str) -> str:
+    return str(refuse(template, **params))
 
 
 @dataclass(frozen=True)
@@ -78,19 +119,14 @@ def header_problems(table: str, file: str, header: list[str]) -> list[str]:
     seen: set[str] = set()
     for i, name in enumerate(header, 1):
         if not name:
-            problems.append(f"{file}:1:column {i}: the column has no name")
+            problems.append(f"{file}:1:column {i}: {said(NO_NAME)}")
         elif name in seen:
-            problems.append(f"{file}:1:{name}: the column appears twice")
+            problems.append(f"{file}:1:{name}: {said(TWICE)}")
         elif name not in known:
-            problems.append(
-                f"{file}:1:{name}: not a column of the table {table} (the export's columns "
-                f"only; see nclm-desktop import-template --form {table})"
-            )
+            problems.append(f"{file}:1:{name}: {said(UNKNOWN_COLUMN, table=table)}")
         seen.add(name)
     problems += [
-        f"{file}:1:{name}: the column is missing"
-        for name in required_columns(table)
-        if name not in seen
+        f"{file}:1:{name}: {said(MISSING)}" for name in required_columns(table) if name not in seen
     ]
     return problems
 
@@ -101,7 +137,7 @@ def read_source(path: Path | str) -> list[SourceTable]:
     when iterated. Raises SourceError listing every problem found in the headers."""
     path = Path(path)
     if not path.exists():
-        raise SourceError(f"{path}: no such file or folder")
+        raise SourceError(f"{path}: {said(NO_SUCH_PATH)}")
     problems: list[str] = []
     tables: list[SourceTable] = []
     if path.is_dir():
@@ -115,23 +151,17 @@ def read_source(path: Path | str) -> list[SourceTable]:
             elif suffix == ".xlsx":
                 tables += _xlsx_tables(p, problems)
         if not tables and not problems:
-            raise SourceError(
-                f"{path}: no table to import (give files named like the export's tables, "
-                f"e.g. operation.csv, or an .xlsx workbook)"
-            )
+            raise SourceError(f"{path}: {said(NO_TABLE)}")
     elif path.suffix.lower() == ".csv":
         tables += _csv_table(path, problems)
     elif path.suffix.lower() == ".xlsx":
         tables += _xlsx_tables(path, problems)
     else:
-        raise SourceError(
-            f"{path.name}: not a file the import reads (a .csv or an .xlsx; save an .xls "
-            f"workbook as .xlsx)"
-        )
+        raise SourceError(f"{path.name}: {said(NOT_READ)}")
     first: dict[str, str] = {}
     for t in tables:
         if t.table in first:
-            problems.append(f"{t.file}: the table {t.table} is also in {first[t.table]}")
+            problems.append(f"{t.file}: {said(ALSO_IN, table=t.table, file=first[t.table])}")
         first.setdefault(t.table, t.file)
     if problems:
         raise SourceError("\n".join(problems))
@@ -159,9 +189,7 @@ def source_files(path: Path | str) -> list[dict[str, str]]:
 def _table_name(name: str, file: str, problems: list[str]) -> str | None:
     if name in importable_tables():
         return name
-    problems.append(
-        f"{file}: not a table of the study (name it after one of: {', '.join(importable_tables())})"
-    )
+    problems.append(f"{file}: {said(NOT_A_TABLE, tables=', '.join(importable_tables()))}")
     return None
 
 
@@ -171,15 +199,12 @@ def _csv_table(path: Path, problems: list[str]) -> list[SourceTable]:
     table = _table_name(path.stem, file, problems)
     digest, encoding = _hash_and_encoding(path)
     if encoding is None:
-        problems.append(
-            f"{file}: the text is neither UTF-8 nor GB18030/GBK; save it as "
-            f'"CSV UTF-8" from the spreadsheet program'
-        )
+        problems.append(f"{file}: {said(ENCODING)}")
         return []
     with path.open(encoding=encoding, newline="") as fh:
         header = next(csv.reader(fh), None)
     if header is None or not any(h.strip() for h in header):
-        problems.append(f"{file}: the file is empty (not even a header row)")
+        problems.append(f"{file}: {said(EMPTY_FILE)}")
         return []
     if table is None:
         return []
@@ -253,10 +278,7 @@ class _CsvRows:
             next(reader, None)
             for number, values in enumerate(reader, 2):
                 if len(values) > width and any(v.strip() for v in values[width:]):
-                    raise SourceError(
-                        f"{self.file}:{number}:column {width + 1}: a value beyond the last "
-                        f"named column; name the column or delete the value"
-                    )
+                    raise SourceError(f"{self.file}:{number}:column {width + 1}: {said(BEYOND)}")
                 cells: dict[str, object] = {
                     name: (v if v.strip() else None)
                     for name, v in zip(self.header, values, strict=False)
@@ -279,12 +301,12 @@ def _xlsx_tables(path: Path, problems: list[str]) -> list[SourceTable]:
     try:
         book = load_workbook(path, read_only=True, data_only=False)
     except Exception as exc:  # zipfile, XML and openpyxl's own errors: not a workbook
-        problems.append(f"{path.name}: not a readable xlsx workbook ({exc})")
+        problems.append(f"{path.name}: {said(NOT_A_WORKBOOK, error=str(exc))}")
         return []
     tables: list[SourceTable] = []
     try:
         if not book.sheetnames:
-            problems.append(f"{path.name}: the workbook has no sheet")
+            problems.append(f"{path.name}: {said(NO_SHEET)}")
         for name in book.sheetnames:
             if name in PASSED_OVER:
                 continue
@@ -293,7 +315,7 @@ def _xlsx_tables(path: Path, problems: list[str]) -> list[SourceTable]:
             first = next(book[name].iter_rows(max_row=1, values_only=True), None)
             header = _trim(["" if v is None else str(v).strip() for v in first or ()])
             if not header:
-                problems.append(f"{file}: the sheet is empty (not even a header row)")
+                problems.append(f"{file}: {said(EMPTY_SHEET)}")
                 continue
             if table is None:
                 continue
@@ -331,10 +353,8 @@ class _SheetRows:
             for number, row in enumerate(book[self.sheet].iter_rows(min_row=2), 2):
                 extra = [c for c in row[width:] if not is_blank(c.value)]
                 if extra:
-                    raise SourceError(
-                        f"{self.file}:{number}:column {extra[0].column_letter}: a value "
-                        f"beyond the last named column; name the column or delete the value"
-                    )
+                    letter = extra[0].column_letter
+                    raise SourceError(f"{self.file}:{number}:column {letter}: {said(BEYOND)}")
                 cells = {name: _cell(c) for name, c in zip(self.header, row, strict=False)}
                 for name in mac_dates:
                     cells[name] = _mac_serial(cells.get(name))
@@ -359,12 +379,18 @@ def _mac_serial(value: object) -> object:
 def _cell(c: Any) -> object:
     kind = getattr(c, "data_type", None)
     if kind == "f":
-        return CellError(
-            f"a formula ({c.value}); the import takes values only: copy the column and "
-            f"paste it as values"
+        return refuse(
+            QT_TRANSLATE_NOOP(
+                "Refusals",
+                "a formula ({formula}); the import takes values only: copy the column and "
+                "paste it as values",
+            ),
+            formula=str(c.value),
         )
     if kind == "e":
-        return CellError(f"an Excel error value ({c.value})")
+        return refuse(
+            QT_TRANSLATE_NOOP("Refusals", "an Excel error value ({value})"), value=str(c.value)
+        )
     value = c.value
     if isinstance(value, str) and not value.strip():
         return None
