@@ -16,7 +16,7 @@ from ..models.db import Database, DatabaseError
 from ..models.users import User
 from . import changes
 from .audit_anchor import record_after_commit
-from .errors import DatabaseUnavailable, PermissionDenied, RecordLocked, ValidationError
+from .errors import DatabaseUnavailable, PermissionDenied, RecordLocked, ValidationError, named
 from .permissions import Actor, Permission, require
 
 
@@ -142,7 +142,7 @@ def _check_locks(session: Session, flush_context: object) -> None:
                     "{study_id} is locked (signed); an investigator must unlock it before any "
                     "change.",
                 ),
-                params={"study_id": study_id or "—"},
+                params={"study_id": named(study_id)},
             )
 
 

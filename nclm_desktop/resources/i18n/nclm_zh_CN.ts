@@ -4896,6 +4896,10 @@ This screen is not available in this version yet.</source>
         <source>an Excel error value ({value})</source>
         <translation>Excel 错误值（{value}）</translation>
     </message>
+    <message>
+        <source>This participant</source>
+        <translation>该受试者</translation>
+    </message>
 </context>
 <context>
     <name>ReportsPage</name>
