@@ -9,6 +9,7 @@ from sqlalchemy import Connection, event, inspect, select
 from sqlalchemy.orm import Session
 
 from ..forms import QT_TRANSLATE_NOOP
+from ..forms.errors import said
 from ..forms.text import text_problem
 from ..models import Participant
 from ..models.base import Base
@@ -45,9 +46,21 @@ def current_actor(session: Session, actor: Actor, permission: Permission | None)
     name is the stored one, not what the caller's Actor claims."""
     user = session.get(User, actor.user_id)
     if user is None or not user.active:
-        raise PermissionDenied("This account is no longer active; please sign in again.")
+        raise PermissionDenied(
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Refusals", "This account is no longer active; please sign in again."
+                )
+            )
+        )
     if user.must_change_password:
-        raise PermissionDenied("Your password was reset: choose a new password first.")
+        raise PermissionDenied(
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Refusals", "Your password was reset: choose a new password first."
+                )
+            )
+        )
     fresh = Actor(user.id, user.username, user.role, user.display_name)
     if permission is not None:
         require(fresh, permission)
