@@ -13,8 +13,9 @@ from ..services.monitoring import queries, sdv, signing
 from .actors import DEMO_PASSWORD, DemoActors
 
 MONITORED_SHARE = 10  # one enrolled participant in ten is monitored ...
-MONITORED_MAX = 60  # ... up to this many (the demo's speed stays that of its data)
-SIGNED_MAX = 8  # finished casebooks signed (each signing checks a password hash)
+MONITORED_MIN, MONITORED_MAX = 6, 60  # ... within these (the demo's speed stays that of its data)
+SIGNED_SHARE = 25  # finished casebooks signed: 2, and one more per 25 enrolled ...
+SIGNED_MIN, SIGNED_MAX = 2, 8  # ... up to 8 (each signing checks a password hash)
 VERIFIED_SHARE = 0.8  # of a monitored casebook's form instances
 # (form, field) -> the question; only fields every such record has a value for.
 QUESTIONS = {
@@ -45,23 +46,30 @@ def monitor_study(
     password: str = DEMO_PASSWORD,
 ) -> None:
     rng = random.Random(f"nclm-demo/{seed}/monitoring")
-    count = min(MONITORED_MAX, max(1, len(seen.enrolled) // MONITORED_SHARE))
-    chosen = sorted(rng.sample(seen.enrolled, min(count, len(seen.enrolled))))
-    to_sign = [pid for pid in chosen if pid in seen.ended][:SIGNED_MAX]
-    for n, pid in enumerate(chosen):
-        _visit(db, actors, rng, pid, n, closed=pid in to_sign)
+    ended = sorted(seen.ended)
+    to_sign = rng.sample(ended, min(len(ended), SIGNED_MIN + len(seen.enrolled) // SIGNED_SHARE))
+    to_sign = to_sign[:SIGNED_MAX]
+    rest = [pid for pid in seen.enrolled if pid not in to_sign]
+    count = min(MONITORED_MAX, max(MONITORED_MIN, len(seen.enrolled) // MONITORED_SHARE))
+    chosen = sorted(to_sign + rng.sample(rest, max(0, min(len(rest), count - len(to_sign)))))
+    unsigned = 0
+    for pid in chosen:
+        # A signed casebook's query is closed; the others take turns: open, answered, closed.
+        step = 2 if pid in to_sign else unsigned % 3
+        unsigned += pid not in to_sign
+        _visit(db, actors, rng, pid, step, verify_all=pid in to_sign)
         if pid in to_sign:
             inv = actors.investigator
             signing.sign_casebook(db, inv, pid, inv.username, password, "approve")
 
 
 def _visit(
-    db: Database, actors: DemoActors, rng: random.Random, pid: int, n: int, closed: bool
+    db: Database, actors: DemoActors, rng: random.Random, pid: int, step: int, verify_all: bool
 ) -> None:
     monitor = actors.monitor
     records = sdv.sdv_states(db, monitor, pid)
     for r in records:
-        if closed or rng.random() < VERIFIED_SHARE:
+        if verify_all or rng.random() < VERIFIED_SHARE:
             sdv.mark_verified(db, monitor, r.form, r.record_id)
     asked = [
         (r, field, text)
@@ -73,8 +81,7 @@ def _visit(
         return
     record, field, text = rng.choice(asked)
     query_id = queries.raise_query(db, monitor, record.form, record.record_id, field, text)
-    step = 2 if closed else n % 3  # 0 stays open, 1 is answered, 2 answered and closed
-    if step >= 1:
+    if step >= 1:  # step 0: left open; 1: answered by the site; 2: answered and closed
         site = rng.choice((actors.coordinator, actors.investigator))
         queries.answer_query(db, site, query_id, rng.choice(ANSWERS))
     if step == 2:
