@@ -160,3 +160,41 @@ def test_admin_unknown_participant_and_bad_language_are_refused(demo_db: Databas
         casebook_data(demo_db, pi, "NCLM-H-999")
     with pytest.raises(ValidationError):
         casebook_data(demo_db, pi, "NCLM-H-001", lang="fr")
+
+
+def test_reports_page_builds_the_casebook_off_the_ui_thread_and_saves_it(
+    qtbot, demo_db: Database, tmp_path: Path, monkeypatch
+) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton
+
+    from nclm_desktop.ui import dialogs, reports_page
+
+    shown: list[str] = []
+    monkeypatch.setattr(
+        dialogs, "show_error", lambda parent, message, title=None: shown.append(message)
+    )
+    study_id, _pid = _signed_hepatectomy(demo_db)
+    page = reports_page.ReportsPage(demo_db, _actor(demo_db, "pi"), today=lambda: TODAY)
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.show()
+    combo = page.findChild(QComboBox, "report_kind")
+    combo.setCurrentIndex(combo.findData("casebook"))
+    assert page.findChild(QLineEdit, "study_id").isVisible() and page.lang.isVisible()
+    qtbot.keyClicks(page.findChild(QLineEdit, "study_id"), study_id)
+    page.lang.setCurrentIndex(page.lang.findData("zh_CN"))
+    qtbot.mouseClick(page.findChild(QPushButton, "generate_report"), Qt.MouseButton.LeftButton)
+    assert page.busy_running  # the PDF is built in the background
+    qtbot.waitUntil(lambda: not page.busy_running, timeout=30000)
+    assert shown == []
+    assert "病例报告册" in page.document.getAllText(0).text()
+    qtbot.wait(300)
+    page.grab().save(str(tmp_path / "reports-casebook.png"))
+    target = tmp_path / "casebook"
+    monkeypatch.setattr(reports_page, "ask_save_path", lambda parent, suggested: str(target))
+    qtbot.mouseClick(page.findChild(QPushButton, "save_report"), Qt.MouseButton.LeftButton)
+    assert "电子签名" in flat_text(Path(f"{target}.pdf"))
+    with demo_db.session() as s:
+        exports = list(s.scalars(select(AuditEvent.entity).where(AuditEvent.action == "export")))
+    assert exports == [f"report casebook {study_id}"]
