@@ -12,11 +12,14 @@ from ..models.db import Database
 from ..services.monitoring import queries, sdv, signing
 from .actors import DEMO_PASSWORD, DemoActors
 
-MONITORED_SHARE = 10  # one enrolled participant in ten is monitored ...
-MONITORED_MIN, MONITORED_MAX = 6, 60  # ... within these (the demo's speed stays that of its data)
-SIGNED_SHARE = 25  # finished casebooks signed: 2, and one more per 25 enrolled ...
-SIGNED_MIN, SIGNED_MAX = 2, 8  # ... up to 8 (each signing checks a password hash)
-VERIFIED_SHARE = 0.8  # of a monitored casebook's form instances
+# Enough to show every state while the demo's speed stays that of its data.
+MONITORED_SHARE = 20  # one enrolled participant in twenty is monitored ...
+MONITORED_MIN, MONITORED_MAX = 6, 30  # ... within these
+SIGNED = 2  # finished casebooks signed (each signing checks a password hash: slow on purpose)
+# A casebook to be signed is verified whole; in the others the monitor verifies most of the
+# records checked first (eligibility, enrolment, baseline, operation).
+FIRST_CHECKED = frozenset({"screening", "participant", "baseline_disease", "operation"})
+VERIFIED_SHARE = 0.8
 # (form, field) -> the question; only fields every such record has a value for.
 QUESTIONS = {
     ("participant", "consent_date"): "Please confirm the consent date against the signed form.",
@@ -47,8 +50,7 @@ def monitor_study(
 ) -> None:
     rng = random.Random(f"nclm-demo/{seed}/monitoring")
     ended = sorted(seen.ended)
-    to_sign = rng.sample(ended, min(len(ended), SIGNED_MIN + len(seen.enrolled) // SIGNED_SHARE))
-    to_sign = to_sign[:SIGNED_MAX]
+    to_sign = rng.sample(ended, min(len(ended), SIGNED))
     rest = [pid for pid in seen.enrolled if pid not in to_sign]
     count = min(MONITORED_MAX, max(MONITORED_MIN, len(seen.enrolled) // MONITORED_SHARE))
     chosen = sorted(to_sign + rng.sample(rest, max(0, min(len(rest), count - len(to_sign)))))
@@ -69,7 +71,7 @@ def _visit(
     monitor = actors.monitor
     records = sdv.sdv_states(db, monitor, pid)
     for r in records:
-        if verify_all or rng.random() < VERIFIED_SHARE:
+        if verify_all or (r.form in FIRST_CHECKED and rng.random() < VERIFIED_SHARE):
             sdv.mark_verified(db, monitor, r.form, r.record_id)
     asked = [
         (r, field, text)
