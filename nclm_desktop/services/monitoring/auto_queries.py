@@ -31,7 +31,7 @@ from ...models.db import Database
 from ..permissions import Actor, Permission
 from ..uow import reading
 from .queries import raise_query
-from .records import model_of
+from .records import field_value, model_of
 from .roles import RAISERS, require_role
 
 AUTO = "Automatic check: "
@@ -83,7 +83,7 @@ def _record_date(form: Form, values: dict) -> dt.date | None:
 
 
 def _outside_soft(f: Field, values: dict) -> str | None:
-    value = values.get(f.variable)
+    value = field_value(f, values.get(f.variable))
     if f.soft is None or value is None or f.kind not in (Kind.INTEGER, Kind.DECIMAL):
         return None
     unit = values.get(f.unit_field) if f.unit_field else None
@@ -124,11 +124,11 @@ def _required_findings(form: Form, key: str, values: dict, today: dt.date) -> It
     when = _record_date(form, values)
     if when is None or when >= today:
         return
-    by_name = {f.name: values.get(f.variable) for f in form.fields}
+    by_name = {f.name: field_value(f, values.get(f.variable)) for f in form.fields}
     for f in form.fields:
         if f.derived or f.identifier is Identifier.DIRECT or f.variable not in values:
             continue
-        if values[f.variable] in (None, [], "") and f.is_required(by_name):
+        if by_name[f.name] in (None, [], "") and f.is_required(by_name):
             yield Finding(
                 form.name,
                 key,

@@ -23,7 +23,7 @@ from ...models.db import Database
 from ..audit_trail import IDENTITY_FIELDS, MASKED, AuditFilter, query_events
 from ..errors import ValidationError
 from ..monitoring.queries import QueryRow, list_queries
-from ..monitoring.records import casebook_records, record_key
+from ..monitoring.records import casebook_records, field_value, record_key
 from ..monitoring.sdv import sdv_states
 from ..monitoring.signing import signatures
 from ..permissions import Actor, Permission
@@ -142,7 +142,7 @@ def _values(
     for f in form.fields:
         if not hasattr(row, f.variable):
             continue
-        value = getattr(row, f.variable)
+        value = field_value(f, getattr(row, f.variable))
         if f.variable in hidden and value is not None:
             text = MASKED
         elif value is not None and _is_user(row, f.variable):

@@ -15,7 +15,7 @@ from typing import Any
 from ...forms.catalogue import all_forms
 from ...forms.dates import moment_text
 from ...forms.field import QT_TRANSLATE_NOOP, Field, Kind
-from .texts import local, value_text
+from .texts import answers_text, local, value_text
 
 MONITORING_RECORDS = {
     "data_query": QT_TRANSLATE_NOOP("DataDictionary", "Data query"),
@@ -39,13 +39,13 @@ class CasebookAuditLine:
     reason: str
 
 
-def _fields() -> dict[str, tuple[str, dict[str, Field]]]:
-    """Table -> (form title, column -> field)."""
-    out: dict[str, tuple[str, dict[str, Field]]] = {}
+def _fields() -> dict[str, tuple[str, dict[str, Field | None]]]:
+    """Table -> (form title, column -> its field; None for a column several fields share)."""
+    out: dict[str, tuple[str, dict[str, Field | None]]] = {}
     for form in all_forms().values():
         title, fields = out.get(form.table, (form.title, {}))
         for f in form.fields:
-            fields.setdefault(f.variable, f)
+            fields[f.variable] = None if f.variable in fields else f
         out[form.table] = (title, fields)
     return out
 
@@ -69,6 +69,8 @@ def _plain(value: Any) -> str:
 
 def _value(f: Field | None, text: str | None, lang: str, tr: Callable[[str], str]) -> str:
     value = _parsed(text)
+    if isinstance(value, dict) and f is None:  # a JSON column several fields share
+        return answers_text(value)
     if f is not None and value is not None and f.kind in (Kind.CHOICE, Kind.YESNO, Kind.MULTI):
         return value_text(f, value, lang, tr)
     if f is not None and f.kind is Kind.DATE and isinstance(value, str):
@@ -100,8 +102,9 @@ def audit_lines(
         title, fields = forms.get(table, (MONITORING_RECORDS.get(table, table), {}))
         f = fields.get(column)
         when = dt.datetime.fromisoformat(e["ts_utc"]) if e.get("ts_utc") else None
-        new = _value(f, e.get("new_value"), lang, tr)
-        if monitoring and not column:
+        old = _value(f, e.get("old_value"), lang, tr) if column else ""
+        new = _value(f, e.get("new_value"), lang, tr) if column else ""
+        if monitoring and not column:  # a new query, mark or signature: what it is about
             new = _about(_parsed(e.get("new_value")))
         lines.append(
             CasebookAuditLine(
@@ -110,7 +113,7 @@ def audit_lines(
                 action=e.get("action") or "",
                 record=f"{tr(title)} {e.get('entity_id') or ''}".strip(),
                 field=tr(f.label) if f is not None else column,
-                old=_value(f, e.get("old_value"), lang, tr),
+                old=old,
                 new=new,
                 reason=e.get("reason") or "",
             )

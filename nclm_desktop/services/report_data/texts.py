@@ -40,7 +40,20 @@ def value_text(f: Field, value: Any, lang: str, tr: Callable[[str], str]) -> str
         return ("、" if lang == "zh_CN" else ", ").join(parts)
     if isinstance(value, list):  # a derived list of records (screening criteria)
         return "\n".join(_item(v) for v in value)
+    if isinstance(value, dict):  # several answers in one column (a complication's treatment)
+        return answers_text(value) or f.format(None)
     return f.format(value)
+
+
+def answers_text(value: dict) -> str:
+    """The items answered yes by their code, the others with their value; no and empty
+    left out."""
+    parts = [
+        str(k) if v is True else f"{k}: {v}"
+        for k, v in value.items()
+        if v not in (None, False, "", [])
+    ]
+    return ", ".join(parts)
 
 
 def _item(v: Any) -> str:
