@@ -73,6 +73,9 @@ def _value(f: Field | None, text: str | None, lang: str, tr: Callable[[str], str
         return answers_text(value)
     if f is not None and value is not None and f.kind in (Kind.CHOICE, Kind.YESNO, Kind.MULTI):
         return value_text(f, value, lang, tr)
+    numeric = isinstance(value, int | float) and not isinstance(value, bool)
+    if f is not None and numeric and f.kind in (Kind.INTEGER, Kind.DECIMAL):
+        return f.format(value)  # the field's precision and unit
     if f is not None and f.kind is Kind.DATE and isinstance(value, str):
         try:
             return value_text(f, dt.date.fromisoformat(value[:10]), lang, tr)
