@@ -81,10 +81,44 @@ def nav_titles(window: MainWindow) -> list[str]:
         ("admin", ["Audit", "Administration"]),
         (
             "investigator",
-            ["Participants", "Screening", "Calendar", "Outcomes", "Reports", "Export", "Audit"],
+            [
+                "Participants",
+                "Screening",
+                "Status",
+                "Calendar",
+                "Queries",
+                "Outcomes",
+                "Reports",
+                "Export",
+                "Audit",
+            ],
         ),
-        ("coordinator", ["Participants", "Screening", "Calendar", "Outcomes", "Reports", "Export"]),
-        ("monitor", ["Participants", "Screening", "Calendar", "Outcomes", "Reports", "Export"]),
+        (
+            "coordinator",
+            [
+                "Participants",
+                "Screening",
+                "Status",
+                "Calendar",
+                "Queries",
+                "Outcomes",
+                "Reports",
+                "Export",
+            ],
+        ),
+        (
+            "monitor",
+            [
+                "Participants",
+                "Screening",
+                "Status",
+                "Calendar",
+                "Queries",
+                "Outcomes",
+                "Reports",
+                "Export",
+            ],
+        ),
     ],
 )
 def test_navigation_follows_the_role(qtbot, db, make_user, admin, role, expected):
