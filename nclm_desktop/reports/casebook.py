@@ -166,7 +166,8 @@ def _signatures(d: CasebookData, t: dict) -> list[Flowable]:
         )
         for s in d.signatures
     ]
-    return [*story, data_table(t["sig_cols"], rows, (0.22, 0.3, 0.26, 0.22))]
+    broken = [i for i, s in enumerate(d.signatures) if s.state != "valid"]  # tinted
+    return [*story, data_table(t["sig_cols"], rows, (0.2, 0.3, 0.26, 0.24), highlight=broken)]
 
 
 def _query_text(q: CasebookQuery, t: dict) -> str:
