@@ -128,6 +128,12 @@ def _status(w: MainWindow) -> QWidget:
     return page
 
 
+def _import(w: MainWindow) -> QWidget:
+    from .import_page import ImportPage
+
+    return ImportPage(w.db, w.actor)
+
+
 def _placeholder(title: str) -> PageFactory:
     return lambda w: PlaceholderPage(title)
 
@@ -148,6 +154,7 @@ def default_pages() -> list[PageSpec]:
         PageSpec("outcomes", _t("Outcomes"), Permission.REPORTS, _outcomes),
         PageSpec("reports", _t("Reports"), Permission.REPORTS, _reports),
         PageSpec("export", _t("Export"), Permission.REPORTS, _export),
+        PageSpec("import", _t("Import"), Permission.SCREEN_ENROL, _import),
         PageSpec("audit", _t("Audit"), Permission.VIEW_AUDIT, _audit),
         PageSpec("admin", _t("Administration"), Permission.MANAGE_USERS, _admin),
     ]

@@ -90,6 +90,7 @@ def nav_titles(window: MainWindow) -> list[str]:
                 "Outcomes",
                 "Reports",
                 "Export",
+                "Import",
                 "Audit",
             ],
         ),
@@ -104,6 +105,7 @@ def nav_titles(window: MainWindow) -> list[str]:
                 "Outcomes",
                 "Reports",
                 "Export",
+                "Import",
             ],
         ),
         (

@@ -21,6 +21,7 @@ PAGES = (
     "outcomes",
     "reports",
     "export",
+    "import",
     "audit",
     "admin",
 )

@@ -1851,6 +1851,162 @@ Raised by {who} on {date}.</source>
         <source>, locked (signed)</source>
         <translation>，已锁定（已签名）</translation>
     </message>
+    <message>
+        <source>Import study data</source>
+        <translation>导入研究数据</translation>
+    </message>
+    <message>
+        <source>A folder exported by this application (CSV or Excel), one of its CSV files, or a filled import template. Every value is checked like typed entry; any error and nothing is written. Run a dry run first to see every error.</source>
+        <translation>本程序导出的文件夹（CSV 或 Excel）、其中的一个 CSV 文件，或已填写的导入模板。每个值都按手工录入的规则检查；只要有一个错误，就不写入任何数据。请先试运行，查看全部错误。</translation>
+    </message>
+    <message>
+        <source>A folder, a .csv file or an .xlsx workbook</source>
+        <translation>文件夹、CSV 文件或 .xlsx 工作簿</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>文件夹…</translation>
+    </message>
+    <message>
+        <source>File…</source>
+        <translation>文件…</translation>
+    </message>
+    <message>
+        <source>Update records already in the database where the file differs</source>
+        <translation>文件与数据库中已有记录不同时，更新已有记录</translation>
+    </message>
+    <message>
+        <source>Why the recorded data change (kept in the audit)</source>
+        <translation>修改已记录数据的原因（记入审计追踪）</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Dry run</source>
+        <translation>试运行</translation>
+    </message>
+    <message>
+        <source>Check everything and list the errors; write nothing</source>
+        <translation>检查全部内容并列出错误；不写入任何数据</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>数据表</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>已更新</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <source>Read as</source>
+        <translation>读取编码</translation>
+    </message>
+    <message>
+        <source>SHA-256 (recorded with each imported record)</source>
+        <translation>SHA-256（随每条导入记录保存）</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Records per table</source>
+        <translation>各表记录数</translation>
+    </message>
+    <message>
+        <source>Files read</source>
+        <translation>已读取的文件</translation>
+    </message>
+    <message>
+        <source>Import from the folder</source>
+        <translation>从文件夹导入</translation>
+    </message>
+    <message>
+        <source>Import from the file</source>
+        <translation>从文件导入</translation>
+    </message>
+    <message>
+        <source>Tables (*.csv *.xlsx)</source>
+        <translation>数据表 (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Choose the folder or file to import.</source>
+        <translation>请选择要导入的文件夹或文件。</translation>
+    </message>
+    <message>
+        <source>{path}: no such file or folder.</source>
+        <translation>{path}：文件或文件夹不存在。</translation>
+    </message>
+    <message>
+        <source>Updating recorded data needs a reason (kept in the audit trail).</source>
+        <translation>更新已记录的数据需要填写原因（记入审计追踪）。</translation>
+    </message>
+    <message>
+        <source>Checking …</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <source>Importing …</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Checking {what} …</source>
+        <translation>正在检查{what}…</translation>
+    </message>
+    <message>
+        <source>Importing {what} …</source>
+        <translation>正在导入{what}…</translation>
+    </message>
+    <message>
+        <source>Errors ({n})</source>
+        <translation>错误（{n}）</translation>
+    </message>
+    <message>
+        <source>{n} errors: nothing was imported. Correct the file and run it again.</source>
+        <translation>{n} 个错误：未导入任何数据。请修改文件后重新运行。</translation>
+    </message>
+    <message>
+        <source>Dry run: no errors. {created} records would be created and {updated} updated; nothing was written.</source>
+        <translation>试运行：无错误。将新建 {created} 条记录、更新 {updated} 条；未写入任何数据。</translation>
+    </message>
+    <message>
+        <source>Imported: {created} records created and {updated} updated.</source>
+        <translation>已导入：新建 {created} 条记录，更新 {updated} 条。</translation>
+    </message>
+    <message>
+        <source>The import failed: {error}</source>
+        <translation>导入失败：{error}</translation>
+    </message>
 </context>
 <context>
     <name>AdminPage</name>
@@ -3910,6 +4066,49 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     <message>
         <source>Wrong password.</source>
         <translation>密码错误。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPage</name>
+    <message>
+        <source>participants and screening</source>
+        <translation>受试者与筛选</translation>
+    </message>
+    <message>
+        <source>operations</source>
+        <translation>手术</translation>
+    </message>
+    <message>
+        <source>complications</source>
+        <translation>并发症</translation>
+    </message>
+    <message>
+        <source>reoperations</source>
+        <translation>再次手术</translation>
+    </message>
+    <message>
+        <source>visits</source>
+        <translation>随访</translation>
+    </message>
+    <message>
+        <source>clinical events</source>
+        <translation>临床事件</translation>
+    </message>
+    <message>
+        <source>UTF-8</source>
+        <translation>UTF-8</translation>
+    </message>
+    <message>
+        <source>UTF-8 with a byte-order mark</source>
+        <translation>UTF-8（带 BOM）</translation>
+    </message>
+    <message>
+        <source>GB18030 (GBK)</source>
+        <translation>GB18030（GBK）</translation>
+    </message>
+    <message>
+        <source>Excel workbook</source>
+        <translation>Excel 工作簿</translation>
     </message>
 </context>
 <context>
