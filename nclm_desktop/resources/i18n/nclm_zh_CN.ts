@@ -872,6 +872,10 @@ Other complications: {grades}</source>
         <translation>筛选日志</translation>
     </message>
     <message>
+        <source>Participant casebook</source>
+        <translation>受试者病例报告册</translation>
+    </message>
+    <message>
         <source>Save report</source>
         <translation>保存报告</translation>
     </message>
@@ -3946,6 +3950,18 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     <message>
         <source>{label} is required ({when}).</source>
         <translation>{label}为必填项（{when}）。</translation>
+    </message>
+    <message>
+        <source>Data query</source>
+        <translation>数据质疑</translation>
+    </message>
+    <message>
+        <source>Source-data verification</source>
+        <translation>源数据核查</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>签名</translation>
     </message>
 </context>
 <context>
