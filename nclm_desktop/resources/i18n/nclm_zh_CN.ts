@@ -1616,6 +1616,14 @@ No discards it and starts a new screening.</source>
         <translation>打开受试者</translation>
     </message>
     <message>
+        <source>Run data checks</source>
+        <translation>运行数据核查</translation>
+    </message>
+    <message>
+        <source>Raise a query for each visit whose window ended without it, each required value left empty and each visit outside its window (never the same twice)</source>
+        <translation>为窗口期已过仍未完成的随访、未填写的必填项以及窗口期外的随访各提出一条质疑（同一问题不重复提出）</translation>
+    </message>
+    <message>
         <source>The site answers an open query (not the monitor)</source>
         <translation>由研究中心答复未决质疑（监查员不能答复）</translation>
     </message>
@@ -1634,6 +1642,14 @@ No discards it and starts a new screening.</source>
     <message>
         <source>A&amp;ge:</source>
         <translation>天数(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Running the data checks …</source>
+        <translation>正在运行数据核查……</translation>
+    </message>
+    <message>
+        <source>Data checks raised {n} new queries.</source>
+        <translation>数据核查新提出 {n} 条质疑。</translation>
     </message>
     <message>
         <source>{shown} of {total}</source>
