@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
 import pytest
 from sqlalchemy import func, select
@@ -156,6 +157,18 @@ def test_month_view_groups_by_day_with_states(db, hep, investigator):
     assert [(r.code, r.state) for r in days[D(2025, 2, 4)]] == [("M1", "done")]
     april = fu.month_view(db, investigator, 2025, 4, TODAY)
     assert [(r.code, r.state) for r in april[D(2025, 4, 7)]] == [("M3", "overdue")]
+
+
+def test_month_counts_are_the_states_of_the_month_view(db, hep, investigator, monitor):
+    """The grid's counts come from a narrow query: the same days and states as the rows."""
+    fu.record_visit(db, investigator, visit_id(db, hep, "M1"), fu.VisitRecord(D(2025, 2, 4)), TODAY)
+    fu.mark_missed(db, investigator, visit_id(db, hep, "M3"), TODAY)
+    for year, month in ((2025, 2), (2025, 4), (2025, 7)):
+        rows = fu.month_view(db, investigator, year, month, TODAY)
+        counts = fu.month_counts(db, monitor, year, month, TODAY)
+        assert counts == {day: Counter(r.state for r in found) for day, found in rows.items()}
+    assert fu.month_counts(db, investigator, 2025, 2, TODAY)[D(2025, 2, 4)] == {"done": 1}
+    assert fu.month_grid(2025, 9) == (D(2025, 8, 25), D(2025, 10, 5))  # 1 Sept is a Monday
 
 
 # --- rescheduling, missed ---------------------------------------------------------------
