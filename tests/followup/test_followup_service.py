@@ -257,6 +257,22 @@ def test_record_a_visit_inside_its_window(db, hep, surgeon):
     assert v.deviation is False
 
 
+def test_a_visit_row_carries_each_stored_column_under_its_own_name(db, hep, surgeon):
+    """The lists read visits as plain columns in one order: each lands in its own field."""
+    m1 = visit_id(db, hep, "M1")
+    rec = fu.VisitRecord(
+        D(2025, 2, 7), ["history_exam", "ecog"], ecog=2, ebv_dna_copies_ml=350.0,
+        liver_imaging_result="no_recurrence", notes="well",
+    )  # fmt: skip
+    fu.record_visit(db, surgeon, m1, rec, TODAY)
+    stored = visits(db, hep)["M1"]
+    row = fu.get_visit(db, surgeon, m1, TODAY)
+    for column in Visit.__table__.columns:
+        value = getattr(stored, column.name)
+        assert getattr(row, column.name) == (tuple(value) if isinstance(value, list) else value)
+    assert (row.state, row.days_overdue, row.study_id) == ("done", 0, "NCLM-H-001")
+
+
 def test_a_date_outside_the_window_is_accepted_with_a_warning(db, hep, coordinator):
     m1 = visit_id(db, hep, "M1")
     result = fu.record_visit(db, coordinator, m1, fu.VisitRecord(D(2025, 2, 20)), TODAY)
