@@ -1780,6 +1780,10 @@ Raised by {who} on {date}.</source>
         <translation>就本表单的某个值向研究中心提出质疑</translation>
     </message>
     <message>
+        <source>Select a row in the table first.</source>
+        <translation>请先在表格中选择一行。</translation>
+    </message>
+    <message>
         <source>Answer ({who}): {answer}</source>
         <translation>答复（{who}）：{answer}</translation>
     </message>
