@@ -245,7 +245,7 @@ class SurgicalRecordTab(QWidget):
         self.complications_box = QGroupBox(_t("Complications"))
         self.complication_model = FlaggedTableModel(complication_columns(), self)
         self.complications_table = _table(
-            "complications_table", self.complication_model, (90, 45, 270, 100, 55, 220)
+            "complications_table", self.complication_model, (112, 45, 270, 100, 55, 220)
         )
         self.complications_table.activated.connect(self._complication_activated)
         self.cci_label = QLabel()
@@ -268,7 +268,7 @@ class SurgicalRecordTab(QWidget):
         self.reoperations_box = QGroupBox(_t("Reoperations"))
         self.reoperation_model = FlaggedTableModel(reoperation_columns(), self)
         self.reoperations_table = _table(
-            "reoperations_table", self.reoperation_model, (90, 90, 130)
+            "reoperations_table", self.reoperation_model, (112, 90, 130)
         )
         self.reoperations_table.activated.connect(self._reoperation_activated)
         self.add_reoperation_button = _button(_t("Add reoperation…"), "add_reoperation")
