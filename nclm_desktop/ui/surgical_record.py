@@ -245,7 +245,7 @@ class SurgicalRecordTab(QWidget):
         self.complications_box = QGroupBox(_t("Complications"))
         self.complication_model = FlaggedTableModel(complication_columns(), self)
         self.complications_table = _table(
-            "complications_table", self.complication_model, (112, 45, 270, 100, 55, 220)
+            "complications_table", self.complication_model, (112, 64, 260, 100, 55, 220)
         )
         self.complications_table.activated.connect(self._complication_activated)
         self.cci_label = QLabel()
@@ -453,9 +453,9 @@ class SurgicalRecordTab(QWidget):
         elif t.intervention == "without_ga":
             parts.append(_t("intervention without GA"))
         for flag, text in (
-            (t.other_drugs, "drugs"),
-            (t.transfusion, "transfusion"),
-            (t.tpn, "TPN"),
+            (t.other_drugs, QT_TRANSLATE_NOOP("SurgicalRecord", "drugs")),
+            (t.transfusion, QT_TRANSLATE_NOOP("SurgicalRecord", "transfusion")),
+            (t.tpn, QT_TRANSLATE_NOOP("SurgicalRecord", "TPN")),
         ):
             if flag:
                 parts.append(_t(text))

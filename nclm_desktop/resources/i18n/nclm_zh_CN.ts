@@ -5439,6 +5439,18 @@ This screen is not available in this version yet.</source>
         <source>Unplanned reoperation during the index stay</source>
         <translation>首次住院期间非计划再手术</translation>
     </message>
+    <message>
+        <source>drugs</source>
+        <translation>药物治疗</translation>
+    </message>
+    <message>
+        <source>transfusion</source>
+        <translation>输血</translation>
+    </message>
+    <message>
+        <source>TPN</source>
+        <translation>全胃肠外营养</translation>
+    </message>
 </context>
 <context>
     <name>_Cover</name>
