@@ -69,7 +69,7 @@ def test_chinese_schedule_prints_chinese_labels_and_contact_numbers(
     assert "病史及体格检查" in text and "血浆 EBV DNA" in text
     assert "研究协调员 020-8734 3000" in text
     assert "第 1 页，共" in text
-    assert "生成时间 2024-07-01 09:30" in text
+    assert "生成时间 2024年7月1日 09:30（北京时间）" in text
     assert_fonts_embedded(out)
 
 

@@ -48,8 +48,20 @@
         <translation>记录</translation>
     </message>
     <message>
+        <source>Generated {when} by {who}</source>
+        <translation>生成时间 {when}，生成人 {who}</translation>
+    </message>
+    <message>
+        <source>Confidential: contains patient-identifiable data</source>
+        <translation>保密：含患者身份信息</translation>
+    </message>
+    <message>
         <source>Study ID</source>
         <translation>研究编号</translation>
+    </message>
+    <message>
+        <source>Audit trail head (events · hash): {head}</source>
+        <translation>稽查轨迹头（事件数 · 哈希）：{head}</translation>
     </message>
     <message>
         <source>Field</source>
@@ -3769,6 +3781,13 @@ This screen is not available in this version yet.</source>
     <message>
         <source>Locked</source>
         <translation>已锁定</translation>
+    </message>
+</context>
+<context>
+    <name>lang</name>
+    <message>
+        <source>Page {n} of {m}</source>
+        <translation>第 {n} 页，共 {m} 页</translation>
     </message>
 </context>
 </TS>
