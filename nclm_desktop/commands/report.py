@@ -15,12 +15,13 @@ from ..services.exports import write_export
 from ..services.permissions import Actor
 
 
-def _builder(module: str, name: str) -> Callable[[object], bytes]:
+def _builder(module: str, name: str) -> Callable[..., bytes]:
     """A report builder imported when a report is built: reportlab stays out of start-up
     and of the other commands (README, "Start-up")."""
 
-    def build(data: object) -> bytes:
-        return getattr(importlib.import_module(f"nclm_desktop.reports.{module}"), name)(data)
+    def build(data: object, **kwargs: object) -> bytes:
+        builder = getattr(importlib.import_module(f"nclm_desktop.reports.{module}"), name)
+        return builder(data, **kwargs)
 
     return build
 
@@ -46,6 +47,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
 
     def out(p: argparse.ArgumentParser) -> None:
         p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+        # Every report prints in either language (its texts, dates, numbers and footer).
+        p.add_argument("--lang", choices=REPORT_LANGUAGES, default="en")
 
     def date_range(p: argparse.ArgumentParser, required: bool) -> None:
         p.add_argument("--from", dest="date_from", type=_date, required=required, metavar="DATE")
@@ -62,7 +65,6 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     out(mm)
     sch = rep.add_parser("schedule", help="a participant's visit schedule, for the patient")
     sch.add_argument("--participant", required=True, metavar="STUDY_ID")
-    sch.add_argument("--lang", choices=REPORT_LANGUAGES, default="en")
     out(sch)
     wl = rep.add_parser("worklist", help="visits due and overdue, with a month grid")
     date_range(wl, True)
@@ -74,7 +76,6 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     outcomes = rep.add_parser(
         "outcomes", help="the statistical outcomes report (survival, matching, perioperative)"
     )
-    outcomes.add_argument("--lang", choices=("en", "zh_CN"), default="en")
     out(outcomes)
 
 
@@ -99,7 +100,8 @@ def _operative(args: argparse.Namespace, db: Database) -> int:
         db,
         f"report operative {args.participant.strip()}",
         lambda actor: build_operative_report(
-            _report_data().operative_report_data(db, actor, args.participant, args.operation_date)
+            _report_data().operative_report_data(db, actor, args.participant, args.operation_date),
+            lang=args.lang,
         ),
     )
 
@@ -111,7 +113,8 @@ def _complications(args: argparse.Namespace, db: Database) -> int:
         db,
         "report complications",
         lambda actor: build_complications_report(
-            _report_data().complications_report_data(db, actor, args.date_from, args.date_to)
+            _report_data().complications_report_data(db, actor, args.date_from, args.date_to),
+            lang=args.lang,
         ),
     )
 
@@ -136,7 +139,8 @@ def _worklist(args: argparse.Namespace, db: Database) -> int:
         db,
         "report worklist",
         lambda actor: build_worklist_report(
-            _report_data().worklist_data(db, actor, args.date_from, args.date_to, today)
+            _report_data().worklist_data(db, actor, args.date_from, args.date_to, today),
+            lang=args.lang,
         ),
     )
 
@@ -148,7 +152,8 @@ def _screening_log(args: argparse.Namespace, db: Database) -> int:
         db,
         "report screening log",
         lambda actor: build_screening_log_report(
-            _report_data().screening_log_data(db, actor, args.date_from, args.date_to)
+            _report_data().screening_log_data(db, actor, args.date_from, args.date_to),
+            lang=args.lang,
         ),
     )
 

@@ -19,6 +19,7 @@ from functools import cache
 from typing import Any
 
 from .. import paths
+from ..clinical import load_protocol
 from ..forms.field import Field, Kind, format_number
 from ..forms.languages import LANGUAGES
 
@@ -29,8 +30,9 @@ _PREFERRED = ("Reports", "DataDictionary", "")
 
 @cache
 def catalogue(lang: str) -> dict[str, str]:
-    """{English source: translation} of ``lang`` from its .ts file (empty for English);
-    unfinished translations are left out so the English source shows instead."""
+    """{English source: translation} of ``lang`` from its .ts file and the protocol's
+    bilingual texts (empty for English); unfinished translations are left out so the
+    English source shows instead."""
     if lang == "en":
         return {}
     tree = ET.parse(paths.resource("i18n", f"nclm_{lang}.ts"))
@@ -47,6 +49,9 @@ def catalogue(lang: str) -> dict[str, str]:
             if node is None or node.get("type") == "unfinished" or not node.text:
                 continue
             found.setdefault(source, node.text)
+    # The protocol file carries its own texts in both languages (visit assessments).
+    for spec in load_protocol().schedule.assessments:
+        found.setdefault(spec.label_en, spec.label_zh)
     return found
 
 
@@ -144,7 +149,18 @@ class ReportLanguage:
         return f"{text}{unit}" if unit == "%" or unit in _CJK_UNITS else f"{text} {unit}"
 
     def pct(self, p: float | None, decimals: int = 1) -> str:
-        return DASH if p is None else f"{100 * p:.{decimals}f} %"
+        """A proportion in percent: "31.5 %" / "31.5%"."""
+        return DASH if p is None else f"{100 * p:.{decimals}f}{self._percent}"
+
+    def pct_range(self, lo: float, hi: float, decimals: int = 1) -> str:
+        """An interval of proportions: "29.2 – 100.0 %" / "29.2%–100.0%"."""
+        if self.chinese:
+            return f"{self.pct(lo, decimals)}–{self.pct(hi, decimals)}"
+        return f"{100 * lo:.{decimals}f} – {100 * hi:.{decimals}f} %"
+
+    @property
+    def _percent(self) -> str:
+        return "%" if self.chinese else " %"
 
     # -- the data dictionary ------------------------------------------------------------
     def label(self, f: Field) -> str:

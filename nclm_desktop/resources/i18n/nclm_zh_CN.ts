@@ -92,8 +92,132 @@
         <translation>电话</translation>
     </message>
     <message>
+        <source>Scheduled</source>
+        <translation>预约日期</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>时间窗</translation>
+    </message>
+    <message>
+        <source>Overdue by</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>Beyond routine tests</source>
+        <translation>常规检查以外的项目</translation>
+    </message>
+    <message>
+        <source>Contacted / notes</source>
+        <translation>联系情况 / 备注</translation>
+    </message>
+    <message>
+        <source>+ {n} more (see list)</source>
+        <translation>另有 {n} 项（见列表）</translation>
+    </message>
+    <message>
+        <source>{n} visit due</source>
+        <translation>{n} 次随访到期</translation>
+    </message>
+    <message>
+        <source>{n} visits due</source>
+        <translation>{n} 次随访到期</translation>
+    </message>
+    <message>
+        <source>Grey: outside the worklist&apos;s range. Framed: today.</source>
+        <translation>灰色：不在本工作清单的日期范围内。方框：今天。</translation>
+    </message>
+    <message>
+        <source>Visits due from {period}: {n}. Overdue on {today}: {m}.</source>
+        <translation>{period}到期随访：{n} 次。截至 {today} 逾期：{m} 次。</translation>
+    </message>
+    <message>
+        <source>Overdue — the window closed before {today}</source>
+        <translation>已逾期 — 时间窗在 {today} 之前已关闭</translation>
+    </message>
+    <message>
+        <source>Due from {period}</source>
+        <translation>{period}到期</translation>
+    </message>
+    <message>
+        <source>Routine tests at every visit: {tests}.</source>
+        <translation>每次随访的常规检查：{tests}。</translation>
+    </message>
+    <message>
+        <source>No visits are due from {period}, and none is overdue.</source>
+        <translation>{period}没有到期的随访，也没有逾期的随访。</translation>
+    </message>
+    <message>
+        <source>{n} further months of the range are not drawn.</source>
+        <translation>日期范围内另有 {n} 个月未绘制。</translation>
+    </message>
+    <message>
+        <source>Start of follow-up (operation)</source>
+        <translation>随访起始日（手术日期）</translation>
+    </message>
+    <message>
+        <source>Start of follow-up (systemic treatment)</source>
+        <translation>随访起始日（系统治疗开始日期）</translation>
+    </message>
+    <message>
+        <source>Please come to the clinic on the target date of each visit. If that day is not possible, any day within the window is fine: call the study team to arrange it. Please bring this sheet to every visit.</source>
+        <translation>请在每次随访的目标日期来院复诊。如当天不便，可在时间窗内任意一天复诊，请致电研究团队预约。每次复诊请携带本表。</translation>
+    </message>
+    <message>
+        <source>Your visits</source>
+        <translation>随访安排</translation>
+    </message>
+    <message>
         <source>Visit</source>
         <translation>随访</translation>
+    </message>
+    <message>
+        <source>Target date</source>
+        <translation>目标日期</translation>
+    </message>
+    <message>
+        <source>Window (earliest – latest)</source>
+        <translation>时间窗（最早 – 最晚）</translation>
+    </message>
+    <message>
+        <source>What happens</source>
+        <translation>检查项目</translation>
+    </message>
+    <message>
+        <source>At every visit: {what}.</source>
+        <translation>每次随访均检查：{what}。</translation>
+    </message>
+    <message>
+        <source>routine tests</source>
+        <translation>常规检查</translation>
+    </message>
+    <message>
+        <source>routine tests + {what}</source>
+        <translation>常规检查 + {what}</translation>
+    </message>
+    <message>
+        <source>Month {m}</source>
+        <translation>第 {m} 个月</translation>
+    </message>
+    <message>
+        <source>appointment {d}</source>
+        <translation>预约 {d}</translation>
+    </message>
+    <message>
+        <source>done {d}</source>
+        <translation>已完成 {d}</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>No visits are planned yet: the start of follow-up (the operation or the start of treatment) has not been recorded.</source>
+        <translation>尚未安排随访：未记录随访起始日期（手术或治疗开始日期）。</translation>
+    </message>
+    <message>
+        <source>Contact numbers</source>
+        <translation>联系电话</translation>
     </message>
     <message>
         <source>State</source>
@@ -900,6 +1024,86 @@ Other complications: {grades}</source>
         <translation>随访计划 — {study_id}</translation>
     </message>
     <message>
+        <source>Screened: {n} participants</source>
+        <translation>筛选：{n} 例</translation>
+    </message>
+    <message>
+        <source>{n} screening records; the latest one per participant counts</source>
+        <translation>共 {n} 条筛选记录；每位受试者以最近一次筛选为准</translation>
+    </message>
+    <message>
+        <source>{n} further reasons (see the log)</source>
+        <translation>另有 {n} 项原因（见筛选日志）</translation>
+    </message>
+    <message>
+        <source>One person can have several reasons: they add up to {total} for {n} people.</source>
+        <translation>一人可有多项原因：{n} 人共计 {total} 项。</translation>
+    </message>
+    <message>
+        <source>Not eligible: {n}</source>
+        <translation>不符合入组条件：{n} 例</translation>
+    </message>
+    <message>
+        <source>Screening incomplete: {n}</source>
+        <translation>筛选未完成：{n} 例</translation>
+    </message>
+    <message>
+        <source>criteria still to be recorded</source>
+        <translation>尚有标准待记录</translation>
+    </message>
+    <message>
+        <source>Eligible: {n}</source>
+        <translation>符合入组条件：{n} 例</translation>
+    </message>
+    <message>
+        <source>Eligible, not enrolled yet: {n}</source>
+        <translation>符合条件但尚未入组：{n} 例</translation>
+    </message>
+    <message>
+        <source>Enrolled: {n}</source>
+        <translation>入组：{n} 例</translation>
+    </message>
+    <message>
+        <source>Hepatectomy: {n}</source>
+        <translation>肝切除术组：{n} 例</translation>
+    </message>
+    <message>
+        <source>Systemic therapy only: {n}</source>
+        <translation>单纯系统治疗组：{n} 例</translation>
+    </message>
+    <message>
+        <source>withdrawn {w} · deceased {d} · completed {c}</source>
+        <translation>退出 {w} · 死亡 {d} · 完成 {c}</translation>
+    </message>
+    <message>
+        <source>Screenings from {start} to {end}</source>
+        <translation>{start}至{end}的筛选</translation>
+    </message>
+    <message>
+        <source>All screenings</source>
+        <translation>全部筛选</translation>
+    </message>
+    <message>
+        <source>{period}: {n} records of {m} participants.</source>
+        <translation>{period}：{m} 位受试者的 {n} 条记录。</translation>
+    </message>
+    <message>
+        <source>Participants without a study ID are shown by their database number (#). Counts in the diagram come from each participant&apos;s latest screening.</source>
+        <translation>尚无研究编号的受试者以数据库序号（#）表示。流程图中的例数来自每位受试者最近一次筛选。</translation>
+    </message>
+    <message>
+        <source>No screenings were recorded in this period.</source>
+        <translation>此期间没有筛选记录。</translation>
+    </message>
+    <message>
+        <source>Participant flow</source>
+        <translation>受试者流程</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
         <source>Screener</source>
         <translation>筛选者</translation>
     </message>
@@ -1152,6 +1356,134 @@ No discards it and starts a new screening.</source>
         <translation>继续筛选</translation>
     </message>
     <message>
+        <source> (age {age} {when})</source>
+        <translation>（{when} {age} 岁）</translation>
+    </message>
+    <message>
+        <source>not shown (no access to identities)</source>
+        <translation>不显示（无权查看身份信息）</translation>
+    </message>
+    <message>
+        <source>Hospital record no.</source>
+        <translation>住院号</translation>
+    </message>
+    <message>
+        <source>Pre-operative liver function</source>
+        <translation>术前肝功能</translation>
+    </message>
+    <message>
+        <source>No screening record.</source>
+        <translation>无筛选记录。</translation>
+    </message>
+    <message>
+        <source> ({n} points)</source>
+        <translation>（{n} 分）</translation>
+    </message>
+    <message>
+        <source>class {grade}</source>
+        <translation>{grade} 级</translation>
+    </message>
+    <message>
+        <source>{score} (grade {grade})</source>
+        <translation>{score}（{grade} 级）</translation>
+    </message>
+    <message>
+        <source>Pre-operative liver function (screening of {date})</source>
+        <translation>术前肝功能（{date} 筛选）</translation>
+    </message>
+    <message>
+        <source>Bilirubin</source>
+        <translation>胆红素</translation>
+    </message>
+    <message>
+        <source>Albumin</source>
+        <translation>白蛋白</translation>
+    </message>
+    <message>
+        <source>Ascites</source>
+        <translation>腹水</translation>
+    </message>
+    <message>
+        <source>Encephalopathy</source>
+        <translation>肝性脑病</translation>
+    </message>
+    <message>
+        <source>Future liver remnant</source>
+        <translation>剩余肝体积</translation>
+    </message>
+    <message>
+        <source>Shaded: resected segments {segments}</source>
+        <translation>阴影：切除肝段 {segments}</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>手术</translation>
+    </message>
+    <message>
+        <source> (operation {n} of {m})</source>
+        <translation>（第 {n} 次手术，共 {m} 次）</translation>
+    </message>
+    <message>
+        <source>Intra-operative figures</source>
+        <translation>术中数据</translation>
+    </message>
+    <message>
+        <source>Pathology and margin</source>
+        <translation>病理与切缘</translation>
+    </message>
+    <message>
+        <source>Rates with 95 % confidence intervals</source>
+        <translation>发生率及 95% 置信区间</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>发生率</translation>
+    </message>
+    <message>
+        <source>Wilson 95 % CI</source>
+        <translation>Wilson 法 95% CI</translation>
+    </message>
+    <message>
+        <source>Clopper-Pearson 95 % CI</source>
+        <translation>Clopper-Pearson 法 95% CI</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>CCI per patient (complications within {days} days): median {median}, mean {mean}.</source>
+        <translation>每例患者 CCI（{days} 天内并发症）：中位数 {median}，均值 {mean}。</translation>
+    </message>
+    <message>
+        <source>Complications by grade</source>
+        <translation>并发症分级</translation>
+    </message>
+    <message>
+        <source>major</source>
+        <translation>大范围</translation>
+    </message>
+    <message>
+        <source>minor</source>
+        <translation>小范围</translation>
+    </message>
+    <message>
+        <source>Patients</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <source>Resection</source>
+        <translation>切除术式</translation>
+    </message>
+    <message>
+        <source>Worst</source>
+        <translation>最高分级</translation>
+    </message>
+    <message>
+        <source>Unpl. reop.</source>
+        <translation>计划外再手术</translation>
+    </message>
+    <message>
         <source>POD</source>
         <translation>术后天数</translation>
     </message>
@@ -1162,6 +1494,106 @@ No discards it and starts a new screening.</source>
     <message>
         <source>Resolved</source>
         <translation>已缓解</translation>
+    </message>
+    <message>
+        <source>Tinted rows: major complications (Clavien-Dindo IIIa or worse).</source>
+        <translation>着色行：严重并发症（Clavien-Dindo IIIa 级及以上）。</translation>
+    </message>
+    <message>
+        <source>Index stay</source>
+        <translation>首次住院期间</translation>
+    </message>
+    <message>
+        <source>{start} to {end}</source>
+        <translation>{start}至{end}</translation>
+    </message>
+    <message>
+        <source>Operations performed from {period}: {n}</source>
+        <translation>{period}期间施行的手术：{n} 例</translation>
+    </message>
+    <message>
+        <source>Complications recorded for them: {n}</source>
+        <translation>记录的并发症：{n} 例次</translation>
+    </message>
+    <message>
+        <source>Morbidity counts complications with onset within {days} days of the operation; mortality is death from any cause within {d1} and {d2} days; an unplanned reoperation counts when it falls in the index stay. CCI: Comprehensive Complication Index (Slankamenac 2013).</source>
+        <translation>并发症发生率统计术后 {days} 天内发生的并发症；死亡率为术后 {d1} 天和 {d2} 天内任何原因的死亡；计划外再手术仅统计首次住院期间者。CCI：综合并发症指数（Slankamenac 2013）。</translation>
+    </message>
+    <message>
+        <source>No operations were recorded from {period}.</source>
+        <translation>{period}期间没有手术记录。</translation>
+    </message>
+    <message>
+        <source>Complications and morbidity</source>
+        <translation>并发症与围手术期结局</translation>
+    </message>
+    <message>
+        <source>No complications recorded.</source>
+        <translation>无并发症记录。</translation>
+    </message>
+    <message>
+        <source>Outcomes not computed: {problem}</source>
+        <translation>未能计算结局：{problem}</translation>
+    </message>
+    <message>
+        <source>Comprehensive Complication Index (CCI): {cci} </source>
+        <translation>综合并发症指数（CCI）：{cci} </translation>
+    </message>
+    <message>
+        <source>(over {n} complication with onset within 90 days). </source>
+        <translation>（基于术后 90 天内发生的 {n} 项并发症）。</translation>
+    </message>
+    <message>
+        <source>(over {n} complications with onset within 90 days). </source>
+        <translation>（基于术后 90 天内发生的 {n} 项并发症）。</translation>
+    </message>
+    <message>
+        <source>Major morbidity (Clavien-Dindo IIIa or worse): {major}.</source>
+        <translation>严重并发症（Clavien-Dindo IIIa 级及以上）：{major}。</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划内</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>无。</translation>
+    </message>
+    <message>
+        <source>none recorded</source>
+        <translation>无记录</translation>
+    </message>
+    <message>
+        <source>Discharge and perioperative outcome</source>
+        <translation>出院与围手术期结局</translation>
+    </message>
+    <message>
+        <source>Death</source>
+        <translation>死亡</translation>
+    </message>
+    <message>
+        <source>30-day mortality</source>
+        <translation>30 天死亡</translation>
+    </message>
+    <message>
+        <source>Unplanned reoperation</source>
+        <translation>计划外再手术</translation>
+    </message>
+    <message>
+        <source>90-day mortality</source>
+        <translation>90 天死亡</translation>
+    </message>
+    <message>
+        <source>at operation</source>
+        <translation>手术时</translation>
+    </message>
+    <message>
+        <source>Operating surgeon</source>
+        <translation>主刀医生</translation>
+    </message>
+    <message>
+        <source>Signatures</source>
+        <translation>签名</translation>
     </message>
     <message>
         <source>Planned?</source>
@@ -3578,6 +4010,205 @@ This screen is not available in this version yet.</source>
     </message>
 </context>
 <context>
+    <name>Reports</name>
+    <message>
+        <source>hepatectomy</source>
+        <translation>肝切除术</translation>
+    </message>
+    <message>
+        <source>systemic therapy only</source>
+        <translation>单纯系统治疗</translation>
+    </message>
+    <message>
+        <source>assistant</source>
+        <translation>助手</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>NCLM not confirmed</source>
+        <translation>鼻咽癌肝转移未确诊</translation>
+    </message>
+    <message>
+        <source>ECOG above the limit</source>
+        <translation>ECOG 评分超过上限</translation>
+    </message>
+    <message>
+        <source>No eligible disease pattern</source>
+        <translation>不符合任一疾病类型</translation>
+    </message>
+    <message>
+        <source>Not R0-resectable</source>
+        <translation>无法 R0 切除</translation>
+    </message>
+    <message>
+        <source>Liver function or remnant insufficient</source>
+        <translation>肝功能或剩余肝体积不足</translation>
+    </message>
+    <message>
+        <source>Surgical contraindication</source>
+        <translation>存在手术禁忌</translation>
+    </message>
+    <message>
+        <source>Expected survival under 6 months</source>
+        <translation>预计生存期不足 6 个月</translation>
+    </message>
+    <message>
+        <source>No signed consent</source>
+        <translation>未签署知情同意书</translation>
+    </message>
+    <message>
+        <source>Age outside the range</source>
+        <translation>年龄不在范围内</translation>
+    </message>
+    <message>
+        <source>Metastasis outside liver and bone</source>
+        <translation>肝、骨以外的远处转移</translation>
+    </message>
+    <message>
+        <source>Progression after systemic treatment</source>
+        <translation>系统治疗后进展</translation>
+    </message>
+    <message>
+        <source>Prior local liver therapy</source>
+        <translation>既往肝脏局部治疗</translation>
+    </message>
+    <message>
+        <source>Pregnant or breastfeeding</source>
+        <translation>妊娠或哺乳期</translation>
+    </message>
+    <message>
+        <source>Other malignancy or mental illness</source>
+        <translation>其他恶性肿瘤或精神疾病</translation>
+    </message>
+    <message>
+        <source>Cannot understand the study</source>
+        <translation>无法理解研究内容</translation>
+    </message>
+    <message>
+        <source>eligible</source>
+        <translation>符合条件</translation>
+    </message>
+    <message>
+        <source>not eligible</source>
+        <translation>不符合条件</translation>
+    </message>
+    <message>
+        <source>incomplete</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>not enrolled yet</source>
+        <translation>尚未入组</translation>
+    </message>
+    <message>
+        <source>screen failure</source>
+        <translation>筛选失败</translation>
+    </message>
+    <message>
+        <source>enrolled</source>
+        <translation>已入组</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>已退出</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>已完成研究</translation>
+    </message>
+    <message>
+        <source>deceased</source>
+        <translation>已死亡</translation>
+    </message>
+    <message>
+        <source>systemic only</source>
+        <translation>单纯系统治疗</translation>
+    </message>
+    <message>
+        <source>NCLM confirmation</source>
+        <translation>鼻咽癌肝转移确诊</translation>
+    </message>
+    <message>
+        <source>ECOG</source>
+        <translation>ECOG</translation>
+    </message>
+    <message>
+        <source>Disease pattern</source>
+        <translation>疾病模式</translation>
+    </message>
+    <message>
+        <source>R0 resectability</source>
+        <translation>R0 可切除性</translation>
+    </message>
+    <message>
+        <source>Liver function and remnant</source>
+        <translation>肝功能与剩余肝体积</translation>
+    </message>
+    <message>
+        <source>Expected survival</source>
+        <translation>预计生存期</translation>
+    </message>
+    <message>
+        <source>Informed consent</source>
+        <translation>知情同意</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <source>Distant metastasis</source>
+        <translation>远处转移</translation>
+    </message>
+    <message>
+        <source>Pregnancy or breastfeeding</source>
+        <translation>妊娠或哺乳</translation>
+    </message>
+    <message>
+        <source>Understanding of the study</source>
+        <translation>对研究的理解</translation>
+    </message>
+    <message>
+        <source>in window</source>
+        <translation>在时间窗内</translation>
+    </message>
+    <message>
+        <source>window opens later</source>
+        <translation>时间窗尚未开始</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Unplanned reoperation during the index stay</source>
+        <translation>首次住院期间计划外再手术</translation>
+    </message>
+    <message>
+        <source>Unplanned reoperation during the index stay (unknown for {n}: no discharge date)</source>
+        <translation>首次住院期间计划外再手术（{n} 例未知：无出院日期）</translation>
+    </message>
+    <message>
+        <source>Morbidity (any complication within {days} days)</source>
+        <translation>并发症发生率（{days} 天内任何并发症）</translation>
+    </message>
+    <message>
+        <source>Major morbidity (Clavien-Dindo IIIa or worse within {days} days)</source>
+        <translation>严重并发症发生率（{days} 天内 Clavien-Dindo IIIa 级及以上）</translation>
+    </message>
+    <message>
+        <source>{days}-day mortality</source>
+        <translation>{days} 天死亡率</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message>
         <source>English</source>
@@ -3788,6 +4419,22 @@ This screen is not available in this version yet.</source>
     <message>
         <source>Page {n} of {m}</source>
         <translation>第 {n} 页，共 {m} 页</translation>
+    </message>
+    <message>
+        <source>{date} (day {n})</source>
+        <translation>{date}（术后第 {n} 天）</translation>
+    </message>
+    <message>
+        <source>Follow-up visit schedule</source>
+        <translation>随访计划表</translation>
+    </message>
+    <message>
+        <source>Not recorded yet: {items}</source>
+        <translation>待记录：{items}</translation>
+    </message>
+    <message>
+        <source>routine only</source>
+        <translation>仅常规检查</translation>
     </message>
 </context>
 </TS>
