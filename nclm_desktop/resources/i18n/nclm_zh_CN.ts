@@ -1020,6 +1020,10 @@ Other complications: {grades}</source>
         <translation>暂不</translation>
     </message>
     <message>
+        <source>Operative report — {study_id}</source>
+        <translation>手术报告 — {study_id}</translation>
+    </message>
+    <message>
         <source>Visit schedule — {study_id}</source>
         <translation>随访计划 — {study_id}</translation>
     </message>
@@ -3934,6 +3938,14 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     <message>
         <source>The patient&apos;s follow-up visits, in English or Chinese, to print or save</source>
         <translation>患者的随访计划（英文或中文），可打印或保存</translation>
+    </message>
+    <message>
+        <source>Print operative report…</source>
+        <translation>打印手术报告…</translation>
+    </message>
+    <message>
+        <source>The latest operation&apos;s report, in the interface language, to print or save</source>
+        <translation>最近一次手术的报告（界面语言），可打印或保存</translation>
     </message>
     <message>
         <source>hepatectomy</source>
