@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass, field
 import numpy as np
 
 from ..clinical import ASSUMED_STAY_DAYS, RateSummary, rate_summary
+from ..clinical.text_marks import QT_TRANSLATE_NOOP
 from .baseline_table import BaselineRow, baseline_table
 from .propensity import CALIPER_SD, MatchResult, propensity_match
 from .survival import Comparison, Curve, compare_groups, kaplan_meier
@@ -26,9 +27,10 @@ PROPENSITY_COVARIATES = (
     "ebv_log10",
 )
 COHORT_LABELS = {"hepatectomy": "Hepatectomy", "systemic": "Systemic only"}
-INDEX_DATE_STATEMENT = (
+INDEX_DATE_STATEMENT = QT_TRANSLATE_NOOP(
+    "Reports",
     "Index date: the liver resection (hepatectomy group); the start of systemic treatment "
-    "for the liver metastases (systemic-only group)."
+    "for the liver metastases (systemic-only group).",
 )
 
 
@@ -101,11 +103,17 @@ def _perioperative(rows: Sequence) -> tuple[tuple[Rate, ...], int, list[float]]:
         return Rate(label, rate_summary(k, len(known)) if known else None, n - len(known))
 
     rates = (
-        rate("90-day morbidity (any complication)", "morbidity_90d"),
-        rate("90-day major morbidity (Clavien-Dindo ≥ IIIa)", "major_morbidity_90d"),
-        rate("30-day mortality", "mortality_30d"),
-        rate("90-day mortality", "mortality_90d"),
-        rate("Unplanned reoperation during the index stay", "unplanned_reoperation_index_stay"),
+        rate(QT_TRANSLATE_NOOP("Reports", "90-day morbidity (any complication)"), "morbidity_90d"),
+        rate(
+            QT_TRANSLATE_NOOP("Reports", "90-day major morbidity (Clavien-Dindo ≥ IIIa)"),
+            "major_morbidity_90d",
+        ),
+        rate(QT_TRANSLATE_NOOP("Reports", "30-day mortality"), "mortality_30d"),
+        rate(QT_TRANSLATE_NOOP("Reports", "90-day mortality"), "mortality_90d"),
+        rate(
+            QT_TRANSLATE_NOOP("Reports", "Unplanned reoperation during the index stay"),
+            "unplanned_reoperation_index_stay",
+        ),
     )
     return rates, n, [p.cci for p in periop]
 
@@ -127,17 +135,28 @@ def _settings() -> dict:
     from .survival import LANDMARK_MONTHS
 
     return {
-        "km_ci": "95 % pointwise, Greenwood variance on the log(-log) scale (lifelines)",
+        # The phrases are marked for translation: the Chinese report prints them in Chinese.
+        "km_ci": QT_TRANSLATE_NOOP(
+            "Reports", "95 % pointwise, Greenwood variance on the log(-log) scale (lifelines)"
+        ),
         "landmarks_months": list(LANDMARK_MONTHS),
         "horizon_months": 60,
-        "logrank": "two-sided log-rank test (lifelines logrank_test)",
-        "cox": "Cox proportional hazards, Efron ties (lifelines CoxPHFitter); robust "
-        "(sandwich) errors clustered on matched pairs in the matched cohort",
-        "propensity_model": "logistic regression (statsmodels Logit), complete cases",
+        "logrank": QT_TRANSLATE_NOOP("Reports", "two-sided log-rank test (lifelines logrank_test)"),
+        "cox": QT_TRANSLATE_NOOP(
+            "Reports",
+            "Cox proportional hazards, Efron ties (lifelines CoxPHFitter); robust "
+            "(sandwich) errors clustered on matched pairs in the matched cohort",
+        ),
+        "propensity_model": QT_TRANSLATE_NOOP(
+            "Reports", "logistic regression (statsmodels Logit), complete cases"
+        ),
         "matching": f"1:1 greedy nearest neighbour on the logit, without replacement, "
         f"caliper {CALIPER_SD} SD of the logit",
+        "caliper_sd": CALIPER_SD,
         "balance_threshold": 0.1,
-        "rate_ci": "Wilson score and Clopper-Pearson exact 95 % intervals",
+        "rate_ci": QT_TRANSLATE_NOOP(
+            "Reports", "Wilson score and Clopper-Pearson exact 95 % intervals"
+        ),
         "index_stay_assumed_days": ASSUMED_STAY_DAYS,
         "software": software_versions(),
     }

@@ -188,5 +188,11 @@ class ReportLanguage:
 _CJK_UNITS = frozenset(_UNITS_ZH.values())
 
 
+def translated(lang: ReportLanguage, text: str) -> str:
+    """``lang.t(text)`` for a text that comes with the data (a label in results.json):
+    a name lupdate does not take for a source to extract."""
+    return lang.t(text)
+
+
 def report_language(code: str | None) -> ReportLanguage:
     return ReportLanguage(code or "en")

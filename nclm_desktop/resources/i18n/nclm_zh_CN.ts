@@ -1128,12 +1128,232 @@ Other complications: {grades}</source>
         <translation>{n} 人共有 {r} 个原因：一人可有多个原因。</translation>
     </message>
     <message>
+        <source>The study flow could not be read.</source>
+        <translation>无法读取研究流程。</translation>
+    </message>
+    <message>
+        <source> (one person may fail several criteria)</source>
+        <translation>（一人可不符合多项标准）</translation>
+    </message>
+    <message>
         <source>Screened</source>
         <translation>已筛选</translation>
     </message>
     <message>
+        <source>Not eligible</source>
+        <translation>不符合入组条件</translation>
+    </message>
+    <message>
         <source>Eligible</source>
         <translation>符合入组条件</translation>
+    </message>
+    <message>
+        <source>{cohort} cohort</source>
+        <translation>{cohort}队列</translation>
+    </message>
+    <message>
+        <source>not yet treated (no index date)</source>
+        <translation>尚未治疗（无索引日期）</translation>
+    </message>
+    <message>
+        <source>Left out: contradictory records</source>
+        <translation>排除：记录相互矛盾</translation>
+    </message>
+    <message>
+        <source>listed under data-quality notes</source>
+        <translation>见数据质量说明</translation>
+    </message>
+    <message>
+        <source>Analysed, hepatectomy</source>
+        <translation>纳入分析，肝切除术组</translation>
+    </message>
+    <message>
+        <source>Analysed, systemic only</source>
+        <translation>纳入分析，单纯系统治疗组</translation>
+    </message>
+    <message>
+        <source>Propensity-matched pairs</source>
+        <translation>倾向性评分匹配对数</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>, n (%)</source>
+        <translation>，n（%）</translation>
+    </message>
+    <message>
+        <source>, median (IQR)</source>
+        <translation>，中位数（IQR）</translation>
+    </message>
+    <message>
+        <source>Characteristic</source>
+        <translation>特征</translation>
+    </message>
+    <message>
+        <source>Hepatectomy (n = {n})</source>
+        <translation>肝切除术组（n = {n}）</translation>
+    </message>
+    <message>
+        <source>Systemic only (n = {n})</source>
+        <translation>单纯系统治疗组（n = {n}）</translation>
+    </message>
+    <message>
+        <source>Missing (H / S)</source>
+        <translation>缺失（肝切除 / 系统治疗）</translation>
+    </message>
+    <message>
+        <source>SMD before</source>
+        <translation>匹配前 SMD</translation>
+    </message>
+    <message>
+        <source>SMD after matching</source>
+        <translation>匹配后 SMD</translation>
+    </message>
+    <message>
+        <source>SMD: standardised mean difference, hepatectomy minus systemic only (proportions for yes/no characteristics); |SMD| &lt; 0.1 is taken as balanced. Missing values are left out of each summary.</source>
+        <translation>SMD：标准化均数差，肝切除术组减单纯系统治疗组（二分类特征为比例之差）；|SMD| &lt; 0.1 视为均衡。各项汇总均不计缺失值。</translation>
+    </message>
+    <message>
+        <source>{m} months, % (95 % CI)</source>
+        <translation>{m} 个月，%（95% CI）</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>组别</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>事件数</translation>
+    </message>
+    <message>
+        <source>Median, months (95 % CI)</source>
+        <translation>中位数，月（95% CI）</translation>
+    </message>
+    <message>
+        <source>No data.</source>
+        <translation>无数据。</translation>
+    </message>
+    <message>
+        <source>NR: not reached. Landmark survival is &apos;–&apos; after the last follow-up of a curve ending censored; a curve that fell to 0 with a death stays 0.</source>
+        <translation>NR：未达到。以删失结束的曲线在末次随访之后的界标生存率记为“–”；因死亡降至 0 的曲线此后保持为 0。</translation>
+    </message>
+    <message>
+        <source>Covariates</source>
+        <translation>协变量</translation>
+    </message>
+    <message>
+        <source>Complete cases</source>
+        <translation>完整病例</translation>
+    </message>
+    <message>
+        <source>{n} (missing a covariate: {m})</source>
+        <translation>{n}（协变量缺失：{m}）</translation>
+    </message>
+    <message>
+        <source>c-statistic</source>
+        <translation>C 统计量</translation>
+    </message>
+    <message>
+        <source>Caliper (logit)</source>
+        <translation>卡钳值（logit）</translation>
+    </message>
+    <message>
+        <source>Matched pairs</source>
+        <translation>匹配对数</translation>
+    </message>
+    <message>
+        <source>Intercept</source>
+        <translation>截距</translation>
+    </message>
+    <message>
+        <source>{lo} to {hi}</source>
+        <translation>{lo} 至 {hi}</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>项</translation>
+    </message>
+    <message>
+        <source>Coefficient (log-odds)</source>
+        <translation>系数（对数优势）</translation>
+    </message>
+    <message>
+        <source>95 % CI (Wilson)</source>
+        <translation>95% CI（Wilson 法）</translation>
+    </message>
+    <message>
+        <source>95 % CI (exact)</source>
+        <translation>95% CI（精确法）</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Comprehensive Complication Index per patient (n = {n}): median {median} (IQR {q1}–{q3}), mean {mean}.</source>
+        <translation>每例患者综合并发症指数 CCI（n = {n}）：中位数 {median}（IQR {q1}–{q3}），均值 {mean}。</translation>
+    </message>
+    <message>
+        <source>{sid}: left out of the analysis: {reason}</source>
+        <translation>{sid}：未纳入分析：{reason}</translation>
+    </message>
+    <message>
+        <source>No participant was left out; no value was unknown.</source>
+        <translation>无受试者被排除，无未知值。</translation>
+    </message>
+    <message>
+        <source>Participants analysed: hepatectomy {h}, systemic only {s}.</source>
+        <translation>纳入分析的受试者：肝切除术组 {h} 例，单纯系统治疗组 {s} 例。</translation>
+    </message>
+    <message>
+        <source>Analysis population and flow</source>
+        <translation>分析人群与研究流程</translation>
+    </message>
+    <message>
+        <source>Baseline characteristics by cohort</source>
+        <translation>各队列基线特征</translation>
+    </message>
+    <message>
+        <source>Kaplan-Meier estimates with 95 % confidence bands; ticks mark censored observations; numbers at risk under the axis.</source>
+        <translation>Kaplan-Meier 估计及 95% 置信带；短竖线表示删失；坐标轴下方为风险人数。</translation>
+    </message>
+    <message>
+        <source>Intrahepatic recurrence-free survival (hepatectomy)</source>
+        <translation>肝内无复发生存（肝切除术组）</translation>
+    </message>
+    <message>
+        <source>Kaplan-Meier estimate with 95 % confidence band; ticks mark censored observations.</source>
+        <translation>Kaplan-Meier 估计及 95% 置信带；短竖线表示删失。</translation>
+    </message>
+    <message>
+        <source>Propensity score model and balance</source>
+        <translation>倾向性评分模型与均衡性</translation>
+    </message>
+    <message>
+        <source>Overall survival in the propensity-matched cohort</source>
+        <translation>倾向性评分匹配队列的总生存</translation>
+    </message>
+    <message>
+        <source>Matched cohort; Cox model with robust errors clustered on matched pairs.</source>
+        <translation>匹配队列；Cox 模型采用按匹配对聚类的稳健标准误。</translation>
+    </message>
+    <message>
+        <source>Perioperative outcomes (hepatectomy)</source>
+        <translation>围手术期结局（肝切除术组）</translation>
+    </message>
+    <message>
+        <source>Methods</source>
+        <translation>统计方法</translation>
+    </message>
+    <message>
+        <source>Data-quality notes</source>
+        <translation>数据质量说明</translation>
+    </message>
+    <message>
+        <source>Outcomes report</source>
+        <translation>结局分析报告</translation>
     </message>
     <message>
         <source>Hepatectomy</source>
@@ -1874,6 +2094,34 @@ No discards it and starts a new screening.</source>
     <message>
         <source>About NCLM Desktop</source>
         <translation>关于 NCLM 桌面版</translation>
+    </message>
+    <message>
+        <source>{group} {events} of {n}</source>
+        <translation>{group} {n} 例中 {events} 例</translation>
+    </message>
+    <message>
+        <source>Comparison not available ({note}). Events: {events}.</source>
+        <translation>无法比较（{note}）。事件数：{events}。</translation>
+    </message>
+    <message>
+        <source>Log-rank test: χ² = {chi2}, df = {df}, p = {p}. Events: {events}.</source>
+        <translation>Log-rank 检验：χ² = {chi2}，df = {df}，p = {p}。事件数：{events}。</translation>
+    </message>
+    <message>
+        <source>Cox model not available ({note}).</source>
+        <translation>无法拟合 Cox 模型（{note}）。</translation>
+    </message>
+    <message>
+        <source>Cox hazard ratio, hepatectomy vs systemic only: {hr} (95 % CI {lo}–{hi}), p = {p}.</source>
+        <translation>Cox 风险比（肝切除术组对比单纯系统治疗组）：{hr}（95% CI {lo}–{hi}），p = {p}。</translation>
+    </message>
+    <message>
+        <source>1:1 greedy nearest neighbour on the logit, without replacement, caliper {sd} SD</source>
+        <translation>logit 1:1 贪婪最近邻不放回法（卡钳值为 logit 标准差的 {sd} 倍）</translation>
+    </message>
+    <message>
+        <source>Overall survival was counted from the index date (the liver resection for the hepatectomy group, the start of systemic treatment for the liver metastases for the systemic-only group) to death from any cause; intrahepatic recurrence-free survival from the resection to intrahepatic recurrence or death. Participants without the event were censored at their last contact, and all at {horizon} months. Survival was estimated with the Kaplan-Meier method, with {km_ci}; landmark survival is given at {marks} months. Groups were compared with the {logrank} and a {cox}. The propensity of hepatectomy was estimated by {propensity} on the covariates of the baseline table; participants were matched {matching}, and balance was judged by |SMD| &lt; {balance}. Perioperative rates are given with {rate_ci}; an unplanned reoperation counted as during the index stay up to the discharge date, or within {stay} days of the operation when no discharge date was recorded (later ones without a discharge date are counted as unknown). Software: {software}.</source>
+        <translation>总生存期自索引日期（肝切除术组为肝切除手术日，单纯系统治疗组为肝转移灶系统治疗开始日）起算至任何原因死亡；肝内无复发生存期自手术起算至肝内复发或死亡。未发生事件者在末次联系时删失，所有受试者均在 {horizon} 个月时删失。生存率采用 Kaplan-Meier 法估计，并给出{km_ci}；界标生存率报告 {marks} 个月时的数值。组间比较采用{logrank}及{cox}。肝切除术的倾向性评分以基线表中的协变量，采用{propensity}估计；受试者采用{matching}进行匹配，以 |SMD| &lt; {balance} 判断均衡。围手术期发生率给出{rate_ci}；计划外再手术在出院日期之前视为首次住院期间，无出院日期时以术后 {stay} 天内为准（此后且无出院日期者计为未知）。软件：{software}。</translation>
     </message>
 </context>
 <context>
@@ -4200,8 +4448,48 @@ This screen is not available in this version yet.</source>
         <translation>已逾期</translation>
     </message>
     <message>
+        <source>Index date: the liver resection (hepatectomy group); the start of systemic treatment for the liver metastases (systemic-only group).</source>
+        <translation>索引日期：肝切除手术日（肝切除术组）；肝转移灶系统治疗开始日（单纯系统治疗组）。</translation>
+    </message>
+    <message>
+        <source>90-day morbidity (any complication)</source>
+        <translation>90 天并发症发生率（任何并发症）</translation>
+    </message>
+    <message>
+        <source>90-day major morbidity (Clavien-Dindo ≥ IIIa)</source>
+        <translation>90 天严重并发症发生率（Clavien-Dindo ≥ IIIa 级）</translation>
+    </message>
+    <message>
+        <source>30-day mortality</source>
+        <translation>30 天死亡</translation>
+    </message>
+    <message>
+        <source>90-day mortality</source>
+        <translation>90 天死亡</translation>
+    </message>
+    <message>
         <source>Unplanned reoperation during the index stay</source>
         <translation>首次住院期间计划外再手术</translation>
+    </message>
+    <message>
+        <source>95 % pointwise, Greenwood variance on the log(-log) scale (lifelines)</source>
+        <translation>95% 逐点置信区间（Greenwood 方差，log(-log) 变换，lifelines）</translation>
+    </message>
+    <message>
+        <source>two-sided log-rank test (lifelines logrank_test)</source>
+        <translation>双侧 Log-rank 检验（lifelines logrank_test）</translation>
+    </message>
+    <message>
+        <source>Cox proportional hazards, Efron ties (lifelines CoxPHFitter); robust (sandwich) errors clustered on matched pairs in the matched cohort</source>
+        <translation>Cox 比例风险模型（Efron 法处理结点，lifelines CoxPHFitter；匹配队列中采用按匹配对聚类的稳健（三明治）标准误）</translation>
+    </message>
+    <message>
+        <source>logistic regression (statsmodels Logit), complete cases</source>
+        <translation>Logistic 回归（statsmodels Logit，完整病例）</translation>
+    </message>
+    <message>
+        <source>Wilson score and Clopper-Pearson exact 95 % intervals</source>
+        <translation>Wilson 评分法及 Clopper-Pearson 精确法 95% 置信区间</translation>
     </message>
     <message>
         <source>Unplanned reoperation during the index stay (unknown for {n}: no discharge date)</source>
@@ -4218,6 +4506,50 @@ This screen is not available in this version yet.</source>
     <message>
         <source>{days}-day mortality</source>
         <translation>{days} 天死亡率</translation>
+    </message>
+    <message>
+        <source>Age, years</source>
+        <translation>年龄，岁</translation>
+    </message>
+    <message>
+        <source>Male sex</source>
+        <translation>男性</translation>
+    </message>
+    <message>
+        <source>ECOG performance status</source>
+        <translation>ECOG 体能状态</translation>
+    </message>
+    <message>
+        <source>Number of liver metastases</source>
+        <translation>肝转移灶数目</translation>
+    </message>
+    <message>
+        <source>Largest liver metastasis, mm</source>
+        <translation>最大肝转移灶直径，mm</translation>
+    </message>
+    <message>
+        <source>Synchronous liver metastases</source>
+        <translation>同时性肝转移</translation>
+    </message>
+    <message>
+        <source>Bone metastases</source>
+        <translation>骨转移</translation>
+    </message>
+    <message>
+        <source>Recurrence of the primary tumour</source>
+        <translation>原发灶复发</translation>
+    </message>
+    <message>
+        <source>Plasma EBV DNA, log10(copies/mL + 1)</source>
+        <translation>血浆 EBV DNA，log10(copies/mL + 1)</translation>
+    </message>
+    <message>
+        <source>both groups need complete covariates</source>
+        <translation>两组均需有完整的协变量</translation>
+    </message>
+    <message>
+        <source>needs both groups and at least one event</source>
+        <translation>需要两组数据且至少发生一次事件</translation>
     </message>
 </context>
 <context>
