@@ -161,10 +161,12 @@ def _screening_log(args: argparse.Namespace, db: Database) -> int:
 def build_outcomes_pdf(db: Database, actor: Actor, lang: str = "en") -> bytes:
     """Analyse in this process (the command ends right after) and print the report."""
     from ..analysis.job import run_study_analysis
+    from ..reports.language import catalogue
     from ..reports.outcomes import build_outcomes_report
     from ..services.outcomes import outcomes_report_meta
 
-    output = run_study_analysis(db.url.render_as_string(hide_password=False), actor)
+    target = db.url.render_as_string(hide_password=False)
+    output = run_study_analysis(target, actor, texts=catalogue(lang))  # figures too
     figures = {f.name: f.png for f in output.figures}
     return build_outcomes_report(output.results, figures, outcomes_report_meta(actor), lang)
 

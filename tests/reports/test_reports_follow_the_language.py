@@ -72,9 +72,7 @@ def test_the_participant_window_prints_the_operative_report_in_chinese(
     assert dialog.page.export_name == "report operative NCLM-H-001"
 
 
-def test_a_systemic_only_participant_has_no_operative_report_button(
-    qtbot, db, study, investigator
-):
+def test_a_systemic_only_participant_has_no_operative_report_button(qtbot, db, study, investigator):
     window = ParticipantDetail(db, investigator, study.ids["NCLM-S-001"], today=study.today)
     qtbot.addWidget(window)
     window.show()

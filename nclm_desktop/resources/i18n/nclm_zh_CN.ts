@@ -4551,6 +4551,54 @@ This screen is not available in this version yet.</source>
         <source>needs both groups and at least one event</source>
         <translation>需要两组数据且至少发生一次事件</translation>
     </message>
+    <message>
+        <source>Overall survival</source>
+        <translation>总生存期</translation>
+    </message>
+    <message>
+        <source>Intrahepatic recurrence-free survival</source>
+        <translation>肝内无复发生存期</translation>
+    </message>
+    <message>
+        <source>Recurrence-free probability</source>
+        <translation>无复发生存率</translation>
+    </message>
+    <message>
+        <source>Overall survival, propensity-matched cohort</source>
+        <translation>总生存期（倾向性评分匹配队列）</translation>
+    </message>
+    <message>
+        <source>Number at risk</source>
+        <translation>风险人数</translation>
+    </message>
+    <message>
+        <source>Months from index date</source>
+        <translation>自索引日期起的月数</translation>
+    </message>
+    <message>
+        <source>Survival probability</source>
+        <translation>生存率</translation>
+    </message>
+    <message>
+        <source>{label} (n = {n}, events = {events})</source>
+        <translation>{label}（n = {n}，事件数 = {events}）</translation>
+    </message>
+    <message>
+        <source>Covariate balance (Love plot)</source>
+        <translation>协变量均衡性（Love 图）</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>匹配前</translation>
+    </message>
+    <message>
+        <source>After matching</source>
+        <translation>匹配后</translation>
+    </message>
+    <message>
+        <source>|Standardised mean difference|</source>
+        <translation>|标准化均数差|</translation>
+    </message>
 </context>
 <context>
     <name>ReportsPage</name>
