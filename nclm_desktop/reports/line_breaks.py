@@ -36,22 +36,26 @@ def tokens(text: str) -> list[str]:
 
 def break_lines(text: str, font: str, size: float, width: float) -> list[str]:
     """``text`` broken into lines no wider than ``width`` (a single word wider than that
-    is cut by characters: it could not fit anyway). Newlines are kept."""
+    is cut by characters: it could not fit anyway). Newlines are kept. Widths add up glyph
+    by glyph (reportlab does not kern), so each token is measured once."""
     out: list[str] = []
     for paragraph in text.split("\n"):
-        line = ""
+        line, used = "", 0.0
         for tok in tokens(paragraph):
+            w = stringWidth(tok, font, size)
             if tok.isspace():
-                line += tok if line else ""
+                if line:
+                    line, used = line + tok, used + w
                 continue
-            if line and stringWidth(line + tok, font, size) > width:
+            if line and used + w > width:
                 out.append(line.rstrip())
-                line = ""
-            line += tok
-            while len(line) > 1 and stringWidth(line, font, size) > width:
+                line, used = "", 0.0
+            line, used = line + tok, used + w
+            while len(line) > 1 and used > width:
                 cut = _longest_fit(line, font, size, width)
                 out.append(line[:cut])
                 line = line[cut:]
+                used = stringWidth(line, font, size)
         out.append(line.rstrip())
     return out
 
