@@ -151,7 +151,7 @@ def build_schedule_report(d: ScheduleReportData, out: str | Path | None = None) 
             data_table(
                 t["cols"],
                 [_row(v, t, routine, lang) for v in d.visits],
-                (0.15, 0.22, 0.24, 0.23, 0.16) if lang.chinese else (0.17, 0.21, 0.26, 0.23, 0.13),
+                (0.18, 0.22, 0.22, 0.22, 0.16) if lang.chinese else (0.17, 0.21, 0.26, 0.23, 0.13),
                 large=True,  # read by patients, many of them older
             )
         )

@@ -197,7 +197,7 @@
     </message>
     <message>
         <source>Month {m}</source>
-        <translation>第 {m} 个月</translation>
+        <translation>第{m}个月</translation>
     </message>
     <message>
         <source>appointment {d}</source>
