@@ -311,7 +311,7 @@ def build_screening_log_report(
         return build_pdf(story, info, out)
     widths = (0.1, 0.115, 0.09, 0.09, 0.045, 0.1, 0.29, 0.17)
     if language.chinese:  # Chinese dates are wider, the reasons shorter
-        widths = (0.14, 0.115, 0.08, 0.09, 0.05, 0.1, 0.25, 0.175)
+        widths = (0.14, 0.115, 0.09, 0.09, 0.05, 0.1, 0.215, 0.2)
     story += [
         section(t("Participant flow")),
         flow_diagram(d.flow, width, language),
