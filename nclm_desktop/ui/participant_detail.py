@@ -36,6 +36,7 @@ from .form_inputs import dictionary_text
 from .participant_edit_tabs import BaselineTab, EnrolmentTab, IdentityTab
 from .participant_label import who_text, window_title
 from .participant_tabs import participant_tabs
+from .participants_page import STATUS_LABELS
 from .screening_pages.outcome_pages import (
     STATUS_BACKGROUND,
     VERDICT_TEXT,
@@ -49,6 +50,7 @@ def _t(text: str) -> str:
 
 
 SCREENING = form("screening")
+PARTICIPANT = form("participant")
 
 
 def _screening_value(key: str, value: Any, values: dict[str, Any]) -> str:
@@ -272,8 +274,8 @@ class ParticipantDetail(QDialog):
             {"hepatectomy": self.tr("hepatectomy"), "systemic": self.tr("systemic only")}.get(
                 s.cohort, ""
             ),
-            s.status.replace("_", " "),
-            s.sex,
+            dictionary_text(STATUS_LABELS.get(s.status, s.status)),
+            dictionary_text(PARTICIPANT["sex"].choice_label(s.sex)) if s.sex else "",
             self.tr("born {date}").format(date=born),
         ]
         if s.consent_date:
