@@ -75,6 +75,8 @@ class AnalysisResult:
     baseline: tuple[BaselineRow, ...] = ()
     flow: Flow | None = None
     exclusions: tuple[tuple[str, str], ...] = ()  # (study ID, reason)
+    # Each exclusion's reason as a marked template and its values ("" and {} if none).
+    exclusion_templates: tuple[tuple[str, dict], ...] = ()
     data_quality: tuple[str, ...] = ()
     settings: dict = field(default_factory=dict)  # what the methods paragraph states
 
@@ -246,6 +248,9 @@ def run_analysis(rows: Sequence, exclusions: Sequence = (), flow=None) -> Analys
         baseline=baseline_table(rows, matching),
         flow=_flow(flow, rows, len(excluded), len(matching.pairs)),
         exclusions=excluded,
+        exclusion_templates=tuple(
+            (getattr(e, "template", ""), dict(getattr(e, "params", ()))) for e in exclusions
+        ),
         data_quality=_data_quality(rows, excluded),
         settings=_settings(),
     )

@@ -7,12 +7,14 @@ here: the report can be laid out in the app process from a child process's resul
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections.abc import Sequence
 
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import CondPageBreak, Flowable, Image, KeepTogether
 
+from ..clinical.validation import DATE_NAMES
 from ..services.report_data import ReportMeta
 from .language import ReportLanguage, report_language, translated
 from .outcomes_text import (
@@ -270,16 +272,30 @@ def _perioperative(results: dict, lang: ReportLanguage) -> list[Flowable]:
     ]
 
 
+def _reason(exclusion: dict, lang: ReportLanguage) -> str:
+    """Why a participant was left out, from the rule's template when it gave one (dates in
+    the wrong order), with the dates' names and the dates in the report's language."""
+    template, params = exclusion.get("template"), exclusion.get("params") or {}
+    if not template:
+        return translated(lang, exclusion["reason"])
+    words = {
+        key: translated(lang, DATE_NAMES[v]) if v in DATE_NAMES else v for key, v in params.items()
+    }
+    for key in ("value", "at"):
+        if key in params:
+            words[key] = lang.date(dt.date.fromisoformat(params[key]))
+    return translated(lang, template).format(**words)
+
+
 def _data_quality(results: dict, lang: ReportLanguage) -> list[Flowable]:
     """The notes as the analysis wrote them; in Chinese, the left-out participants are
-    listed from the exclusions (the reasons are the records' checks, still English) and the
-    other notes translated where the catalogue has them."""
+    listed from the exclusions and the other notes translated where the catalogue has them."""
     t = lang.t
     notes = list(results["data_quality"])
     if lang.chinese:
         excluded = [
             t("{sid}: left out of the analysis: {reason}").format(
-                sid=e["study_id"], reason=translated(lang, e["reason"])
+                sid=e["study_id"], reason=_reason(e, lang)
             )
             for e in results.get("exclusions", [])
         ]

@@ -3839,6 +3839,42 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
         <source>{label} is required ({when}).</source>
         <translation>{label}为必填项（{when}）。</translation>
     </message>
+    <message>
+        <source>index date</source>
+        <translation>索引日期</translation>
+    </message>
+    <message>
+        <source>date of death</source>
+        <translation>死亡日期</translation>
+    </message>
+    <message>
+        <source>last date known alive</source>
+        <translation>最后已知存活日期</translation>
+    </message>
+    <message>
+        <source>last liver imaging</source>
+        <translation>末次肝脏影像学检查日期</translation>
+    </message>
+    <message>
+        <source>resection date</source>
+        <translation>肝切除日期</translation>
+    </message>
+    <message>
+        <source>operation date</source>
+        <translation>手术日期</translation>
+    </message>
+    <message>
+        <source>discharge date</source>
+        <translation>出院日期</translation>
+    </message>
+    <message>
+        <source>{name} ({value}) must be on or after {other} ({at})</source>
+        <translation>{name}（{value}）不得早于{other}（{at}）</translation>
+    </message>
+    <message>
+        <source>{name} ({value}) must be on or before {other} ({at})</source>
+        <translation>{name}（{value}）不得晚于{other}（{at}）</translation>
+    </message>
 </context>
 <context>
     <name>ExportPage</name>
