@@ -135,6 +135,7 @@ def results_dict(r: AnalysisResult, figures: tuple[str, ...] = ()) -> dict:
             )
         ],
         "data_quality": list(r.data_quality),
+        "index_stay_unknown": list(r.index_stay_unknown),
         "settings": r.settings,
         "figures": list(figures),
     }

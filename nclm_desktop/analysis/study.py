@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass, field
 import numpy as np
 
 from ..clinical import ASSUMED_STAY_DAYS, RateSummary, rate_summary
+from ..clinical.index_stay import INDEX_STAY_UNKNOWN
 from ..clinical.text_marks import QT_TRANSLATE_NOOP
 from .baseline_table import BaselineRow, baseline_table
 from .propensity import CALIPER_SD, MatchResult, propensity_match
@@ -78,6 +79,7 @@ class AnalysisResult:
     # Each exclusion's reason as a marked template and its values ("" and {} if none).
     exclusion_templates: tuple[tuple[str, dict], ...] = ()
     data_quality: tuple[str, ...] = ()
+    index_stay_unknown: tuple[str, ...] = ()  # study IDs (a data-quality note)
     settings: dict = field(default_factory=dict)  # what the methods paragraph states
 
     def to_dict(self) -> dict:
@@ -166,18 +168,22 @@ def _settings() -> dict:
 
 def _data_quality(rows: Sequence, exclusions: Sequence[tuple[str, str]]) -> tuple[str, ...]:
     notes = [f"{sid}: left out of the analysis: {reason}" for sid, reason in exclusions]
-    unknown = [
+    unknown = _index_stay_unknown(rows)
+    if unknown:
+        notes.append(
+            INDEX_STAY_UNKNOWN.format(
+                n=len(unknown), days=ASSUMED_STAY_DAYS, ids=", ".join(unknown)
+            )
+        )
+    return tuple(notes)
+
+
+def _index_stay_unknown(rows: Sequence) -> tuple[str, ...]:
+    return tuple(
         r.study_id
         for r in rows
         if r.perioperative is not None and r.perioperative.unplanned_reoperation_index_stay is None
-    ]
-    if unknown:
-        notes.append(
-            f"Unplanned reoperation during the index stay unknown for {len(unknown)} "
-            f"(no discharge date and the reoperation more than {ASSUMED_STAY_DAYS} days "
-            f"after the operation): {', '.join(unknown)}"
-        )
-    return tuple(notes)
+    )
 
 
 def _flow(flow, rows: Sequence, n_excluded: int, pairs: int) -> Flow:
@@ -252,5 +258,6 @@ def run_analysis(rows: Sequence, exclusions: Sequence = (), flow=None) -> Analys
             (getattr(e, "template", ""), dict(getattr(e, "params", ()))) for e in exclusions
         ),
         data_quality=_data_quality(rows, excluded),
+        index_stay_unknown=_index_stay_unknown(rows),
         settings=_settings(),
     )

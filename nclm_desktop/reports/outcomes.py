@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import CondPageBreak, Flowable, Image, KeepTogether
 
+from ..clinical.index_stay import INDEX_STAY_UNKNOWN
 from ..clinical.validation import DATE_NAMES
 from ..services.report_data import ReportMeta
 from .language import ReportLanguage, report_language, translated
@@ -299,8 +300,17 @@ def _data_quality(results: dict, lang: ReportLanguage) -> list[Flowable]:
             )
             for e in results.get("exclusions", [])
         ]
-        rest = notes[len(excluded) :]
-        notes = excluded + [t(note) for note in rest]
+        unknown = results.get("index_stay_unknown") or []
+        rest = notes[len(excluded) + (1 if unknown else 0) :]
+        if unknown:
+            excluded.append(
+                translated(lang, INDEX_STAY_UNKNOWN).format(
+                    n=len(unknown),
+                    days=results["settings"]["index_stay_assumed_days"],
+                    ids=lang.join(unknown),
+                )
+            )
+        notes = excluded + [translated(lang, note) for note in rest]
     out = [p(f"• {note}", styles().small) for note in notes]
     return out or [p(t("No participant was left out; no value was unknown."))]
 

@@ -4528,6 +4528,10 @@ This screen is not available in this version yet.</source>
         <translation>Wilson 评分法及 Clopper-Pearson 精确法 95% 置信区间</translation>
     </message>
     <message>
+        <source>Unplanned reoperation during the index stay unknown for {n} (no discharge date and the reoperation more than {days} days after the operation): {ids}</source>
+        <translation>首次住院期间计划外再手术情况未知 {n} 例（无出院日期且再手术在术后 {days} 天以后）：{ids}</translation>
+    </message>
+    <message>
         <source>Unplanned reoperation during the index stay (unknown for {n}: no discharge date)</source>
         <translation>首次住院期间计划外再手术（{n} 例未知：无出院日期）</translation>
     </message>
