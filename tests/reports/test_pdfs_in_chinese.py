@@ -222,3 +222,35 @@ def test_outcomes_report_in_chinese(db, investigator, tmp_path):
     assert re.search(r"NCLM-H-002：未纳入分析：死亡日期（2024年9月23日）不得早于索引日期", text)
     assert english_words(text, SOFTWARE | typed_words(db)) == set()
     assert "UTC" not in text and re.search(r"\d{4}年\d{1,2}月\d{1,2}日", text)
+
+
+def test_data_quality_notes_are_worded_in_chinese_from_their_values():
+    from nclm_desktop.reports.language import ReportLanguage
+    from nclm_desktop.reports.outcomes import _data_quality
+
+    results = {
+        "exclusions": [
+            {
+                "study_id": "NCLM-H-002",
+                "reason": "discharge_date (2024-05-02) must be on or before death_date (2024-05-01)",
+                "template": "{name} ({value}) must be on or before {other} ({at})",
+                "params": {
+                    "name": "discharge_date",
+                    "value": "2024-05-02",
+                    "other": "death_date",
+                    "at": "2024-05-01",
+                },
+            }
+        ],
+        "index_stay_unknown": ["NCLM-H-004", "NCLM-H-009"],
+        "data_quality": ["(the analysis's English sentences)", "(second)"],
+        "settings": {"index_stay_assumed_days": 30},
+    }
+    notes = [p.text for p in _data_quality(results, ReportLanguage("zh_CN"))]
+    assert notes == [
+        "• NCLM-H-002：未纳入分析：出院日期（2024年5月2日）不得晚于死亡日期（2024年5月1日）",
+        "• 首次住院期间计划外再手术情况未知 2 例（无出院日期且再手术在术后 30 天以后）："
+        "NCLM-H-004、NCLM-H-009",
+    ]
+    english = [p.text for p in _data_quality(results, ReportLanguage("en"))]
+    assert english == ["• (the analysis's English sentences)", "• (second)"]
