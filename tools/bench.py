@@ -60,6 +60,7 @@ AIMS["outcomes_report"] = 10.0  # issue 17: analysis + figures + PDF
 AIMS["export_csv"] = 10.0  # issue 15: the whole study exported
 AIMS["export_xlsx"] = 30.0
 AIMS["export_memory_mb"] = 400.0
+AIMS["status_screen"] = 0.100  # issue 16: a screen of the status dashboard
 
 
 def load() -> str:
@@ -356,6 +357,35 @@ def bench_month(app, db, actor) -> tuple[list[float] | None, list[float], float 
     page.close()
     page.deleteLater()
     return painted, service, first
+
+
+def bench_status(app, db, actor) -> tuple[float, list[float], list[float], int]:
+    """The status dashboard (issue 16): (first screen: order + page + paint; each new
+    screen scrolled to, its rows fetched and painted: wall clock, and this process's CPU
+    (steadier on a shared machine); participants)."""
+    import random
+
+    from nclm_desktop.ui.status_dashboard import StatusDashboardPage
+
+    t0 = time.perf_counter()
+    page = StatusDashboardPage(db, actor)
+    page.resize(1186, 700)  # the page's part of a 1366x768 window
+    page.show()
+    page.table.viewport().repaint()
+    app.processEvents()
+    first = time.perf_counter() - t0
+    bar, rows = page.table.verticalScrollBar(), page.model.rowCount()
+    screens, cpu = [], []
+    for value in random.Random(SEED).sample(range(bar.maximum()), 20):
+        t0, c0 = time.perf_counter(), time.process_time()
+        bar.setValue(value)  # rows never shown before: their page is fetched
+        page.table.viewport().repaint()
+        app.processEvents()
+        screens.append(time.perf_counter() - t0)
+        cpu.append(time.process_time() - c0)
+    page.close()
+    page.deleteLater()
+    return first, screens, cpu, rows
 
 
 def bench_worklists(db, actor) -> dict[str, tuple[list[float], int]]:
@@ -714,6 +744,12 @@ def main() -> int:
         print(f"  month render{bw(statistics.median(painted), 'month')}")
         print(f"  calendar page first shown (month + 3 worklists): {first * 1000:.0f} ms")
     print(f"  month query alone (services.followup.month_view): {ms(service)}")
+    first, screens, cpu, n = bench_status(app, db, actor)
+    print(f"status dashboard, a new screen ({n:,} participants; page query + paint): "
+          f"{ms(screens)} {verdict(statistics.median(screens), AIMS['status_screen'], 'ms')}")  # fmt: skip
+    print(f"  status screen{bw(statistics.median(screens))}; CPU median "
+          f"{statistics.median(cpu) * 1000:.1f} ms; first screen (order + page + paint): "
+          f"{first * 1000:.0f} ms{bw(first)}")  # fmt: skip
     for kind, (times, n) in bench_worklists(db, actor).items():
         print(f"worklist query {kind:<13} ({n:,} visits): {ms(times)}"
               f"{bw(statistics.median(times), 'worklists')}")  # fmt: skip

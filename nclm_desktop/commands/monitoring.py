@@ -36,11 +36,14 @@ QUERY_COLUMNS = (
 def add_parsers(sub: argparse._SubParsersAction) -> None:
     sign = sub.add_parser(
         "sign",
-        help="sign and lock a participant's casebook (investigator)",
+        help="sign and lock a participant's casebook, or sign one form (investigator)",
         description="Sign a participant's casebook as the --user (investigator), who enters "
-        "the password again (NCLM_PASSWORD or a prompt). Signing locks the casebook.",
+        "the password again (NCLM_PASSWORD or a prompt). Signing the casebook locks it; "
+        "with --form and --record only that form instance is signed (no lock).",
     )
     sign.add_argument("--participant", metavar="STUDY_ID", required=True)
+    sign.add_argument("--form", metavar="NAME", help="a form of the data dictionary")
+    sign.add_argument("--record", metavar="ID", help="the form instance's record number")
     sign.add_argument(
         "--meaning",
         required=True,
@@ -76,10 +79,20 @@ def _sign(args: argparse.Namespace, db: Database) -> int:
     from ..services.participants import find_participant_id
 
     code = signing.meaning_code(args.meaning)  # a bad meaning fails before signing in
+    if (args.form is None) != (args.record is None):
+        raise CliError("Signing one form needs both --form NAME and --record ID.")
     actor = signed_in(args, db)
     pid = find_participant_id(db, actor, args.participant)
-    signing.sign_casebook(db, actor, pid, args.user, _password_again(args.user), code)
-    print(f"{args.participant.strip()} signed ({signing.MEANINGS[code]}) and locked.")
+    password = _password_again(args.user)
+    sid = args.participant.strip()
+    if args.form is not None:
+        signing.sign_form(
+            db, actor, args.form, args.record, args.user, password, code, participant_id=pid
+        )
+        print(f"{sid}: {args.form} {args.record.strip()} signed ({signing.MEANINGS[code]}).")
+        return 0
+    signing.sign_casebook(db, actor, pid, args.user, password, code)
+    print(f"{sid} signed ({signing.MEANINGS[code]}) and locked.")
     return 0
 
 

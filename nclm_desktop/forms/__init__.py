@@ -6,7 +6,7 @@ format with it. How to add a field or a form: docs/ARCHITECTURE.md §11.
 
 from __future__ import annotations
 
-from .errors import UserError, ValidationError
+from .errors import Term, UserError, ValidationError
 from .field import (
     NOT_RECORDED,
     QT_TRANSLATE_NOOP,
@@ -33,6 +33,7 @@ __all__ = [
     "Identifier",
     "Kind",
     "Range",
+    "Term",
     "UserError",
     "ValidationError",
     "When",

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
-from .errors import ValidationError
+from .errors import Term, ValidationError
 from .text import text_problem
 
 EARLIEST_DATE = dt.date(1900, 1, 1)
@@ -46,6 +46,9 @@ class Identifier(StrEnum):
 class Choice:
     code: Any
     label: str
+    # The Chinese label when the choice comes with its own (the protocol file's assessments);
+    # other labels are translated through the translation files (README "Languages").
+    label_zh: str = ""
 
 
 @dataclass(frozen=True)
@@ -130,9 +133,8 @@ class Field:
 
     def fail_as(self, template: str, *, soft: bool = False, **params: str) -> ValidationError:
         """A refusal from a marked template: English here, translatable where shown."""
-        values = {"label": self.label, **params}
         return ValidationError(
-            self.name, template.format(**values), soft=soft, template=template, params=values
+            self.name, template, soft=soft, params={"label": Term(self.label), **params}
         )
 
     def clean(

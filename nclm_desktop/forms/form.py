@@ -13,7 +13,7 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, make_dataclass
 from typing import Any
 
-from .errors import ValidationError
+from .errors import Term, ValidationError
 from .field import QT_TRANSLATE_NOOP, Field
 
 DICTIONARY_VERSION = "1.0"
@@ -110,5 +110,5 @@ def missing_error(f: Field) -> ValidationError:
         return f.fail_as(QT_TRANSLATE_NOOP("DataDictionary", "{label} is required."))
     return f.fail_as(
         QT_TRANSLATE_NOOP("DataDictionary", "{label} is required ({when})."),
-        when=f.required.text,
+        when=Term(f.required.text),
     )

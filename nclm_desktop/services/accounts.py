@@ -200,6 +200,15 @@ def _check_password(s: Session, user: User | None, password: str) -> bool:
     return True
 
 
+def confirm_signer(s: Session, user: User, username: str, password: str) -> bool:
+    """The two components of an electronic signature (21 CFR 11.200): ``user``'s own user
+    name and password typed again. The password goes through the sign-in's throttle and
+    audit (a failure counts towards the account lock); a user name that is not ``user``'s
+    fails without revealing whose it is. The caller audits its own refusal and commits."""
+    same = username_key((username or "").strip()) == username_key(user.username)
+    return _check_password(s, user, password) if same else False
+
+
 def authenticate(db: Database, username: str, password: str) -> Actor:
     """Sign in; every attempt is audited; the failure message never says who exists."""
     with writing(db, None, system=True) as s:

@@ -13,10 +13,12 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
+from ..forms import QT_TRANSLATE_NOOP
 from ..forms.catalogue import form
 from ..models import BaselineDisease, Participant
 from ..models.audit_hook import ReasonRequired
 from ..models.db import Database
+from . import date_order
 from .date_order import not_before
 from .errors import NotFound, ValidationError
 from .permissions import Actor, Permission
@@ -46,10 +48,12 @@ def check_baseline(b: BaselineInput, birth_date: dt.date | None, today: dt.date)
     has no interval."""
     FORM.clean(asdict(b), today=today)
     for name in ("npc_diagnosis_date", "ebv_dna_date"):
-        not_before(FORM[name], getattr(b, name), "birth date", birth_date)
+        not_before(FORM[name], getattr(b, name), date_order.BIRTH, birth_date)
     if b.liver_met_timing == "synchronous" and b.metachronous_interval_months:
         raise ValidationError(
-            "metachronous_interval_months", "Synchronous liver metastases have no interval."
+            "metachronous_interval_months",
+            QT_TRANSLATE_NOOP("Refusals", "Synchronous liver metastases have no interval."),
+            params={},
         )
 
 

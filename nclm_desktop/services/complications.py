@@ -12,10 +12,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..clinical import COMPLICATION_CATEGORIES, ISGLS_CATEGORIES, clavien_dindo_from_treatment
+from ..forms import QT_TRANSLATE_NOOP, Term
 from ..forms.crf.complication import DEATH as DEATH_FORM
 from ..models import ClinicalEvent, Complication, Participant
 from ..models.db import Database
-from . import schedule_sync
+from . import date_order, schedule_sync
+from .date_order import not_before
 from .errors import ValidationError
 from .permissions import Actor, Permission
 from .record_dates import check_record_dates
@@ -24,7 +26,6 @@ from .surgery_inputs import (
     ComplicationInput,
     Treatment,
     clean_in_order,
-    not_before,
 )
 from .surgery_session import death_event, edit_reason, get_row, operation, today_or
 from .uow import writing
@@ -67,7 +68,9 @@ def _checked(
     found: dict[str, Any] = {}
 
     def after_onset(v: dict[str, Any]) -> None:
-        not_before("onset_date", "Onset date", v["onset_date"], operation_date, "operation date")
+        not_before(
+            COMPLICATION_FORM["onset_date"], v["onset_date"], date_order.OPERATION, operation_date
+        )
 
     def after_grade(v: dict[str, Any]) -> None:
         proposed = found["proposed"] = propose_grade(
@@ -77,46 +80,69 @@ def _checked(
         if grade != proposed and not v["grade_override_reason"]:
             raise ValidationError(
                 "grade_override_reason",
-                f"The treatment suggests grade {proposed}; please give a reason for choosing "
-                f"grade {grade}.",
+                QT_TRANSLATE_NOOP(
+                    "Refusals",
+                    "The treatment suggests grade {proposed}; please give a reason for choosing "
+                    "grade {grade}.",
+                ),
+                params={"proposed": proposed, "grade": grade},
             )
         if (grade == "V") != v["died"]:
             raise ValidationError(
                 "clavien_dindo",
-                "Grade V means the patient died of the complication; tick 'the patient died' "
-                "for grade V, and only then.",
+                QT_TRANSLATE_NOOP(
+                    "Refusals",
+                    "Grade V means the patient died of the complication; tick 'the patient died' "
+                    "for grade V, and only then.",
+                ),
+                params={},
             )
 
     def after_isgls(v: dict[str, Any]) -> None:
         if v["category"] not in ISGLS_CATEGORIES and v["isgls_grade"]:
             raise ValidationError(
-                "isgls_grade", f"{COMPLICATION_CATEGORIES[v['category']]} has no ISGLS grade."
+                "isgls_grade",
+                QT_TRANSLATE_NOOP("Refusals", "{category} has no ISGLS grade."),
+                params={
+                    "category": Term(COMPLICATION_FORM["category"].choice_label(v["category"]))
+                },
             )
 
     def after_suffix(v: dict[str, Any]) -> None:
         if found["grade"] == "V" and v["suffix_d"]:
             raise ValidationError(
-                "suffix_d", "Suffix d (disability at discharge) does not apply to grade V."
+                "suffix_d",
+                QT_TRANSLATE_NOOP(
+                    "Refusals", "Suffix d (disability at discharge) does not apply to grade V."
+                ),
+                params={},
             )
 
     def after_resolved(v: dict[str, Any]) -> None:
         if found["grade"] != "V":
-            not_before("resolved_date", "Resolution date", v["resolved_date"], v["onset_date"],
-                       "onset date")  # fmt: skip
+            not_before(COMPLICATION_FORM["resolved_date"], v["resolved_date"], date_order.ONSET,
+                       v["onset_date"])  # fmt: skip
             return
         if v["resolved_date"] is not None:
             raise ValidationError(
-                "resolved_date", "A complication that caused death has no resolution date."
+                "resolved_date",
+                QT_TRANSLATE_NOOP(
+                    "Refusals", "A complication that caused death has no resolution date."
+                ),
+                params={},
             )
         # The death date is entered, never assumed from the onset (a stand-in would be
         # false data in the survival analysis).
         death = DEATH_FORM.clean(data.values(), today=today)["death_date"]
-        not_before("death_date", "Date of death", death, v["onset_date"], "onset date")
+        not_before(DEATH_FORM["death_date"], death, date_order.ONSET, v["onset_date"])
         if discharge_date is not None and death < discharge_date:
             raise ValidationError(
                 "death_date",
-                f"Date of death ({death.isoformat()}) cannot be before the discharge date "
-                f"({discharge_date.isoformat()}).",
+                QT_TRANSLATE_NOOP(
+                    "Refusals",
+                    "Date of death ({death}) cannot be before the discharge date ({discharge}).",
+                ),
+                params={"death": death.isoformat(), "discharge": discharge_date.isoformat()},
             )
 
     values = data.values()
@@ -175,8 +201,11 @@ def _record_death(
     elif existing.event_date != death:
         raise ValidationError(
             "death_date",
-            f"A death on {existing.event_date.isoformat()} is already recorded for this "
-            "participant; the dates must agree.",
+            QT_TRANSLATE_NOOP(
+                "Refusals",
+                "A death on {date} is already recorded for this participant; the dates must agree.",
+            ),
+            params={"date": existing.event_date.isoformat()},
         )
     elif existing.complication_id is None:
         existing.complication_id = comp.id
@@ -247,8 +276,12 @@ def update_complication(
             # Undoing a death cannot re-open cancelled visits; it belongs to follow-up.
             raise ValidationError(
                 "clavien_dindo",
-                "This complication recorded the participant's death; correct the death in the "
-                "follow-up events before changing its grade.",
+                QT_TRANSLATE_NOOP(
+                    "Refusals",
+                    "This complication recorded the participant's death; correct the death in "
+                    "the follow-up events before changing its grade.",
+                ),
+                params={},
             )
         _apply_complication(comp, values)
         s.flush()
@@ -274,7 +307,11 @@ def delete_complication(
         if comp.clavien_dindo == "V":
             raise ValidationError(
                 "clavien_dindo",
-                "This complication recorded the participant's death; correct the death in the "
-                "follow-up events first.",
+                QT_TRANSLATE_NOOP(
+                    "Refusals",
+                    "This complication recorded the participant's death; correct the death in "
+                    "the follow-up events first.",
+                ),
+                params={},
             )
         s.delete(comp)

@@ -26,11 +26,14 @@ from dataclasses import asdict, dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..forms import QT_TRANSLATE_NOOP, Term
 from ..forms.catalogue import form
+from ..forms.crf.enrolment import status_label
 from ..models import Participant, Screening, StudyIdCounter, SystemicTreatment
 from ..models.db import Database
 from ..models.participants import STUDY_ID_PREFIX
 from . import baseline as baseline_service
+from . import date_order
 from .baseline import BaselineInput
 from .date_order import not_before
 from .errors import ServiceError, ValidationError
@@ -111,12 +114,20 @@ def _check_lines(lines: Sequence[SystemicLine], birth_date: dt.date | None, toda
     for item in lines:
         try:
             LINE_FORM.clean(asdict(item), today=today)
-            not_before(LINE_FORM["start_date"], item.start_date, "birth date", birth_date)
-            not_before(LINE_FORM["end_date"], item.end_date, "start date", item.start_date)
+            not_before(LINE_FORM["start_date"], item.start_date, date_order.BIRTH, birth_date)
+            not_before(LINE_FORM["end_date"], item.end_date, date_order.START, item.start_date)
         except ValidationError as exc:
-            raise ValidationError("systemic_lines", f"Line {item.line}: {exc}") from None
+            raise ValidationError(
+                "systemic_lines",
+                QT_TRANSLATE_NOOP("Refusals", "Line {line}: {problem}"),
+                params={"line": item.line, "problem": exc},
+            ) from None
         if item.line in seen:
-            raise ValidationError("systemic_lines", f"Treatment line {item.line} is entered twice.")
+            raise ValidationError(
+                "systemic_lines",
+                QT_TRANSLATE_NOOP("Refusals", "Treatment line {line} is entered twice."),
+                params={"line": item.line},
+            )
         seen.add(item.line)
 
 
@@ -128,12 +139,12 @@ def check_enrolment_dates(
     PARTICIPANT_FORM.clean(values, today=today, only=tuple(values))
     for name in ("consent_date", "enrolment_date"):
         if name in values:
-            not_before(PARTICIPANT_FORM[name], values[name], "screening date", screening_date)
+            not_before(PARTICIPANT_FORM[name], values[name], date_order.SCREENING, screening_date)
     if "enrolment_date" in values and "consent_date" in values:
         not_before(
             PARTICIPANT_FORM["enrolment_date"],
             values["enrolment_date"],
-            "consent date",
+            date_order.CONSENT,
             values["consent_date"],
         )
 
@@ -179,16 +190,26 @@ def _enrol_in_session(
         today,
     )
     if cohort == "systemic":
-        not_before(PARTICIPANT_FORM["index_date"], index_date, "birth date", participant.birth_date)
+        not_before(
+            PARTICIPANT_FORM["index_date"], index_date, date_order.BIRTH, participant.birth_date
+        )
         if not systemic_lines:
             raise ValidationError(
-                "systemic_lines", "The systemic-only cohort needs at least one treatment line."
+                "systemic_lines",
+                QT_TRANSLATE_NOOP(
+                    "Refusals", "The systemic-only cohort needs at least one treatment line."
+                ),
+                params={},
             )
     elif index_date is not None:
         raise ValidationError(
             "index_date",
-            "In the hepatectomy cohort the index date is the operation date; it is set when "
-            "the operation is recorded.",
+            QT_TRANSLATE_NOOP(
+                "Refusals",
+                "In the hepatectomy cohort the index date is the operation date; it is set when "
+                "the operation is recorded.",
+            ),
+            params={},
         )
     _check_lines(systemic_lines, participant.birth_date, today)
 
@@ -249,9 +270,13 @@ def enrol(
             raise ServiceError(f"No participant with id {participant_id}.")
         if participant.status != "screening" or participant.study_id:
             raise ServiceError(
-                f"This participant cannot be enrolled (status: {participant.status.replace('_', ' ')}"
-                + (f", study ID {participant.study_id}" if participant.study_id else "")
-                + ")."
+                QT_TRANSLATE_NOOP(
+                    "Refusals", "This participant cannot be enrolled (status: {status}{study_id})."
+                ),
+                params={
+                    "status": Term(status_label(participant.status)),
+                    "study_id": f", {participant.study_id}" if participant.study_id else "",
+                },
             )
         screening = session.scalars(
             select(Screening)
@@ -259,7 +284,12 @@ def enrol(
             .order_by(Screening.screening_date.desc(), Screening.id.desc())
         ).first()
         if screening is None or screening.verdict != "eligible":
-            raise ServiceError("Only a participant screened as eligible can be enrolled.")
+            raise ServiceError(
+                QT_TRANSLATE_NOOP(
+                    "Refusals", "Only a participant screened as eligible can be enrolled."
+                ),
+                params={},
+            )
         result = _enrol_in_session(
             session,
             participant,

@@ -14,11 +14,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..clinical import resection
+from ..forms import QT_TRANSLATE_NOOP, Term
+from ..forms.crf.enrolment import status_label
 from ..forms.crf.operation_team import FORM as TEAM_FORM
 from ..forms.form import missing_message
 from ..models import Complication, Operation, OperationSurgeon, Participant, Reoperation, User
 from ..models.db import Database
-from . import schedule_sync
+from . import date_order, schedule_sync
+from .date_order import not_before
 from .errors import ValidationError
 from .permissions import Actor, Permission
 from .record_dates import check_record_dates
@@ -26,7 +29,6 @@ from .surgery_inputs import (
     OPERATION_FORM,
     OperationInput,
     clean_in_order,
-    not_before,
     operation_values,
 )
 from .surgery_session import death_event, edit_reason, operation, participant, today_or
@@ -45,8 +47,8 @@ def validate_operation(
 
     def after_date(v: dict[str, Any]) -> None:
         not_before(
-            "operation_date", "Operation date", v["operation_date"], enrolment_date,
-            "enrolment date",
+            OPERATION_FORM["operation_date"], v["operation_date"], date_order.ENROLMENT,
+            enrolment_date,
         )  # fmt: skip
         if not data.surgeon_ids:
             raise ValidationError("surgeons", missing_message(TEAM_FORM["surgeons"]))
@@ -55,20 +57,28 @@ def validate_operation(
         if v["pringle_total_min"] and not v["pringle_count"]:
             raise ValidationError(
                 "pringle_count",
-                "Pringle time is recorded, so the manoeuvre count cannot be 0 or empty.",
+                QT_TRANSLATE_NOOP(
+                    "Refusals",
+                    "Pringle time is recorded, so the manoeuvre count cannot be 0 or empty.",
+                ),
+                params={},
             )
         total, duration = v["pringle_total_min"], v["duration_min"]
         if total is not None and duration is not None and total > duration:
             raise ValidationError(
                 "pringle_total_min",
-                f"Pringle total time ({total} min) cannot exceed the duration of the "
-                f"operation ({duration} min).",
+                QT_TRANSLATE_NOOP(
+                    "Refusals",
+                    "Pringle total time ({total} min) cannot exceed the duration of the "
+                    "operation ({duration} min).",
+                ),
+                params={"total": total, "duration": duration},
             )
 
     def after_discharge(v: dict[str, Any]) -> None:
         not_before(
-            "discharge_date", "Discharge date", v["discharge_date"], v["operation_date"],
-            "operation date",
+            OPERATION_FORM["discharge_date"], v["discharge_date"], date_order.OPERATION,
+            v["operation_date"],
         )  # fmt: skip
 
     return clean_in_order(
@@ -97,7 +107,11 @@ def _check_surgeons(s: Session, ids: Sequence[int]) -> None:
     )
     if found != wanted:
         raise ValidationError(
-            "surgeons", "Surgeons must be active users with the surgeon or investigator role."
+            "surgeons",
+            QT_TRANSLATE_NOOP(
+                "Refusals", "Surgeons must be active users with the surgeon or investigator role."
+            ),
+            params={},
         )
 
 
@@ -184,12 +198,17 @@ def record_operation(
         if p.cohort != "hepatectomy":
             raise ValidationError(
                 "participant",
-                f"{p.study_id or 'This participant'} is not in the hepatectomy group.",
+                QT_TRANSLATE_NOOP("Refusals", "{study_id} is not in the hepatectomy group."),
+                params={"study_id": p.study_id or "—"},
             )
         if p.status != "enrolled":
             raise ValidationError(
                 "participant",
-                f"Operations are recorded for enrolled participants ({p.study_id} is {p.status}).",
+                QT_TRANSLATE_NOOP(
+                    "Refusals",
+                    "Operations are recorded for enrolled participants ({study_id} is {status}).",
+                ),
+                params={"study_id": p.study_id, "status": Term(status_label(p.status))},
             )
         values = validate_operation(data, enrolment_date=p.enrolment_date, today=today_or(today))
         _check_surgeons(s, data.surgeon_ids)
@@ -222,19 +241,29 @@ def update_operation(
         if later is not None and when > later:
             raise ValidationError(
                 "operation_date",
-                f"Operation date cannot be after a complication or reoperation recorded on "
-                f"{later.isoformat()}.",
+                QT_TRANSLATE_NOOP(
+                    "Refusals",
+                    "Operation date cannot be after a complication or reoperation recorded on "
+                    "{date}.",
+                ),
+                params={"date": later.isoformat()},
             )
         death = death_event(s, p.id)
         if death is not None and when > death.event_date:
             raise ValidationError(
                 "operation_date",
-                f"Operation date cannot be after the recorded death ({death.event_date.isoformat()}).",
+                QT_TRANSLATE_NOOP(
+                    "Refusals", "Operation date cannot be after the recorded death ({date})."
+                ),
+                params={"date": death.event_date.isoformat()},
             )
         if death is not None and discharged and discharged > death.event_date:
             raise ValidationError(
                 "discharge_date",
-                f"Discharge date cannot be after the recorded death ({death.event_date.isoformat()}).",
+                QT_TRANSLATE_NOOP(
+                    "Refusals", "Discharge date cannot be after the recorded death ({date})."
+                ),
+                params={"date": death.event_date.isoformat()},
             )
         _check_surgeons(s, data.surgeon_ids)
         date_moved = op.operation_date != when

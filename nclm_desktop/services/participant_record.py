@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from ..clinical import load_protocol
+from ..forms import QT_TRANSLATE_NOOP
 from ..forms.catalogue import form
 from ..models import (
     Operation,
@@ -20,6 +21,7 @@ from ..models import (
     User,
 )
 from ..models.db import Database
+from . import date_order
 from .date_order import not_before
 from .enrolment import check_enrolment_dates
 from .errors import NotFound, ValidationError
@@ -219,7 +221,11 @@ def list_systemic_lines(
 def _need_reason(reason: str | None) -> str:
     text = (reason or "").strip()
     if not text:
-        raise ValidationError("reason", "A reason is needed to change recorded data.")
+        raise ValidationError(
+            "reason",
+            QT_TRANSLATE_NOOP("Refusals", "A reason is needed to change recorded data."),
+            params={},
+        )
     return text
 
 
@@ -252,7 +258,10 @@ def update_identity(
         if clash is not None:
             raise ValidationError(
                 "hospital_record_number",
-                f"The hospital record number {hrn} belongs to another participant.",
+                QT_TRANSLATE_NOOP(
+                    "Refusals", "The hospital record number {hrn} belongs to another participant."
+                ),
+                params={"hrn": hrn},
             )
         first = s.scalar(  # the earliest screening: a birth date must precede every one
             select(func.min(Screening.screening_date)).where(
@@ -261,7 +270,11 @@ def update_identity(
         )
         if first is not None and identity.birth_date > first:
             raise ValidationError(
-                "birth_date", f"The birth date is after the screening date ({first.isoformat()})."
+                "birth_date",
+                QT_TRANSLATE_NOOP(
+                    "Refusals", "The birth date is after the screening date ({date})."
+                ),
+                params={"date": first.isoformat()},
             )
         if p.identity is None:
             p.identity = ParticipantIdentity(name=name, hospital_record_number=hrn)
@@ -292,7 +305,11 @@ def update_enrolment_dates(
     with writing(db, actor, Permission.SCREEN_ENROL, reason=reason) as s:
         p = _participant(s, participant_id)
         if p.status == "screen_failed" or not p.study_id:
-            raise ValidationError("consent_date", "Only an enrolled participant has these dates.")
+            raise ValidationError(
+                "consent_date",
+                QT_TRANSLATE_NOOP("Refusals", "Only an enrolled participant has these dates."),
+                params={},
+            )
         screened = s.scalar(
             select(Screening.screening_date)
             .where(Screening.participant_id == participant_id)
@@ -310,8 +327,11 @@ def update_enrolment_dates(
         if enrolled is not None and first_operation is not None and enrolled > first_operation:
             raise ValidationError(
                 "enrolment_date",
-                f"The enrolment date ({enrolled.isoformat()}) is after the operation recorded "
-                f"on {first_operation.isoformat()}.",
+                QT_TRANSLATE_NOOP(
+                    "Refusals",
+                    "The enrolment date ({date}) is after the operation recorded on {operation}.",
+                ),
+                params={"date": enrolled.isoformat(), "operation": first_operation.isoformat()},
             )
         p.consent_date = consent_date
         p.enrolment_date = enrolled
@@ -319,7 +339,7 @@ def update_enrolment_dates(
             index = PARTICIPANT_FORM.clean(
                 {"cohort": p.cohort, "index_date": index_date}, today=today, only=("index_date",)
             )["index_date"]
-            not_before(PARTICIPANT_FORM["index_date"], index, "birth date", p.birth_date)
+            not_before(PARTICIPANT_FORM["index_date"], index, date_order.BIRTH, p.birth_date)
             if index_date != p.index_date:
                 p.index_date = index_date
                 s.flush()

@@ -13,6 +13,7 @@ from ..models import AuditEvent, Operation, Participant, ParticipantIdentity, Vi
 from ..models.db import Database
 from .errors import NotFound
 from .missing_data import missing_counts
+from .monitoring.queries import open_counts
 from .permissions import Actor, Permission
 from .uow import reading
 
@@ -38,6 +39,7 @@ class ParticipantRow:
     # The participant's latest audited change, as its event id (ids grow with time): the
     # list's default order. 0 if none.
     last_event: int
+    open_queries: int = 0  # data queries still open (services/monitoring/queries.py)
 
 
 def birth_shown(birth_date: dt.date | None, actor: Actor | None) -> dt.date | int | None:
@@ -91,6 +93,7 @@ def list_participants(db: Database, actor: Actor | None) -> list[ParticipantRow]
             .group_by(Visit.participant_id),
         )
         missing = missing_counts(s)
+        open_queries = open_counts(s)
         rows = [
             ParticipantRow(
                 r[0],
@@ -107,6 +110,7 @@ def list_participants(db: Database, actor: Actor | None) -> list[ParticipantRow]
                 next_visit.get(r[0]),
                 missing.get(r[0], 0),
                 r[10],
+                open_queries.get(r[0], 0),
             )
             for r in s.execute(stmt)
         ]

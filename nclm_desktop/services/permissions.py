@@ -6,22 +6,23 @@ from dataclasses import dataclass
 from enum import Enum
 
 from ..clinical.text_marks import QT_TRANSLATE_NOOP
+from ..forms.errors import Term
 from .errors import PermissionDenied
 
 
 class Permission(Enum):
-    MANAGE_USERS = "manage users, settings and backups"
-    SCREEN_ENROL = "screen and enrol"
-    WRITE_SURGERY = "record operations and complications"
-    READ_SURGERY = "view operations and complications"
-    WRITE_FOLLOWUP = "record follow-up visits and events"
-    READ_FOLLOWUP = "view follow-up"
-    SIGN = "sign, lock and unlock records"
-    REPORTS = "run reports, analysis and de-identified exports"
-    IDENTIFIED_EXPORT = "export identified data"
-    VIEW_IDENTITY = "see patient names and contact details"
-    VIEW_AUDIT = "view the audit trail"
-    VIEW_PARTICIPANTS = "view participants"
+    MANAGE_USERS = QT_TRANSLATE_NOOP("Refusals", "manage users, settings and backups")
+    SCREEN_ENROL = QT_TRANSLATE_NOOP("Refusals", "screen and enrol")
+    WRITE_SURGERY = QT_TRANSLATE_NOOP("Refusals", "record operations and complications")
+    READ_SURGERY = QT_TRANSLATE_NOOP("Refusals", "view operations and complications")
+    WRITE_FOLLOWUP = QT_TRANSLATE_NOOP("Refusals", "record follow-up visits and events")
+    READ_FOLLOWUP = QT_TRANSLATE_NOOP("Refusals", "view follow-up")
+    SIGN = QT_TRANSLATE_NOOP("Refusals", "sign, lock and unlock records")
+    REPORTS = QT_TRANSLATE_NOOP("Refusals", "run reports, analysis and de-identified exports")
+    IDENTIFIED_EXPORT = QT_TRANSLATE_NOOP("Refusals", "export identified data")
+    VIEW_IDENTITY = QT_TRANSLATE_NOOP("Refusals", "see patient names and contact details")
+    VIEW_AUDIT = QT_TRANSLATE_NOOP("Refusals", "view the audit trail")
+    VIEW_PARTICIPANTS = QT_TRANSLATE_NOOP("Refusals", "view participants")
 
 
 P = Permission
@@ -93,8 +94,13 @@ class Actor:
 
 def require(actor: Actor | None, permission: Permission) -> Actor:
     if actor is None:
-        raise PermissionDenied("Please sign in first.")
+        raise PermissionDenied(QT_TRANSLATE_NOOP("Refusals", "Please sign in first."), params={})
     if not actor.can(permission):
-        label = ROLE_LABELS.get(actor.role, actor.role)
-        raise PermissionDenied(f"A {label.lower()} may not {permission.value}.")
+        raise PermissionDenied(
+            QT_TRANSLATE_NOOP("Refusals", "The role {role} may not {action}."),
+            params={
+                "role": Term(ROLE_LABELS.get(actor.role, actor.role)),
+                "action": Term(permission.value, "Refusals"),
+            },
+        )
     return actor

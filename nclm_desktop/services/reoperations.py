@@ -8,9 +8,11 @@ from typing import Any
 
 from ..models import Reoperation
 from ..models.db import Database
+from . import date_order
+from .date_order import not_before
 from .permissions import Actor, Permission
 from .record_dates import check_record_dates
-from .surgery_inputs import REOPERATION_FORM, ReoperationInput, clean_in_order, not_before
+from .surgery_inputs import REOPERATION_FORM, ReoperationInput, clean_in_order
 from .surgery_session import edit_reason, get_row, operation, today_or
 from .uow import writing
 
@@ -20,8 +22,8 @@ def validate_reoperation(
 ) -> dict[str, Any]:
     def after_date(v: dict[str, Any]) -> None:
         not_before(
-            "reoperation_date", "Reoperation date", v["reoperation_date"], operation_date,
-            "operation date",
+            REOPERATION_FORM["reoperation_date"], v["reoperation_date"], date_order.OPERATION,
+            operation_date,
         )  # fmt: skip
 
     return clean_in_order(

@@ -40,6 +40,7 @@ from ..forms.form import missing_message
 from ..models import Participant, ParticipantIdentity, Screening
 from ..models.db import Database
 from . import baseline as baseline_service
+from . import date_order
 from .baseline import BaselineInput
 from .date_order import not_before
 from .errors import ValidationError
@@ -135,7 +136,7 @@ def check_screening(
             raise ValidationError(f.name, missing_message(f))
     others = [f.name for f in SCREENING_FORM.inputs if f not in labs]
     SCREENING_FORM.clean({**values, "sex": sex}, today=today, only=others)
-    not_before(SCREENING_FORM["screening_date"], s.screening_date, "birth date", birth_date)
+    not_before(SCREENING_FORM["screening_date"], s.screening_date, date_order.BIRTH, birth_date)
 
 
 # --- eligibility ---------------------------------------------------------------------------

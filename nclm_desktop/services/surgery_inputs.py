@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from ..forms import Form, ValidationError
+from ..forms import Form
 from ..forms.crf.complication import FORM as COMPLICATION_FORM
 from ..forms.crf.operation import FORM as OPERATION_FORM
 from ..forms.crf.reoperation import FORM as REOPERATION_FORM
@@ -36,7 +36,6 @@ __all__ = [
     "Treatment",
     "clean_in_order",
     "operation_values",
-    "not_before",
 ]
 
 
@@ -134,15 +133,3 @@ def clean_in_order(
         if after and f.name in after:
             after[f.name](cleaned)
     return cleaned
-
-
-def not_before(
-    name: str, label: str, value: dt.date | None, bound: dt.date | None, bound_label: str
-) -> None:
-    """The date-order rule every surgery record has (onset after the operation ...)."""
-    if value is not None and bound is not None and value < bound:
-        raise ValidationError(
-            name,
-            f"{label} ({value.isoformat()}) cannot be before the {bound_label} "
-            f"({bound.isoformat()}).",
-        )

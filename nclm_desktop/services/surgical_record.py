@@ -21,6 +21,7 @@ from ..clinical import (
     is_major_complication,
     perioperative_outcomes,
     reoperation_during_index_stay,
+    resection,
 )
 from ..models import ClinicalEvent, Complication, Operation, OperationSurgeon, Reoperation, User
 from ..models.db import Database
@@ -75,6 +76,15 @@ class OperationSummary:
     @property
     def length_of_stay_days(self) -> int | None:
         return length_of_stay(self.operation_date, self.discharge_date)
+
+    @property
+    def resection_name_zh(self) -> str:
+        """The resection's Chinese name, from the same rule that named it ("" when the
+        segments no longer name one)."""
+        try:
+            return resection(self.segments, anatomical=self.anatomical).name_zh
+        except ValueError:
+            return ""
 
     @property
     def surgeon_names(self) -> str:

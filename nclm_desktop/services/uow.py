@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from sqlalchemy import Connection, event, inspect, select
 from sqlalchemy.orm import Session
 
+from ..forms import QT_TRANSLATE_NOOP
 from ..forms.text import text_problem
 from ..models import Participant
 from ..models.base import Base
@@ -74,13 +75,21 @@ def _check_texts(session: Session, flush_context: object, instances: object) -> 
             problem = text_problem(value, length, multiline=True)
             if problem:
                 label = attr.key.replace("_", " ")
-                raise ValidationError(attr.key, f"The {label} {problem}.")
+                raise ValidationError(
+                    attr.key,
+                    QT_TRANSLATE_NOOP("Refusals", "The {label} {problem}."),
+                    params={"label": label, "problem": problem},
+                )
 
 
 # What may still change on a locked participant's record: the lock itself, so signing and
 # unlocking are writes like any other (docs/ARCHITECTURE.md §3).
 WRITABLE_WHEN_LOCKED: dict[str, frozenset[str]] = {"participant": frozenset({"locked"})}
 _LOCKED_AT_START = "nclm_locked_at_start"
+# Rows about a participant's record, not of it: a monitor's questions and verification marks
+# are accepted on a locked casebook (a question on signed data is how a correction starts;
+# the correction itself needs the unlock). docs/ARCHITECTURE.md §3.
+NOT_CASE_DATA = frozenset({"data_query", "sdv_mark"})
 
 
 def _only_lock_changes(obj: object) -> bool:
@@ -119,6 +128,7 @@ def _check_locks(session: Session, flush_context: object) -> None:
             at_start.setdefault(obj.id, False)  # created in this unit of work
     written = [*session.new, *session.deleted]
     written += [o for o in session.dirty if session.is_modified(o) and not _only_lock_changes(o)]
+    written = [o for o in written if getattr(o, "__tablename__", None) not in NOT_CASE_DATA]
     touched = {changes.participant_of(o, session) for o in written if isinstance(o, Base)}
     touched.discard(None)
     for pid in sorted(touched):
@@ -127,8 +137,12 @@ def _check_locks(session: Session, flush_context: object) -> None:
             stored = inspect(p).attrs.study_id.history.deleted  # not one this write gave
             study_id = stored[0] if stored else p.study_id
             raise RecordLocked(
-                f"{study_id or 'This participant'} is locked (signed); an investigator must "
-                "unlock it before any change."
+                QT_TRANSLATE_NOOP(
+                    "Refusals",
+                    "{study_id} is locked (signed); an investigator must unlock it before any "
+                    "change.",
+                ),
+                params={"study_id": study_id or "—"},
             )
 
 
@@ -148,7 +162,11 @@ def writing(
         require(actor, permission)
     problem = text_problem(reason or "", 2000, multiline=True)
     if problem:
-        raise ValidationError("reason", f"The reason {problem}.")
+        raise ValidationError(
+            "reason",
+            QT_TRANSLATE_NOOP("Refusals", "The reason {problem}."),
+            params={"problem": problem},
+        )
     with _database_errors(), db.session(write=True) as session:
         event.listen(session, "before_flush", _check_texts)
         event.listen(session, "before_flush", _note_lock_changes)

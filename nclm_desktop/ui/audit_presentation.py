@@ -32,6 +32,8 @@ RECORD_LABELS = {
     "visit": QT_TRANSLATE_NOOP("Audit", "Visit"),
     "clinical_event": QT_TRANSLATE_NOOP("Audit", "Clinical event"),
     "signature": QT_TRANSLATE_NOOP("Audit", "Signature"),
+    "casebook": QT_TRANSLATE_NOOP("Audit", "Casebook"),  # a failed signature of one
+    "sdv_mark": QT_TRANSLATE_NOOP("Audit", "Source-data verification"),
     "user_account": QT_TRANSLATE_NOOP("Audit", "User account"),
     "setting": QT_TRANSLATE_NOOP("Audit", "Setting"),
 }
@@ -41,6 +43,9 @@ ACTION_LABELS = {
     "delete": QT_TRANSLATE_NOOP("Audit", "deleted"),
     "sign": QT_TRANSLATE_NOOP("Audit", "signed"),
     "unsign": QT_TRANSLATE_NOOP("Audit", "signature revoked"),
+    "signature_failed": QT_TRANSLATE_NOOP(
+        "Audit", "signature refused (wrong user name or password)"
+    ),
     "login": QT_TRANSLATE_NOOP("Audit", "signed in"),
     "login_failed": QT_TRANSLATE_NOOP("Audit", "sign-in failed"),
     "logout": QT_TRANSLATE_NOOP("Audit", "signed out"),
@@ -67,6 +72,55 @@ FIELD_LABELS = {  # where the column name alone would read oddly
     "index_date": QT_TRANSLATE_NOOP("Audit", "Index date"),
     "suffix_d": QT_TRANSLATE_NOOP("Audit", "Suffix d (disability at discharge)"),
     "expected_survival_ge_6_months": QT_TRANSLATE_NOOP("Audit", "Expected survival ≥ 6 months"),
+    # Columns outside the data dictionary: keys, accounts, monitoring, settings.
+    "id": QT_TRANSLATE_NOOP("Audit", "ID"),
+    "participant_id": QT_TRANSLATE_NOOP("Audit", "Participant ID"),
+    "created_utc": QT_TRANSLATE_NOOP("Audit", "Created (UTC)"),
+    "updated_utc": QT_TRANSLATE_NOOP("Audit", "Updated (UTC)"),
+    "key": QT_TRANSLATE_NOOP("Audit", "Setting"),
+    "value": QT_TRANSLATE_NOOP("Audit", "Value"),
+    "last_number": QT_TRANSLATE_NOOP("Audit", "Last number issued"),
+    "username": QT_TRANSLATE_NOOP("Audit", "User name"),
+    "display_name": QT_TRANSLATE_NOOP("Audit", "Display name"),
+    "password_hash": QT_TRANSLATE_NOOP("Audit", "Password (hashed)"),
+    "active": QT_TRANSLATE_NOOP("Audit", "Active"),
+    "last_login_utc": QT_TRANSLATE_NOOP("Audit", "Last sign-in (UTC)"),
+    "failed_logins": QT_TRANSLATE_NOOP("Audit", "Failed sign-ins"),
+    "locked_until_utc": QT_TRANSLATE_NOOP("Audit", "Locked until (UTC)"),
+    "must_change_password": QT_TRANSLATE_NOOP("Audit", "Must change password"),
+    "form": QT_TRANSLATE_NOOP("Audit", "Form"),
+    "record_id": QT_TRANSLATE_NOOP("Audit", "Record"),
+    "text": QT_TRANSLATE_NOOP("Audit", "Question"),
+    "state": QT_TRANSLATE_NOOP("Audit", "State"),
+    "raised_by": QT_TRANSLATE_NOOP("Audit", "Raised by"),
+    "raised_utc": QT_TRANSLATE_NOOP("Audit", "Raised (UTC)"),
+    "answer": QT_TRANSLATE_NOOP("Audit", "Answer"),
+    "answered_by": QT_TRANSLATE_NOOP("Audit", "Answered by"),
+    "answered_utc": QT_TRANSLATE_NOOP("Audit", "Answered (UTC)"),
+    "closed_by": QT_TRANSLATE_NOOP("Audit", "Closed by"),
+    "closed_utc": QT_TRANSLATE_NOOP("Audit", "Closed (UTC)"),
+    "screener_id": QT_TRANSLATE_NOOP("Audit", "Screened by"),
+    "verified_by": QT_TRANSLATE_NOOP("Audit", "Verified by"),
+    "verified_utc": QT_TRANSLATE_NOOP("Audit", "Verified (UTC)"),
+    "record_hash": QT_TRANSLATE_NOOP("Audit", "Record fingerprint"),
+    "signer_id": QT_TRANSLATE_NOOP("Audit", "Signed by"),
+    "meaning": QT_TRANSLATE_NOOP("Audit", "Meaning"),
+    "signed_utc": QT_TRANSLATE_NOOP("Audit", "Signed (UTC)"),
+    "printed_name": QT_TRANSLATE_NOOP("Audit", "Printed name"),
+    "meaning_text": QT_TRANSLATE_NOOP("Audit", "Meaning (text)"),
+    "utc_offset": QT_TRANSLATE_NOOP("Audit", "UTC offset"),
+    "data_hash": QT_TRANSLATE_NOOP("Audit", "Data fingerprint"),
+    "revoked_utc": QT_TRANSLATE_NOOP("Audit", "Revoked (UTC)"),
+    "revoke_reason": QT_TRANSLATE_NOOP("Audit", "Reason for revoking"),
+    "user_id": QT_TRANSLATE_NOOP("Audit", "User"),
+    "data": QT_TRANSLATE_NOOP("Audit", "Draft data"),
+    "operation_id": QT_TRANSLATE_NOOP("Audit", "Operation"),
+    "treatment": QT_TRANSLATE_NOOP("Audit", "Treatment"),
+    "visit_id": QT_TRANSLATE_NOOP("Audit", "Visit"),
+    "complication_id": QT_TRANSLATE_NOOP("Audit", "Complication"),
+    "field": QT_TRANSLATE_NOOP("Audit", "Field"),
+    "entity": QT_TRANSLATE_NOOP("Audit", "Signed record"),
+    "entity_id": QT_TRANSLATE_NOOP("Audit", "Signed record ID"),
 }
 # Bookkeeping columns left out of "added"/"deleted" summaries.
 SUMMARY_SKIPPED = {"id", "participant_id", "operation_id", "created_utc", "updated_utc"}
@@ -114,7 +168,7 @@ def field_label(field: str | None) -> str:
     if field in _dictionary_labels():  # the data dictionary's label, in the user's language
         label, unit = _dictionary_labels()[field]
         shown = dictionary_text(label)
-        return f"{shown} ({unit})" if unit and f"({unit})" not in label else shown
+        return f"{shown} ({dictionary_text(unit)})" if unit and f"({unit})" not in label else shown
     for suffix, unit in sorted(UNITS.items(), key=lambda kv: -len(kv[0])):
         if field.endswith("_" + suffix):
             return f"{_words(field[: -len(suffix) - 1])} ({unit})"
@@ -179,5 +233,6 @@ def change_text(action: str, field: str | None, old: str | None, new: str | None
     if action == "insert":
         return f"{ARROW} {readable(new)}"
     if action == "delete":
-        return f"{readable(old)} {ARROW} {t('(deleted)')}"
+        deleted = t("(deleted)")  # outside the f-string, where lupdate finds it
+        return f"{readable(old)} {ARROW} {deleted}"
     return readable(new) if new is not None else readable(old)

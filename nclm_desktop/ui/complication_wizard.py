@@ -41,6 +41,7 @@ from .checked_page import CheckedFormPage
 from .complication_panels import CciPanel, definition_label
 from .form_builder import FormView, page_of
 from .form_inputs import dictionary_text, make_input
+from .i18n import localized
 from .participant_label import label_pages, who_for
 
 
@@ -160,7 +161,8 @@ class ComplicationWizard(QWizard):
     def _build_pages(self) -> None:
         op = self.operation
         context = _t("{name} on {date}").format(
-            name=op.resection_name, date=op.operation_date.isoformat()
+            name=localized(op.resection_name, op.resection_name_zh),
+            date=op.operation_date.isoformat(),
         )
         p1 = self._page(_t("Complication"), ("category", "other_text", "onset_date"), context)
         self.what = p1.view
@@ -452,7 +454,8 @@ class ComplicationWizard(QWizard):
             f"<tr><td style='padding-right:12px;color:#555'>{k}</td><td>{v}</td></tr>"
             for k, v in rows
         )
-        return f"<b>{_t('Check before saving')}</b><table>{body}</table>"
+        title = _t("Check before saving")  # outside the f-string, where lupdate finds it
+        return f"<b>{title}</b><table>{body}</table>"
 
     def _page_changed(self, page_id: int) -> None:
         if page_id == PAGE_GRADE:

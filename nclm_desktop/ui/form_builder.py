@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Collection, Iterable, Mapping
-from typing import Any
+from typing import Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
-    QLabel,
+    QMenu,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
 
 from ..forms import Field, Form, Kind, UserError, ValidationError
 from . import dialogs
+from .field_flag import FlagCaption
 from .form_feedback import ErrorLine, MissingFields, focus_field, required_label, watch_enabled
-from .form_inputs import CustomInput, FieldInput, dictionary_text, error_text, make_input
+from .form_inputs import CustomInput, FieldInput, dictionary_text, make_input
 
 Today = dt.date | Callable[[], dt.date]
 
@@ -43,7 +44,7 @@ class _Row:
         name = inp.field.name
         self.input = inp
         self.label = dictionary_text(inp.field.label)
-        self.caption = QLabel(self.label)
+        self.caption = FlagCaption(self.label)
         self.caption.setBuddy(inp.focus)
         self.error = ErrorLine(name, wrap=True)
         self.keep = QPushButton(t("Keep this value"))
@@ -86,6 +87,7 @@ class FormView(QWidget):
         self._confirmed: set[str] = set()
         self._required: dict[str, bool] = {}  # the page's own say, over the definition's
         self._checks: dict[str, list[Callable[[Any], str | None]]] = {}
+        self._field_actions: list[tuple[str, Callable[[str], None]]] = []
         self.layout_ = QFormLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
         self.layout_.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
@@ -126,6 +128,38 @@ class FormView(QWidget):
 
     def today(self) -> dt.date:
         return self._today() if callable(self._today) else self._today
+
+    # -- per-field actions and flags (e.g. data queries: ui/field_queries.py) -------------
+    def add_field_action(self, text: str, run: Callable[[str], None]) -> None:
+        """An entry of each field's context menu (right-click on its caption); ``run``
+        gets the field's name."""
+        self._field_actions.append((text, run))
+        for name, row in self.rows.items():
+            if row.caption.contextMenuPolicy() != Qt.ContextMenuPolicy.CustomContextMenu:
+                row.caption.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+                row.caption.customContextMenuRequested.connect(
+                    lambda pos, n=name: self._show_field_menu(n, pos)
+                )
+
+    def field_menu(self, name: str) -> QMenu:
+        menu = QMenu(self)
+        menu.setObjectName(f"{name}_menu")
+        for text, run in self._field_actions:
+            menu.addAction(text, lambda n=name, r=run: r(n))
+        return menu
+
+    def _show_field_menu(self, name: str, pos: QPoint) -> None:
+        menu = self.field_menu(name)
+        menu.exec(self.rows[name].caption.mapToGlobal(pos))
+        menu.deleteLater()
+
+    def set_flag(self, name: str, state: str | None, tip: str = "") -> None:
+        """Flag a field ("open", "answered") with a tooltip, or clear it (None)."""
+        if name in self.rows:
+            self.rows[name].caption.set_flag(state, tip)
+
+    def flag(self, name: str) -> str | None:
+        return self.rows[name].caption.flag
 
     def require(self, name: str, required: bool = True) -> None:
         """Required here whatever the definition says (e.g. asked before Finish)."""
@@ -222,7 +256,7 @@ class FormView(QWidget):
             try:
                 f.clean(value, today=self.today(), confirmed=name in self._confirmed, unit=unit)
             except ValidationError as exc:
-                return error_text(exc), exc.soft
+                return str(exc), exc.soft
         for check in self._checks.get(name, ()):
             message = check(value)
             if message:
@@ -288,7 +322,7 @@ class FormView(QWidget):
         return True
 
     def show_service_error(self, exc: ValidationError) -> bool:
-        return self.show_error(exc.field, error_text(exc), soft=exc.soft)
+        return self.show_error(exc.field, str(exc), soft=exc.soft)
 
     def clear_errors(self) -> None:
         for row in self.rows.values():
@@ -383,6 +417,15 @@ def page_of(wizard: QWizard, field_name: str) -> int | None:
     return None
 
 
+class EditorHook(Protocol):
+    """What a FormEditor asks of a helper attached to it (ui/field_queries.py): the reason
+    for a change (it may offer the record's open queries) and what to do once it is saved."""
+
+    def ask_reason(self, editor: FormEditor) -> str | None: ...
+
+    def after_save(self, editor: FormEditor) -> None: ...
+
+
 class FormEditor(QWidget):
     """A detail-tab editor: the fields read-only until Edit; Save checks them, asks a reason
     when the record was saved before (kept in the audit trail) and calls ``save(values,
@@ -404,6 +447,7 @@ class FormEditor(QWidget):
     ) -> None:
         super().__init__()
         name = name or form.name
+        self.key = name  # the objectNames' suffix
         self.what = what
         self._save_fn, self._load_fn = save, load
         self.view = FormView(form, names, today=today)
@@ -421,6 +465,9 @@ class FormEditor(QWidget):
         for button in (self.edit_button, self.save_button, self.cancel_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        self.button_row = buttons  # helpers add theirs before the stretch
+        self.hook: EditorHook | None = None
+        self._loaded: dict[str, Any] = {}
         # Read-only fields stay legible (the default disabled grey is too faint to read).
         self.setStyleSheet(
             "QLineEdit:disabled, QComboBox:disabled, QPlainTextEdit:disabled, "
@@ -439,6 +486,16 @@ class FormEditor(QWidget):
         values = self._load_fn()
         self.first_entry = values is None
         self.view.set_values(values or {})
+        self._loaded = self._shown()
+
+    def _shown(self) -> dict[str, Any]:
+        # What the inputs hold, read-only or not (raw_values skips disabled inputs).
+        return {name: row.input.value() for name, row in self.view.rows.items()}
+
+    def changed_fields(self) -> set[str]:
+        """The fields whose value differs from what was loaded."""
+        now = self._shown()
+        return {name for name in self.view.rows if now[name] != self._loaded.get(name)}
 
     def set_editing(self, editing: bool) -> None:
         self.editing = editing
@@ -462,7 +519,9 @@ class FormEditor(QWidget):
         values = self.view.values()
         reason = None
         if not self.first_entry:
-            reason = dialogs.ask_reason(self, self.what)
+            reason = (
+                self.hook.ask_reason(self) if self.hook else dialogs.ask_reason(self, self.what)
+            )
             if not reason:
                 return False
         try:
@@ -473,6 +532,8 @@ class FormEditor(QWidget):
             return False
         self.load()
         self.set_editing(False)
+        if self.hook:
+            self.hook.after_save(self)
         self.saved.emit()
         return True
 

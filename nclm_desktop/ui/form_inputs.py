@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -23,30 +24,57 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..forms import Field, Kind, ValidationError
-from ..forms.field import YES_NO, format_number
+from ..forms import Field, Kind
+from ..forms.field import NOT_RECORDED, YES_NO, format_number, with_unit
 from .date_input import DateInput
+from .i18n import current_language
 
 
 def dictionary_text(text: str) -> str:
-    """A data-dictionary string (label, help, choice) in the user's language."""
-    return QCoreApplication.translate("DataDictionary", text) if text else text
+    """A data-dictionary string (label, help, choice) in the user's language; a choice that
+    carries its own Chinese label (from the protocol file) uses it."""
+    if not text:
+        return text
+    out = QCoreApplication.translate("DataDictionary", text)
+    if out == text and current_language() == "zh_CN":
+        return _own_chinese().get(text, text)
+    return out
+
+
+@cache
+def _own_chinese() -> dict[str, str]:
+    from ..forms.catalogue import all_forms
+
+    return {
+        c.label: c.label_zh
+        for f in all_forms().values()
+        for field in f.fields
+        for c in field.choices
+        if c.label_zh
+    }
 
 
 def t(text: str) -> str:
     return QCoreApplication.translate("FormInputs", text)
 
 
-def error_text(exc: ValidationError) -> str:
-    """A refusal in the user's language when it came from a dictionary template (the field's
-    label and condition translated too); any other message as it is."""
-    if not exc.template:
-        return str(exc)
-    params = {k: dictionary_text(v) if k in ("label", "when") else v for k, v in exc.params.items()}
-    try:
-        return dictionary_text(exc.template).format(**params)
-    except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
-        return str(exc)
+def display_text(
+    field: Field, value: Any, *, unit: str | None = None, empty: str = NOT_RECORDED
+) -> str:
+    """A recorded value as every screen shows it: the dictionary's text (precision, unit,
+    choice labels) with its words in the user's language. ``unit``: the one it was typed in."""
+    if value is None or value == [] or value == ():
+        return empty
+    if field.kind in (Kind.INTEGER, Kind.DECIMAL):
+        return with_unit(field.format(value, unit=False), dictionary_text(unit or field.unit))
+    if field.kind in (Kind.CHOICE, Kind.YESNO):
+        return dictionary_text(field.format(value))
+    if field.kind is Kind.MULTI:
+        order = {c: i for i, c in enumerate(field.codes())}
+        return ", ".join(
+            dictionary_text(field.choice_label(v)) for v in sorted(value, key=order.__getitem__)
+        )
+    return field.format(value)
 
 
 class FieldInput:
@@ -132,11 +160,11 @@ class NumberFieldInput(FieldInput):
             self.unit = QComboBox()
             self.unit.setObjectName(field.unit_field or f"{field.name}_unit")
             for label in (field.unit, *(a.label for a in field.alt_units)):
-                self.unit.addItem(label, label)
+                self.unit.addItem(dictionary_text(label), label)
             self.unit.currentIndexChanged.connect(lambda *_: self._show_limits())
             row.addWidget(self.unit)
         elif field.unit:
-            row.addWidget(QLabel(field.unit))
+            row.addWidget(QLabel(dictionary_text(field.unit)))
         row.addStretch(1)
         super().__init__(field, self.edit, box)
         self._show_limits()

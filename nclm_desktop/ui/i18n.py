@@ -7,10 +7,13 @@ else the system locale. Only zh_CN loads translators; English is the source text
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from .. import paths
+from ..forms.errors import Term, set_translator
 from ..forms.languages import LANGUAGES
 
 LANGUAGE_NAMES = {"en": "English", "zh_CN": "简体中文"}  # each in its own language
@@ -81,6 +84,7 @@ def install(lang: str) -> str:
         for translator in _installed:
             app.installTranslator(translator)
     QLocale.setDefault(_locale(lang))  # month and day names, numbers in Qt's widgets
+    set_translator(None if lang == "en" else refusal_text)  # services' messages, see there
     _current = lang
     return lang
 
@@ -107,3 +111,17 @@ def localized(en: str, zh: str) -> str:
     """A text the protocol file or a clinical rule carries in both languages (criteria,
     assessments, resection names): the one for the interface language."""
     return zh if _current == "zh_CN" and zh else en
+
+
+def refusal_text(template: str, params: Mapping[str, Any]) -> str:
+    """A refusal (forms/errors.py) in the interface language: the services' messages are
+    marked in the "Refusals" context, the data dictionary's in "DataDictionary"; the words
+    put into them (``Term``) are translated in their own context."""
+    text = QCoreApplication.translate("Refusals", template)
+    if text == template:
+        text = QCoreApplication.translate("DataDictionary", template)
+    words = {
+        k: QCoreApplication.translate(v.context, v) if isinstance(v, Term) else v
+        for k, v in params.items()
+    }
+    return text.format(**words)

@@ -73,6 +73,14 @@ def _screening(w: MainWindow) -> QWidget:
     return page
 
 
+def _queries(w: MainWindow) -> QWidget:
+    from .queries_page import QueriesPage
+
+    page = QueriesPage(w.db, w.actor, load=False)
+    page.participant_opened.connect(w.open_participant)
+    return page
+
+
 def _outcomes(w: MainWindow) -> QWidget:
     from .outcomes_page import OutcomesPage
 
@@ -111,6 +119,21 @@ def _export(w: MainWindow) -> QWidget:
     return ExportPage(w.db, w.actor)
 
 
+def _status(w: MainWindow) -> QWidget:
+    from .status_dashboard import StatusDashboardPage
+
+    page = StatusDashboardPage(w.db, w.actor, load=False)
+    page.participant_opened.connect(w.open_participant)
+    page.participant_tab_opened.connect(w.open_participant_at)
+    return page
+
+
+def _import(w: MainWindow) -> QWidget:
+    from .import_page import ImportPage
+
+    return ImportPage(w.db, w.actor)
+
+
 def _placeholder(title: str) -> PageFactory:
     return lambda w: PlaceholderPage(title)
 
@@ -120,15 +143,18 @@ def default_pages() -> list[PageSpec]:
     return [
         PageSpec("participants", _t("Participants"), Permission.VIEW_PARTICIPANTS, _participants),
         PageSpec("screening", _t("Screening"), Permission.VIEW_PARTICIPANTS, _screening),
+        PageSpec("status", _t("Status"), Permission.VIEW_PARTICIPANTS, _status),
         PageSpec(
             "calendar",
             _t("Calendar"),
             Permission.READ_FOLLOWUP,
             _calendar,
         ),
+        PageSpec("queries", _t("Queries"), Permission.VIEW_PARTICIPANTS, _queries),
         PageSpec("outcomes", _t("Outcomes"), Permission.REPORTS, _outcomes),
         PageSpec("reports", _t("Reports"), Permission.REPORTS, _reports),
         PageSpec("export", _t("Export"), Permission.REPORTS, _export),
+        PageSpec("import", _t("Import"), Permission.SCREEN_ENROL, _import),
         PageSpec("audit", _t("Audit"), Permission.VIEW_AUDIT, _audit),
         PageSpec("admin", _t("Administration"), Permission.MANAGE_USERS, _admin),
     ]
@@ -308,6 +334,12 @@ class MainWindow(QMainWindow):
         from .participant_detail import open_participant_detail
 
         open_participant_detail(self, participant_id)
+
+    @Slot(int, str)
+    def open_participant_at(self, participant_id: int, tab: str) -> None:
+        from .participant_detail import open_participant_detail
+
+        open_participant_detail(self, participant_id, tab)
 
     @Slot()
     def show_about(self) -> None:

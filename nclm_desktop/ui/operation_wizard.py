@@ -28,7 +28,8 @@ from ..services.surgery_inputs import OperationInput, operation_values
 from . import dialogs
 from .checked_page import CheckedFormPage
 from .form_builder import page_of
-from .form_inputs import make_input
+from .form_inputs import display_text, make_input
+from .i18n import localized
 from .participant_label import label_pages, who_for
 from .schedule_print import offer_schedule
 from .segment_map import SegmentMap
@@ -64,7 +65,8 @@ def resection_text(segments: list[int], anatomical: bool) -> tuple[str, str]:
     res = resection(segments, anatomical=anatomical)
     size = _t("major resection") if res.major else _t("minor resection")
     count = _t("{n} segment(s)").format(n=res.segment_count)
-    return res.name[:1].upper() + res.name[1:], f"{size} · {count}"
+    name = localized(res.name[:1].upper() + res.name[1:], res.name_zh)
+    return name, f"{size} · {count}"
 
 
 class OperationWizard(QWizard):
@@ -304,13 +306,13 @@ class OperationWizard(QWizard):
         ]
         approach = self.approach.currentText() if v["approach"] else "—"  # type: ignore[attr-defined]
         op_date = v["operation_date"]
-        segs = OPERATION["segments"].format(v["segments"])
-        margin = OPERATION["margin_mm"].format(v["margin_mm"])
+        segs = display_text(OPERATION["segments"], v["segments"])
+        margin = display_text(OPERATION["margin_mm"], v["margin_mm"])
         rows = [
             (_t("Operation"), f"{op_date.isoformat() if op_date else '—'} · {approach}"),
             (_t("Surgeons"), ", ".join(names) or "—"),
             (_t("Segments"), f"{segs} — {name} {('(' + size + ')') if size else ''}"),
-            (_t("Blood loss"), OPERATION["blood_loss_ml"].format(v["blood_loss_ml"])),
+            (_t("Blood loss"), display_text(OPERATION["blood_loss_ml"], v["blood_loss_ml"])),
             (_t("Margin · R status"), f"{margin} · {v['r_status'] or '—'}"),
             (_t("Length of stay"), _t("{n} days").format(n=stay) if stay is not None else "—"),
         ]
@@ -318,7 +320,8 @@ class OperationWizard(QWizard):
             f"<tr><td style='padding-right:12px;color:#555'>{k}</td><td>{v}</td></tr>"
             for k, v in rows
         )
-        return f"<b>{_t('Check before saving')}</b><table>{body}</table>"
+        title = _t("Check before saving")  # outside the f-string, where lupdate finds it
+        return f"<b>{title}</b><table>{body}</table>"
 
     # --- validation and saving ----------------------------------------------------------
 

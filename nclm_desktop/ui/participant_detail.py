@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..forms import Kind
 from ..forms.catalogue import form
 from ..models.db import Database
 from ..services import participant_record as record
@@ -32,16 +31,16 @@ from ..services.errors import ServiceError
 from ..services.permissions import Actor, Permission
 from . import dialogs
 from .change_notice import Changes, change_notice
-from .form_inputs import dictionary_text
+from .form_inputs import dictionary_text, display_text
 from .participant_edit_tabs import BaselineTab, EnrolmentTab, IdentityTab
 from .participant_label import who_text, window_title
 from .participant_tabs import participant_tabs
-from .participants_page import STATUS_LABELS
 from .screening_pages.outcome_pages import (
     STATUS_BACKGROUND,
     VERDICT_TEXT,
     result_item,
 )
+from .signoff_tab import CasebookBanner
 from .window_size import fit_to_content
 
 
@@ -50,23 +49,13 @@ def _t(text: str) -> str:
 
 
 SCREENING = form("screening")
-PARTICIPANT = form("participant")
 
 
 def _screening_value(key: str, value: Any, values: dict[str, Any]) -> str:
     """A recorded screening value as the dictionary formats it (a laboratory value in the
     unit it was typed in; choice labels in the user's language)."""
     f = SCREENING[key]
-    if f.unit_field and value is not None:
-        return f"{f.format(value, unit=False)} {values.get(f.unit_field) or f.unit}"
-    if f.kind in (Kind.CHOICE, Kind.YESNO):
-        return dictionary_text(f.format(value))
-    if f.kind is Kind.MULTI and value:
-        order = {c: i for i, c in enumerate(f.codes())}
-        return ", ".join(
-            dictionary_text(f.choice_label(v)) for v in sorted(value, key=order.__getitem__)
-        )
-    return f.format(value)
+    return display_text(f, value, unit=values.get(f.unit_field) if f.unit_field else None)
 
 
 def _show(value: Any) -> str:
@@ -184,6 +173,8 @@ class ParticipantDetail(QDialog):
         self.header.setStyleSheet("font-size: 15px; font-weight: 600; padding: 4px;")
         self.header.setWordWrap(True)
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Before the tabs: it hears of a lock or unlock first (ui/signoff_tab.py).
+        self.banner = CasebookBanner(db, actor, participant_id)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("participant_tabs")
         if actor.can(Permission.VIEW_IDENTITY):
@@ -229,9 +220,11 @@ class ParticipantDetail(QDialog):
         bottom.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
+        layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bottom)
         self._refresh_header()
+        self.banner.attach(self)
         fit_to_content(self)  # the tabs' content, within the screen
         change_notice().changed.connect(self._on_changes)
 
@@ -252,6 +245,26 @@ class ParticipantDetail(QDialog):
             form = getattr(self, name, None)
             if form is not None and not form.editing and changes.touches(self.pid, *parts):
                 form.load()
+
+    def show_tab(self, key: str) -> bool:
+        """Bring a tab forward by its key: identity, enrolment, screening, baseline, or a
+        registered tab's key (participant_tabs). False when this user has no such tab."""
+        own = {
+            "identity": self.identity_tab,
+            "enrolment": self.enrolment_tab,
+            "baseline": self.baseline_tab,
+        }
+        for i in range(self.tabs.count()):
+            page = self.tabs.widget(i)
+            inner = page.widget() if isinstance(page, QScrollArea) else page
+            if (
+                page.objectName() == f"tab_{key}"
+                or (own.get(key) is not None and inner is own[key])
+                or (key == "screening" and isinstance(page, ScreeningTab))
+            ):
+                self.tabs.setCurrentIndex(i)
+                return True
+        return False
 
     @staticmethod
     def _top(widget: QWidget) -> QScrollArea:
@@ -274,8 +287,8 @@ class ParticipantDetail(QDialog):
             {"hepatectomy": self.tr("hepatectomy"), "systemic": self.tr("systemic only")}.get(
                 s.cohort, ""
             ),
-            dictionary_text(STATUS_LABELS.get(s.status, s.status)),
-            dictionary_text(PARTICIPANT["sex"].choice_label(s.sex)) if s.sex else "",
+            display_text(form("participant")["status"], s.status),
+            display_text(form("participant")["sex"], s.sex, empty=""),
             self.tr("born {date}").format(date=born),
         ]
         if s.consent_date:
@@ -310,7 +323,10 @@ class ParticipantDetail(QDialog):
         )
 
 
-def open_participant_detail(main_window: Any, participant_id: int) -> ParticipantDetail | None:
+def open_participant_detail(
+    main_window: Any, participant_id: int, tab: str | None = None
+) -> ParticipantDetail | None:
+    """The participant's window; ``tab`` (a key of ParticipantDetail.show_tab) in front."""
     try:
         view = ParticipantDetail(
             main_window.db, main_window.actor, participant_id, parent=main_window
@@ -319,5 +335,7 @@ def open_participant_detail(main_window: Any, participant_id: int) -> Participan
         dialogs.show_error(main_window, str(exc))
         return None
     view.setWindowFlag(Qt.WindowType.Window, True)
+    if tab:
+        view.show_tab(tab)
     view.show()
     return view

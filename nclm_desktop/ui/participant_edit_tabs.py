@@ -11,13 +11,15 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem
 
-from ..forms import Form, Kind
+from ..forms import Form
 from ..forms.catalogue import form
 from ..models.db import Database
 from ..services import participant_record as record
 from ..services.baseline import BaselineInput, get_baseline, save_baseline
 from ..services.permissions import Actor, Permission
+from .field_queries import watch_queries
 from .form_builder import FormEditor
+from .form_inputs import display_text
 
 IDENTITY = form("participant_identity")
 PARTICIPANT = form("participant")
@@ -54,6 +56,7 @@ class IdentityTab(FormEditor):
             load=lambda: asdict(record.get_identity(db, actor, pid)),
             name="identity",
         )
+        watch_queries(self, db, actor, pid, {"participant_identity": pid, "participant": pid})
 
     def _store(self, values: dict[str, Any], _confirmed: frozenset[str], reason: str | None):
         view = record.IdentityView(
@@ -95,6 +98,7 @@ class EnrolmentTab(FormEditor):
         self.message.setObjectName("enrolment_message")
         self.layout().insertWidget(1, note)
         self.layout().insertWidget(3, self.message)
+        watch_queries(self, db, actor, pid, {"participant": pid})
 
     def _values(self) -> dict[str, Any]:
         s = record.get_summary(self.db, self.actor, self.pid)
@@ -151,6 +155,7 @@ class BaselineTab(FormEditor):
         self.layout().insertWidget(2, title)
         self.layout().insertWidget(3, self.lines)
         self._show_lines()
+        watch_queries(self, db, actor, pid, {"baseline_disease": pid})
 
     def _values(self) -> dict[str, Any] | None:
         view = get_baseline(self.db, self.actor, self.pid)
@@ -167,12 +172,8 @@ class BaselineTab(FormEditor):
         for r, x in enumerate(rows):
             for c, f in enumerate(LINES.fields):
                 value = getattr(x, f.name)
-                text = "" if value in (None, False) else f.format(value)
-                self.lines.setItem(
-                    r,
-                    c,
-                    QTableWidgetItem(_dd(text) if f.kind in (Kind.CHOICE, Kind.YESNO) else text),
-                )
+                text = "" if value in (None, False) else display_text(f, value)
+                self.lines.setItem(r, c, QTableWidgetItem(text))
 
     def _store(self, values: dict[str, Any], _confirmed: frozenset[str], reason: str | None):
         names = BaselineInput.__dataclass_fields__

@@ -35,6 +35,12 @@ def _followup(db: Database, actor: Actor, participant_id: int, parent: QWidget |
     return FollowupTab(db, actor, participant_id, parent)
 
 
+def _signoff(db: Database, actor: Actor, participant_id: int, parent: QWidget | None) -> QWidget:
+    from .signoff_tab import SignOffTab
+
+    return SignOffTab(db, actor, participant_id, parent)
+
+
 def participant_tabs() -> list[ParticipantTab]:
     """In display order. Imports are lazy so the detail view opens fast."""
     tabs: list[ParticipantTab] = []
@@ -52,6 +58,14 @@ def participant_tabs() -> list[ParticipantTab]:
             QCoreApplication.translate("ParticipantTabs", "Follow-up"),
             Permission.READ_FOLLOWUP,
             _followup,
+        )
+    )
+    tabs.append(
+        ParticipantTab(
+            "signoff",
+            QCoreApplication.translate("ParticipantTabs", "Sign-off"),
+            Permission.VIEW_PARTICIPANTS,
+            _signoff,
         )
     )
     return tabs

@@ -72,13 +72,19 @@ def participant_columns() -> list[Column]:
             _count,
             _t("Required screening, baseline and operation fields left empty"),
         ),
+        Column(
+            "open_queries",
+            _t("Queries"),
+            _count,
+            _t("Data queries still open (the Queries page lists them)"),
+        ),
         # Hidden: the default order, latest change first (services/participants.py).
         Column("last_event", _t("Last change")),
     ]
 
 
 # Widths that fit every column at 1366 px; the last column stretches.
-COLUMN_WIDTHS = (100, 120, 95, 100, 100, 40, 85, 85, 85, 85, 85, 60)
+COLUMN_WIDTHS = (100, 120, 95, 100, 100, 40, 85, 85, 85, 85, 85, 60, 60)
 
 
 class ParticipantsPage(QWidget):
@@ -138,7 +144,9 @@ class ParticipantsPage(QWidget):
 
     def _on_changes(self, changes: Changes) -> None:
         """A write changed what the list shows: reload now, or when next shown."""
-        if changes.touches(None, "participant", "identity", "screening", "surgery", "visits"):
+        if changes.touches(
+            None, "participant", "identity", "screening", "surgery", "visits", "monitoring"
+        ):
             if self.isVisible():
                 self.refresh()
             else:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..forms import Kind
 from ..forms.crf.operation import FORM as OPERATION
 from ..forms.crf.operation_team import FORM as TEAM
 from ..models.db import Database
@@ -38,6 +37,8 @@ from ..services.permissions import Actor
 from ..services.surgery import OperationRecord, SurgicalRecord
 from . import dialogs
 from .change_notice import Changes, change_notice
+from .form_inputs import display_text
+from .i18n import localized
 from .segment_map import SegmentMap
 from .table_models import Column, RecordTableModel
 
@@ -73,19 +74,18 @@ def _field(name: str, value: Any) -> tuple[str, str, str]:
     """A row of the summary: the dictionary's label and its formatted value (the same text
     the operative report prints, with choice labels translated)."""
     f = OPERATION[name]
-    text = f.format(value)
-    if f.kind in (Kind.CHOICE, Kind.YESNO):
-        text = _dd(text)
-    return name, _dd(f.label), text
+    return name, _dd(f.label), display_text(f, value)
 
 
 FLAGS = (
-    ("morbidity_90d", "90-day morbidity"),
-    ("major_morbidity_90d", "Major morbidity (Clavien-Dindo ≥ IIIa)"),
-    ("mortality_30d", "30-day mortality"),
-    ("mortality_90d", "90-day mortality"),
-    ("unplanned_reoperation_index_stay", "Unplanned reoperation during the index stay"),
-)
+    ("morbidity_90d", QT_TRANSLATE_NOOP("SurgicalRecord", "90-day morbidity")),
+    ("major_morbidity_90d",
+     QT_TRANSLATE_NOOP("SurgicalRecord", "Major morbidity (Clavien-Dindo ≥ IIIa)")),
+    ("mortality_30d", QT_TRANSLATE_NOOP("SurgicalRecord", "30-day mortality")),
+    ("mortality_90d", QT_TRANSLATE_NOOP("SurgicalRecord", "90-day mortality")),
+    ("unplanned_reoperation_index_stay",
+     QT_TRANSLATE_NOOP("SurgicalRecord", "Unplanned reoperation during the index stay")),
+)  # fmt: skip
 
 
 def complication_columns() -> list[Column]:
@@ -316,7 +316,8 @@ class SurgicalRecordTab(QWidget):
         self.selector.clear()
         for item in rec.operations:
             op = item.operation
-            self.selector.addItem(f"{op.operation_date.isoformat()} · {op.resection_name}", op.id)
+            name = localized(op.resection_name, op.resection_name_zh)
+            self.selector.addItem(f"{op.operation_date.isoformat()} · {name}", op.id)
         self.selector.setVisible(len(rec.operations) > 1)
         self.selector.setCurrentIndex(keep if 0 <= keep < len(rec.operations) else 0)
         self.selector.blockSignals(False)
@@ -373,10 +374,10 @@ class SurgicalRecordTab(QWidget):
     def _show(self, item: OperationRecord) -> None:
         op = item.operation
         stay = op.length_of_stay_days
-        pairs = [
-            _field(name, getattr(op, name))
-            for name in ("operation_date", "approach", "resection_name", "segments")
-        ]
+        pairs = [_field(name, getattr(op, name)) for name in ("operation_date", "approach")]
+        name = localized(op.resection_name, op.resection_name_zh)
+        pairs += [("resection_name", _dd(OPERATION["resection_name"].label), name)]
+        pairs += [_field("segments", op.segments)]
         pairs.insert(1, ("surgeons", _dd(TEAM["surgeons"].label), op.surgeon_names or "—"))
         pairs += [_field(name, getattr(op, name)) for name in SUMMARY_FIELDS]
         pairs += [

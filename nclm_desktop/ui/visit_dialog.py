@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -30,9 +30,11 @@ from ..services.errors import ServiceError, ValidationError
 from ..services.followup.clinical_events import finding_input
 from ..services.permissions import Actor
 from . import dialogs
+from .field_queries import watch_queries
 from .form_builder import FormView
 from .form_feedback import ErrorLine, ParseError, clear_inline, show_inline
 from .form_inputs import DateFieldInput, FieldInput, dictionary_text, make_input
+from .i18n import weekday_date
 from .visit_states import event_label, t
 
 VISIT = form("visit")
@@ -40,11 +42,20 @@ EVENT = form("clinical_event")
 # The one detail each finding row asks for, and the hint shown in it.
 _FINDING_EXTRA = {
     "intrahepatic_recurrence": ("confirmed_by", ""),
-    "extrahepatic_recurrence": ("site", "site, e.g. lung, bone, lymph nodes"),
-    "local_regional_recurrence": ("site", "site, e.g. nasopharynx, neck nodes"),
-    "death": ("cause", "cause of death, or 'unknown'"),
-    "withdrawal": ("detail", "reason given (optional)"),
-    "lost_to_follow_up": ("detail", "last attempts to reach (optional)"),
+    "extrahepatic_recurrence": (
+        "site",
+        QT_TRANSLATE_NOOP("Followup", "site, e.g. lung, bone, lymph nodes"),
+    ),
+    "local_regional_recurrence": (
+        "site",
+        QT_TRANSLATE_NOOP("Followup", "site, e.g. nasopharynx, neck nodes"),
+    ),
+    "death": ("cause", QT_TRANSLATE_NOOP("Followup", "cause of death, or 'unknown'")),
+    "withdrawal": ("detail", QT_TRANSLATE_NOOP("Followup", "reason given (optional)")),
+    "lost_to_follow_up": (
+        "detail",
+        QT_TRANSLATE_NOOP("Followup", "last attempts to reach (optional)"),
+    ),
 }
 RECORDED = ("actual_date", "assessments_done", "ecog", "ebv_dna_copies_ml",
             "liver_imaging_result", "notes")  # fmt: skip
@@ -185,7 +196,7 @@ class VisitDialog(QDialog):
               "booked {booked}").format(
                 study_id=visit.study_id, code=visit.code, month=visit.month,
                 start=visit.window_start.isoformat(), end=visit.window_end.isoformat(),
-                booked=visit.scheduled_date.strftime("%a %Y-%m-%d"),
+                booked=weekday_date(visit.scheduled_date),
             )
         )  # fmt: skip
         header.setObjectName("visit_header")
@@ -204,6 +215,8 @@ class VisitDialog(QDialog):
                 "notes": visit.notes,
             }
         )
+        if correcting:  # a recorded visit: its fields show their data queries
+            watch_queries(self.view, db, actor, visit.participant_id, {"visit": visit.id})
         self.actual_date = self.view.input("actual_date")
         assert isinstance(self.actual_date, DateFieldInput)
         # Under the date: a warning that does not stop saving (outside the window ...).

@@ -11,8 +11,20 @@ from nclm_desktop.ui.main_window import MainWindow
 from tests.conftest import PASSWORD
 from tests.i18n.visible_text import english_words, visible_texts
 
-# Pages whose forms are being rewritten on other branches (issue 13) are checked once merged.
-PAGES = ("participants", "screening", "calendar", "outcomes", "reports", "export", "audit", "admin")
+# Every page of the navigation.
+PAGES = (
+    "participants",
+    "screening",
+    "status",
+    "calendar",
+    "queries",
+    "outcomes",
+    "reports",
+    "export",
+    "import",
+    "audit",
+    "admin",
+)
 
 
 def _data(db, *actors) -> list[str]:

@@ -29,8 +29,13 @@ ALLOWED = {
     "Love", "db", "mL", "min", "kg", "cm", "mg", "dL", "umol", "NPC", "ALBI", "FLR", "ICU", "TPN",
 }  # fmt: skip
 # File formats and the programs that read them (the Export page).
+# Staging systems, classifications and procedures named in English in Chinese practice.
+ALLOWED |= {"AJCC", "WHO", "TNM", "TACE", "RFA", "PD", "PRBC", "Pringle", "Brisbane", "µmol", "mm"}
+ALLOWED |= {"RECIST", "GP", "R1", "R2", "II"}  # response criteria, a regimen's initials, grades
+ALLOWED |= {"Slankamenac", "Rahbari", "HPB"}  # cited authors and journals stay as published
+ALLOWED |= {f"{t}{n}" for t in "TNM" for n in "01234X"} | {"IIIa", "IIIb", "IVa", "IVb"}
 ALLOWED |= {"CSV", "UTF", "Excel", "xlsx", "Stata", "dta", "SPSS", "sav", "REDCap", "README", "SHA"}
-_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]+")  # one letter is no word (NCLM-H-001, Ctrl+F)
+_WORD = re.compile(r"[A-Za-zµ][A-Za-z0-9µ]+")  # one letter is no word (NCLM-H-001, Ctrl+F)
 _TAG = re.compile(r"<[^>]+>")
 _ACCELERATOR = re.compile(r"\(&\w\)|&")  # 帮助(&H)
 
@@ -86,8 +91,8 @@ def english_words(texts: Iterable[tuple[str, str]], data: Iterable[str] = ()) ->
     found = []
     for name, text in texts:
         rest = _ACCELERATOR.sub("", text)
-        for value in data:
-            rest = rest.replace(value, " ")
+        for value in data:  # whole words only: a user "pi" is no part of "copies"
+            rest = re.sub(rf"(?<![A-Za-z]){re.escape(value)}(?![A-Za-z])", " ", rest)
         words = [w for w in _WORD.findall(rest) if w not in ALLOWED]
         if words:
             found.append(f"{name}: {text!r} ({', '.join(words)})")

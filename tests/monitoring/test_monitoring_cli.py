@@ -46,7 +46,7 @@ def test_sign_then_unlock(cli, study):
     [
         (("--user", "zchen", "sign", "--meaning", "approve"), "may not sign"),
         (("--user", "lwang", "sign", "--meaning", "because"), "meaning must be one of"),
-        (("--user", "admin", "unlock", "--reason", "x"), "administrator may not"),
+        (("--user", "admin", "unlock", "--reason", "x"), "Administrator may not"),
     ],
 )
 def test_refusals_are_one_line(cli, study, argv, says):
@@ -108,3 +108,18 @@ def test_audit_verify_vouches_for_the_monitoring_tables(cli, study):
     code, out, err = cli("audit", "verify")
     assert code == 0, out + err
     assert "data_query" not in out + err  # no difference reported
+
+
+def test_sign_one_form_on_the_command_line(cli, study):
+    op = str(study.operation_id)
+    base = ("--user", "lwang", "sign", "--participant", cli.study_id, "--meaning", "review")
+    code, _, err = cli(*base, "--form", "operation")
+    assert code != 0 and err.count("\n") == 1 and "--record" in err
+    code, _, err = cli(*base, "--form", "operation", "--record", "999")
+    assert code != 0 and err.count("\n") == 1 and "Traceback" not in err
+    code, out, _ = cli(*base, "--form", "operation", "--record", op)
+    assert code == 0 and f"operation {op} signed (Review)" in out
+    (row,) = signing.signatures(study.db, study["investigator"], study.pid)
+    assert (row.form, row.record_id, row.valid) == ("operation", op, True)
+    with study.db.session() as s:
+        assert not s.get(Participant, study.pid).locked  # a form signature does not lock

@@ -35,6 +35,19 @@ def _sign(study, role: str = "investigator", password: str = PASSWORD, **kw) -> 
     )
 
 
+def _sign_operation(study, role: str = "investigator", password: str = PASSWORD, **kw) -> int:
+    actor = study[role]
+    return signing.sign_form(
+        study.db,
+        actor,
+        "operation",
+        str(study.operation_id),
+        kw.get("username", actor.username),
+        password,
+        kw.get("meaning", "review"),
+    )
+
+
 def _locked(study) -> bool:
     with study.db.session() as s:
         return s.get(Participant, study.pid).locked
@@ -109,14 +122,31 @@ def test_a_locked_casebook_refuses_writes(study):
     with pytest.raises(RecordLocked):
         _correct_operation(study)
     with pytest.raises(RecordLocked):
-        queries.raise_query(
-            study.db, study["monitor"], "operation", str(study.operation_id), "margin_mm", "?"
-        )
-    with pytest.raises(RecordLocked):
-        sdv.mark_verified(study.db, study["monitor"], "operation", str(study.operation_id))
-    with pytest.raises(RecordLocked):
         _sign(study)  # already signed and locked
+    with pytest.raises(RecordLocked):
+        _sign_operation(study)  # the casebook's signature covers the form
     assert [r.state for r in signing.signatures(study.db, study["monitor"], study.pid)] == ["valid"]
+
+
+def test_a_locked_casebook_still_takes_queries_and_sdv_marks(study):
+    """Monitoring rows are about the record, not of it (docs/ARCHITECTURE.md §3): a question
+    on signed data is how a correction starts; the correction itself needs the unlock."""
+    _sign(study)
+    op = str(study.operation_id)
+    qid = queries.raise_query(study.db, study["monitor"], "operation", op, "margin_mm", "6 mm?")
+    queries.answer_query(study.db, study["surgeon"], qid, "Confirmed in the pathology report.")
+    queries.close_query(study.db, study["monitor"], qid)
+    sdv.mark_verified(study.db, study["monitor"], "operation", op)
+    assert _locked(study)
+    assert [q.state for q in queries.list_queries(study.db, study["monitor"])] == ["closed"]
+    (verified,) = [
+        st
+        for st in sdv.sdv_states(study.db, study["monitor"], study.pid)
+        if (st.form, st.record_id) == ("operation", op)
+    ]
+    assert verified.verified
+    # Neither touched what was signed.
+    assert signing.signatures(study.db, study["monitor"], study.pid)[0].valid
 
 
 def test_unlock_needs_a_reason_and_is_audited(study):
@@ -150,3 +180,24 @@ def test_a_change_after_signing_invalidates_the_signature(study):
     _sign(study, meaning="review")  # signed again after the correction
     states = [r.state for r in signing.signatures(study.db, study["monitor"], study.pid)]
     assert states == ["invalid: data changed after signing", "valid"]
+
+
+@pytest.mark.parametrize("role", ("admin", "investigator", "surgeon", "coordinator", "monitor"))
+def test_on_a_locked_casebook_the_roles_decide_monitoring_not_the_lock(study, role):
+    """Raising a query and marking SDV on a signed casebook: the usual roles succeed, the
+    others are refused for their role, never for the lock."""
+    _sign(study)
+    op = str(study.operation_id)
+    actor = study[role]
+    if role in ("monitor", "investigator"):
+        queries.raise_query(study.db, actor, "operation", op, "margin_mm", "Margin?")
+    else:
+        with pytest.raises(PermissionDenied):
+            queries.raise_query(study.db, actor, "operation", op, "margin_mm", "Margin?")
+    if role == "monitor":
+        sdv.mark_verified(study.db, actor, "operation", op)
+    else:
+        with pytest.raises(PermissionDenied):
+            sdv.mark_verified(study.db, actor, "operation", op)
+    assert _locked(study)
+    assert signing.signatures(study.db, study["monitor"], study.pid)[0].valid

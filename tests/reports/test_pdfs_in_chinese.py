@@ -219,7 +219,7 @@ def test_outcomes_report_in_chinese(db, investigator, tmp_path):
     text = "\n".join(pages)
     assert "结局分析报告" in text and "总生存" in text and "统计方法" in text
     # Left out for dates in the wrong order: said in Chinese, dates and all.
-    assert re.search(r"NCLM-H-002：未纳入分析：死亡日期（2024年9月23日）不得早于索引日期", text)
+    assert re.search(r"NCLM-H-002：未纳入分析：死亡日期（2024年9月23日）不得早于基线日期", text)
     assert english_words(text, SOFTWARE | typed_words(db)) == set()
     assert "UTC" not in text and re.search(r"\d{4}年\d{1,2}月\d{1,2}日", text)
 
@@ -249,7 +249,7 @@ def test_data_quality_notes_are_worded_in_chinese_from_their_values():
     notes = [p.text for p in _data_quality(results, ReportLanguage("zh_CN"))]
     assert notes == [
         "• NCLM-H-002：未纳入分析：出院日期（2024年5月2日）不得晚于死亡日期（2024年5月1日）",
-        "• 首次住院期间计划外再手术情况未知 2 例（无出院日期且再手术在术后 30 天以后）："
+        "• 首次住院期间非计划再手术情况未知 2 例（无出院日期且再手术在术后 30 天以后）："
         "NCLM-H-004、NCLM-H-009",
     ]
     english = [p.text for p in _data_quality(results, ReportLanguage("en"))]

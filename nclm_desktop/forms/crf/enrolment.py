@@ -103,3 +103,9 @@ FORM = Form(
         ),
     ),
 )
+
+
+def status_label(status: str) -> str:
+    """A participant's status as this form labels it (a marked string: a message puts it in
+    as a ``Term``)."""
+    return FORM["status"].choice_label(status)

@@ -91,7 +91,7 @@ FORM = Form(
             QT_TRANSLATE_NOOP("DataDictionary", "Transfusion"),
             Kind.DECIMAL,
             help=QT_TRANSLATE_NOOP("DataDictionary", "Units of red cells."),
-            unit="units",
+            unit=QT_TRANSLATE_NOOP("DataDictionary", "units"),
             decimals=1,
             hard=Range(0, 100),
         ),

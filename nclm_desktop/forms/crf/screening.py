@@ -89,7 +89,7 @@ FORM = Form(
             "age_at_screening",
             QT_TRANSLATE_NOOP("DataDictionary", "Age at screening"),
             Kind.INTEGER,
-            unit="years",
+            unit=QT_TRANSLATE_NOOP("DataDictionary", "years"),
             derived="whole years from the birth date to the screening date",
         ),
         _yes_no(

@@ -23,7 +23,9 @@ LIVER_IMAGING_RESULTS = choices(
 )
 # The assessments and their labels are the protocol's (English here; the protocol also
 # carries the Chinese label).
-ASSESSMENTS = tuple(Choice(a.code, a.label_en) for a in load_protocol().schedule.assessments)
+ASSESSMENTS = tuple(
+    Choice(a.code, a.label_en, a.label_zh) for a in load_protocol().schedule.assessments
+)
 
 FROM_PROTOCOL = "planned from the protocol's schedule and the operation/index date"
 
@@ -115,7 +117,7 @@ FORM = Form(
             QT_TRANSLATE_NOOP("DataDictionary", "EBV DNA"),
             Kind.DECIMAL,
             help=QT_TRANSLATE_NOOP("DataDictionary", "0 if undetectable; empty if not done."),
-            unit="copies/mL",
+            unit=QT_TRANSLATE_NOOP("DataDictionary", "copies/mL"),
             decimals=0,
             hard=Range(0, EBV_DNA_MAX),
         ),

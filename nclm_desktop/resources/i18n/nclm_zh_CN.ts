@@ -48,20 +48,8 @@
         <translation>记录</translation>
     </message>
     <message>
-        <source>Generated {when} by {who}</source>
-        <translation>生成时间 {when}，生成人 {who}</translation>
-    </message>
-    <message>
-        <source>Confidential: contains patient-identifiable data</source>
-        <translation>保密：含患者身份信息</translation>
-    </message>
-    <message>
         <source>Study ID</source>
         <translation>研究编号</translation>
-    </message>
-    <message>
-        <source>Audit trail head (events · hash): {head}</source>
-        <translation>稽查轨迹头（事件数 · 哈希）：{head}</translation>
     </message>
     <message>
         <source>Field</source>
@@ -86,6 +74,10 @@
     <message>
         <source>no</source>
         <translation>否</translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>（已删除）</translation>
     </message>
     <message>
         <source>Phone</source>
@@ -404,6 +396,10 @@ Other complications: {grades}</source>
         <translation>ISGLS</translation>
     </message>
     <message>
+        <source>Check before saving</source>
+        <translation>保存前请核对</translation>
+    </message>
+    <message>
         <source>Grade V records the death of {sid} on {date}: the participant becomes deceased and later follow-up visits are cancelled. Save?</source>
         <translation>V 级将记录 {sid} 于 {date} 死亡：受试者状态变为死亡，之后的随访均取消。是否保存？</translation>
     </message>
@@ -672,6 +668,10 @@ Other complications: {grades}</source>
         <translation>日历</translation>
     </message>
     <message>
+        <source>Queries</source>
+        <translation>数据质疑</translation>
+    </message>
+    <message>
         <source>Outcomes</source>
         <translation>结局</translation>
     </message>
@@ -908,12 +908,140 @@ Other complications: {grades}</source>
         <translation>病案号</translation>
     </message>
     <message>
+        <source> (age {age} {when})</source>
+        <translation>（{when} {age} 岁）</translation>
+    </message>
+    <message>
+        <source>not shown (no access to identities)</source>
+        <translation>不显示（无权查看身份信息）</translation>
+    </message>
+    <message>
+        <source>Hospital record no.</source>
+        <translation>住院号</translation>
+    </message>
+    <message>
         <source>Cohort</source>
         <translation>队列</translation>
     </message>
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>Pre-operative liver function</source>
+        <translation>术前肝功能</translation>
+    </message>
+    <message>
+        <source>No screening record.</source>
+        <translation>无筛选记录。</translation>
+    </message>
+    <message>
+        <source> ({n} points)</source>
+        <translation>（{n} 分）</translation>
+    </message>
+    <message>
+        <source>class {grade}</source>
+        <translation>{grade} 级</translation>
+    </message>
+    <message>
+        <source>{score} (grade {grade})</source>
+        <translation>{score}（{grade} 级）</translation>
+    </message>
+    <message>
+        <source>Pre-operative liver function (screening of {date})</source>
+        <translation>术前肝功能（{date} 筛选）</translation>
+    </message>
+    <message>
+        <source>Bilirubin</source>
+        <translation>胆红素</translation>
+    </message>
+    <message>
+        <source>Albumin</source>
+        <translation>白蛋白</translation>
+    </message>
+    <message>
+        <source>Ascites</source>
+        <translation>腹水</translation>
+    </message>
+    <message>
+        <source>Encephalopathy</source>
+        <translation>肝性脑病</translation>
+    </message>
+    <message>
+        <source>Future liver remnant</source>
+        <translation>剩余肝体积</translation>
+    </message>
+    <message>
+        <source>Shaded: resected segments {segments}</source>
+        <translation>阴影：切除肝段 {segments}</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>手术</translation>
+    </message>
+    <message>
+        <source> (operation {n} of {m})</source>
+        <translation>（第 {n} 次手术，共 {m} 次）</translation>
+    </message>
+    <message>
+        <source>Intra-operative figures</source>
+        <translation>术中数据</translation>
+    </message>
+    <message>
+        <source>Pathology and margin</source>
+        <translation>病理与切缘</translation>
+    </message>
+    <message>
+        <source>Outcomes not computed: {problem}</source>
+        <translation>未能计算结局：{problem}</translation>
+    </message>
+    <message>
+        <source>Comprehensive Complication Index (CCI): {cci} </source>
+        <translation>综合并发症指数（CCI）：{cci} </translation>
+    </message>
+    <message>
+        <source>(over {n} complication with onset within 90 days). </source>
+        <translation>（基于术后 90 天内发生的 {n} 项并发症）。</translation>
+    </message>
+    <message>
+        <source>(over {n} complications with onset within 90 days). </source>
+        <translation>（基于术后 90 天内发生的 {n} 项并发症）。</translation>
+    </message>
+    <message>
+        <source>Major morbidity (Clavien-Dindo IIIa or worse): {major}.</source>
+        <translation>严重并发症（Clavien-Dindo IIIa 级及以上）：{major}。</translation>
+    </message>
+    <message>
+        <source>none recorded</source>
+        <translation>无记录</translation>
+    </message>
+    <message>
+        <source>Discharge and perioperative outcome</source>
+        <translation>出院与围手术期结局</translation>
+    </message>
+    <message>
+        <source>30-day mortality</source>
+        <translation>30 天死亡</translation>
+    </message>
+    <message>
+        <source>Unplanned reoperation</source>
+        <translation>非计划再手术</translation>
+    </message>
+    <message>
+        <source>90-day mortality</source>
+        <translation>90 天死亡</translation>
+    </message>
+    <message>
+        <source>at operation</source>
+        <translation>手术时</translation>
+    </message>
+    <message>
+        <source>Operating surgeon</source>
+        <translation>主刀医生</translation>
+    </message>
+    <message>
+        <source>Signatures</source>
+        <translation>签名</translation>
     </message>
     <message>
         <source>Born</source>
@@ -938,6 +1066,10 @@ Other complications: {grades}</source>
     <message>
         <source>Required screening, baseline and operation fields left empty</source>
         <translation>筛选、基线和手术中未填写的必填项</translation>
+    </message>
+    <message>
+        <source>Data queries still open (the Queries page lists them)</source>
+        <translation>尚未答复的数据质疑（见“数据质疑”页）</translation>
     </message>
     <message>
         <source>Last change</source>
@@ -1153,7 +1285,7 @@ Other complications: {grades}</source>
     </message>
     <message>
         <source>not yet treated (no index date)</source>
-        <translation>尚未治疗（无索引日期）</translation>
+        <translation>尚未治疗（无基线日期）</translation>
     </message>
     <message>
         <source>Left out: contradictory records</source>
@@ -1225,7 +1357,7 @@ Other complications: {grades}</source>
     </message>
     <message>
         <source>Events</source>
-        <translation>事件数</translation>
+        <translation>事件</translation>
     </message>
     <message>
         <source>Median, months (95 % CI)</source>
@@ -1580,82 +1712,6 @@ No discards it and starts a new screening.</source>
         <translation>继续筛选</translation>
     </message>
     <message>
-        <source> (age {age} {when})</source>
-        <translation>（{when} {age} 岁）</translation>
-    </message>
-    <message>
-        <source>not shown (no access to identities)</source>
-        <translation>不显示（无权查看身份信息）</translation>
-    </message>
-    <message>
-        <source>Hospital record no.</source>
-        <translation>住院号</translation>
-    </message>
-    <message>
-        <source>Pre-operative liver function</source>
-        <translation>术前肝功能</translation>
-    </message>
-    <message>
-        <source>No screening record.</source>
-        <translation>无筛选记录。</translation>
-    </message>
-    <message>
-        <source> ({n} points)</source>
-        <translation>（{n} 分）</translation>
-    </message>
-    <message>
-        <source>class {grade}</source>
-        <translation>{grade} 级</translation>
-    </message>
-    <message>
-        <source>{score} (grade {grade})</source>
-        <translation>{score}（{grade} 级）</translation>
-    </message>
-    <message>
-        <source>Pre-operative liver function (screening of {date})</source>
-        <translation>术前肝功能（{date} 筛选）</translation>
-    </message>
-    <message>
-        <source>Bilirubin</source>
-        <translation>胆红素</translation>
-    </message>
-    <message>
-        <source>Albumin</source>
-        <translation>白蛋白</translation>
-    </message>
-    <message>
-        <source>Ascites</source>
-        <translation>腹水</translation>
-    </message>
-    <message>
-        <source>Encephalopathy</source>
-        <translation>肝性脑病</translation>
-    </message>
-    <message>
-        <source>Future liver remnant</source>
-        <translation>剩余肝体积</translation>
-    </message>
-    <message>
-        <source>Shaded: resected segments {segments}</source>
-        <translation>阴影：切除肝段 {segments}</translation>
-    </message>
-    <message>
-        <source>Procedure</source>
-        <translation>手术</translation>
-    </message>
-    <message>
-        <source> (operation {n} of {m})</source>
-        <translation>（第 {n} 次手术，共 {m} 次）</translation>
-    </message>
-    <message>
-        <source>Intra-operative figures</source>
-        <translation>术中数据</translation>
-    </message>
-    <message>
-        <source>Pathology and margin</source>
-        <translation>病理与切缘</translation>
-    </message>
-    <message>
         <source>Rates with 95 % confidence intervals</source>
         <translation>发生率及 95% 置信区间</translation>
     </message>
@@ -1705,7 +1761,15 @@ No discards it and starts a new screening.</source>
     </message>
     <message>
         <source>Unpl. reop.</source>
-        <translation>计划外再手术</translation>
+        <translation>非计划再手术</translation>
+    </message>
+    <message>
+        <source>Death</source>
+        <translation>死亡</translation>
+    </message>
+    <message>
+        <source>No complications recorded.</source>
+        <translation>无并发症记录。</translation>
     </message>
     <message>
         <source>POD</source>
@@ -1713,7 +1777,7 @@ No discards it and starts a new screening.</source>
     </message>
     <message>
         <source>Treatment</source>
-        <translation>治疗</translation>
+        <translation>处理措施</translation>
     </message>
     <message>
         <source>Resolved</source>
@@ -1722,6 +1786,14 @@ No discards it and starts a new screening.</source>
     <message>
         <source>Tinted rows: major complications (Clavien-Dindo IIIa or worse).</source>
         <translation>着色行：严重并发症（Clavien-Dindo IIIa 级及以上）。</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>无。</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划内</translation>
     </message>
     <message>
         <source>Index stay</source>
@@ -1741,7 +1813,7 @@ No discards it and starts a new screening.</source>
     </message>
     <message>
         <source>Morbidity counts complications with onset within {days} days of the operation; mortality is death from any cause within {d1} and {d2} days; an unplanned reoperation counts when it falls in the index stay. CCI: Comprehensive Complication Index (Slankamenac 2013).</source>
-        <translation>并发症发生率统计术后 {days} 天内发生的并发症；死亡率为术后 {d1} 天和 {d2} 天内任何原因的死亡；计划外再手术仅统计首次住院期间者。CCI：综合并发症指数（Slankamenac 2013）。</translation>
+        <translation>并发症发生率统计术后 {days} 天内发生的并发症；死亡率为术后 {d1} 天和 {d2} 天内任何原因的死亡；非计划再手术仅统计首次住院期间者。CCI：综合并发症指数（Slankamenac 2013）。</translation>
     </message>
     <message>
         <source>No operations were recorded from {period}.</source>
@@ -1750,74 +1822,6 @@ No discards it and starts a new screening.</source>
     <message>
         <source>Complications and morbidity</source>
         <translation>并发症与围手术期结局</translation>
-    </message>
-    <message>
-        <source>No complications recorded.</source>
-        <translation>无并发症记录。</translation>
-    </message>
-    <message>
-        <source>Outcomes not computed: {problem}</source>
-        <translation>未能计算结局：{problem}</translation>
-    </message>
-    <message>
-        <source>Comprehensive Complication Index (CCI): {cci} </source>
-        <translation>综合并发症指数（CCI）：{cci} </translation>
-    </message>
-    <message>
-        <source>(over {n} complication with onset within 90 days). </source>
-        <translation>（基于术后 90 天内发生的 {n} 项并发症）。</translation>
-    </message>
-    <message>
-        <source>(over {n} complications with onset within 90 days). </source>
-        <translation>（基于术后 90 天内发生的 {n} 项并发症）。</translation>
-    </message>
-    <message>
-        <source>Major morbidity (Clavien-Dindo IIIa or worse): {major}.</source>
-        <translation>严重并发症（Clavien-Dindo IIIa 级及以上）：{major}。</translation>
-    </message>
-    <message>
-        <source>Planned</source>
-        <translation>计划内</translation>
-    </message>
-    <message>
-        <source>None.</source>
-        <translation>无。</translation>
-    </message>
-    <message>
-        <source>none recorded</source>
-        <translation>无记录</translation>
-    </message>
-    <message>
-        <source>Discharge and perioperative outcome</source>
-        <translation>出院与围手术期结局</translation>
-    </message>
-    <message>
-        <source>Death</source>
-        <translation>死亡</translation>
-    </message>
-    <message>
-        <source>30-day mortality</source>
-        <translation>30 天死亡</translation>
-    </message>
-    <message>
-        <source>Unplanned reoperation</source>
-        <translation>计划外再手术</translation>
-    </message>
-    <message>
-        <source>90-day mortality</source>
-        <translation>90 天死亡</translation>
-    </message>
-    <message>
-        <source>at operation</source>
-        <translation>手术时</translation>
-    </message>
-    <message>
-        <source>Operating surgeon</source>
-        <translation>主刀医生</translation>
-    </message>
-    <message>
-        <source>Signatures</source>
-        <translation>签名</translation>
     </message>
     <message>
         <source>Planned?</source>
@@ -2096,6 +2100,590 @@ No discards it and starts a new screening.</source>
         <translation>关于 NCLM 桌面版</translation>
     </message>
     <message>
+        <source>{name}, {when}, “{meaning}”</source>
+        <translation>{name}，{when}，“{meaning}”</translation>
+    </message>
+    <message>
+        <source>Electronic signature</source>
+        <translation>电子签名</translation>
+    </message>
+    <message>
+        <source>Sign the casebook of {sid}</source>
+        <translation>签署 {sid} 的病例报告</translation>
+    </message>
+    <message>
+        <source>Signing covers every form of the casebook as it is now and locks it: no change is possible until an investigator unlocks it, with a reason.</source>
+        <translation>签名覆盖病例报告中当前的所有表单并将其锁定：在研究者说明原因解锁之前，不能做任何修改。</translation>
+    </message>
+    <message>
+        <source>Sign {what} of {sid}</source>
+        <translation>签署 {sid} 的{what}</translation>
+    </message>
+    <message>
+        <source>Signing covers this form as it is now; a later change of it shows the signature as invalid.</source>
+        <translation>签名覆盖该表单的当前内容；之后对其的任何修改都会使签名显示为失效。</translation>
+    </message>
+    <message>
+        <source>Your user name and password together are your electronic signature, the legally binding equivalent of your handwritten signature.</source>
+        <translation>您的用户名和密码共同构成您的电子签名，与您的手写签名具有同等法律效力。</translation>
+    </message>
+    <message>
+        <source>Printed name</source>
+        <translation>签名人姓名</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>签名含义</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <source>The user name or password is wrong; nothing was signed. After 5 failed attempts in a row the account is locked for 15 minutes.</source>
+        <translation>用户名或密码错误，未签署任何内容。连续失败 5 次后，账户将被锁定 15 分钟。</translation>
+    </message>
+    <message>
+        <source>Signed: {manifestation}</source>
+        <translation>已签名：{manifestation}</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Unlock casebook</source>
+        <translation>解锁病例报告</translation>
+    </message>
+    <message>
+        <source>Unlock the casebook of {sid}</source>
+        <translation>解锁 {sid} 的病例报告</translation>
+    </message>
+    <message>
+        <source>Unlocking allows changes again. The signatures stay on record; a signature shows as invalid once the data it covers change. The reason is kept in the audit trail.</source>
+        <translation>解锁后可再次修改。签名仍保留在记录中；一旦其覆盖的数据发生变化，签名即显示为失效。原因将记入稽查轨迹。</translation>
+    </message>
+    <message>
+        <source>Why must the casebook change?</source>
+        <translation>为什么需要修改病例报告？</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Please give the reason for unlocking.</source>
+        <translation>请填写解锁原因。</translation>
+    </message>
+    <message>
+        <source>Verified by {who} on {when}</source>
+        <translation>由 {who} 于 {when} 核查</translation>
+    </message>
+    <message>
+        <source>Changed after verification on {vwhen} by {vwho}: verify again</source>
+        <translation>在 {vwho} 于 {vwhen} 核查后被修改：请重新核查</translation>
+    </message>
+    <message>
+        <source>Changed on {when} by {who}, after verification on {vwhen} by {vwho}: verify again</source>
+        <translation>在 {vwho} 于 {vwhen} 核查后，由 {who} 于 {when} 修改：请重新核查</translation>
+    </message>
+    <message>
+        <source>Not verified</source>
+        <translation>未核查</translation>
+    </message>
+    <message>
+        <source>Signed: {m}</source>
+        <translation>已签名：{m}</translation>
+    </message>
+    <message>
+        <source>Withdrawn: {m}</source>
+        <translation>已撤回：{m}</translation>
+    </message>
+    <message>
+        <source>Invalid, changed after signing: {m}</source>
+        <translation>已失效，签名后被修改：{m}</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>表单</translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation>质疑</translation>
+    </message>
+    <message>
+        <source>Raised by</source>
+        <translation>提出人</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>提出日期</translation>
+    </message>
+    <message>
+        <source>Age (days)</source>
+        <translation>已开放天数</translation>
+    </message>
+    <message>
+        <source>Days since the query was raised</source>
+        <translation>自提出质疑以来的天数</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <source>All forms</source>
+        <translation>全部表单</translation>
+    </message>
+    <message>
+        <source>at least </source>
+        <translation>至少 </translation>
+    </message>
+    <message>
+        <source> days old</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>any age</source>
+        <translation>不限天数</translation>
+    </message>
+    <message>
+        <source>Filter by study ID, field, text …</source>
+        <translation>按研究编号、字段、内容筛选 …</translation>
+    </message>
+    <message>
+        <source>Answer…</source>
+        <translation>答复…</translation>
+    </message>
+    <message>
+        <source>Close query</source>
+        <translation>关闭质疑</translation>
+    </message>
+    <message>
+        <source>Re-open</source>
+        <translation>重新开放</translation>
+    </message>
+    <message>
+        <source>Open participant</source>
+        <translation>打开受试者</translation>
+    </message>
+    <message>
+        <source>The site answers an open query (not the monitor)</source>
+        <translation>由研究中心答复未决质疑（监查员不能答复）</translation>
+    </message>
+    <message>
+        <source>Who raised the query, or the investigator, closes it</source>
+        <translation>由提出人或研究者关闭质疑</translation>
+    </message>
+    <message>
+        <source>&amp;State:</source>
+        <translation>状态(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Form:</source>
+        <translation>表单(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>A&amp;ge:</source>
+        <translation>天数(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>{shown} of {total}</source>
+        <translation>{shown} / {total}</translation>
+    </message>
+    <message>
+        <source>{study_id} · {form}
+{line}
+Raised by {who} on {date}.</source>
+        <translation>{study_id} · {form}
+{line}
+由 {who} 于 {date} 提出。</translation>
+    </message>
+    <message>
+        <source>Source-data verification</source>
+        <translation>源数据核查</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <source>Mark verified</source>
+        <translation>标记为已核查</translation>
+    </message>
+    <message>
+        <source>The selected forms match the source documents (kept in the audit trail)</source>
+        <translation>所选表单与源文件一致（记入稽查轨迹）</translation>
+    </message>
+    <message>
+        <source>Sign form…</source>
+        <translation>签署表单…</translation>
+    </message>
+    <message>
+        <source>Sign casebook…</source>
+        <translation>签署病例报告…</translation>
+    </message>
+    <message>
+        <source>Unlock…</source>
+        <translation>解锁…</translation>
+    </message>
+    <message>
+        <source>{n} forms · {v} verified · {c} changed after verification</source>
+        <translation>{n} 个表单 · 已核查 {v} 个 · 核查后被修改 {c} 个</translation>
+    </message>
+    <message>
+        <source>Casebook signed and locked</source>
+        <translation>病例报告已签名并锁定</translation>
+    </message>
+    <message>
+        <source>Casebook locked</source>
+        <translation>病例报告已锁定</translation>
+    </message>
+    <message>
+        <source>Casebook signed, unlocked</source>
+        <translation>病例报告已签名，已解锁</translation>
+    </message>
+    <message>
+        <source>Casebook not signed</source>
+        <translation>病例报告未签名</translation>
+    </message>
+    <message>
+        <source>Select forms you checked against the source documents and mark them verified; a later change clears the mark.</source>
+        <translation>选择已与源文件核对的表单并标记为已核查；之后的修改会清除该标记。</translation>
+    </message>
+    <message>
+        <source>Sign the selected form, or the whole casebook (which locks it). A later change of signed data shows the signature as invalid.</source>
+        <translation>签署所选表单，或签署整个病例报告（将其锁定）。已签名数据之后的修改会使签名显示为失效。</translation>
+    </message>
+    <message>
+        <source>Read-only: a monitor verifies source data; the investigator signs and unlocks.</source>
+        <translation>只读：由监查员进行源数据核查；由研究者签名和解锁。</translation>
+    </message>
+    <message>
+        <source>The casebook is signed and locked; unlock it first.</source>
+        <translation>病例报告已签名并锁定，请先解锁。</translation>
+    </message>
+    <message>
+        <source>Sign the one selected form</source>
+        <translation>签署所选的一个表单</translation>
+    </message>
+    <message>
+        <source>Sign every form of the casebook and lock it</source>
+        <translation>签署病例报告的所有表单并将其锁定</translation>
+    </message>
+    <message>
+        <source>{n} form(s) marked verified.</source>
+        <translation>已将 {n} 个表单标记为已核查。</translation>
+    </message>
+    <message>
+        <source>{what} signed.</source>
+        <translation>{what}已签名。</translation>
+    </message>
+    <message>
+        <source>Casebook signed and locked.</source>
+        <translation>病例报告已签名并锁定。</translation>
+    </message>
+    <message>
+        <source>Casebook unlocked; its signatures stay on record.</source>
+        <translation>病例报告已解锁；其签名仍保留在记录中。</translation>
+    </message>
+    <message>
+        <source>Casebook signed and locked: {m}. A change needs an investigator to unlock it, with a reason.</source>
+        <translation>病例报告已签名并锁定：{m}。如需修改，须由研究者说明原因后解锁。</translation>
+    </message>
+    <message>
+        <source>Casebook locked. A change needs an investigator to unlock it, with a reason.</source>
+        <translation>病例报告已锁定。如需修改，须由研究者说明原因后解锁。</translation>
+    </message>
+    <message>
+        <source>the casebook</source>
+        <translation>病例报告</translation>
+    </message>
+    <message>
+        <source>Signature invalidated: {what}, signed by {m}, was changed afterwards.</source>
+        <translation>签名已失效：{what}（签名：{m}）在签名后被修改。</translation>
+    </message>
+    <message>
+        <source>The casebook is signed and locked; an investigator must unlock it first.</source>
+        <translation>病例报告已签名并锁定；须先由研究者解锁。</translation>
+    </message>
+    <message>
+        <source>Raise query…</source>
+        <translation>提出质疑…</translation>
+    </message>
+    <message>
+        <source>Ask the site about one value of this form</source>
+        <translation>就本表单的某个值向研究中心提出质疑</translation>
+    </message>
+    <message>
+        <source>Answer ({who}): {answer}</source>
+        <translation>答复（{who}）：{answer}</translation>
+    </message>
+    <message>
+        <source>Nothing is saved in this form yet to ask about.</source>
+        <translation>此表单尚未保存任何数据，无法提出质疑。</translation>
+    </message>
+    <message>
+        <source>#{id} {field} ({state}): {text}</source>
+        <translation>#{id} {field}（{state}）：{text}</translation>
+    </message>
+    <message>
+        <source>Raise a data query</source>
+        <translation>提出数据质疑</translation>
+    </message>
+    <message>
+        <source>Ask the site about one value of {record}. They answer; you close the query.</source>
+        <translation>就{record}中的某个值向研究中心提问。由研究中心答复，您关闭质疑。</translation>
+    </message>
+    <message>
+        <source>&amp;Question:</source>
+        <translation>问题(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>&amp;Field:</source>
+        <translation>字段(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Answer a data query</source>
+        <translation>答复数据质疑</translation>
+    </message>
+    <message>
+        <source>If the value is wrong, correct it in its form instead: the reason for the change offers this query, and saving answers it.</source>
+        <translation>如果该值有误，请在其表单中更正：修改原因对话框会列出此质疑，保存即答复。</translation>
+    </message>
+    <message>
+        <source>&amp;Answer:</source>
+        <translation>答复(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>This change answers the open queries ticked:</source>
+        <translation>本次修改答复以下勾选的未决质疑：</translation>
+    </message>
+    <message>
+        <source>Please enter the reason.</source>
+        <translation>请输入原因。</translation>
+    </message>
+    <message>
+        <source>M{month}</source>
+        <translation>{month}个月</translation>
+    </message>
+    <message>
+        <source>Follow-up visit at month {month}</source>
+        <translation>第 {month} 个月随访</translation>
+    </message>
+    <message>
+        <source>Visit {status}, {date}</source>
+        <translation>随访{status}，{date}</translation>
+    </message>
+    <message>
+        <source>{n} record(s), {v} verified</source>
+        <translation>{n} 条记录，已核查 {v} 条</translation>
+    </message>
+    <message>
+        <source>{n} open data query(ies)</source>
+        <translation>{n} 个未解决的数据质疑</translation>
+    </message>
+    <message>
+        <source>Missing: {fields}</source>
+        <translation>缺失：{fields}</translation>
+    </message>
+    <message>
+        <source>Click or press Enter to open.</source>
+        <translation>单击或按回车键打开。</translation>
+    </message>
+    <message>
+        <source>{who}: {status}{locked}</source>
+        <translation>{who}：{status}{locked}</translation>
+    </message>
+    <message>
+        <source>, locked (signed)</source>
+        <translation>，已锁定（已签名）</translation>
+    </message>
+    <message>
+        <source>Import study data</source>
+        <translation>导入研究数据</translation>
+    </message>
+    <message>
+        <source>A folder exported by this application (CSV or Excel), one of its CSV files, or a filled import template. Every value is checked like typed entry; any error and nothing is written. Run a dry run first to see every error.</source>
+        <translation>本程序导出的文件夹（CSV 或 Excel）、其中的一个 CSV 文件，或已填写的导入模板。每个值都按手工录入的规则检查；只要有一个错误，就不写入任何数据。请先试运行，查看全部错误。</translation>
+    </message>
+    <message>
+        <source>A folder, a .csv file or an .xlsx workbook</source>
+        <translation>文件夹、CSV 文件或 .xlsx 工作簿</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>文件夹…</translation>
+    </message>
+    <message>
+        <source>File…</source>
+        <translation>文件…</translation>
+    </message>
+    <message>
+        <source>Update records already in the database where the file differs</source>
+        <translation>文件与数据库中已有记录不同时，更新已有记录</translation>
+    </message>
+    <message>
+        <source>Why the recorded data change (kept in the audit)</source>
+        <translation>修改已记录数据的原因（记入审计追踪）</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Dry run</source>
+        <translation>试运行</translation>
+    </message>
+    <message>
+        <source>Check everything and list the errors; write nothing</source>
+        <translation>检查全部内容并列出错误；不写入任何数据</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>数据表</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>已更新</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <source>Read as</source>
+        <translation>读取编码</translation>
+    </message>
+    <message>
+        <source>SHA-256 (recorded with each imported record)</source>
+        <translation>SHA-256（随每条导入记录保存）</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Records per table</source>
+        <translation>各表记录数</translation>
+    </message>
+    <message>
+        <source>Files read</source>
+        <translation>已读取的文件</translation>
+    </message>
+    <message>
+        <source>Save the errors…</source>
+        <translation>保存错误列表…</translation>
+    </message>
+    <message>
+        <source>The list as a CSV file, to correct the source</source>
+        <translation>将错误列表保存为 CSV 文件，便于修改源文件</translation>
+    </message>
+    <message>
+        <source>Save the errors</source>
+        <translation>保存错误列表</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {error}</source>
+        <translation>无法写入 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>Saved {n} errors to {path}</source>
+        <translation>已将 {n} 个错误保存到 {path}</translation>
+    </message>
+    <message>
+        <source>Import from the folder</source>
+        <translation>从文件夹导入</translation>
+    </message>
+    <message>
+        <source>Import from the file</source>
+        <translation>从文件导入</translation>
+    </message>
+    <message>
+        <source>Tables (*.csv *.xlsx)</source>
+        <translation>数据表 (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Choose the folder or file to import.</source>
+        <translation>请选择要导入的文件夹或文件。</translation>
+    </message>
+    <message>
+        <source>{path}: no such file or folder.</source>
+        <translation>{path}：文件或文件夹不存在。</translation>
+    </message>
+    <message>
+        <source>Updating recorded data needs a reason (kept in the audit trail).</source>
+        <translation>更新已记录的数据需要填写原因（记入审计追踪）。</translation>
+    </message>
+    <message>
+        <source>Checking …</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <source>Importing …</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Checking {what} …</source>
+        <translation>正在检查{what}…</translation>
+    </message>
+    <message>
+        <source>Importing {what} …</source>
+        <translation>正在导入{what}…</translation>
+    </message>
+    <message>
+        <source>Errors ({n})</source>
+        <translation>错误（{n}）</translation>
+    </message>
+    <message>
+        <source>{n} errors: nothing was imported. Correct the file and run it again.</source>
+        <translation>{n} 个错误：未导入任何数据。请修改文件后重新运行。</translation>
+    </message>
+    <message>
+        <source>Dry run: no errors. {created} records would be created and {updated} updated; nothing was written.</source>
+        <translation>试运行：无错误。将新建 {created} 条记录、更新 {updated} 条；未写入任何数据。</translation>
+    </message>
+    <message>
+        <source>Imported: {created} records created and {updated} updated.</source>
+        <translation>已导入：新建 {created} 条记录，更新 {updated} 条。</translation>
+    </message>
+    <message>
+        <source>The import failed: {error}</source>
+        <translation>导入失败：{error}</translation>
+    </message>
+    <message>
         <source>{group} {events} of {n}</source>
         <translation>{group} {n} 例中 {events} 例</translation>
     </message>
@@ -2121,7 +2709,19 @@ No discards it and starts a new screening.</source>
     </message>
     <message>
         <source>Overall survival was counted from the index date (the liver resection for the hepatectomy group, the start of systemic treatment for the liver metastases for the systemic-only group) to death from any cause; intrahepatic recurrence-free survival from the resection to intrahepatic recurrence or death. Participants without the event were censored at their last contact, and all at {horizon} months. Survival was estimated with the Kaplan-Meier method, with {km_ci}; landmark survival is given at {marks} months. Groups were compared with the {logrank} and a {cox}. The propensity of hepatectomy was estimated by {propensity} on the covariates of the baseline table; participants were matched {matching}, and balance was judged by |SMD| &lt; {balance}. Perioperative rates are given with {rate_ci}; an unplanned reoperation counted as during the index stay up to the discharge date, or within {stay} days of the operation when no discharge date was recorded (later ones without a discharge date are counted as unknown). Software: {software}.</source>
-        <translation>总生存期自索引日期（肝切除术组为肝切除手术日，单纯系统治疗组为肝转移灶系统治疗开始日）起算至任何原因死亡；肝内无复发生存期自手术起算至肝内复发或死亡。未发生事件者在末次联系时删失，所有受试者均在 {horizon} 个月时删失。生存率采用 Kaplan-Meier 法估计，并给出{km_ci}；界标生存率报告 {marks} 个月时的数值。组间比较采用{logrank}及{cox}。肝切除术的倾向性评分以基线表中的协变量，采用{propensity}估计；受试者采用{matching}进行匹配，以 |SMD| &lt; {balance} 判断均衡。围手术期发生率给出{rate_ci}；计划外再手术在出院日期之前视为首次住院期间，无出院日期时以术后 {stay} 天内为准（此后且无出院日期者计为未知）。软件：{software}。</translation>
+        <translation>总生存期自基线日期（肝切除术组为肝切除手术日，单纯系统治疗组为肝转移灶系统治疗开始日）起算至任何原因死亡；肝内无复发生存期自手术起算至肝内复发或死亡。未发生事件者在末次联系时删失，所有受试者均在 {horizon} 个月时删失。生存率采用 Kaplan-Meier 法估计，并给出{km_ci}；界标生存率报告 {marks} 个月时的数值。组间比较采用{logrank}及{cox}。肝切除术的倾向性评分以基线表中的协变量，采用{propensity}估计；受试者采用{matching}进行匹配，以 |SMD| &lt; {balance} 判断均衡。围手术期发生率给出{rate_ci}；非计划再手术在出院日期之前视为首次住院期间，无出院日期时以术后 {stay} 天内为准（此后且无出院日期者计为未知）。软件：{software}。</translation>
+    </message>
+    <message>
+        <source>Generated {when} by {who}</source>
+        <translation>生成时间 {when}，生成人 {who}</translation>
+    </message>
+    <message>
+        <source>Confidential: contains patient-identifiable data</source>
+        <translation>保密：含患者身份信息</translation>
+    </message>
+    <message>
+        <source>Audit trail head (events · hash): {head}</source>
+        <translation>稽查轨迹头（事件数 · 哈希）：{head}</translation>
     </message>
 </context>
 <context>
@@ -2339,12 +2939,20 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
         <translation>签名</translation>
     </message>
     <message>
+        <source>Casebook</source>
+        <translation>病例报告</translation>
+    </message>
+    <message>
+        <source>Source-data verification</source>
+        <translation>源数据核查</translation>
+    </message>
+    <message>
         <source>User account</source>
         <translation>用户账户</translation>
     </message>
     <message>
         <source>Setting</source>
-        <translation>设置</translation>
+        <translation>设置项</translation>
     </message>
     <message>
         <source>added</source>
@@ -2365,6 +2973,10 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     <message>
         <source>signature revoked</source>
         <translation>签名已撤销</translation>
+    </message>
+    <message>
+        <source>signature refused (wrong user name or password)</source>
+        <translation>签名被拒绝（用户名或密码错误）</translation>
     </message>
     <message>
         <source>signed in</source>
@@ -2413,6 +3025,182 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     <message>
         <source>Expected survival ≥ 6 months</source>
         <translation>预期生存期 ≥ 6 个月</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Participant ID</source>
+        <translation>受试者 ID</translation>
+    </message>
+    <message>
+        <source>Created (UTC)</source>
+        <translation>创建时间（UTC）</translation>
+    </message>
+    <message>
+        <source>Updated (UTC)</source>
+        <translation>更新时间（UTC）</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Last number issued</source>
+        <translation>最后发放的编号</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <source>Password (hashed)</source>
+        <translation>密码（哈希）</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Last sign-in (UTC)</source>
+        <translation>最近登录（UTC）</translation>
+    </message>
+    <message>
+        <source>Failed sign-ins</source>
+        <translation>登录失败次数</translation>
+    </message>
+    <message>
+        <source>Locked until (UTC)</source>
+        <translation>锁定至（UTC）</translation>
+    </message>
+    <message>
+        <source>Must change password</source>
+        <translation>须修改密码</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>表单</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>质疑内容</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Raised by</source>
+        <translation>提出人</translation>
+    </message>
+    <message>
+        <source>Raised (UTC)</source>
+        <translation>提出时间（UTC）</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <source>Answered by</source>
+        <translation>回复人</translation>
+    </message>
+    <message>
+        <source>Answered (UTC)</source>
+        <translation>回复时间（UTC）</translation>
+    </message>
+    <message>
+        <source>Closed by</source>
+        <translation>关闭人</translation>
+    </message>
+    <message>
+        <source>Closed (UTC)</source>
+        <translation>关闭时间（UTC）</translation>
+    </message>
+    <message>
+        <source>Screened by</source>
+        <translation>筛选人</translation>
+    </message>
+    <message>
+        <source>Verified by</source>
+        <translation>核查人</translation>
+    </message>
+    <message>
+        <source>Verified (UTC)</source>
+        <translation>核查时间（UTC）</translation>
+    </message>
+    <message>
+        <source>Record fingerprint</source>
+        <translation>记录指纹</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>签名人</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>签名含义</translation>
+    </message>
+    <message>
+        <source>Signed (UTC)</source>
+        <translation>签名时间（UTC）</translation>
+    </message>
+    <message>
+        <source>Printed name</source>
+        <translation>签名人姓名</translation>
+    </message>
+    <message>
+        <source>Meaning (text)</source>
+        <translation>签名含义（文字）</translation>
+    </message>
+    <message>
+        <source>UTC offset</source>
+        <translation>UTC 时差</translation>
+    </message>
+    <message>
+        <source>Data fingerprint</source>
+        <translation>数据指纹</translation>
+    </message>
+    <message>
+        <source>Revoked (UTC)</source>
+        <translation>撤销时间（UTC）</translation>
+    </message>
+    <message>
+        <source>Reason for revoking</source>
+        <translation>撤销理由</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Draft data</source>
+        <translation>草稿数据</translation>
+    </message>
+    <message>
+        <source>Treatment</source>
+        <translation>处理措施</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Signed record</source>
+        <translation>签名的记录</translation>
+    </message>
+    <message>
+        <source>Signed record ID</source>
+        <translation>签名的记录 ID</translation>
     </message>
 </context>
 <context>
@@ -2840,6 +3628,10 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
         <translation>筛选时年龄</translation>
     </message>
     <message>
+        <source>years</source>
+        <translation>岁</translation>
+    </message>
+    <message>
         <source>NCLM confirmed (biopsy, or imaging + history)</source>
         <translation>NCLM 已确诊（活检，或影像 + 病史）</translation>
     </message>
@@ -3156,6 +3948,10 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
         <translation>血浆 EBV DNA</translation>
     </message>
     <message>
+        <source>copies/mL</source>
+        <translation>拷贝/mL</translation>
+    </message>
+    <message>
         <source>EBV DNA date</source>
         <translation>EBV DNA 检测日期</translation>
     </message>
@@ -3178,6 +3974,10 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     <message>
         <source>Interval from NPC diagnosis</source>
         <translation>距鼻咽癌诊断的间隔</translation>
+    </message>
+    <message>
+        <source>months</source>
+        <translation>个月</translation>
     </message>
     <message>
         <source>Metachronous liver metastases only.</source>
@@ -3516,6 +4316,10 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
         <translation>红细胞单位数。</translation>
     </message>
     <message>
+        <source>units</source>
+        <translation>单位</translation>
+    </message>
+    <message>
         <source>Pringle manoeuvres</source>
         <translation>Pringle 阻断次数</translation>
     </message>
@@ -3797,7 +4601,7 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     </message>
     <message>
         <source>Unplanned reoperation during the index stay</source>
-        <translation>首次住院期间计划外再手术</translation>
+        <translation>首次住院期间非计划再手术</translation>
     </message>
     <message>
         <source>Complications within 90 days</source>
@@ -3841,7 +4645,7 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     </message>
     <message>
         <source>index date</source>
-        <translation>索引日期</translation>
+        <translation>基线日期</translation>
     </message>
     <message>
         <source>date of death</source>
@@ -3976,12 +4780,75 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
+    <message>
+        <source>site, e.g. lung, bone, lymph nodes</source>
+        <translation>部位，如肺、骨、淋巴结</translation>
+    </message>
+    <message>
+        <source>site, e.g. nasopharynx, neck nodes</source>
+        <translation>部位，如鼻咽、颈部淋巴结</translation>
+    </message>
+    <message>
+        <source>cause of death, or &apos;unknown&apos;</source>
+        <translation>死亡原因，或填写“不详”</translation>
+    </message>
+    <message>
+        <source>reason given (optional)</source>
+        <translation>患者所述原因（可选）</translation>
+    </message>
+    <message>
+        <source>last attempts to reach (optional)</source>
+        <translation>最后几次联系尝试（可选）</translation>
+    </message>
 </context>
 <context>
     <name>IdleLock</name>
     <message>
         <source>Wrong password.</source>
         <translation>密码错误。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPage</name>
+    <message>
+        <source>participants and screening</source>
+        <translation>受试者与筛选</translation>
+    </message>
+    <message>
+        <source>operations</source>
+        <translation>手术</translation>
+    </message>
+    <message>
+        <source>complications</source>
+        <translation>并发症</translation>
+    </message>
+    <message>
+        <source>reoperations</source>
+        <translation>再次手术</translation>
+    </message>
+    <message>
+        <source>visits</source>
+        <translation>随访</translation>
+    </message>
+    <message>
+        <source>clinical events</source>
+        <translation>临床事件</translation>
+    </message>
+    <message>
+        <source>UTF-8</source>
+        <translation>UTF-8</translation>
+    </message>
+    <message>
+        <source>UTF-8 with a byte-order mark</source>
+        <translation>UTF-8（带 BOM）</translation>
+    </message>
+    <message>
+        <source>GB18030 (GBK)</source>
+        <translation>GB18030（GBK）</translation>
+    </message>
+    <message>
+        <source>Excel workbook</source>
+        <translation>Excel 工作簿</translation>
     </message>
 </context>
 <context>
@@ -4270,6 +5137,10 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
         <source>Follow-up</source>
         <translation>随访</translation>
     </message>
+    <message>
+        <source>Sign-off</source>
+        <translation>核查与签名</translation>
+    </message>
 </context>
 <context>
     <name>ParticipantsPage</name>
@@ -4306,7 +5177,608 @@ This screen is not available in this version yet.</source>
     </message>
 </context>
 <context>
+    <name>QueriesPage</name>
+    <message>
+        <source>Open or answered</source>
+        <translation>未决或已答复</translation>
+    </message>
+    <message>
+        <source>Open only</source>
+        <translation>仅未决</translation>
+    </message>
+    <message>
+        <source>Answered only</source>
+        <translation>仅已答复</translation>
+    </message>
+    <message>
+        <source>Closed only</source>
+        <translation>仅已关闭</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+</context>
+<context>
+    <name>QueryDialogs</name>
+    <message>
+        <source>open</source>
+        <translation>未决</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>已答复</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+</context>
+<context>
+    <name>Refusals</name>
+    <message>
+        <source>Synchronous liver metastases have no interval.</source>
+        <translation>同时性肝转移没有间隔时间。</translation>
+    </message>
+    <message>
+        <source>The treatment suggests grade {proposed}; please give a reason for choosing grade {grade}.</source>
+        <translation>根据处理措施应为 {proposed} 级；选择 {grade} 级请填写理由。</translation>
+    </message>
+    <message>
+        <source>Grade V means the patient died of the complication; tick &apos;the patient died&apos; for grade V, and only then.</source>
+        <translation>V 级表示患者死于该并发症：仅在 V 级时勾选“患者死亡”。</translation>
+    </message>
+    <message>
+        <source>{category} has no ISGLS grade.</source>
+        <translation>{category}没有 ISGLS 分级。</translation>
+    </message>
+    <message>
+        <source>Suffix d (disability at discharge) does not apply to grade V.</source>
+        <translation>后缀 d（出院时遗留功能障碍）不适用于 V 级。</translation>
+    </message>
+    <message>
+        <source>A complication that caused death has no resolution date.</source>
+        <translation>导致死亡的并发症没有缓解日期。</translation>
+    </message>
+    <message>
+        <source>Date of death ({death}) cannot be before the discharge date ({discharge}).</source>
+        <translation>死亡日期（{death}）不能早于出院日期（{discharge}）。</translation>
+    </message>
+    <message>
+        <source>A death on {date} is already recorded for this participant; the dates must agree.</source>
+        <translation>该受试者已记录 {date} 死亡；日期必须一致。</translation>
+    </message>
+    <message>
+        <source>This complication recorded the participant&apos;s death; correct the death in the follow-up events before changing its grade.</source>
+        <translation>该并发症记录了受试者死亡；请先在随访事件中更正死亡记录，再修改其分级。</translation>
+    </message>
+    <message>
+        <source>This complication recorded the participant&apos;s death; correct the death in the follow-up events first.</source>
+        <translation>该并发症记录了受试者死亡；请先在随访事件中更正死亡记录。</translation>
+    </message>
+    <message>
+        <source>birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>screening date</source>
+        <translation>筛选日期</translation>
+    </message>
+    <message>
+        <source>consent date</source>
+        <translation>知情同意日期</translation>
+    </message>
+    <message>
+        <source>enrolment date</source>
+        <translation>入组日期</translation>
+    </message>
+    <message>
+        <source>operation date</source>
+        <translation>手术日期</translation>
+    </message>
+    <message>
+        <source>onset date</source>
+        <translation>发生日期</translation>
+    </message>
+    <message>
+        <source>start date</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>{label} ({value}) is before the {other} ({other_value}).</source>
+        <translation>{label}（{value}）早于{other}（{other_value}）。</translation>
+    </message>
+    <message>
+        <source>Line {line}: {problem}</source>
+        <translation>第 {line} 线：{problem}</translation>
+    </message>
+    <message>
+        <source>Treatment line {line} is entered twice.</source>
+        <translation>第 {line} 线治疗重复录入。</translation>
+    </message>
+    <message>
+        <source>The systemic-only cohort needs at least one treatment line.</source>
+        <translation>单纯系统治疗组至少需要一线治疗。</translation>
+    </message>
+    <message>
+        <source>In the hepatectomy cohort the index date is the operation date; it is set when the operation is recorded.</source>
+        <translation>肝切除组的基线日期即手术日期，在录入手术时自动设定。</translation>
+    </message>
+    <message>
+        <source>This participant cannot be enrolled (status: {status}{study_id}).</source>
+        <translation>该受试者不能入组（状态：{status}{study_id}）。</translation>
+    </message>
+    <message>
+        <source>Only a participant screened as eligible can be enrolled.</source>
+        <translation>只有筛选合格的受试者才能入组。</translation>
+    </message>
+    <message>
+        <source>{what}: {value} is before the {anchor} ({date}).</source>
+        <translation>{what}：{value} 早于{anchor}（{date}）。</translation>
+    </message>
+    <message>
+        <source>{event} is already recorded for {study_id} ({date}).</source>
+        <translation>{study_id} 已记录{event}（{date}）。</translation>
+    </message>
+    <message>
+        <source>{study_id} died on {death}; {event} ({date}) is after it.</source>
+        <translation>{study_id} 于 {death} 死亡；{event}（{date}）晚于死亡日期。</translation>
+    </message>
+    <message>
+        <source>The death date ({date}) is before the last completed visit {code} ({visit_date}).</source>
+        <translation>死亡日期（{date}）早于最近一次已完成随访 {code}（{visit_date}）。</translation>
+    </message>
+    <message>
+        <source>The death date ({date}) is before a recorded contact on {contact}.</source>
+        <translation>死亡日期（{date}）早于 {contact} 已记录的联系。</translation>
+    </message>
+    <message>
+        <source>Choose at least one event to record.</source>
+        <translation>请至少选择一个要记录的事件。</translation>
+    </message>
+    <message>
+        <source>{study_id} has no index date yet.</source>
+        <translation>{study_id} 尚无基线日期。</translation>
+    </message>
+    <message>
+        <source>index date</source>
+        <translation>基线日期</translation>
+    </message>
+    <message>
+        <source>Visit {code} is {status}; only open visits can be moved.</source>
+        <translation>随访 {code} 状态为{status}；只能调整未完成的随访。</translation>
+    </message>
+    <message>
+        <source>The visit must be after the {anchor} ({date}).</source>
+        <translation>随访必须在{anchor}（{date}）之后。</translation>
+    </message>
+    <message>
+        <source>{date} is outside the window {start} to {end}: give a reason; the visit will be flagged as a protocol deviation.</source>
+        <translation>{date} 不在窗口期 {start} 至 {end} 内：请填写理由；该随访将标记为方案偏离。</translation>
+    </message>
+    <message>
+        <source>Visit {code} is {status}, not open.</source>
+        <translation>随访 {code} 状态为{status}，不是未完成状态。</translation>
+    </message>
+    <message>
+        <source>The window of {code} opens on {date}; a visit cannot be missed before then.</source>
+        <translation>{code} 的窗口期从 {date} 开始；此前不能标记为失访。</translation>
+    </message>
+    <message>
+        <source>Give a reason for un-marking a missed visit.</source>
+        <translation>取消失访标记请填写理由。</translation>
+    </message>
+    <message>
+        <source>Visit {code} is {status}, not missed.</source>
+        <translation>随访 {code} 状态为{status}，不是失访。</translation>
+    </message>
+    <message>
+        <source>Follow-up ended on {date}; {code} cannot be reopened.</source>
+        <translation>随访已于 {date} 结束；{code} 不能重新开放。</translation>
+    </message>
+    <message>
+        <source>Visit {code} is already recorded: give a reason for the correction.</source>
+        <translation>随访 {code} 已记录：更正请填写理由。</translation>
+    </message>
+    <message>
+        <source>Visit {code} was cancelled; it cannot be recorded.</source>
+        <translation>随访 {code} 已取消，不能记录。</translation>
+    </message>
+    <message>
+        <source>Follow-up of {study_id} ended on {date}; the visit date is after it.</source>
+        <translation>{study_id} 的随访已于 {date} 结束；随访日期晚于该日期。</translation>
+    </message>
+    <message>
+        <source>Pringle time is recorded, so the manoeuvre count cannot be 0 or empty.</source>
+        <translation>已记录 Pringle 阻断时间，阻断次数不能为 0 或空。</translation>
+    </message>
+    <message>
+        <source>Pringle total time ({total} min) cannot exceed the duration of the operation ({duration} min).</source>
+        <translation>Pringle 阻断总时间（{total} min）不能超过手术时长（{duration} min）。</translation>
+    </message>
+    <message>
+        <source>Surgeons must be active users with the surgeon or investigator role.</source>
+        <translation>手术医生必须是具有外科医生或研究者角色的有效用户。</translation>
+    </message>
+    <message>
+        <source>{study_id} is not in the hepatectomy group.</source>
+        <translation>{study_id} 不在肝切除组。</translation>
+    </message>
+    <message>
+        <source>Operations are recorded for enrolled participants ({study_id} is {status}).</source>
+        <translation>只能为已入组受试者录入手术（{study_id} 状态为{status}）。</translation>
+    </message>
+    <message>
+        <source>Operation date cannot be after a complication or reoperation recorded on {date}.</source>
+        <translation>手术日期不能晚于 {date} 记录的并发症或再手术。</translation>
+    </message>
+    <message>
+        <source>Operation date cannot be after the recorded death ({date}).</source>
+        <translation>手术日期不能晚于已记录的死亡日期（{date}）。</translation>
+    </message>
+    <message>
+        <source>Discharge date cannot be after the recorded death ({date}).</source>
+        <translation>出院日期不能晚于已记录的死亡日期（{date}）。</translation>
+    </message>
+    <message>
+        <source>A reason is needed to change recorded data.</source>
+        <translation>修改已记录的数据需要填写理由。</translation>
+    </message>
+    <message>
+        <source>The hospital record number {hrn} belongs to another participant.</source>
+        <translation>病案号 {hrn} 属于另一位受试者。</translation>
+    </message>
+    <message>
+        <source>The birth date is after the screening date ({date}).</source>
+        <translation>出生日期晚于筛选日期（{date}）。</translation>
+    </message>
+    <message>
+        <source>Only an enrolled participant has these dates.</source>
+        <translation>只有已入组受试者才有这些日期。</translation>
+    </message>
+    <message>
+        <source>The enrolment date ({date}) is after the operation recorded on {operation}.</source>
+        <translation>入组日期（{date}）晚于 {operation} 记录的手术。</translation>
+    </message>
+    <message>
+        <source>manage users, settings and backups</source>
+        <translation>管理用户、设置和备份</translation>
+    </message>
+    <message>
+        <source>screen and enrol</source>
+        <translation>筛选和入组</translation>
+    </message>
+    <message>
+        <source>record operations and complications</source>
+        <translation>录入手术和并发症</translation>
+    </message>
+    <message>
+        <source>view operations and complications</source>
+        <translation>查看手术和并发症</translation>
+    </message>
+    <message>
+        <source>record follow-up visits and events</source>
+        <translation>录入随访和事件</translation>
+    </message>
+    <message>
+        <source>view follow-up</source>
+        <translation>查看随访</translation>
+    </message>
+    <message>
+        <source>sign, lock and unlock records</source>
+        <translation>签名、锁定和解锁记录</translation>
+    </message>
+    <message>
+        <source>run reports, analysis and de-identified exports</source>
+        <translation>运行报告、分析和去标识化导出</translation>
+    </message>
+    <message>
+        <source>export identified data</source>
+        <translation>导出可识别身份的数据</translation>
+    </message>
+    <message>
+        <source>see patient names and contact details</source>
+        <translation>查看患者姓名和联系方式</translation>
+    </message>
+    <message>
+        <source>view the audit trail</source>
+        <translation>查看稽查轨迹</translation>
+    </message>
+    <message>
+        <source>view participants</source>
+        <translation>查看受试者</translation>
+    </message>
+    <message>
+        <source>Please sign in first.</source>
+        <translation>请先登录。</translation>
+    </message>
+    <message>
+        <source>The role {role} may not {action}.</source>
+        <translation>{role}角色无权{action}。</translation>
+    </message>
+    <message>
+        <source>The {label} {problem}.</source>
+        <translation>{label}{problem}。</translation>
+    </message>
+    <message>
+        <source>{study_id} is locked (signed); an investigator must unlock it before any change.</source>
+        <translation>{study_id} 已锁定（已签名）；修改前须由研究者解锁。</translation>
+    </message>
+    <message>
+        <source>The reason {problem}.</source>
+        <translation>理由{problem}。</translation>
+    </message>
+    <message>
+        <source>{value} is not a number</source>
+        <translation>{value} 不是数字</translation>
+    </message>
+    <message>
+        <source>{value} is not a list</source>
+        <translation>{value} 不是列表</translation>
+    </message>
+    <message>
+        <source>{value} mixes separators in a way that is not a number with thousands separators; write it without them (e.g. 1234.5)</source>
+        <translation>{value} 的分隔符混用方式不构成带千位分隔符的数字；请不加分隔符书写（例如 1234.5）</translation>
+    </message>
+    <message>
+        <source>{value} is ambiguous: a thousands separator or a decimal comma? Write {grouped} or {decimal}</source>
+        <translation>{value} 有歧义：逗号是千位分隔符还是小数点？请写成 {grouped} 或 {decimal}</translation>
+    </message>
+    <message>
+        <source>{value}: this column takes a number without a unit</source>
+        <translation>{value}：此列只填数字，不带单位</translation>
+    </message>
+    <message>
+        <source>{value}: the unit must be one of {units} (got {unit})</source>
+        <translation>{value}：单位必须是 {units} 之一（填写的是 {unit}）</translation>
+    </message>
+    <message>
+        <source>{value} has a time of day; give the date only</source>
+        <translation>{value} 含有时刻；请只填日期</translation>
+    </message>
+    <message>
+        <source>{value} is not a date</source>
+        <translation>{value} 不是日期</translation>
+    </message>
+    <message>
+        <source>{value} is not a calendar date</source>
+        <translation>{value} 不是有效的日历日期</translation>
+    </message>
+    <message>
+        <source>{value} could be day-first or month-first; write the date as YYYY-MM-DD</source>
+        <translation>{value} 无法判断是日在前还是月在前；请按 YYYY-MM-DD 书写日期</translation>
+    </message>
+    <message>
+        <source>{value} is not a date (write YYYY-MM-DD)</source>
+        <translation>{value} 不是日期（请按 YYYY-MM-DD 书写）</translation>
+    </message>
+    <message>
+        <source>{value} is not a date (an Excel serial date is a whole number from {lo} to {hi}); write YYYY-MM-DD</source>
+        <translation>{value} 不是日期（Excel 日期序号是 {lo} 至 {hi} 之间的整数）；请按 YYYY-MM-DD 书写</translation>
+    </message>
+    <message>
+        <source>{value} is not yes or no (write 1 or 0)</source>
+        <translation>{value} 不是“是”或“否”（请填 1 或 0）</translation>
+    </message>
+    <message>
+        <source>{value} is not a choice of this column (allowed codes: {codes})</source>
+        <translation>{value} 不是此列的选项（可用代码：{codes}）</translation>
+    </message>
+    <message>
+        <source>{unit} contradicts the unit written in {column} ({value})</source>
+        <translation>{unit} 与 {column} 中填写的单位（{value}）矛盾</translation>
+    </message>
+    <message>
+        <source>the column has no name</source>
+        <translation>该列没有列名</translation>
+    </message>
+    <message>
+        <source>the column appears twice</source>
+        <translation>该列出现了两次</translation>
+    </message>
+    <message>
+        <source>not a column of the table {table} (the export&apos;s columns only; see nclm-desktop import-template --form {table})</source>
+        <translation>不是数据表 {table} 的列（只接受导出文件中的列；参见 nclm-desktop import-template --form {table}）</translation>
+    </message>
+    <message>
+        <source>the column is missing</source>
+        <translation>缺少该列</translation>
+    </message>
+    <message>
+        <source>no such file or folder</source>
+        <translation>文件或文件夹不存在</translation>
+    </message>
+    <message>
+        <source>no table to import (give files named like the export&apos;s tables, e.g. operation.csv, or an .xlsx workbook)</source>
+        <translation>没有可导入的数据表（文件名须与导出的数据表相同，例如 operation.csv，或提供 .xlsx 工作簿）</translation>
+    </message>
+    <message>
+        <source>not a file the import reads (a .csv or an .xlsx; save an .xls workbook as .xlsx)</source>
+        <translation>导入不读取此类文件（只读取 .csv 或 .xlsx；请将 .xls 工作簿另存为 .xlsx）</translation>
+    </message>
+    <message>
+        <source>the table {table} is also in {file}</source>
+        <translation>数据表 {table} 也在 {file} 中</translation>
+    </message>
+    <message>
+        <source>not a table of the study (name it after one of: {tables})</source>
+        <translation>不是本研究的数据表（请按以下名称之一命名：{tables}）</translation>
+    </message>
+    <message>
+        <source>the text is neither UTF-8 nor GB18030/GBK; save it as &quot;CSV UTF-8&quot; from the spreadsheet program</source>
+        <translation>文本既不是 UTF-8 也不是 GB18030/GBK 编码；请在电子表格程序中另存为“CSV UTF-8”</translation>
+    </message>
+    <message>
+        <source>the file is empty (not even a header row)</source>
+        <translation>文件为空（连表头行也没有）</translation>
+    </message>
+    <message>
+        <source>the sheet is empty (not even a header row)</source>
+        <translation>工作表为空（连表头行也没有）</translation>
+    </message>
+    <message>
+        <source>not a readable xlsx workbook ({error})</source>
+        <translation>不是可读取的 xlsx 工作簿（{error}）</translation>
+    </message>
+    <message>
+        <source>the workbook has no sheet</source>
+        <translation>工作簿中没有工作表</translation>
+    </message>
+    <message>
+        <source>a value beyond the last named column; name the column or delete the value</source>
+        <translation>最后一个有列名的列之后还有数值；请为该列命名或删除该值</translation>
+    </message>
+    <message>
+        <source>a formula ({formula}); the import takes values only: copy the column and paste it as values</source>
+        <translation>公式（{formula}）；导入只接受数值：请复制该列并以“值”的方式粘贴</translation>
+    </message>
+    <message>
+        <source>an Excel error value ({value})</source>
+        <translation>Excel 错误值（{value}）</translation>
+    </message>
+</context>
+<context>
     <name>Reports</name>
+    <message>
+        <source>Age, years</source>
+        <translation>年龄，岁</translation>
+    </message>
+    <message>
+        <source>Male sex</source>
+        <translation>男性</translation>
+    </message>
+    <message>
+        <source>ECOG performance status</source>
+        <translation>ECOG 体能状态</translation>
+    </message>
+    <message>
+        <source>Number of liver metastases</source>
+        <translation>肝转移灶数目</translation>
+    </message>
+    <message>
+        <source>Largest liver metastasis, mm</source>
+        <translation>最大肝转移灶直径，mm</translation>
+    </message>
+    <message>
+        <source>Synchronous liver metastases</source>
+        <translation>同时性肝转移</translation>
+    </message>
+    <message>
+        <source>Bone metastases</source>
+        <translation>骨转移</translation>
+    </message>
+    <message>
+        <source>Recurrence of the primary tumour</source>
+        <translation>原发灶复发</translation>
+    </message>
+    <message>
+        <source>Plasma EBV DNA, log10(copies/mL + 1)</source>
+        <translation>血浆 EBV DNA，log10(copies/mL + 1)</translation>
+    </message>
+    <message>
+        <source>Overall survival</source>
+        <translation>总生存期</translation>
+    </message>
+    <message>
+        <source>Intrahepatic recurrence-free survival</source>
+        <translation>肝内无复发生存期</translation>
+    </message>
+    <message>
+        <source>Recurrence-free probability</source>
+        <translation>无复发生存率</translation>
+    </message>
+    <message>
+        <source>Overall survival, propensity-matched cohort</source>
+        <translation>总生存期（倾向性评分匹配队列）</translation>
+    </message>
+    <message>
+        <source>Number at risk</source>
+        <translation>风险人数</translation>
+    </message>
+    <message>
+        <source>Months from index date</source>
+        <translation>自基线日期起的月数</translation>
+    </message>
+    <message>
+        <source>Survival probability</source>
+        <translation>生存率</translation>
+    </message>
+    <message>
+        <source>{label} (n = {n}, events = {events})</source>
+        <translation>{label}（n = {n}，事件数 = {events}）</translation>
+    </message>
+    <message>
+        <source>Covariate balance (Love plot)</source>
+        <translation>协变量均衡性（Love 图）</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>匹配前</translation>
+    </message>
+    <message>
+        <source>After matching</source>
+        <translation>匹配后</translation>
+    </message>
+    <message>
+        <source>|Standardised mean difference|</source>
+        <translation>|标准化均数差|</translation>
+    </message>
+    <message>
+        <source>both groups need complete covariates</source>
+        <translation>两组均需有完整的协变量</translation>
+    </message>
+    <message>
+        <source>Index date: the liver resection (hepatectomy group); the start of systemic treatment for the liver metastases (systemic-only group).</source>
+        <translation>基线日期：肝切除手术日（肝切除术组）；肝转移灶系统治疗开始日（单纯系统治疗组）。</translation>
+    </message>
+    <message>
+        <source>90-day morbidity (any complication)</source>
+        <translation>90 天并发症发生率（任何并发症）</translation>
+    </message>
+    <message>
+        <source>90-day major morbidity (Clavien-Dindo ≥ IIIa)</source>
+        <translation>90 天严重并发症发生率（Clavien-Dindo ≥ IIIa 级）</translation>
+    </message>
+    <message>
+        <source>30-day mortality</source>
+        <translation>30 天死亡</translation>
+    </message>
+    <message>
+        <source>90-day mortality</source>
+        <translation>90 天死亡</translation>
+    </message>
+    <message>
+        <source>Unplanned reoperation during the index stay</source>
+        <translation>首次住院期间非计划再手术</translation>
+    </message>
+    <message>
+        <source>95 % pointwise, Greenwood variance on the log(-log) scale (lifelines)</source>
+        <translation>95% 逐点置信区间（Greenwood 方差，log(-log) 变换，lifelines）</translation>
+    </message>
+    <message>
+        <source>two-sided log-rank test (lifelines logrank_test)</source>
+        <translation>双侧 Log-rank 检验（lifelines logrank_test）</translation>
+    </message>
+    <message>
+        <source>Cox proportional hazards, Efron ties (lifelines CoxPHFitter); robust (sandwich) errors clustered on matched pairs in the matched cohort</source>
+        <translation>Cox 比例风险模型（Efron 法处理结点，lifelines CoxPHFitter；匹配队列中采用按匹配对聚类的稳健（三明治）标准误）</translation>
+    </message>
+    <message>
+        <source>logistic regression (statsmodels Logit), complete cases</source>
+        <translation>Logistic 回归（statsmodels Logit，完整病例）</translation>
+    </message>
+    <message>
+        <source>Wilson score and Clopper-Pearson exact 95 % intervals</source>
+        <translation>Wilson 评分法及 Clopper-Pearson 精确法 95% 置信区间</translation>
+    </message>
+    <message>
+        <source>needs both groups and at least one event</source>
+        <translation>需要两组数据且至少发生一次事件</translation>
+    </message>
+    <message>
+        <source>Unplanned reoperation during the index stay unknown for {n} (no discharge date and the reoperation more than {days} days after the operation): {ids}</source>
+        <translation>首次住院期间非计划再手术情况未知 {n} 例（无出院日期且再手术在术后 {days} 天以后）：{ids}</translation>
+    </message>
     <message>
         <source>hepatectomy</source>
         <translation>肝切除术</translation>
@@ -4484,56 +5956,8 @@ This screen is not available in this version yet.</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <source>Index date: the liver resection (hepatectomy group); the start of systemic treatment for the liver metastases (systemic-only group).</source>
-        <translation>索引日期：肝切除手术日（肝切除术组）；肝转移灶系统治疗开始日（单纯系统治疗组）。</translation>
-    </message>
-    <message>
-        <source>90-day morbidity (any complication)</source>
-        <translation>90 天并发症发生率（任何并发症）</translation>
-    </message>
-    <message>
-        <source>90-day major morbidity (Clavien-Dindo ≥ IIIa)</source>
-        <translation>90 天严重并发症发生率（Clavien-Dindo ≥ IIIa 级）</translation>
-    </message>
-    <message>
-        <source>30-day mortality</source>
-        <translation>30 天死亡</translation>
-    </message>
-    <message>
-        <source>90-day mortality</source>
-        <translation>90 天死亡</translation>
-    </message>
-    <message>
-        <source>Unplanned reoperation during the index stay</source>
-        <translation>首次住院期间计划外再手术</translation>
-    </message>
-    <message>
-        <source>95 % pointwise, Greenwood variance on the log(-log) scale (lifelines)</source>
-        <translation>95% 逐点置信区间（Greenwood 方差，log(-log) 变换，lifelines）</translation>
-    </message>
-    <message>
-        <source>two-sided log-rank test (lifelines logrank_test)</source>
-        <translation>双侧 Log-rank 检验（lifelines logrank_test）</translation>
-    </message>
-    <message>
-        <source>Cox proportional hazards, Efron ties (lifelines CoxPHFitter); robust (sandwich) errors clustered on matched pairs in the matched cohort</source>
-        <translation>Cox 比例风险模型（Efron 法处理结点，lifelines CoxPHFitter；匹配队列中采用按匹配对聚类的稳健（三明治）标准误）</translation>
-    </message>
-    <message>
-        <source>logistic regression (statsmodels Logit), complete cases</source>
-        <translation>Logistic 回归（statsmodels Logit，完整病例）</translation>
-    </message>
-    <message>
-        <source>Wilson score and Clopper-Pearson exact 95 % intervals</source>
-        <translation>Wilson 评分法及 Clopper-Pearson 精确法 95% 置信区间</translation>
-    </message>
-    <message>
-        <source>Unplanned reoperation during the index stay unknown for {n} (no discharge date and the reoperation more than {days} days after the operation): {ids}</source>
-        <translation>首次住院期间计划外再手术情况未知 {n} 例（无出院日期且再手术在术后 {days} 天以后）：{ids}</translation>
-    </message>
-    <message>
         <source>Unplanned reoperation during the index stay (unknown for {n}: no discharge date)</source>
-        <translation>首次住院期间计划外再手术（{n} 例未知：无出院日期）</translation>
+        <translation>首次住院期间非计划再手术（{n} 例未知：无出院日期）</translation>
     </message>
     <message>
         <source>Morbidity (any complication within {days} days)</source>
@@ -4546,98 +5970,6 @@ This screen is not available in this version yet.</source>
     <message>
         <source>{days}-day mortality</source>
         <translation>{days} 天死亡率</translation>
-    </message>
-    <message>
-        <source>Age, years</source>
-        <translation>年龄，岁</translation>
-    </message>
-    <message>
-        <source>Male sex</source>
-        <translation>男性</translation>
-    </message>
-    <message>
-        <source>ECOG performance status</source>
-        <translation>ECOG 体能状态</translation>
-    </message>
-    <message>
-        <source>Number of liver metastases</source>
-        <translation>肝转移灶数目</translation>
-    </message>
-    <message>
-        <source>Largest liver metastasis, mm</source>
-        <translation>最大肝转移灶直径，mm</translation>
-    </message>
-    <message>
-        <source>Synchronous liver metastases</source>
-        <translation>同时性肝转移</translation>
-    </message>
-    <message>
-        <source>Bone metastases</source>
-        <translation>骨转移</translation>
-    </message>
-    <message>
-        <source>Recurrence of the primary tumour</source>
-        <translation>原发灶复发</translation>
-    </message>
-    <message>
-        <source>Plasma EBV DNA, log10(copies/mL + 1)</source>
-        <translation>血浆 EBV DNA，log10(copies/mL + 1)</translation>
-    </message>
-    <message>
-        <source>both groups need complete covariates</source>
-        <translation>两组均需有完整的协变量</translation>
-    </message>
-    <message>
-        <source>needs both groups and at least one event</source>
-        <translation>需要两组数据且至少发生一次事件</translation>
-    </message>
-    <message>
-        <source>Overall survival</source>
-        <translation>总生存期</translation>
-    </message>
-    <message>
-        <source>Intrahepatic recurrence-free survival</source>
-        <translation>肝内无复发生存期</translation>
-    </message>
-    <message>
-        <source>Recurrence-free probability</source>
-        <translation>无复发生存率</translation>
-    </message>
-    <message>
-        <source>Overall survival, propensity-matched cohort</source>
-        <translation>总生存期（倾向性评分匹配队列）</translation>
-    </message>
-    <message>
-        <source>Number at risk</source>
-        <translation>风险人数</translation>
-    </message>
-    <message>
-        <source>Months from index date</source>
-        <translation>自索引日期起的月数</translation>
-    </message>
-    <message>
-        <source>Survival probability</source>
-        <translation>生存率</translation>
-    </message>
-    <message>
-        <source>{label} (n = {n}, events = {events})</source>
-        <translation>{label}（n = {n}，事件数 = {events}）</translation>
-    </message>
-    <message>
-        <source>Covariate balance (Love plot)</source>
-        <translation>协变量均衡性（Love 图）</translation>
-    </message>
-    <message>
-        <source>Before</source>
-        <translation>匹配前</translation>
-    </message>
-    <message>
-        <source>After matching</source>
-        <translation>匹配后</translation>
-    </message>
-    <message>
-        <source>|Standardised mean difference|</source>
-        <translation>|标准化均数差|</translation>
     </message>
 </context>
 <context>
@@ -4840,6 +6172,230 @@ This screen is not available in this version yet.</source>
     </message>
 </context>
 <context>
+    <name>SignOff</name>
+    <message>
+        <source>I have reviewed and approve these data</source>
+        <translation>我已审阅并批准这些数据</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>审阅</translation>
+    </message>
+</context>
+<context>
+    <name>StatusDashboard</name>
+    <message>
+        <source>Screening</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>Enrolment</source>
+        <translation>入组</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>基线</translation>
+    </message>
+    <message>
+        <source>Systemic treatment</source>
+        <translation>系统治疗</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>手术</translation>
+    </message>
+    <message>
+        <source>Complications</source>
+        <translation>并发症</translation>
+    </message>
+    <message>
+        <source>Reoperations</source>
+        <translation>再次手术</translation>
+    </message>
+    <message>
+        <source>Clinical events</source>
+        <translation>临床事件</translation>
+    </message>
+    <message>
+        <source>Empty</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <source>Incomplete</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>完整</translation>
+    </message>
+    <message>
+        <source>Verified (SDV)</source>
+        <translation>源数据已核查</translation>
+    </message>
+    <message>
+        <source>Locked (signed)</source>
+        <translation>已锁定（已签名）</translation>
+    </message>
+    <message>
+        <source>Open query</source>
+        <translation>未解决质疑</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet</source>
+        <translation>尚无记录</translation>
+    </message>
+    <message>
+        <source>A required field is left empty</source>
+        <translation>有必填项未填写</translation>
+    </message>
+    <message>
+        <source>Every required field is recorded</source>
+        <translation>必填项均已填写</translation>
+    </message>
+    <message>
+        <source>Every record verified against the source, unchanged since</source>
+        <translation>每条记录均已与源数据核对，且此后未改动</translation>
+    </message>
+    <message>
+        <source>The casebook is signed and locked</source>
+        <translation>病例报告已签名并锁定</translation>
+    </message>
+    <message>
+        <source>A data query on this form is open</source>
+        <translation>此表单有未解决的数据质疑</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>I</source>
+        <translation>缺</translation>
+    </message>
+    <message>
+        <source>C</source>
+        <translation>完</translation>
+    </message>
+    <message>
+        <source>V</source>
+        <translation>核</translation>
+    </message>
+    <message>
+        <source>L</source>
+        <translation>锁</translation>
+    </message>
+    <message>
+        <source>Q</source>
+        <translation>疑</translation>
+    </message>
+    <message>
+        <source>Screen.</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>Enrol.</source>
+        <translation>入组</translation>
+    </message>
+    <message>
+        <source>Systemic</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Oper.</source>
+        <translation>手术</translation>
+    </message>
+    <message>
+        <source>Compl.</source>
+        <translation>并发症</translation>
+    </message>
+    <message>
+        <source>Reop.</source>
+        <translation>再手术</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>计划中</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>StatusDashboardPage</name>
+    <message>
+        <source>Filter by study ID …</source>
+        <translation>按研究编号筛选 …</translation>
+    </message>
+    <message>
+        <source>All participants</source>
+        <translation>全部受试者</translation>
+    </message>
+    <message>
+        <source>With open queries</source>
+        <translation>有未解决质疑</translation>
+    </message>
+    <message>
+        <source>With incomplete forms</source>
+        <translation>有不完整表单</translation>
+    </message>
+    <message>
+        <source>With verified forms</source>
+        <translation>有已核查表单</translation>
+    </message>
+    <message>
+        <source>Locked (signed)</source>
+        <translation>已锁定（已签名）</translation>
+    </message>
+    <message>
+        <source>Not locked</source>
+        <translation>未锁定</translation>
+    </message>
+    <message>
+        <source>{n} participants</source>
+        <translation>{n} 名受试者</translation>
+    </message>
+</context>
+<context>
+    <name>SurgicalRecord</name>
+    <message>
+        <source>90-day morbidity</source>
+        <translation>90 天并发症发生</translation>
+    </message>
+    <message>
+        <source>Major morbidity (Clavien-Dindo ≥ IIIa)</source>
+        <translation>严重并发症（Clavien-Dindo ≥ IIIa 级）</translation>
+    </message>
+    <message>
+        <source>30-day mortality</source>
+        <translation>30 天死亡</translation>
+    </message>
+    <message>
+        <source>90-day mortality</source>
+        <translation>90 天死亡</translation>
+    </message>
+    <message>
+        <source>Unplanned reoperation during the index stay</source>
+        <translation>首次住院期间非计划再手术</translation>
+    </message>
+</context>
+<context>
     <name>_Cover</name>
     <message>
         <source>Locked</source>
@@ -4848,10 +6404,6 @@ This screen is not available in this version yet.</source>
 </context>
 <context>
     <name>lang</name>
-    <message>
-        <source>Page {n} of {m}</source>
-        <translation>第 {n} 页，共 {m} 页</translation>
-    </message>
     <message>
         <source>{date} (day {n})</source>
         <translation>{date}（术后第 {n} 天）</translation>
@@ -4863,6 +6415,10 @@ This screen is not available in this version yet.</source>
     <message>
         <source>Not recorded yet: {items}</source>
         <translation>待记录：{items}</translation>
+    </message>
+    <message>
+        <source>Page {n} of {m}</source>
+        <translation>第 {n} 页，共 {m} 页</translation>
     </message>
     <message>
         <source>routine only</source>

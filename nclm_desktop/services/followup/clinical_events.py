@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ...clinical import ALIVE_EVENT_KINDS
+from ...forms import QT_TRANSLATE_NOOP, Term
 from ...forms.catalogue import form
 from ...models import ClinicalEvent, Participant, Visit
 from ...models.db import Database
@@ -24,7 +25,7 @@ from ..permissions import Actor, Permission
 from ..record_dates import check_record_dates
 from ..schedule_sync import sync_schedule
 from ..uow import reading, writing
-from .visit_rows import anchor_label, participant
+from .visit_rows import anchor_term, participant
 
 EVENT = form("clinical_event")
 EVENT_KINDS: tuple[str, ...] = EVENT["kind"].codes()
@@ -76,12 +77,18 @@ def finding_input(kind: str, field: str) -> str:
 
 
 def check_after_anchor(name: str, value: dt.date, what: str, p: Participant) -> None:
-    """Nothing of the follow-up happens before the operation/index date."""
+    """Nothing of the follow-up happens before the operation/index date; ``what`` is the
+    dictionary's label of the date or of the event."""
     if p.index_date is not None and value < p.index_date:
         raise ValidationError(
             name,
-            f"The {what} ({value.isoformat()}) is before the {anchor_label(p.cohort)} "
-            f"({p.index_date.isoformat()}).",
+            QT_TRANSLATE_NOOP("Refusals", "{what}: {value} is before the {anchor} ({date})."),
+            params={
+                "what": Term(what),
+                "value": value.isoformat(),
+                "anchor": anchor_term(p.cohort),
+                "date": p.index_date.isoformat(),
+            },
         )
 
 
@@ -144,12 +151,16 @@ def validate_findings(
     for raw in findings:
         f = _clean_finding(raw, today)
         assert f.event_date is not None  # required by the form
-        label = f.kind.replace("_", " ")
+        label = EVENT["kind"].choice_label(f.kind)
         date_input = finding_input(f.kind, "event_date")
-        check_after_anchor(date_input, f.event_date, f"{label} date", p)
+        check_after_anchor(date_input, f.event_date, label, p)
         if f.kind in SINGLE_EVENT_KINDS and (f.kind in existing or f.kind in seen):
             raise ValidationError(
-                f.kind, f"A {label} is already recorded for {p.study_id} ({existing.get(f.kind)})."
+                f.kind,
+                QT_TRANSLATE_NOOP(
+                    "Refusals", "{event} is already recorded for {study_id} ({date})."
+                ),
+                params={"event": Term(label), "study_id": p.study_id, "date": existing.get(f.kind)},
             )
         seen.add(f.kind)
         if f.kind == "death":
@@ -162,8 +173,15 @@ def validate_findings(
     if late:
         raise ValidationError(
             finding_input(late[0].kind, "event_date"),
-            f"{p.study_id} died on {death.isoformat()}; the {late[0].kind.replace('_', ' ')} "
-            f"date ({late[0].event_date.isoformat()}) is after it.",
+            QT_TRANSLATE_NOOP(
+                "Refusals", "{study_id} died on {death}; {event} ({date}) is after it."
+            ),
+            params={
+                "study_id": p.study_id,
+                "death": death.isoformat(),
+                "event": Term(EVENT["kind"].choice_label(late[0].kind)),
+                "date": late[0].event_date.isoformat(),
+            },
         )
     return cleaned
 
@@ -178,8 +196,11 @@ def _check_death(
     if last is not None and when < last[1]:
         raise ValidationError(
             "death_date",
-            f"The death date ({when.isoformat()}) is before the last completed visit "
-            f"{last[0]} ({last[1].isoformat()}).",
+            QT_TRANSLATE_NOOP(
+                "Refusals",
+                "The death date ({date}) is before the last completed visit {code} ({visit_date}).",
+            ),
+            params={"date": when.isoformat(), "code": last[0], "visit_date": last[1].isoformat()},
         )
     alive = [
         d
@@ -194,8 +215,10 @@ def _check_death(
     if alive:
         raise ValidationError(
             "death_date",
-            f"The death date ({when.isoformat()}) is before a recorded contact on "
-            f"{max(alive).isoformat()}.",
+            QT_TRANSLATE_NOOP(
+                "Refusals", "The death date ({date}) is before a recorded contact on {contact}."
+            ),
+            params={"date": when.isoformat(), "contact": max(alive).isoformat()},
         )
 
 
@@ -239,12 +262,16 @@ def record_events(
     """Events learnt outside a visit (a phone call, a death certificate, a withdrawal),
     all in one transaction."""
     if not findings:
-        raise ValidationError("kind", "Choose at least one event to record.")
+        raise ValidationError(
+            "kind", QT_TRANSLATE_NOOP("Refusals", "Choose at least one event to record.")
+        )
     with writing(db, actor, Permission.WRITE_FOLLOWUP) as s:
         p = participant(s, participant_id)
         if p.index_date is None:
             raise ValidationError(
-                "event_date", f"{p.study_id or 'The participant'} has no index date yet."
+                "event_date",
+                QT_TRANSLATE_NOOP("Refusals", "{study_id} has no index date yet."),
+                params={"study_id": p.study_id or "—"},
             )
         cleaned = validate_findings(s, p, findings, today, None, None)
         events = store_findings(s, p, cleaned, None)

@@ -10,6 +10,7 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Bundle, Session
 
 from ...clinical import load_protocol, visit_state
+from ...forms import QT_TRANSLATE_NOOP, Term
 from ...models import Participant, ParticipantIdentity, Visit
 from ...models.db import Database
 from ..errors import NotFound, ValidationError
@@ -61,7 +62,19 @@ class VisitRow:
 
 
 def anchor_label(cohort: str | None) -> str:
-    return "operation date" if cohort == "hepatectomy" else "index date"
+    if cohort == "hepatectomy":
+        return QT_TRANSLATE_NOOP("Refusals", "operation date")
+    return QT_TRANSLATE_NOOP("Refusals", "index date")
+
+
+def anchor_term(cohort: str | None) -> Term:
+    """The date follow-up counts from, as a word put into a message (translated with it)."""
+    return Term(anchor_label(cohort), "Refusals")
+
+
+def status_term(status: str) -> Term:
+    """A visit's status put into a message: the follow-up screens' own word for it."""
+    return Term(status, "Followup")
 
 
 def participant(session: Session, participant_id: int) -> Participant:

@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ...forms import QT_TRANSLATE_NOOP
 from ...forms.catalogue import form
 from ...models.db import Database
 from ..errors import ValidationError
@@ -25,7 +26,7 @@ from .clinical_events import (
     store_findings,
     validate_findings,
 )
-from .visit_rows import anchor_label, assessment_labels, participant, visit
+from .visit_rows import anchor_term, assessment_labels, participant, status_term, visit
 
 VISIT = form("visit")
 # What a person records when the visit is done.
@@ -77,20 +78,28 @@ def reschedule_visit(
         p = participant(s, v.participant_id)
         if v.status != "planned":
             raise ValidationError(
-                "scheduled_date", f"Visit {v.code} is {v.status}; only open visits can be moved."
+                "scheduled_date",
+                QT_TRANSLATE_NOOP(
+                    "Refusals", "Visit {code} is {status}; only open visits can be moved."
+                ),
+                params={"code": v.code, "status": status_term(v.status)},
             )
         if p.index_date is not None and new_date <= p.index_date:
             raise ValidationError(
                 "scheduled_date",
-                f"The visit must be after the {anchor_label(p.cohort)} ({_d(p.index_date)}).",
+                QT_TRANSLATE_NOOP("Refusals", "The visit must be after the {anchor} ({date})."),
+                params={"anchor": anchor_term(p.cohort), "date": _d(p.index_date)},
             )
         inside = v.window_start <= new_date <= v.window_end
         if not inside and not reason:
             raise ValidationError(
                 "deviation_reason",
-                f"{_d(new_date)} is outside the window {_d(v.window_start)} to "
-                f"{_d(v.window_end)}: give a reason; the visit will be flagged as a protocol "
-                "deviation.",
+                QT_TRANSLATE_NOOP(
+                    "Refusals",
+                    "{date} is outside the window {start} to {end}: give a reason; the visit "
+                    "will be flagged as a protocol deviation.",
+                ),
+                params={"date": _d(new_date), "start": _d(v.window_start), "end": _d(v.window_end)},
             )
         v.scheduled_date = new_date
         v.deviation = not inside
@@ -105,12 +114,19 @@ def mark_missed(
     with writing(db, actor, Permission.WRITE_FOLLOWUP, reason=reason) as s:
         v = visit(s, visit_id)
         if v.status != "planned":
-            raise ValidationError("status", f"Visit {v.code} is {v.status}, not open.")
+            raise ValidationError(
+                "status",
+                QT_TRANSLATE_NOOP("Refusals", "Visit {code} is {status}, not open."),
+                params={"code": v.code, "status": status_term(v.status)},
+            )
         if today < v.window_start:
             raise ValidationError(
                 "status",
-                f"The window of {v.code} opens on {_d(v.window_start)}; a visit cannot be "
-                "missed before then.",
+                QT_TRANSLATE_NOOP(
+                    "Refusals",
+                    "The window of {code} opens on {date}; a visit cannot be missed before then.",
+                ),
+                params={"code": v.code, "date": _d(v.window_start)},
             )
         v.status = "missed"
 
@@ -118,16 +134,26 @@ def mark_missed(
 def unmark_missed(db: Database, actor: Actor | None, visit_id: int, reason: str | None) -> None:
     """Undo "missed" (a correction): the visit is open again; a reason is required."""
     if not (reason or "").strip():
-        raise ValidationError("reason", "Give a reason for un-marking a missed visit.")
+        raise ValidationError(
+            "reason", QT_TRANSLATE_NOOP("Refusals", "Give a reason for un-marking a missed visit.")
+        )
     with writing(db, actor, Permission.WRITE_FOLLOWUP, reason=reason) as s:
         v = visit(s, visit_id)
         p = participant(s, v.participant_id)
         if v.status != "missed":
-            raise ValidationError("status", f"Visit {v.code} is {v.status}, not missed.")
+            raise ValidationError(
+                "status",
+                QT_TRANSLATE_NOOP("Refusals", "Visit {code} is {status}, not missed."),
+                params={"code": v.code, "status": status_term(v.status)},
+            )
         stop = follow_up_stop_date(s, p.id)
         if stop is not None and v.target_date >= stop:
             raise ValidationError(
-                "status", f"Follow-up ended on {_d(stop)}; {v.code} cannot be reopened."
+                "status",
+                QT_TRANSLATE_NOOP(
+                    "Refusals", "Follow-up ended on {date}; {code} cannot be reopened."
+                ),
+                params={"date": _d(stop), "code": v.code},
             )
         v.status = "planned"
 
@@ -157,10 +183,19 @@ def record_visit(
         p = participant(s, v.participant_id)
         if v.status == "done" and not (reason or "").strip():
             raise ValidationError(
-                "reason", f"Visit {v.code} is already recorded: give a reason for the correction."
+                "reason",
+                QT_TRANSLATE_NOOP(
+                    "Refusals",
+                    "Visit {code} is already recorded: give a reason for the correction.",
+                ),
+                params={"code": v.code},
             )
         if v.status == "cancelled":
-            raise ValidationError("status", f"Visit {v.code} was cancelled; it cannot be recorded.")
+            raise ValidationError(
+                "status",
+                QT_TRANSLATE_NOOP("Refusals", "Visit {code} was cancelled; it cannot be recorded."),
+                params={"code": v.code},
+            )
         values = VISIT.clean(
             {
                 "actual_date": record.actual_date,
@@ -174,12 +209,16 @@ def record_visit(
             only=RECORDED,
         )
         actual: dt.date = values["actual_date"]
-        check_after_anchor("actual_date", actual, "visit date", p)
+        check_after_anchor("actual_date", actual, VISIT["actual_date"].label, p)
         stop = follow_up_stop_date(s, p.id)
         if stop is not None and actual > stop:
             raise ValidationError(
                 "actual_date",
-                f"Follow-up of {p.study_id} ended on {_d(stop)}; the visit date is after it.",
+                QT_TRANSLATE_NOOP(
+                    "Refusals",
+                    "Follow-up of {study_id} ended on {date}; the visit date is after it.",
+                ),
+                params={"study_id": p.study_id, "date": _d(stop)},
             )
         imaging = values["liver_imaging_result"]
         findings = list(record.findings)

@@ -8,17 +8,19 @@ the investigator closes and re-opens. Every step is an audited write.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ...models import DataQuery, Participant
+from ...models import AuditEvent, DataQuery, Participant
 from ...models.db import Database
 from ..errors import NotFound, ValidationError
 from ..permissions import Actor, Permission
 from ..uow import reading, writing
-from .records import load_record
+from .records import form_of, load_record
 from .roles import RAISERS, SITE, require_role
 
 STATES = ("open", "answered", "closed")
@@ -82,14 +84,51 @@ def _query(s: Session, query_id: int) -> DataQuery:
     return query
 
 
-def answer_query(db: Database, actor: Actor | None, query_id: int, answer: str) -> None:
-    """The site answers an open query (a corrected value goes through its own form)."""
+CORRECTED = "Corrected: "  # how an answer says the value was corrected
+
+
+def cite(query_ids: Iterable[int], reason: str) -> str:
+    """The audit reason of a correction that answers queries: "Query #3; Query #5: <why>".
+    The citation is the link between the changed value and the query (no link column)."""
+    refs = "; ".join(f"Query #{q}" for q in sorted(set(query_ids)))
+    return f"{refs}: {reason.strip()}" if refs else reason.strip()
+
+
+def _cited(s: Session, query: DataQuery) -> bool:
+    """An audited change of the queried record whose reason cites the query."""
+    table = form_of(query.form).table
+    pattern = re.compile(rf"Query #{query.id}(?!\d)")
+    reasons = s.scalars(
+        select(AuditEvent.reason).where(
+            AuditEvent.participant_id == query.participant_id,
+            AuditEvent.entity == table,
+            AuditEvent.entity_id == query.record_id,
+            AuditEvent.reason.like(f"%Query #{query.id}%"),
+        )
+    )
+    return any(pattern.search(r or "") for r in reasons)
+
+
+def answer_query(
+    db: Database, actor: Actor | None, query_id: int, answer: str, *, corrected: bool = False
+) -> None:
+    """The site answers an open query. A corrected value goes through its own form with an
+    audit reason that cites the query (``cite``); ``corrected`` then records the answer as
+    a correction, refused unless the audit trail holds that change."""
     answer = _text(answer, "answer")
     with writing(db, actor, Permission.VIEW_PARTICIPANTS) as s:
         who = require_role(s, actor, SITE, "answer data queries")
         query = _query(s, query_id)
         if query.state != "open":
             raise ValidationError("state", f"Query {query_id} is {query.state}, not open.")
+        if corrected:
+            if not _cited(s, query):
+                raise ValidationError(
+                    "answer",
+                    f"No change of the {query.form} record cites Query #{query_id} "
+                    "in its reason; correct the value in its form first.",
+                )
+            answer = CORRECTED + answer
         query.state = "answered"
         query.answer = answer
         query.answered_by = who.username
@@ -125,6 +164,16 @@ def reopen_query(db: Database, actor: Actor | None, query_id: int) -> None:
         query.closed_utc = None
 
 
+def open_counts(session: Session) -> dict[int, int]:
+    """Open queries per participant, in one grouped query (the participant list's column)."""
+    stmt = (
+        select(DataQuery.participant_id, func.count())
+        .where(DataQuery.state == "open")
+        .group_by(DataQuery.participant_id)
+    )
+    return {pid: n for pid, n in session.execute(stmt)}
+
+
 def list_queries(
     db: Database,
     actor: Actor | None,
@@ -136,32 +185,28 @@ def list_queries(
     if state is not None and state not in STATES:
         raise ValidationError("state", f"A query state is one of {', '.join(STATES)}.")
     with reading(db, actor, Permission.VIEW_PARTICIPANTS) as s:
-        stmt = select(DataQuery, Participant.study_id).join(
-            Participant, Participant.id == DataQuery.participant_id
-        )
+        # Plain columns, in QueryRow's order: thousands of rows without building ORM objects.
+        stmt = select(
+            DataQuery.id,
+            Participant.study_id,
+            DataQuery.participant_id,
+            DataQuery.form,
+            DataQuery.record_id,
+            DataQuery.field,
+            DataQuery.text,
+            DataQuery.state,
+            DataQuery.raised_by,
+            DataQuery.raised_utc,
+            DataQuery.answer,
+            DataQuery.answered_by,
+            DataQuery.answered_utc,
+            DataQuery.closed_by,
+            DataQuery.closed_utc,
+        ).join(Participant, Participant.id == DataQuery.participant_id)
         if state is not None:
             stmt = stmt.where(DataQuery.state == state)
         if participant_id is not None:
             stmt = stmt.where(DataQuery.participant_id == participant_id)
         if form is not None:
             stmt = stmt.where(DataQuery.form == form)
-        return [
-            QueryRow(
-                q.id,
-                study_id,
-                q.participant_id,
-                q.form,
-                q.record_id,
-                q.field,
-                q.text,
-                q.state,
-                q.raised_by,
-                q.raised_utc,
-                q.answer,
-                q.answered_by,
-                q.answered_utc,
-                q.closed_by,
-                q.closed_utc,
-            )
-            for q, study_id in s.execute(stmt.order_by(DataQuery.id))
-        ]
+        return [QueryRow(*r) for r in s.execute(stmt.order_by(DataQuery.id))]

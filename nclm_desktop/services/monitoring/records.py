@@ -101,11 +101,13 @@ def record_key(row: Base) -> str:
     return ",".join(str(v) for v in row.__mapper__.primary_key_from_instance(row))
 
 
-def casebook_hash(session: Session, participant_id: int) -> str:
-    """SHA-256 over every form instance's dictionary fields: what a signature binds."""
-    data = [
-        [form.name, record_key(row), record_values(form, row)]
-        for form, row in casebook_records(session, participant_id)
-    ]
+def casebook_hash(
+    session: Session, participant_id: int, records: list[tuple[Form, Base]] | None = None
+) -> str:
+    """SHA-256 over every form instance's dictionary fields: what a signature binds.
+    ``records``: the participant's ``casebook_records`` when the caller has read them."""
+    if records is None:
+        records = casebook_records(session, participant_id)
+    data = [[form.name, record_key(row), record_values(form, row)] for form, row in records]
     text = json.dumps(data, sort_keys=True, default=str, ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()

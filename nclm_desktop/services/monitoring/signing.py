@@ -1,13 +1,15 @@
 """Electronic signature and record locking (docs/ARCHITECTURE.md §3; 21 CFR 11.50, 11.70,
 11.200).
 
-The investigator signs a participant's casebook by entering user name and password again
-(a wrong pair fails, is audited and counts towards the sign-in lock), choosing a meaning.
-The signature records the printed name, meaning, time with the signer's UTC offset, and the
-SHA-256 of the casebook (``records.casebook_hash``): a later change shows as a mismatch.
-Signing locks the participant (the lock is enforced in ``uow.writing``; a lock set in a
-unit of work takes effect from the next one, so the signature is written with it); unlocking
-needs the investigator and a reason.
+The investigator signs a participant's whole casebook or one form instance by entering user
+name and password again (``accounts.confirm_signer``: a wrong pair fails, is audited and
+counts towards the sign-in lock), choosing a meaning. The signature records the printed
+name, meaning, time with the signer's UTC offset, and the SHA-256 of what was signed (the
+casebook, ``records.casebook_hash``, or the one record, ``records.record_hash``): a later
+change shows as a mismatch. Signing the casebook locks the participant (the lock is enforced
+in ``uow.writing``; a lock set in a unit of work takes effect from the next one, so the
+signature is written with it); a form signature does not lock. Unlocking needs the
+investigator and a reason.
 """
 
 from __future__ import annotations
@@ -18,14 +20,16 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ...forms.form import Form
 from ...models import Participant, Signature, User
 from ...models.audit_hook import append_events
+from ...models.base import Base
 from ...models.db import Database
 from .. import accounts
 from ..errors import AuthenticationFailed, NotFound, RecordLocked, ValidationError
 from ..permissions import Actor, Permission
 from ..uow import reading, writing
-from .records import casebook_hash
+from .records import casebook_hash, form_of, load_record, model_of, record_hash, record_key
 
 # The meanings a signature may carry (code -> the words shown and stored).
 MEANINGS: dict[str, str] = {
@@ -33,7 +37,14 @@ MEANINGS: dict[str, str] = {
     "author": "Author",
     "review": "Review",
 }
-SIGN_FAILED = "The user name or password is wrong; the casebook was not signed."
+SIGN_FAILED = "The user name or password is wrong; nothing was signed."
+# The entity of a signature over a whole casebook (entity_id: the participant's id); a form
+# signature names its form and record instead.
+CASEBOOK = "casebook"
+VALID = "valid"
+CHANGED = "invalid: data changed after signing"
+DELETED = "invalid: record deleted after signing"
+WITHDRAWN = "withdrawn"
 
 
 @dataclass(frozen=True)
@@ -44,12 +55,18 @@ class SignatureRow:
     meaning: str
     signed_utc: dt.datetime
     utc_offset: str
-    state: str  # "valid" | "invalid: data changed after signing" | "withdrawn"
+    state: str  # VALID | CHANGED | DELETED | WITHDRAWN
     revoke_reason: str | None = None
+    form: str | None = None  # None: the whole casebook
+    record_id: str | None = None
 
     @property
     def valid(self) -> bool:
-        return self.state == "valid"
+        return self.state == VALID
+
+    @property
+    def casebook(self) -> bool:
+        return self.form is None
 
 
 def meaning_code(text: str) -> str:
@@ -74,6 +91,44 @@ def _utc_offset(moment: dt.datetime) -> str:
     return f"{text[:3]}:{text[3:]}"
 
 
+def _confirm_signer(
+    s: Session,
+    actor: Actor,
+    p: Participant,
+    entity: str,
+    entity_id: str,
+    username: str,
+    password: str,
+) -> User:
+    """The signer typed their own user name and password again, or the refusal is audited
+    and committed (it stays on record although nothing is signed)."""
+    user = s.get(User, actor.user_id)  # writing() has checked it is active
+    if not accounts.confirm_signer(s, user, username, password):
+        event = {"username": user.username, "action": "signature_failed", "entity": entity}
+        append_events(s, [{**event, "entity_id": entity_id, "participant_id": p.id}])
+        s.commit()
+        raise AuthenticationFailed(SIGN_FAILED)
+    return user
+
+
+def _signature(
+    user: User, p: Participant, entity: str, entity_id: str, code: str, data_hash: str
+) -> Signature:
+    now = dt.datetime.now().astimezone()
+    return Signature(
+        participant_id=p.id,
+        entity=entity,
+        entity_id=entity_id,
+        signer_id=user.id,
+        meaning=code,
+        meaning_text=MEANINGS[code],
+        printed_name=user.display_name or user.username,
+        signed_utc=now.astimezone(dt.UTC),
+        utc_offset=_utc_offset(now),
+        data_hash=data_hash,
+    )
+
+
 def sign_casebook(
     db: Database,
     actor: Actor | None,
@@ -85,42 +140,44 @@ def sign_casebook(
     """Sign and lock one participant's casebook; returns the signature's id."""
     code = meaning_code(meaning)
     with writing(db, actor, Permission.SIGN) as s:
-        user = s.get(User, actor.user_id)  # writing() has checked it is active
         p = _participant(s, participant_id)
-        same = accounts.username_key(username or "") == accounts.username_key(user.username)
-        # The same throttle and audit as a sign-in; a different name is a failure too.
-        if not (same and accounts._check_password(s, user, password)):
-            append_events(
-                s,
-                [
-                    {
-                        "username": user.username,
-                        "action": "signature_failed",
-                        "entity": "participant",
-                        "entity_id": str(p.id),
-                        "participant_id": p.id,
-                    }
-                ],
-            )
-            s.commit()  # the failure stays on record although the signing is refused
-            raise AuthenticationFailed(SIGN_FAILED)
+        user = _confirm_signer(s, actor, p, CASEBOOK, str(p.id), username, password)
         if p.locked:
             raise RecordLocked(f"{p.study_id or 'This participant'} is already signed and locked.")
-        now = dt.datetime.now().astimezone()
-        signature = Signature(
-            participant_id=p.id,
-            entity="participant",
-            entity_id=str(p.id),
-            signer_id=user.id,
-            meaning=code,
-            meaning_text=MEANINGS[code],
-            printed_name=user.display_name or user.username,
-            signed_utc=now.astimezone(dt.UTC),
-            utc_offset=_utc_offset(now),
-            data_hash=casebook_hash(s, p.id),
-        )
+        signature = _signature(user, p, CASEBOOK, str(p.id), code, casebook_hash(s, p.id))
         s.add(signature)
         p.locked = True  # takes effect from the next unit of work (docs/ARCHITECTURE.md §3)
+        s.flush()
+        return signature.id
+
+
+def sign_form(
+    db: Database,
+    actor: Actor | None,
+    form: str,
+    record_id: str,
+    username: str,
+    password: str,
+    meaning: str,
+    *,
+    participant_id: int | None = None,
+) -> int:
+    """Sign one form instance, bound to that record's hash; returns the signature's id. It
+    does not lock; on a locked casebook it is refused like any write (the casebook's
+    signature already covers the form). With ``participant_id``, the record must be in
+    that participant's casebook."""
+    code = meaning_code(meaning)
+    with writing(db, actor, Permission.SIGN) as s:
+        found, row, pid = load_record(s, form, record_id)
+        if participant_id is not None and pid != participant_id:
+            raise ValidationError(
+                "record_id", f"{found.name} record {record_id} is not in this casebook."
+            )
+        p = _participant(s, pid)
+        key = record_key(row)
+        user = _confirm_signer(s, actor, p, found.name, key, username, password)
+        signature = _signature(user, p, found.name, key, code, record_hash(found, row))
+        s.add(signature)
         s.flush()
         return signature.id
 
@@ -138,30 +195,49 @@ def unlock_casebook(db: Database, actor: Actor | None, participant_id: int, reas
         p.locked = False
 
 
-def signatures(db: Database, actor: Actor | None, participant_id: int) -> list[SignatureRow]:
-    """The participant's signatures, each checked against the casebook as it is now."""
-    with reading(db, actor, Permission.VIEW_PARTICIPANTS) as s:
-        current = casebook_hash(s, participant_id)
-        rows = []
-        for sig in s.scalars(
-            select(Signature).filter_by(participant_id=participant_id).order_by(Signature.id)
-        ):
-            if sig.revoked_utc is not None:
-                state = "withdrawn"
-            elif sig.data_hash != current:
-                state = "invalid: data changed after signing"
-            else:
-                state = "valid"
-            rows.append(
-                SignatureRow(
-                    sig.id,
-                    sig.participant_id,
-                    sig.printed_name or "",
-                    sig.meaning_text or sig.meaning,
-                    sig.signed_utc,
-                    sig.utc_offset or "",
-                    state,
-                    sig.revoke_reason,
-                )
+def _state(s: Session, sig: Signature, casebook_now: str) -> str:
+    """A signature stands while what it signed still hashes to what was signed."""
+    if sig.revoked_utc is not None:
+        return WITHDRAWN
+    if sig.entity == CASEBOOK:
+        return VALID if sig.data_hash == casebook_now else CHANGED
+    found = form_of(sig.entity)
+    row = s.get(model_of(found), int(sig.entity_id))
+    if row is None:
+        return DELETED
+    return VALID if sig.data_hash == record_hash(found, row) else CHANGED
+
+
+def signature_rows(
+    s: Session, participant_id: int, records: list[tuple[Form, Base]] | None = None
+) -> list[SignatureRow]:
+    """Inside a caller's session: the participant's signatures, each checked now
+    (``records``: its ``casebook_records`` when the caller has read them)."""
+    current = casebook_hash(s, participant_id, records)
+    rows = []
+    for sig in s.scalars(
+        select(Signature).filter_by(participant_id=participant_id).order_by(Signature.id)
+    ):
+        whole = sig.entity == CASEBOOK
+        rows.append(
+            SignatureRow(
+                sig.id,
+                sig.participant_id,
+                sig.printed_name or "",
+                sig.meaning_text or sig.meaning,
+                sig.signed_utc,
+                sig.utc_offset or "",
+                _state(s, sig, current),
+                sig.revoke_reason,
+                None if whole else sig.entity,
+                None if whole else sig.entity_id,
             )
-        return rows
+        )
+    return rows
+
+
+def signatures(db: Database, actor: Actor | None, participant_id: int) -> list[SignatureRow]:
+    """The participant's signatures (casebook and form), each checked against the data as
+    it is now."""
+    with reading(db, actor, Permission.VIEW_PARTICIPANTS) as s:
+        return signature_rows(s, participant_id)

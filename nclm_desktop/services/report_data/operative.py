@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ...clinical import albi, child_pugh, load_protocol, resection
+from ...clinical import albi, child_pugh, load_protocol
 from ...models import Operation, Screening
 from ...models.db import Database
 from ..errors import NotFound
@@ -53,13 +53,6 @@ class OperativeReportData:
     @property
     def operation(self) -> OperationSummary:
         return self.record.operation
-
-
-def _name_zh(op: OperationSummary) -> str:
-    try:
-        return resection(op.segments, anatomical=op.anatomical).name_zh
-    except ValueError:
-        return ""
 
 
 def _liver_function(s: Session, participant_id: int, before: dt.date) -> LiverFunction | None:
@@ -141,7 +134,7 @@ def operative_report_data(
             meta=_meta(actor, now, s),
             patient=_header(p, op.operation_date, actor.can(Permission.VIEW_IDENTITY)),
             record=record,
-            resection_name_zh=_name_zh(record.operation),
+            resection_name_zh=record.operation.resection_name_zh,
             liver=_liver_function(s, p.id, op.operation_date),
             complications=complications,
             reoperations=reoperations,

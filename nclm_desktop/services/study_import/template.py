@@ -1,0 +1,104 @@
+"""An empty import template per form (README, Import): the export's columns a person fills
+(the computed ones left out), as a CSV header or an xlsx workbook whose second sheet,
+``notes``, says for each column its label, type, unit, choices, limits and how to write it.
+The import reads a filled template like the export's own files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ...forms import Kind
+from ...forms.catalogue import all_forms
+from ..errors import ServiceError
+from ..study_export.columns import Column
+from ..study_export.dictionary import DICTIONARY_HEADER, dictionary_rows
+from ..study_export.labels_zh import chinese_labels
+from ..study_export.tables import Keys, form_table
+from ..study_export.writers import XlsxBook, write_csv
+from .reading import importable_tables, required_columns
+
+NOTES_SHEET = "notes"  # passed over by the import (reading.PASSED_OVER)
+NOTES_HEADER = ("column", *DICTIONARY_HEADER[2:9], "how to write it")
+
+
+class TemplateRefused(ServiceError):
+    pass
+
+
+def template_columns(form_name: str) -> list[Column]:
+    required = set(required_columns(form_name))
+    return [c for c in _table(form_name).columns if c.name in required]
+
+
+def _table(form_name: str):
+    return form_table(all_forms()[form_name], Keys({}, {}), _no_rows, identified=True)
+
+
+def _no_rows():
+    raise AssertionError("a template has no rows")
+
+
+def how_to_write(c: Column) -> str:
+    f = c.field
+    if c.checkbox:
+        return "1 when ticked, 0 or empty when not"
+    if f.derived:  # a record key: study ID, screening number, a record's number
+        return f"{f.derived}; the same number links the rows of the other tables"
+    if c.kind is Kind.DATE:
+        return "YYYY-MM-DD (2023/3/15 and Excel dates also read; never day-first)"
+    if c.kind in (Kind.INTEGER, Kind.DECIMAL):
+        units = [u for u in (f.unit, *(a.label for a in f.alt_units)) if u]
+        unit = f"; a unit may follow: {' or '.join(units)}" if units else ""
+        return f"a number (1234.5; 1,234.5 and 1.234,5 also read){unit}"
+    if c.kind is Kind.YESNO:
+        return "1 or 0 (yes/no, 是/否 also read)"
+    if c.kind is Kind.CHOICE:
+        return "a code from the choices, or its label in English or Chinese"
+    if c.kind is Kind.MULTI:
+        return "codes separated by commas"
+    return "text"
+
+
+def notes_rows(form_name: str) -> list[tuple[str, ...]]:
+    columns = template_columns(form_name)
+    wanted = {c.name for c in columns}
+    table = _table(form_name)
+    rows = [r for r in dictionary_rows([table], chinese_labels()) if r[0] in wanted]
+    by_name = {c.name: c for c in columns}
+    return [(r[0], *r[2:9], how_to_write(by_name[r[0]])) for r in rows]
+
+
+def write_template(form_name: str, out: Path) -> Path:
+    """Write the template of ``form_name`` to ``out`` (.csv or .xlsx); refuses a name the
+    import would not know, and never overwrites a file."""
+    if form_name not in importable_tables():
+        raise TemplateRefused(
+            f"Unknown form {form_name!r}: choose one of {', '.join(importable_tables())}."
+        )
+    out = Path(out)
+    suffix = out.suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        raise TemplateRefused(f"{out.name}: the template is a .csv or an .xlsx file.")
+    if suffix == ".csv" and out.stem != form_name:
+        raise TemplateRefused(
+            f"{out.name}: name the file {form_name}.csv (the import knows a CSV's table by "
+            f"its name)."
+        )
+    if out.exists():
+        raise TemplateRefused(f"{out} already exists; give a new file name.")
+    if not out.parent.is_dir():
+        raise TemplateRefused(f"The folder {out.parent} does not exist.")
+    columns = template_columns(form_name)
+    header = [c.name for c in columns]
+    try:
+        if suffix == ".csv":
+            write_csv(out, header, [])
+        else:
+            book = XlsxBook(out)
+            dates = [i for i, c in enumerate(columns) if c.kind is Kind.DATE and not c.checkbox]
+            book.sheet(form_name, header, [], dates)
+            book.sheet(NOTES_SHEET, NOTES_HEADER, notes_rows(form_name))
+            book.close()
+    except OSError as exc:
+        raise TemplateRefused(f"Cannot write {out}: {exc.strerror or exc}.") from None
+    return out
