@@ -24,7 +24,6 @@ from ..permissions import Actor, Permission
 from ..surgical_record import operation_records
 from ..uow import reading
 from .common import ReportMeta, _check_range, _meta
-from .operative import _name_zh
 from .surgical_lines import ComplicationLine, ReoperationLine, lines
 
 # --- complications and morbidity (M&M) --------------------------------------------------------
@@ -124,7 +123,7 @@ def complications_report_data(
                     name=name if show else None,
                     operation_date=op.operation_date,
                     resection_name=rec.operation.resection_name,
-                    resection_name_zh=_name_zh(rec.operation),
+                    resection_name_zh=rec.operation.resection_name_zh,
                     major_resection=rec.operation.major,
                     discharge_date=op.discharge_date,
                     complications=complications,
