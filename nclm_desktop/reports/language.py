@@ -20,6 +20,7 @@ from typing import Any
 
 from .. import paths
 from ..clinical import load_protocol
+from ..forms.dates import date_text
 from ..forms.field import Field, Kind, format_number
 from ..forms.languages import LANGUAGES
 
@@ -101,9 +102,7 @@ class ReportLanguage:
     # -- dates and times ----------------------------------------------------------------
     def date(self, d: dt.date | None, empty: str = DASH) -> str:
         """Dates as "2026-11-29" / "2026年11月29日"."""
-        if d is None:
-            return empty
-        return f"{d.year}年{d.month}月{d.day}日" if self.chinese else d.isoformat()
+        return date_text(d, self.code, empty)
 
     def month(self, year: int, month: int) -> str:
         """A month's title: "November 2026" / "2026年11月"."""
