@@ -88,7 +88,6 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
         "casebook", help="a participant's casebook: forms, queries, SDV, signatures, audit trail"
     )
     book.add_argument("--participant", required=True, metavar="STUDY_ID")
-    book.add_argument("--lang", choices=REPORT_LANGUAGES, default="en")
     out(book)
 
 

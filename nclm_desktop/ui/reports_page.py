@@ -70,12 +70,7 @@ def report_kinds() -> list[ReportKind]:
         ReportKind("schedule", _t("Visit schedule for the patient"), participant=True),
         ReportKind("worklist", _t("Coordinator worklist"), date_range=True),
         ReportKind("screening_log", _t("Screening log"), date_range=True, optional_range=True),
-        ReportKind(
-            "casebook",
-            _t("Participant casebook"),
-            participant=True,
-            language=True,
-        ),
+        ReportKind("casebook", _t("Participant casebook"), participant=True),
     ]
 
 
