@@ -5239,11 +5239,11 @@ This screen is not available in this version yet.</source>
     <name>QueryDialogs</name>
     <message>
         <source>open</source>
-        <translation>未决</translation>
+        <translation>未解决</translation>
     </message>
     <message>
         <source>answered</source>
-        <translation>已答复</translation>
+        <translation>已回复</translation>
     </message>
     <message>
         <source>closed</source>
@@ -5379,6 +5379,10 @@ This screen is not available in this version yet.</source>
     <message>
         <source>index date</source>
         <translation>基线日期</translation>
+    </message>
+    <message>
+        <source>The end date ({end}) is before the start ({start}).</source>
+        <translation>结束日期（{end}）早于开始日期（{start}）。</translation>
     </message>
     <message>
         <source>Visit {code} is {status}; only open visits can be moved.</source>
@@ -5729,6 +5733,26 @@ This screen is not available in this version yet.</source>
         <translation>用户名或密码错误；未签名。</translation>
     </message>
     <message>
+        <source>The meaning must be one of: {choices}.</source>
+        <translation>签名含义必须是以下之一：{choices}。</translation>
+    </message>
+    <message>
+        <source>{study_id} is already signed and locked.</source>
+        <translation>{study_id} 已签名并锁定。</translation>
+    </message>
+    <message>
+        <source>{form} record {id} is not in this casebook.</source>
+        <translation>{form} 记录 {id} 不在该病例报告中。</translation>
+    </message>
+    <message>
+        <source>Unlocking needs a reason.</source>
+        <translation>解锁需要填写理由。</translation>
+    </message>
+    <message>
+        <source>{study_id} is not locked.</source>
+        <translation>{study_id} 未锁定。</translation>
+    </message>
+    <message>
         <source>The password must not contain control characters.</source>
         <translation>密码不能包含控制字符。</translation>
     </message>
@@ -5755,6 +5779,82 @@ This screen is not available in this version yet.</source>
     <message>
         <source>This password is on a list of common passwords; choose another.</source>
         <translation>该密码属于常用密码；请另选一个。</translation>
+    </message>
+    <message>
+        <source>run the data checks</source>
+        <translation>运行数据核查</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>未解决</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>已回复</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Please enter the question.</source>
+        <translation>请填写质疑内容。</translation>
+    </message>
+    <message>
+        <source>Please enter the answer.</source>
+        <translation>请填写回复。</translation>
+    </message>
+    <message>
+        <source>raise data queries</source>
+        <translation>提出数据质疑</translation>
+    </message>
+    <message>
+        <source>answer data queries</source>
+        <translation>回复数据质疑</translation>
+    </message>
+    <message>
+        <source>Query {id} is {state}, not open.</source>
+        <translation>质疑 {id} 状态为{state}，不是未解决。</translation>
+    </message>
+    <message>
+        <source>No change of the {form} record cites Query #{id} in its reason; correct the value in its form first.</source>
+        <translation>{form} 记录的修改理由中没有引用质疑 #{id}；请先在其表单中更正数值。</translation>
+    </message>
+    <message>
+        <source>{action} raised by someone else</source>
+        <translation>{action}（他人提出的）</translation>
+    </message>
+    <message>
+        <source>close data queries</source>
+        <translation>关闭数据质疑</translation>
+    </message>
+    <message>
+        <source>Query {id} is already closed.</source>
+        <translation>质疑 {id} 已关闭。</translation>
+    </message>
+    <message>
+        <source>re-open data queries</source>
+        <translation>重新开放数据质疑</translation>
+    </message>
+    <message>
+        <source>Query {id} is already open.</source>
+        <translation>质疑 {id} 已处于开放状态。</translation>
+    </message>
+    <message>
+        <source>mark source data verified</source>
+        <translation>标记源数据已核查</translation>
+    </message>
+    <message>
+        <source>The idle lock must be 1 to 60 minutes.</source>
+        <translation>空闲锁定时间须为 1 至 60 分钟。</translation>
+    </message>
+    <message>
+        <source>A telephone number may hold digits, spaces, +, - and brackets (3 to 40 characters).</source>
+        <translation>电话号码只能包含数字、空格、+、- 和括号（3 至 40 个字符）。</translation>
+    </message>
+    <message>
+        <source>Changing recorded surgical data needs a reason.</source>
+        <translation>修改已记录的手术数据需要填写理由。</translation>
     </message>
 </context>
 <context>

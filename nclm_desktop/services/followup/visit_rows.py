@@ -95,7 +95,11 @@ def visit(session: Session, visit_id: int) -> Visit:
 
 def check_range(start: dt.date, end: dt.date) -> None:
     if end < start:
-        raise ValidationError("end", f"The end date ({end}) is before the start ({start}).")
+        raise ValidationError(
+            "end",
+            QT_TRANSLATE_NOOP("Refusals", "The end date ({end}) is before the start ({start})."),
+            params={"end": end, "start": start},
+        )
 
 
 def assessment_labels() -> dict[str, str]:
