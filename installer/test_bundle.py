@@ -41,7 +41,9 @@ def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("ward-pc")
 
 
-def run(bundle: Path, home: Path, *args: str, expect: int = 0) -> subprocess.CompletedProcess:
+def run(
+    bundle: Path, home: Path, *args: str, expect: int = 0, stdin: str | None = None
+) -> subprocess.CompletedProcess:
     """The bundled executable, with no Python path, user data and anchors under ``home``."""
     from nclm_desktop.demo import DEMO_PASSWORD
 
@@ -59,7 +61,7 @@ def run(bundle: Path, home: Path, *args: str, expect: int = 0) -> subprocess.Com
     )
     out = subprocess.run(
         [str(bundle / CLI_NAME), *args], capture_output=True, text=True, env=env,
-        cwd=home, timeout=600,
+        cwd=home, timeout=600, input=stdin,
     )  # fmt: skip
     assert out.returncode == expect, f"{args}: {out.stdout[-1500:]}\n{out.stderr[-3000:]}"
     return out
@@ -142,14 +144,16 @@ def test_every_report_and_the_calendar(bundle: Path, home: Path, study: Path) ->
         "schedule-zh": ["schedule", "--participant", participant, "--lang", "zh_CN"],
         "worklist": ["worklist", "--from", "2026-01-01", "--to", "2026-12-31"],
         "screening-log": ["screening-log"],
+        "outcomes-zh": ["outcomes", "--lang", "zh_CN"],
     }
     for name, args in cases.items():
         pdf = home / f"{name}.pdf"
         run(bundle, home, "--db", str(study), "--user", "pi", "report", *args, "--out", str(pdf))
         text = "".join(page.extract_text() or "" for page in PdfReader(pdf).pages)
         assert len(text) > 100, name
-    zh = "".join(p.extract_text() or "" for p in PdfReader(home / "schedule-zh.pdf").pages)
-    assert any("\u4e00" <= ch <= "\u9fff" for ch in zh)  # the bundled CJK font was found
+    for name in ("schedule-zh", "outcomes-zh"):  # the bundled CJK font was found
+        zh = "".join(p.extract_text() or "" for p in PdfReader(home / f"{name}.pdf").pages)
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in zh), name
     ics = home / "worklist.ics"
     run(bundle, home, "--db", str(study), "--user", "pi", "calendar", "ics",
         "--from", "2026-01-01", "--to", "2026-12-31", "--out", str(ics))  # fmt: skip
@@ -162,6 +166,52 @@ def test_analyze(bundle: Path, home: Path, study: Path) -> None:
     run(bundle, home, "--db", str(study), "--user", "pi", "analyze", "--out", str(folder))
     assert (folder / "results.json").stat().st_size > 0
     assert list(folder.glob("*.png")) or list(folder.glob("*.pdf"))
+
+
+def test_export_sav_and_xlsx(bundle: Path, home: Path, study: Path) -> None:
+    """pyreadstat writes SPSS, XlsxWriter the workbook (both collected into the bundle)."""
+    import pyreadstat
+
+    sav = home / "export-sav"
+    run(bundle, home, "--db", str(study), "--user", "pi", "export", "--format", "sav",
+        "--out", str(sav))  # fmt: skip
+    frame, meta = pyreadstat.read_sav(str(sav / "participant.sav"))
+    assert len(frame) > 0 and meta.column_labels
+    workbook = _xlsx_export(bundle, home, study)
+    assert workbook.read_bytes()[:2] == b"PK"
+
+
+def _xlsx_export(bundle: Path, home: Path, study: Path) -> Path:
+    folder = home / "export-xlsx"
+    if not folder.exists():
+        run(bundle, home, "--db", str(study), "--user", "pi", "export", "--format", "xlsx",
+            "--identified", "--reason", "bundle test", "--out", str(folder))  # fmt: skip
+    return folder / "study.xlsx"
+
+
+def test_import_dry_run_and_template(bundle: Path, home: Path, study: Path) -> None:
+    """openpyxl reads the bundle's own xlsx export into a new database (the accounts created
+    in the demo's order, since the operation team names accounts by their number)."""
+    from nclm_desktop.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
+
+    workbook = _xlsx_export(bundle, home, study)
+    target = home / "import.db"
+    run(bundle, home, "--db", str(target), "init")
+    for n, account in enumerate(DEMO_ACCOUNTS[:4]):
+        signed = [] if n == 0 else ["--user", DEMO_ACCOUNTS[0].username]
+        run(bundle, home, "--db", str(target), *signed, "user", "add", account.username,
+            "--role", account.role, stdin=f"{DEMO_PASSWORD}\n{DEMO_PASSWORD}\n")  # fmt: skip
+    out = run(bundle, home, "--db", str(target), "--user", "pi", "import", "--dry-run",
+              "--from", str(workbook))  # fmt: skip
+    with sqlite3.connect(study) as con:
+        people = con.execute("SELECT count(*) FROM participant").fetchone()[0]
+    assert "Dry run" in out.stdout and f"participant: {people} created" in out.stdout
+    with sqlite3.connect(target) as con:
+        assert con.execute("SELECT count(*) FROM participant").fetchone()[0] == 0
+    template = home / "operation-template.xlsx"
+    run(bundle, home, "--db", str(target), "--user", "pi", "import-template", "--form",
+        "operation", "--out", str(template))  # fmt: skip
+    assert template.read_bytes()[:2] == b"PK"
 
 
 def test_refuses_a_database_of_a_newer_version(bundle: Path, home: Path, study: Path) -> None:
