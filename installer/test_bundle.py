@@ -16,7 +16,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SIZE_LIMIT_MB = 340  # a guard against regressions (318 MB on Linux); the aim was 250 (README)
+# A guard against regressions: 288 MB on Linux (the aim of 250 is out of reach while the
+# analysis needs scipy, numpy and pandas: installer/README.md, "Size").
+SIZE_LIMIT_MB = 300
 EXE_NAME = "nclm-desktop.exe" if sys.platform == "win32" else "nclm-desktop"
 CLI_NAME = "nclm-desktop-cli.exe" if sys.platform == "win32" else "nclm-desktop"
 
@@ -231,9 +233,10 @@ def test_bundle_size_and_contents(bundle: Path) -> None:
     files = [p for p in bundle.rglob("*") if p.is_file() and not p.is_symlink()]
     size_mb = sum(p.stat().st_size for p in files) / 1e6
     print(f"bundle: {size_mb:.0f} MB in {len(files)} files")
-    assert size_mb < SIZE_LIMIT_MB
+    assert size_mb < SIZE_LIMIT_MB, "Linux: was the ICU data trimmed (icupkg installed)?"
     names = " ".join(str(p.relative_to(bundle)) for p in files)
     for unwanted in ("QtWebEngine", "Qt6Quick", "Qt6Qml", "Qt6Multimedia", "pytest", "hypothesis",
                      "tkinter", "Qt6Designer", "statsmodels/tsa", "libqvnc", "libqeglfs",
-                     "libcups.so", "libgtk", "sample_data", "STIXGeneral", "_avif"):  # fmt: skip
+                     "libcups.so", "libgtk", "sample_data", "STIXGeneral", "_avif", "qt_help_",
+                     "pdfcorefonts"):  # fmt: skip
         assert unwanted not in names, unwanted
