@@ -8,9 +8,10 @@ regions, currencies, units and time zones in 800 locales), transliterators and 2
 character sets. This keeps every non-locale item (normalisation, properties, break rules and
 the CJK dictionary, time-zone rules, plural rules ...), the locale data of the root, English
 and Chinese only, and the GB 18030 converter; the package is rebuilt with ICU's own `icupkg`
-and linked into a library of the same name and symbol with the C compiler.
+and linked into a library of the same name and symbol with binutils (as, ld).
 
-Needs `icupkg` (Debian/Ubuntu: icu-devtools) and `cc`; the spec skips this step without them.
+Needs `icupkg` (Debian/Ubuntu: icu-devtools) and binutils; the spec skips this step without
+them.
 Run: python installer/trim_icu.py PATH/TO/libicudata.so.NN (rewrites it in place).
 """
 
@@ -101,11 +102,11 @@ def trim(library: Path) -> None:
             '.section .note.GNU-stack,"",@progbits\n'
         )
         out = work / library.name
+        subprocess.run(["as", "-o", str(work / "data.o"), str(work / "data.S")], check=True)
         subprocess.run(
-            ["cc", "-shared", "-nostdlib", f"-Wl,-soname,{soname(library)}", "-o", str(out),
-             str(work / "data.S")],
+            ["ld", "-shared", "-soname", soname(library), "-o", str(out), str(work / "data.o")],
             check=True,
-        )  # fmt: skip
+        )
         shutil.copyfile(out, library)
 
 
@@ -118,7 +119,7 @@ def soname(library: Path) -> str:
 
 
 def available() -> bool:
-    return all(shutil.which(tool) for tool in ("icupkg", "cc", "nm", "readelf"))
+    return all(shutil.which(tool) for tool in ("icupkg", "as", "ld", "nm", "readelf"))
 
 
 if __name__ == "__main__":
