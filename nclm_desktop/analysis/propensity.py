@@ -4,6 +4,7 @@ nearest neighbour on the logit without replacement, caliper 0.2 SD of the logit
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import warnings
 from collections.abc import Sequence
@@ -68,7 +69,10 @@ def greedy_match(logit: np.ndarray, treated: np.ndarray, caliper: float) -> list
     controls = np.flatnonzero(~treated)
     order = np.lexsort((controls, logit[controls]))
     c_idx = controls[order]
-    c_val = logit[c_idx]
+    # Plain floats and bisect: one look-up per treated unit and per retry, where numpy's
+    # per-call overhead on single values would dominate.
+    c_val = logit[c_idx].tolist()
+    values = logit.tolist()
     n = len(c_idx)
     right = list(range(n + 1))  # right[i]: first unused position >= i (n = none)
     # left works on positions shifted by one: root k means position k - 1 (0 = none).
@@ -83,7 +87,7 @@ def greedy_match(logit: np.ndarray, treated: np.ndarray, caliper: float) -> list
         return root
 
     def nearest(value: float) -> tuple[float, int] | None:
-        pos = int(np.searchsorted(c_val, value))
+        pos = bisect.bisect_left(c_val, value)
         best = None
         r = find(right, pos)
         if r < n:
@@ -96,17 +100,17 @@ def greedy_match(logit: np.ndarray, treated: np.ndarray, caliper: float) -> list
         return best
 
     heap: list[tuple[float, int, int]] = []
-    for t in np.flatnonzero(treated):
-        found = nearest(logit[t])
+    for t in np.flatnonzero(treated).tolist():
+        found = nearest(values[t])
         if found and found[0] <= caliper:
-            heap.append((found[0], int(t), found[1]))
+            heap.append((found[0], t, found[1]))
     heapq.heapify(heap)
-    used = np.zeros(n, dtype=bool)
+    used = [False] * n
     pairs = []
     while heap:
         dist, t, pos = heapq.heappop(heap)
         if used[pos]:  # taken meanwhile: look again for this treated unit
-            found = nearest(logit[t])
+            found = nearest(values[t])
             if found and found[0] <= caliper:
                 heapq.heappush(heap, (found[0], t, found[1]))
             continue

@@ -11,7 +11,7 @@ import io
 import os
 from pathlib import Path
 
-from ..cli import CliError, check_output_path, command, signed_in
+from ..cli import CliError, check_output_path, command, option_date, signed_in
 from ..models.db import Database
 
 QUERY_COLUMNS = (
@@ -59,6 +59,14 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     listing = queries.add_parser("list", help="write the data queries as CSV")
     listing.add_argument("--state", choices=("open", "answered", "closed"))
     listing.add_argument("--out", type=Path, required=True, help="the .csv file to write")
+    check = queries.add_parser(
+        "check",
+        help="run the automatic data checks and raise a query per new finding (monitor, "
+        "investigator)",
+    )
+    check.add_argument(
+        "--today", type=option_date, metavar="DATE", help="the day the checks run (default: today)"
+    )
 
 
 def _password_again(user: str) -> str:
@@ -128,4 +136,14 @@ def _queries_list(args: argparse.Namespace, db: Database) -> int:
         out.writerow(["" if values[c] is None else values[c] for c in QUERY_COLUMNS])
     write_export(db, actor, "data queries (CSV)", args.out, buffer.getvalue().encode("utf-8"))
     print(f"{len(rows)} queries written to {args.out}")
+    return 0
+
+
+@command("queries", "check")
+def _queries_check(args: argparse.Namespace, db: Database) -> int:
+    from ..services.monitoring.auto_queries import run_checks
+
+    actor = signed_in(args, db)
+    raised = run_checks(db, actor, args.today)
+    print(f"{raised} new queries raised." if raised != 1 else "1 new query raised.")
     return 0

@@ -25,6 +25,7 @@ def _builder(module: str, name: str) -> Callable[[object], bytes]:
     return build
 
 
+build_casebook_report = _builder("casebook", "build_casebook_report")
 build_complications_report = _builder("complications", "build_complications_report")
 build_operative_report = _builder("operative", "build_operative_report")
 build_schedule_report = _builder("schedule", "build_schedule_report")
@@ -37,6 +38,12 @@ def _report_data():  # noqa: ANN202  (the module, loaded with the first report)
     from ..services import report_data
 
     return report_data
+
+
+def _casebook_data():  # noqa: ANN202  (the mapper, loaded with the report)
+    from ..services.report_data.casebook import casebook_data
+
+    return casebook_data
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:
@@ -76,6 +83,12 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     )
     outcomes.add_argument("--lang", choices=("en", "zh_CN"), default="en")
     out(outcomes)
+    book = rep.add_parser(
+        "casebook", help="a participant's casebook: forms, queries, SDV, signatures, audit trail"
+    )
+    book.add_argument("--participant", required=True, metavar="STUDY_ID")
+    book.add_argument("--lang", choices=REPORT_LANGUAGES, default="en")
+    out(book)
 
 
 def _write(
@@ -168,4 +181,16 @@ def build_outcomes_pdf(db: Database, actor: Actor, lang: str = "en") -> bytes:
 def _outcomes(args: argparse.Namespace, db: Database) -> int:
     return _write(
         args, db, "report outcomes", lambda actor: build_outcomes_pdf(db, actor, args.lang)
+    )
+
+
+@command("report", "casebook")
+def _casebook(args: argparse.Namespace, db: Database) -> int:
+    return _write(
+        args,
+        db,
+        f"report casebook {args.participant.strip()}",
+        lambda actor: build_casebook_report(
+            _casebook_data()(db, actor, args.participant, args.lang)
+        ),
     )

@@ -27,7 +27,7 @@ from ..services import enrolment as enrol_service
 from ..services import followup as fu
 from ..services import surgery as surgery_service
 from ..services.errors import ServiceError
-from .actors import DemoActors
+from .actors import DEMO_PASSWORD, DemoActors
 from .batch import batched
 from .counts import StudyCounts, study_counts
 from .draws import (
@@ -42,6 +42,7 @@ from .draws import (
     draw_screened,
     weighted,
 )
+from .monitoring import Monitored, monitor_study
 from .people import RecordNumbers
 from .surgery import (
     RESECTION_TYPES,
@@ -51,7 +52,7 @@ from .surgery import (
     plan_surgery,
 )
 
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3  # 3: monitoring (queries, SDV marks, signed casebooks)
 ACCRUAL_DAYS = 4 * 365  # screenings spread over the four years before today
 CONSENT_DELAYS = (0, 0, 1, 2, 3, 5, 7, 10, 14)  # days from screening to consent
 BATCH_PARTICIPANTS = 50  # participants per committed transaction
@@ -87,6 +88,7 @@ class _Context:
     numbers: RecordNumbers
     showcase_types: list[str]
     showcase_complications: list[str]
+    seen: Monitored
 
 
 def _entry(ctx: _Context, day: dt.date, rng: random.Random, lag: int = 3) -> dt.date:
@@ -112,6 +114,7 @@ def generate_study(
     seed: int,
     today: dt.date,
     progress: Callable[[int, int], None] | None = None,
+    password: str = DEMO_PASSWORD,
 ) -> StudyCounts:
     """Screen ``participants`` people and play their study course up to ``today``."""
     if participants < 1:
@@ -122,13 +125,21 @@ def generate_study(
     timeline.shuffle(showcase)
     with batched(db) as batch:
         ctx = _Context(
-            batch, actors, seed, today, RecordNumbers(), showcase, list(SHOWCASE_COMPLICATIONS)
+            batch,
+            actors,
+            seed,
+            today,
+            RecordNumbers(),
+            showcase,
+            list(SHOWCASE_COMPLICATIONS),
+            Monitored([], set()),
         )
         for i, (screened_on, consent) in enumerate(dates):
             _participant(ctx, random.Random(f"nclm-demo/{seed}/{i}"), screened_on, consent)
             batch.unit_done(BATCH_PARTICIPANTS)
             if progress is not None:
                 progress(i + 1, participants)
+        monitor_study(batch, actors, seed, ctx.seen, password)  # after all data are in
     return study_counts(db)
 
 
@@ -172,6 +183,7 @@ def _participant(ctx: _Context, rng: random.Random, screened_on: dt.date, consen
     )
     course = draw_course(rng, screened, cohort)
     pid = enrolled.participant_id
+    ctx.seen.enrolled.append(pid)
     if cohort == "systemic":
         assert index is not None
         death = _death_date(course, index, consent + days(30))
@@ -335,6 +347,8 @@ def _follow_up(
                 "lost_to_follow_up", lost + days(180), detail="No answer to calls or letters."
             )
         )
+    if events:
+        ctx.seen.ended.add(pid)  # nothing more will be entered: the casebook may be signed
     for finding in events:
         assert finding.event_date is not None
         fu.record_events(

@@ -37,6 +37,21 @@ class Term(str):
         return term
 
 
+class Said(str):
+    """A sentence made from a marked template (``said(template, **params)``): the English
+    text, which remembers its template so that it can be shown translated (a rule that
+    returns a problem as text, e.g. the password policy, returns one of these)."""
+
+    template: str
+    params: dict[str, Any]
+
+
+def said(template: str, **params: Any) -> Said:
+    text = Said(template.format(**params))
+    text.template, text.params = template, params
+    return text
+
+
 class UserError(Exception):
     """A request refused, with a message for the user."""
 
@@ -47,6 +62,8 @@ class UserError(Exception):
         params: Mapping[str, Any] | None = None,
         template: str | None = None,
     ) -> None:
+        if params is None and template is None and isinstance(message, Said):
+            params, message = message.params, message.template
         if params is not None and template is None:
             template, message = message, message.format(**params)
         super().__init__(message)

@@ -32,6 +32,8 @@ class Visit(Base):
         Index("ix_visit_status_scheduled", "status", "scheduled_date"),
         # The calendar shows done visits on the day they were done.
         Index("ix_visit_status_actual", "status", "actual_date"),
+        # The overdue worklist: open visits whose window has closed.
+        Index("ix_visit_status_window_end", "status", "window_end"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

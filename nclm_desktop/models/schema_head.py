@@ -5,4 +5,4 @@ A new migration must update HEAD_REVISION; tests/foundation/test_schema_head.py 
 equals Alembic's real script head.
 """
 
-HEAD_REVISION = "0007"
+HEAD_REVISION = "0008"

@@ -10,7 +10,8 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..forms import Field, Kind
+from ..forms import QT_TRANSLATE_NOOP, Field, Kind
+from ..forms.errors import said
 from ..forms.text import text_problem
 from ..models import User
 from ..models.audit_hook import append_events
@@ -39,9 +40,12 @@ def _dummy() -> str:
 
 # One message for an unknown name, a wrong password, an inactive or a locked account, so
 # that it never tells who exists.
-LOGIN_FAILED_MESSAGE = (
-    "Unknown user name or wrong password. After 5 failed attempts in a row an account is "
-    "locked for 15 minutes; an administrator can unlock it."
+LOGIN_FAILED_MESSAGE = said(
+    QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Unknown user name or wrong password. After 5 failed attempts in a row an account is "
+        "locked for 15 minutes; an administrator can unlock it.",
+    )
 )
 
 
@@ -55,9 +59,15 @@ def normalise_username(value: str) -> str:
         raise ValidationError("username", f"The user name {problem}.")
     name = unicodedata.normalize("NFKC", value or "").strip()
     if not name or len(name) > 64:
-        raise ValidationError("username", "The user name must be 1 to 64 characters.")
+        raise ValidationError(
+            "username",
+            said(QT_TRANSLATE_NOOP("Refusals", "The user name must be 1 to 64 characters.")),
+        )
     if any(ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf", "Zs") for ch in name):
-        raise ValidationError("username", "The user name must not contain spaces.")
+        raise ValidationError(
+            "username",
+            said(QT_TRANSLATE_NOOP("Refusals", "The user name must not contain spaces.")),
+        )
     return name
 
 
@@ -77,9 +87,17 @@ def _check_user_fields(username: str, display_name: str, role: str) -> tuple[str
     name = normalise_username(username)
     display = DISPLAY_NAME.clean(display_name)
     if display is None:
-        raise ValidationError("display_name", "The full name is required.")
+        raise ValidationError(
+            "display_name", said(QT_TRANSLATE_NOOP("Refusals", "The full name is required."))
+        )
     if role not in ROLES:
-        raise ValidationError("role", f"The role must be one of: {', '.join(ROLES)}.")
+        raise ValidationError(
+            "role",
+            said(
+                QT_TRANSLATE_NOOP("Refusals", "The role must be one of: {roles}."),
+                roles=", ".join(ROLES),
+            ),
+        )
     return name, display
 
 
@@ -94,7 +112,13 @@ def _find_user(s: Session, username: str) -> User | None:
 
 def _check_name_free(s: Session, username: str) -> None:
     if _find_user(s, username) is not None:
-        raise ValidationError("username", f"The user name {username!r} is already taken.")
+        raise ValidationError(
+            "username",
+            said(
+                QT_TRANSLATE_NOOP("Refusals", "The user name {name} is already taken."),
+                name=repr(username),
+            ),
+        )
 
 
 def _utc(value: dt.datetime | None) -> dt.datetime | None:
@@ -130,7 +154,14 @@ def create_first_admin(db: Database, username: str, display_name: str, password:
         s.info["actor"] = username
         s.info["reason"] = "first start: administrator account created"
         if s.scalar(select(func.count()).select_from(User)):
-            raise ValidationError("username", "An administrator already exists; please sign in.")
+            raise ValidationError(
+                "username",
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Refusals", "An administrator already exists; please sign in."
+                    )
+                ),
+            )
         user = User(
             username=username,
             display_name=display_name,
@@ -239,14 +270,26 @@ def change_password(db: Database, actor: Actor, current: str, new: str) -> None:
     with writing(db, None, system=True) as s:
         user = s.get(User, actor.user_id)
         if user is None or not user.active:
-            raise AuthenticationFailed("This account is no longer active; please sign in again.")
+            raise AuthenticationFailed(
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Refusals", "This account is no longer active; please sign in again."
+                    )
+                )
+            )
         s.info["actor"] = user.username
         if not _check_password(s, user, current):
             s.commit()
-            raise ValidationError("current_password", "The current password is wrong.")
+            raise ValidationError(
+                "current_password",
+                said(QT_TRANSLATE_NOOP("Refusals", "The current password is wrong.")),
+            )
         check_password_policy(new, user.username)
         if new == current:
-            raise ValidationError("new_password", "The new password must differ from the old.")
+            raise ValidationError(
+                "new_password",
+                said(QT_TRANSLATE_NOOP("Refusals", "The new password must differ from the old.")),
+            )
         user.password_hash = hash_password(new)
         user.must_change_password = False
         s.flush()
@@ -303,7 +346,10 @@ def set_active(db: Database, actor: Actor | None, user_id: int, active: bool, re
         if user is None:
             raise NotFound(f"No user with id {user_id}.")
         if actor and user.id == actor.user_id and not active:
-            raise ValidationError("active", "You cannot deactivate your own account.")
+            raise ValidationError(
+                "active",
+                said(QT_TRANSLATE_NOOP("Refusals", "You cannot deactivate your own account.")),
+            )
         user.active = active
 
 

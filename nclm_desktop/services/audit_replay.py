@@ -132,8 +132,13 @@ def _decode_update(kind: str, text: str | None) -> Any:
 
 
 class TableCheck:
-    def __init__(self, conn: Connection, model: type[Base]) -> None:
+    def __init__(
+        self, conn: Connection, model: type[Base], deleted: dict[str, set[str]] | None = None
+    ) -> None:
         self.conn = conn
+        # Parent table -> ids of its rows deleted through the application; pass one dict to
+        # the checks of every table, so each parent's trail is read once, not once per child.
+        self.deleted = {} if deleted is None else deleted
         self.model = model
         self.table: Table = model.__table__
         self.name = self.table.name
@@ -170,13 +175,15 @@ class TableCheck:
                 action = (fk.ondelete or "").upper()
                 if action in ("CASCADE", "SET NULL"):
                     parent = fk.column.table.name
-                    deleted = set(
-                        self.conn.scalars(
-                            select(AuditEvent.entity_id).where(
-                                AuditEvent.entity == parent, AuditEvent.action == "delete"
+                    deleted = self.deleted.get(parent)
+                    if deleted is None:
+                        deleted = self.deleted[parent] = set(
+                            self.conn.scalars(
+                                select(AuditEvent.entity_id).where(
+                                    AuditEvent.entity == parent, AuditEvent.action == "delete"
+                                )
                             )
                         )
-                    )
                     if deleted:
                         rules[key] = (parent, deleted, action)
         return rules

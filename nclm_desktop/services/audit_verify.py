@@ -183,8 +183,9 @@ def walk_chain(conn: Connection, report: VerifyReport, anchors: list[Anchor]) ->
 def compare_tables(conn: Connection, report: VerifyReport) -> None:
     present = set(inspect(conn).get_table_names())
     models = [m for m in audited_models() if m.__tablename__ in present]
+    deleted: dict[str, set[str]] = {}  # shared: each parent's deletions are read once
     for model in models:
-        check = TableCheck(conn, model)
+        check = TableCheck(conn, model, deleted)
         for diff in check.differences():
             report.difference_count += 1
             if len(report.differences) < DIFFERENCES_SHOWN:

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from ..forms.errors import UserError, ValidationError
+from ..forms.errors import Term, UserError, ValidationError
+from ..forms.field import QT_TRANSLATE_NOOP
 
 # A use case refused, with a message for the user. The same base as the data dictionary's
 # ValidationError, so one ``except ServiceError`` catches both (docs/ARCHITECTURE.md §11).
 ServiceError = UserError
+
+
+def named(study_id: str | None) -> str:
+    """A participant as a message names it: the study ID, or "This participant" (translated
+    with the message) before one is given."""
+    return study_id or Term(QT_TRANSLATE_NOOP("Refusals", "This participant"), "Refusals")
 
 
 class PermissionDenied(ServiceError):
@@ -37,4 +44,5 @@ __all__ = [
     "RecordLocked",
     "ServiceError",
     "ValidationError",
+    "named",
 ]

@@ -22,7 +22,7 @@ from ..models import Complication, Operation, OperationSurgeon, Participant, Reo
 from ..models.db import Database
 from . import date_order, schedule_sync
 from .date_order import not_before
-from .errors import ValidationError
+from .errors import ValidationError, named
 from .permissions import Actor, Permission
 from .record_dates import check_record_dates
 from .surgery_inputs import (
@@ -199,7 +199,7 @@ def record_operation(
             raise ValidationError(
                 "participant",
                 QT_TRANSLATE_NOOP("Refusals", "{study_id} is not in the hepatectomy group."),
-                params={"study_id": p.study_id or "—"},
+                params={"study_id": named(p.study_id)},
             )
         if p.status != "enrolled":
             raise ValidationError(

@@ -6,6 +6,8 @@ import unicodedata
 from functools import cache
 
 from .. import paths
+from ..forms.errors import Said, said
+from ..forms.field import QT_TRANSLATE_NOOP
 
 MIN_LENGTH = 10
 MAX_LENGTH = 256
@@ -18,25 +20,40 @@ def common_passwords() -> frozenset[str]:
     return frozenset(line.strip() for line in text.splitlines() if line.strip())
 
 
-def password_problem(password: str, username: str = "") -> str | None:
-    """What is wrong with ``password`` for ``username`` (a sentence), or None if it is fine."""
+def password_problem(password: str, username: str = "") -> Said | None:
+    """What is wrong with ``password`` for ``username`` (a sentence, translatable where
+    shown), or None if it is fine."""
     if any(0xD800 <= ord(c) <= 0xDFFF for c in password) or any(
         unicodedata.category(c) == "Cc" for c in password
     ):
-        return "The password must not contain control characters."
+        return said(
+            QT_TRANSLATE_NOOP("Refusals", "The password must not contain control characters.")
+        )
     if password and not password.strip():
-        return "The password must not be only spaces."
+        return said(QT_TRANSLATE_NOOP("Refusals", "The password must not be only spaces."))
     if len(password) < MIN_LENGTH:
-        return f"The password must have at least {MIN_LENGTH} characters."
+        return said(
+            QT_TRANSLATE_NOOP("Refusals", "The password must have at least {n} characters."),
+            n=MIN_LENGTH,
+        )
     if len(password) > MAX_LENGTH:
-        return f"The password must have at most {MAX_LENGTH} characters."
+        return said(
+            QT_TRANSLATE_NOOP("Refusals", "The password must have at most {n} characters."),
+            n=MAX_LENGTH,
+        )
     if len(set(password)) == 1:
-        return "The password must not repeat a single character."
+        return said(
+            QT_TRANSLATE_NOOP("Refusals", "The password must not repeat a single character.")
+        )
     # Contained, not only equal; a name of one or two letters ("pi") only when equal, or it
     # would forbid half the dictionary.
     name = username.strip().casefold()
     if name and (name in password.casefold() if len(name) >= 3 else name == password.casefold()):
-        return "The password must not contain the user name."
+        return said(QT_TRANSLATE_NOOP("Refusals", "The password must not contain the user name."))
     if password.lower() in common_passwords():
-        return "This password is on a list of common passwords; choose another."
+        return said(
+            QT_TRANSLATE_NOOP(
+                "Refusals", "This password is on a list of common passwords; choose another."
+            )
+        )
     return None

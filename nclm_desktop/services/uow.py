@@ -9,6 +9,7 @@ from sqlalchemy import Connection, event, inspect, select
 from sqlalchemy.orm import Session
 
 from ..forms import QT_TRANSLATE_NOOP
+from ..forms.errors import said
 from ..forms.text import text_problem
 from ..models import Participant
 from ..models.base import Base
@@ -16,7 +17,7 @@ from ..models.db import Database, DatabaseError
 from ..models.users import User
 from . import changes
 from .audit_anchor import record_after_commit
-from .errors import DatabaseUnavailable, PermissionDenied, RecordLocked, ValidationError
+from .errors import DatabaseUnavailable, PermissionDenied, RecordLocked, ValidationError, named
 from .permissions import Actor, Permission, require
 
 
@@ -45,9 +46,21 @@ def current_actor(session: Session, actor: Actor, permission: Permission | None)
     name is the stored one, not what the caller's Actor claims."""
     user = session.get(User, actor.user_id)
     if user is None or not user.active:
-        raise PermissionDenied("This account is no longer active; please sign in again.")
+        raise PermissionDenied(
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Refusals", "This account is no longer active; please sign in again."
+                )
+            )
+        )
     if user.must_change_password:
-        raise PermissionDenied("Your password was reset: choose a new password first.")
+        raise PermissionDenied(
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Refusals", "Your password was reset: choose a new password first."
+                )
+            )
+        )
     fresh = Actor(user.id, user.username, user.role, user.display_name)
     if permission is not None:
         require(fresh, permission)
@@ -142,7 +155,7 @@ def _check_locks(session: Session, flush_context: object) -> None:
                     "{study_id} is locked (signed); an investigator must unlock it before any "
                     "change.",
                 ),
-                params={"study_id": study_id or "—"},
+                params={"study_id": named(study_id)},
             )
 
 

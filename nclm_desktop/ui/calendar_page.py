@@ -238,7 +238,6 @@ class CalendarPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self.db, self.actor, self.today = db, actor, today
-        self.days: dict[dt.date, list[fu.VisitRow]] = {}
 
         self.calendar = VisitCalendar()
         self.calendar.setMinimumSize(560, 420)
@@ -381,18 +380,23 @@ class CalendarPage(QWidget):
         self._sync_actions()
 
     def _load_month(self, year: int, month: int) -> None:
+        # The grid paints counts only: the visits themselves are read for the chosen day.
         try:
-            self.days = fu.month_view(self.db, self.actor, year, month, self.today())
+            counts = fu.month_counts(self.db, self.actor, year, month, self.today())
         except ServiceError as exc:
             dialogs.show_error(self, str(exc))
-            self.days = {}
-        counts = {day: Counter(r.state for r in rows) for day, rows in self.days.items()}
+            counts = {}
         self.calendar.set_counts(counts, self.today())
         self._show_day()
 
     def _show_day(self) -> None:
         day = self.calendar.selectedDate().toPython()
-        rows = self.days.get(day, [])
+        rows: list[fu.VisitRow] = []
+        if self.calendar.counts.get(day):
+            try:
+                rows = fu.visits_between(self.db, self.actor, day, day, self.today())
+            except ServiceError as exc:
+                dialogs.show_error(self, str(exc))
         self.day_title.setText(
             t("{date}: {n} visit(s)").format(date=weekday_date(day), n=len(rows))
         )

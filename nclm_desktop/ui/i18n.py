@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from .. import paths
-from ..forms.errors import Term, set_translator
+from ..forms.errors import Said, Term, set_translator
 from ..forms.languages import LANGUAGES
 
 LANGUAGE_NAMES = {"en": "English", "zh_CN": "简体中文"}  # each in its own language
@@ -120,8 +120,12 @@ def refusal_text(template: str, params: Mapping[str, Any]) -> str:
     text = QCoreApplication.translate("Refusals", template)
     if text == template:
         text = QCoreApplication.translate("DataDictionary", template)
-    words = {
-        k: QCoreApplication.translate(v.context, v) if isinstance(v, Term) else v
-        for k, v in params.items()
-    }
-    return text.format(**words)
+    return text.format(**{k: _word(v) for k, v in params.items()})
+
+
+def _word(value: Any) -> Any:
+    if isinstance(value, Term):
+        return QCoreApplication.translate(value.context, value)
+    if isinstance(value, Said):  # a sentence put into a sentence
+        return refusal_text(value.template, value.params)
+    return value

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from ..forms.catalogue import all_forms
 from ..models.db import Database
 from ..services.errors import UserError
-from ..services.monitoring import queries
+from ..services.monitoring import auto_queries, queries
 from ..services.monitoring.queries import QueryRow
 from ..services.monitoring.roles import RAISERS, SITE
 from ..services.permissions import Actor
@@ -189,6 +189,14 @@ class QueriesPage(QWidget):
         self.open_button = self._button(
             "open_participant", _t("Open participant"), self.open_selected
         )
+        self.checks_button = self._button("run_checks", _t("Run data checks"), self.run_checks)
+        self.checks_button.setToolTip(
+            _t(
+                "Raise a query for each visit whose window ended without it, each required "
+                "value left empty and each visit outside its window (never the same twice)"
+            )
+        )
+        self.checks_button.setVisible(actor.role in RAISERS)
         self.answer_button.setToolTip(_t("The site answers an open query (not the monitor)"))
         self.close_button.setToolTip(_t("Who raised the query, or the investigator, closes it"))
 
@@ -208,6 +216,7 @@ class QueriesPage(QWidget):
         for button in (self.answer_button, self.close_button, self.reopen_button):
             actions.addWidget(button)
         actions.addStretch(1)
+        actions.addWidget(self.checks_button)
         actions.addWidget(self.open_button)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
@@ -262,6 +271,26 @@ class QueriesPage(QWidget):
             lambda result: self._loaded(generation, result),
             self._load_failed,
         )
+
+    def run_checks(self) -> None:
+        """The automatic checks over the whole study, off the UI thread (seconds at 10,000
+        participants); the list reloads when the change notice arrives."""
+        self.checks_button.setEnabled(False)
+        self.count_label.setText(_t("Running the data checks …"))
+        run_in_background(
+            lambda: auto_queries.run_checks(self.db, self.actor),
+            self._checks_done,
+            self._checks_failed,
+        )
+
+    def _checks_done(self, raised: int) -> None:
+        self.checks_button.setEnabled(True)
+        self.refresh()
+        self.count_label.setText(_t("Data checks raised {n} new queries.").format(n=raised))
+
+    def _checks_failed(self, exc: Exception) -> None:
+        self.checks_button.setEnabled(True)
+        self.count_label.setText(str(exc))
 
     def _load_failed(self, exc: Exception) -> None:
         self.count_label.setText(str(exc))

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..models.db import Database
+from ..reports.casebook import build_casebook_report
 from ..reports.complications import build_complications_report
 from ..reports.operative import build_operative_report
 from ..reports.schedule import build_schedule_report
@@ -41,6 +42,7 @@ from ..services.errors import ServiceError
 from ..services.exports import audit_export, write_export
 from ..services.participants import list_participants
 from ..services.permissions import Actor
+from ..services.report_data.casebook import casebook_data
 from . import dialogs
 from .date_input import DateInput
 from .form_feedback import ErrorLine, ParseError
@@ -70,6 +72,12 @@ def report_kinds() -> list[ReportKind]:
         ),
         ReportKind("worklist", _t("Coordinator worklist"), date_range=True),
         ReportKind("screening_log", _t("Screening log"), date_range=True, optional_range=True),
+        ReportKind(
+            "casebook",
+            _t("Participant casebook"),
+            participant=True,
+            language=True,
+        ),
     ]
 
 
@@ -347,6 +355,12 @@ class ReportsPage(QWidget):
                 ),
                 f"report schedule {study_id}",
                 f"schedule-{study_id}-{lang}.pdf",
+            )
+        if kind.key == "casebook":
+            return (
+                lambda: build_casebook_report(casebook_data(db, actor, study_id, lang)),
+                f"report casebook {study_id}",
+                f"casebook-{study_id}-{lang}.pdf",
             )
         if kind.key == "complications":
             return (

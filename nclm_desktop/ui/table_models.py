@@ -20,6 +20,12 @@ from PySide6.QtCore import (
 )
 
 Index = QModelIndex | QPersistentModelIndex
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_USER = Qt.ItemDataRole.UserRole
+# What QAbstractTableModel.flags gives every valid cell.
+_TABLE_FLAGS = (
+    Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
+)
 
 
 def _default_format(value: Any) -> str:
@@ -170,7 +176,10 @@ class SearchFilterProxy(QAbstractProxyModel):
             old.search_text_changed.disconnect(self._refilter)
         super().setSourceModel(model)
         self._source = model  # read on every painted cell: no call back into Qt for it
-        self._plain_source = type(model).data is RecordTableModel.data
+        self._plain_source = (
+            type(model).data is RecordTableModel.data
+            and type(model).flags is RecordTableModel.flags
+        )
         model.modelReset.connect(self._source_reset)
         model.search_text_changed.connect(self._refilter)
         self._source_reset()
@@ -180,17 +189,49 @@ class SearchFilterProxy(QAbstractProxyModel):
         # precomputed texts without building a source index per call.
         if not index.isValid() or index.row() >= len(self._rows):
             return None
+        return self._value(self._rows[index.row()], index.column(), role)
+
+    def _value(self, row: int, column: int, role: int) -> Any:
         model = self._source
-        row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return model.display_text(row, index.column())
-        if self._plain_source and role != Qt.ItemDataRole.UserRole:
+        if role == _DISPLAY:
+            return model.display_text(row, column)
+        if self._plain_source and role != _USER:
             return None  # a plain RecordTableModel shows text only
-        return model.data(model.index(row, index.column()), role)
+        return model.data(model.index(row, column), role)
+
+    def multiData(self, index: Index, roleDataSpan: Any) -> None:  # noqa: N802, N803 - Qt
+        """Every role a painted cell needs, in one call: the item delegate asks for seven
+        roles at once, which the default implementation turns into seven calls of data()."""
+        if not index.isValid() or index.row() >= len(self._rows):
+            for item in roleDataSpan:
+                item.clearData()
+            return
+        row, column = self._rows[index.row()], index.column()
+        for item in roleDataSpan:
+            role = item.role()
+            if role == _DISPLAY:  # the common case first, without a further call
+                item.setData(self._source.display_text(row, column))
+            elif self._plain_source and role != _USER:
+                item.clearData()
+            else:
+                value = self._value(row, column, role)
+                item.setData(value) if value is not None else item.clearData()
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        # Asked once per painted cell; the base class would map to a source index for it.
+        if not index.isValid() or index.row() >= len(self._rows):
+            return Qt.ItemFlag.NoItemFlags
+        if self._plain_source:
+            return _TABLE_FLAGS
+        source = self._source
+        return source.flags(source.index(self._rows[index.row()], index.column()))
 
     def _refilter(self) -> None:
+        """The search texts grew: rows hidden so far may match now."""
         if self._needle:
-            self.set_search(self._needle)
+            self.beginResetModel()
+            self._apply_filter()
+            self.endResetModel()
 
     def _source_reset(self) -> None:
         self.beginResetModel()
@@ -209,18 +250,25 @@ class SearchFilterProxy(QAbstractProxyModel):
             )
         return rows
 
-    def _apply_filter(self) -> None:
+    def _apply_filter(self, within: list[int] | None = None) -> None:
+        """Rows whose search text holds the needle, from ``within`` (a shown subset, in
+        display order) or from all rows."""
         if self._needle:
             hay, needle = self._source.haystacks(), self._needle
-            self._rows = [r for r in self._order if needle in hay[r]]
+            self._rows = [
+                r for r in (self._order if within is None else within) if needle in hay[r]
+            ]
         else:
             self._rows = list(self._order)
         self._position = {}
 
     def set_search(self, text: str) -> None:
+        needle = text.strip().casefold()
+        # Typing on narrows what is shown: a text holding the new needle holds the old one.
+        within = self._rows if self._needle and self._needle in needle else None
         self.beginResetModel()
-        self._needle = text.strip().casefold()
-        self._apply_filter()
+        self._needle = needle
+        self._apply_filter(within)
         self.endResetModel()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

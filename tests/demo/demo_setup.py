@@ -31,6 +31,9 @@ DUMPED_TABLES = (
     "reoperation",
     "visit",
     "clinical_event",
+    "data_query",
+    "sdv_mark",
+    "signature",
 )
 VOLATILE = ("_utc", "hash")
 

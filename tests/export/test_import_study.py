@@ -43,8 +43,9 @@ def edit(path: Path, row: int, column: str, value: str) -> None:
 
 
 def internal(column: str) -> bool:
-    """A record's number in one database (not the study's data)."""
-    return column.endswith("_id") and column != "study_id"
+    """A record's number in one database (not the study's data), or its lock: signatures
+    are not exported, so an imported casebook starts unsigned and unlocked."""
+    return (column.endswith("_id") and column != "study_id") or column == "locked"
 
 
 @pytest.fixture(scope="module")
@@ -121,6 +122,8 @@ def test_round_trip_gives_the_same_study(fmt, source, empty, tmp_path, request):
         assert list(before[0]) == list(after[0]) if before else after == []
         strip = [{k: v for k, v in r.items() if not internal(k)} for r in before]
         assert strip == [{k: v for k, v in r.items() if not internal(k)} for r in after], name
+    assert "1" in {r["locked"] for r in read(source / "participant.csv")}  # demo signs some
+    assert {r["locked"] for r in read(again / "participant.csv")} == {"0"}
 
     if fmt == "xlsx":
         return

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
 import pytest
 from sqlalchemy import func, select
@@ -158,6 +159,18 @@ def test_month_view_groups_by_day_with_states(db, hep, investigator):
     assert [(r.code, r.state) for r in april[D(2025, 4, 7)]] == [("M3", "overdue")]
 
 
+def test_month_counts_are_the_states_of_the_month_view(db, hep, investigator, monitor):
+    """The grid's counts come from a narrow query: the same days and states as the rows."""
+    fu.record_visit(db, investigator, visit_id(db, hep, "M1"), fu.VisitRecord(D(2025, 2, 4)), TODAY)
+    fu.mark_missed(db, investigator, visit_id(db, hep, "M3"), TODAY)
+    for year, month in ((2025, 2), (2025, 4), (2025, 7)):
+        rows = fu.month_view(db, investigator, year, month, TODAY)
+        counts = fu.month_counts(db, monitor, year, month, TODAY)
+        assert counts == {day: Counter(r.state for r in found) for day, found in rows.items()}
+    assert fu.month_counts(db, investigator, 2025, 2, TODAY)[D(2025, 2, 4)] == {"done": 1}
+    assert fu.month_grid(2025, 9) == (D(2025, 8, 25), D(2025, 10, 5))  # 1 Sept is a Monday
+
+
 # --- rescheduling, missed ---------------------------------------------------------------
 
 
@@ -242,6 +255,22 @@ def test_record_a_visit_inside_its_window(db, hep, surgeon):
         "liver_imaging",
     ]
     assert v.deviation is False
+
+
+def test_a_visit_row_carries_each_stored_column_under_its_own_name(db, hep, surgeon):
+    """The lists read visits as plain columns in one order: each lands in its own field."""
+    m1 = visit_id(db, hep, "M1")
+    rec = fu.VisitRecord(
+        D(2025, 2, 7), ["history_exam", "ecog"], ecog=2, ebv_dna_copies_ml=350.0,
+        liver_imaging_result="no_recurrence", notes="well",
+    )  # fmt: skip
+    fu.record_visit(db, surgeon, m1, rec, TODAY)
+    stored = visits(db, hep)["M1"]
+    row = fu.get_visit(db, surgeon, m1, TODAY)
+    for column in Visit.__table__.columns:
+        value = getattr(stored, column.name)
+        assert getattr(row, column.name) == (tuple(value) if isinstance(value, list) else value)
+    assert (row.state, row.days_overdue, row.study_id) == ("done", 0, "NCLM-H-001")
 
 
 def test_a_date_outside_the_window_is_accepted_with_a_warning(db, hep, coordinator):

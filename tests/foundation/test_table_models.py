@@ -68,3 +68,47 @@ def test_map_to_source_follows_filter_and_sort(qapp):
     assert not proxy.mapFromSource(model.index(3, 0)).isValid()
     assert not proxy.index(0, 0, proxy.index(0, 0)).isValid()
     assert proxy.parent(proxy.index(0, 0)) == QModelIndex()
+
+
+def test_typing_on_narrows_and_deleting_widens_again(qapp):
+    model, proxy = make(2_000)
+
+    def shown() -> list[str]:
+        return [proxy.index(r, 1).data() for r in range(proxy.rowCount())]
+
+    typed = {}
+    for text in ("p", "pa", "patient 01", "patient 012"):
+        proxy.set_search(text)
+        typed[text] = shown()
+    assert typed["patient 012"] == [s for s in typed["pa"] if "patient 012" in s.lower()]
+    proxy.set_search("patient 01")  # backspace: rows hidden by "patient 012" come back
+    assert shown() == typed["patient 01"] and len(shown()) > len(typed["patient 012"])
+    proxy.set_search("atient 01")  # an edit that is not typing on
+    assert len(shown()) == len(typed["patient 01"])
+
+
+def test_search_text_arriving_while_filtered_finds_more_rows(qapp):
+    model, proxy = make(70)
+    proxy.set_search("wan")
+    assert proxy.rowCount() == 0
+    model.add_search_text("name", {f"王 {i}": "wang" for i in range(0, 70, 7)})
+    assert proxy.rowCount() == 10  # not narrowed from the empty result
+    proxy.set_search("wang")
+    assert proxy.rowCount() == 10
+
+
+def test_a_painted_cell_gets_every_role_in_one_call(qapp):
+    """The view's delegate fetches a cell's roles with multiData; the proxy answers it from
+    the precomputed texts, the same as data() role by role."""
+    from PySide6.QtCore import QModelRoleData, QModelRoleDataSpan
+
+    model, proxy = make(20)
+    index = proxy.index(3, 1)
+    for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.FontRole, Qt.ItemDataRole.UserRole):
+        item = QModelRoleData(role)
+        proxy.multiData(index, QModelRoleDataSpan(item))
+        assert item.data() == proxy.data(index, role)
+    item = QModelRoleData(Qt.ItemDataRole.DisplayRole)
+    proxy.multiData(index, QModelRoleDataSpan(item))
+    assert item.data() == "Patient 00003"
+    assert proxy.flags(index) == model.flags(model.index(3, 1))

@@ -67,3 +67,28 @@ def test_every_refusal_template_keeps_its_placeholders(workflow):
         source, text = message.findtext("source"), message.findtext("translation")
         assert text and text != source, source
         assert set(re.findall(r"{\w*}", source)) == set(re.findall(r"{\w*}", text)), source
+
+
+def test_sign_in_and_first_run_refusals_in_chinese(qtbot, db, admin, zh_cn):
+    """What a Chinese ward user meets first: a wrong password and a weak first password."""
+    from nclm_desktop.ui.login import LoginDialog
+
+    login = LoginDialog(db)
+    qtbot.addWidget(login)
+    login.username.setText(admin.username)
+    login.password.setText("not the password")
+    login.submit()
+    assert login.message.text().startswith("用户名不存在或密码错误。连续失败 5 次")
+
+
+def test_a_weak_first_password_is_refused_in_chinese(qtbot, db, zh_cn):
+    from nclm_desktop.ui.login import FirstRunDialog
+
+    first = FirstRunDialog(db)  # no account yet in this database
+    qtbot.addWidget(first)
+    first.username.setText("zhou")
+    first.display_name.setText("周文")
+    first.password.setText("short")
+    first.password_again.setText("short")
+    first.submit()
+    assert first.message.text() == "密码至少需要 10 个字符。"

@@ -362,3 +362,22 @@ def test_nothing_saved_nothing_to_ask_about(qtbot, study, monkeypatch):
     _click(qtbot, tab, "raise_query_baseline")
     assert told == ["Nothing is saved in this form yet to ask about."]
     assert queries.list_queries(study.db, study["monitor"]) == []
+
+
+def test_the_monitor_runs_the_data_checks_from_the_page(qtbot, study):
+    """The automatic checks run off the UI thread; what they raise appears in the list."""
+    from nclm_desktop.services.monitoring.auto_queries import AUTO
+
+    assert not _page(qtbot, study, "surgeon").findChild(QPushButton, "run_checks").isVisible()
+    page = _page(qtbot, study, "monitor")
+    button = page.findChild(QPushButton, "run_checks")
+    assert button.isVisible()
+    _click(qtbot, page, "run_checks")
+    qtbot.waitUntil(button.isEnabled, timeout=30_000)
+    raised = [
+        q for q in queries.list_queries(study.db, study["monitor"]) if q.text.startswith(AUTO)
+    ]
+    assert raised, "a year after the operation, visit windows have ended without visits"
+    assert str(len(raised)) in page.count_label.text()
+    shown = {int(page.proxy.data(page.proxy.index(r, 0))) for r in range(page.proxy.rowCount())}
+    assert {q.id for q in raised} <= shown

@@ -872,6 +872,10 @@ Other complications: {grades}</source>
         <translation>筛选日志</translation>
     </message>
     <message>
+        <source>Participant casebook</source>
+        <translation>受试者病例报告册</translation>
+    </message>
+    <message>
         <source>Save report</source>
         <translation>保存报告</translation>
     </message>
@@ -1612,6 +1616,14 @@ No discards it and starts a new screening.</source>
         <translation>打开受试者</translation>
     </message>
     <message>
+        <source>Run data checks</source>
+        <translation>运行数据核查</translation>
+    </message>
+    <message>
+        <source>Raise a query for each visit whose window ended without it, each required value left empty and each visit outside its window (never the same twice)</source>
+        <translation>为窗口期已过仍未完成的随访、未填写的必填项以及窗口期外的随访各提出一条质疑（同一问题不重复提出）</translation>
+    </message>
+    <message>
         <source>The site answers an open query (not the monitor)</source>
         <translation>由研究中心答复未决质疑（监查员不能答复）</translation>
     </message>
@@ -1630,6 +1642,14 @@ No discards it and starts a new screening.</source>
     <message>
         <source>A&amp;ge:</source>
         <translation>天数(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Running the data checks …</source>
+        <translation>正在运行数据核查……</translation>
+    </message>
+    <message>
+        <source>Data checks raised {n} new queries.</source>
+        <translation>数据核查新提出 {n} 条质疑。</translation>
     </message>
     <message>
         <source>{shown} of {total}</source>
@@ -3947,6 +3967,18 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
         <source>{label} is required ({when}).</source>
         <translation>{label}为必填项（{when}）。</translation>
     </message>
+    <message>
+        <source>Data query</source>
+        <translation>数据质疑</translation>
+    </message>
+    <message>
+        <source>Source-data verification</source>
+        <translation>源数据核查</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>签名</translation>
+    </message>
 </context>
 <context>
     <name>ExportPage</name>
@@ -4757,6 +4789,10 @@ This screen is not available in this version yet.</source>
         <translation>{role}角色无权{action}。</translation>
     </message>
     <message>
+        <source>Your password was reset: choose a new password first.</source>
+        <translation>您的密码已被重置：请先设置新密码。</translation>
+    </message>
+    <message>
         <source>The {label} {problem}.</source>
         <translation>{label}{problem}。</translation>
     </message>
@@ -4895,6 +4931,86 @@ This screen is not available in this version yet.</source>
     <message>
         <source>an Excel error value ({value})</source>
         <translation>Excel 错误值（{value}）</translation>
+    </message>
+    <message>
+        <source>This participant</source>
+        <translation>该受试者</translation>
+    </message>
+    <message>
+        <source>Unknown user name or wrong password. After 5 failed attempts in a row an account is locked for 15 minutes; an administrator can unlock it.</source>
+        <translation>用户名不存在或密码错误。连续失败 5 次后账户将被锁定 15 分钟；管理员可解除锁定。</translation>
+    </message>
+    <message>
+        <source>The user name must be 1 to 64 characters.</source>
+        <translation>用户名须为 1 至 64 个字符。</translation>
+    </message>
+    <message>
+        <source>The user name must not contain spaces.</source>
+        <translation>用户名不能包含空格。</translation>
+    </message>
+    <message>
+        <source>The full name is required.</source>
+        <translation>请填写姓名。</translation>
+    </message>
+    <message>
+        <source>The role must be one of: {roles}.</source>
+        <translation>角色必须是以下之一：{roles}。</translation>
+    </message>
+    <message>
+        <source>The user name {name} is already taken.</source>
+        <translation>用户名 {name} 已被使用。</translation>
+    </message>
+    <message>
+        <source>An administrator already exists; please sign in.</source>
+        <translation>管理员已存在；请登录。</translation>
+    </message>
+    <message>
+        <source>This account is no longer active; please sign in again.</source>
+        <translation>该账户已停用；请重新登录。</translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>当前密码错误。</translation>
+    </message>
+    <message>
+        <source>The new password must differ from the old.</source>
+        <translation>新密码不能与旧密码相同。</translation>
+    </message>
+    <message>
+        <source>You cannot deactivate your own account.</source>
+        <translation>不能停用自己的账户。</translation>
+    </message>
+    <message>
+        <source>The user name or password is wrong; nothing was signed.</source>
+        <translation>用户名或密码错误；未签名。</translation>
+    </message>
+    <message>
+        <source>The password must not contain control characters.</source>
+        <translation>密码不能包含控制字符。</translation>
+    </message>
+    <message>
+        <source>The password must not be only spaces.</source>
+        <translation>密码不能只有空格。</translation>
+    </message>
+    <message>
+        <source>The password must have at least {n} characters.</source>
+        <translation>密码至少需要 {n} 个字符。</translation>
+    </message>
+    <message>
+        <source>The password must have at most {n} characters.</source>
+        <translation>密码最多 {n} 个字符。</translation>
+    </message>
+    <message>
+        <source>The password must not repeat a single character.</source>
+        <translation>密码不能由同一个字符重复组成。</translation>
+    </message>
+    <message>
+        <source>The password must not contain the user name.</source>
+        <translation>密码不能包含用户名。</translation>
+    </message>
+    <message>
+        <source>This password is on a list of common passwords; choose another.</source>
+        <translation>该密码属于常用密码；请另选一个。</translation>
     </message>
 </context>
 <context>

@@ -20,7 +20,7 @@ from ...forms import QT_TRANSLATE_NOOP, Term
 from ...forms.catalogue import form
 from ...models import ClinicalEvent, Participant, Visit
 from ...models.db import Database
-from ..errors import ValidationError
+from ..errors import ValidationError, named
 from ..permissions import Actor, Permission
 from ..record_dates import check_record_dates
 from ..schedule_sync import sync_schedule
@@ -271,7 +271,7 @@ def record_events(
             raise ValidationError(
                 "event_date",
                 QT_TRANSLATE_NOOP("Refusals", "{study_id} has no index date yet."),
-                params={"study_id": p.study_id or "—"},
+                params={"study_id": named(p.study_id)},
             )
         cleaned = validate_findings(s, p, findings, today, None, None)
         events = store_findings(s, p, cleaned, None)

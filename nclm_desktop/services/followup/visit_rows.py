@@ -4,10 +4,12 @@ and the queries that list them. Shared lookups of the follow-up modules live her
 from __future__ import annotations
 
 import datetime as dt
+import json
+from collections import Counter
 from dataclasses import dataclass
 
-from sqlalchemy import and_, or_, select
-from sqlalchemy.orm import Bundle, Session
+from sqlalchemy import Text, and_, cast, or_, select
+from sqlalchemy.orm import Session
 
 from ...clinical import load_protocol, visit_state
 from ...forms import QT_TRANSLATE_NOOP, Term
@@ -50,12 +52,12 @@ class VisitRow:
 
     @property
     def calendar_date(self) -> dt.date:
-        """The day the calendar shows it on: when it was done, else when it is booked."""
-        return (
-            self.actual_date
-            if self.status == "done" and self.actual_date
-            else (self.scheduled_date)
-        )
+        return calendar_day(self.status, self.actual_date, self.scheduled_date)
+
+
+def calendar_day(status: str, actual: dt.date | None, scheduled: dt.date) -> dt.date:
+    """The day the calendar shows a visit on: when it was done, else when it is booked."""
+    return actual if status == "done" and actual else scheduled
 
 
 # --- lookups shared by the follow-up modules -----------------------------------------------
@@ -104,54 +106,63 @@ def assessment_labels() -> dict[str, str]:
 # --- rows ----------------------------------------------------------------------------------
 
 
-def _row(v: Visit, study_id: str | None, today: dt.date, name: str, phone: str) -> VisitRow:
-    state = visit_state(v.status, v.window_start, v.window_end, today)
-    return VisitRow(
-        id=v.id,
-        participant_id=v.participant_id,
-        study_id=study_id or f"#{v.participant_id}",
-        code=v.code,
-        month=v.month,
-        target_date=v.target_date,
-        window_start=v.window_start,
-        window_end=v.window_end,
-        scheduled_date=v.scheduled_date,
-        status=v.status,
-        state=state,
-        actual_date=v.actual_date,
-        deviation=v.deviation,
-        deviation_reason=v.deviation_reason,
-        assessments_planned=tuple(v.assessments_planned or ()),
-        assessments_done=tuple(v.assessments_done or ()),
-        ecog=v.ecog,
-        ebv_dna_copies_ml=v.ebv_dna_copies_ml,
-        liver_imaging_result=v.liver_imaging_result,
-        notes=v.notes,
-        name=name,
-        phone=phone,
-        days_overdue=(today - v.window_end).days if state == "overdue" else 0,
-    )
+# The visit's columns in VisitRow's order; the two lists of assessment codes are read as
+# their JSON text, decoded once per distinct text (most visits share their schedule's list).
+_COLUMNS = (
+    "id", "participant_id", "code", "month", "target_date", "window_start", "window_end",
+    "scheduled_date", "status", "actual_date", "deviation", "deviation_reason",
+    "assessments_planned", "assessments_done", "ecog", "ebv_dna_copies_ml",
+    "liver_imaging_result", "notes",
+)  # fmt: skip
+_JSON_COLUMNS = ("assessments_planned", "assessments_done")
 
 
 def visit_query():
-    # The visit's columns as a plain bundle, not ORM entities: lists of thousands of visits
-    # (a month of the calendar at 10,000 participants) load in half the time.
-    columns = Bundle("visit", *Visit.__table__.columns)
+    """The visit's columns as plain values, not ORM entities (lists of thousands of visits,
+    a month of the calendar at 10,000 participants, load several times faster), with the
+    participant's study ID, name and phone: read by ``rows``."""
+    table = Visit.__table__
+    columns = [
+        cast(table.c[name], Text).label(name) if name in _JSON_COLUMNS else table.c[name]
+        for name in _COLUMNS
+    ]
     return (
-        select(columns, Participant.study_id, ParticipantIdentity.name, ParticipantIdentity.phone)
+        select(*columns, Participant.study_id, ParticipantIdentity.name, ParticipantIdentity.phone)
         .join(Participant, Participant.id == Visit.participant_id)
         .outerjoin(ParticipantIdentity, ParticipantIdentity.participant_id == Participant.id)
     )
 
 
 def rows(session: Session, stmt, actor: Actor | None, today: dt.date) -> list[VisitRow]:
-    """One query for the whole list. The one masking rule of every visit list, on screen
-    and on paper: identity only for roles that may see it, HIDDEN otherwise."""
+    """One query for the whole list (``visit_query`` narrowed). The one masking rule of
+    every visit list, on screen and on paper: identity only for roles that may see it,
+    HIDDEN otherwise."""
     show = actor is not None and actor.can(Permission.VIEW_IDENTITY)
-    return [
-        _row(v, sid, today, (name or "") if show else HIDDEN, (phone or "") if show else HIDDEN)
-        for v, sid, name, phone in session.execute(stmt)
-    ]
+    codes: dict[str | None, tuple[str, ...]] = {None: ()}
+
+    def decoded(text: str | None) -> tuple[str, ...]:
+        found = codes.get(text)
+        if found is None:
+            found = codes[text] = tuple(json.loads(text) or ())  # type: ignore[arg-type]
+        return found
+
+    out = []
+    for (
+        id_, participant_id, code, month, target, window_start, window_end, scheduled, status,
+        actual, deviation, deviation_reason, planned, done, ecog, ebv_dna, imaging, notes,
+        study_id, name, phone,
+    ) in session.connection().execute(stmt):  # fmt: skip
+        state = visit_state(status, window_start, window_end, today)
+        out.append(
+            VisitRow(
+                id_, participant_id, study_id or f"#{participant_id}", code, month, target,
+                window_start, window_end, scheduled, status, state, actual, deviation,
+                deviation_reason, decoded(planned), decoded(done), ecog, ebv_dna, imaging,
+                notes, (name or "") if show else HIDDEN, (phone or "") if show else HIDDEN,
+                (today - window_end).days if state == "overdue" else 0,
+            )
+        )  # fmt: skip
+    return out
 
 
 # --- reading -------------------------------------------------------------------------------
@@ -179,27 +190,36 @@ def get_visit(db: Database, actor: Actor | None, visit_id: int, today: dt.date) 
         return found[0]
 
 
+def _on_calendar(start: dt.date, end: dt.date):
+    """Visits the calendar shows from ``start`` to ``end`` inclusive: done visits on the
+    day they were done, open and missed visits on their booked day; cancelled ones not."""
+    return or_(
+        and_(Visit.status == "done", Visit.actual_date.between(start, end)),
+        and_(Visit.status.in_(("planned", "missed")), Visit.scheduled_date.between(start, end)),
+    )
+
+
 def visits_between(
     db: Database, actor: Actor | None, start: dt.date, end: dt.date, today: dt.date
 ) -> list[VisitRow]:
-    """Visits shown on the calendar from ``start`` to ``end`` inclusive: done visits on the
-    day they were done, open and missed visits on their booked day; cancelled ones not."""
+    """Visits shown on the calendar from ``start`` to ``end`` inclusive (see
+    ``_on_calendar``), by booked day and study ID."""
     check_range(start, end)
     with reading(db, actor, Permission.READ_FOLLOWUP) as s:
         stmt = (
             visit_query()
-            .where(
-                or_(
-                    and_(Visit.status == "done", Visit.actual_date.between(start, end)),
-                    and_(
-                        Visit.status.in_(("planned", "missed")),
-                        Visit.scheduled_date.between(start, end),
-                    ),
-                )
-            )
+            .where(_on_calendar(start, end))
             .order_by(Visit.scheduled_date, Participant.study_id)
         )
         return rows(s, stmt, actor, today)
+
+
+def month_grid(year: int, month: int) -> tuple[dt.date, dt.date]:
+    """First and last day of a month's grid: the 42 days of a Monday-first grid, which
+    (like QCalendarWidget) shows the week before when the 1st is a Monday."""
+    first = dt.date(year, month, 1)
+    start = first - dt.timedelta(days=first.weekday() or 7)
+    return start, start + dt.timedelta(days=41)
 
 
 def month_view(
@@ -207,14 +227,27 @@ def month_view(
 ) -> dict[dt.date, list[VisitRow]]:
     """Per day of the month grid (the month plus the neighbouring days a 6-week grid
     shows), that day's visits with their state."""
-    first = dt.date(year, month, 1)
-    # The 42 days of a Monday-first grid, which (like QCalendarWidget) shows the week
-    # before when the 1st is a Monday: no more rows than the grid paints.
-    start = first - dt.timedelta(days=first.weekday() or 7)
-    end = start + dt.timedelta(days=41)
     days: dict[dt.date, list[VisitRow]] = {}
-    for row in visits_between(db, actor, start, end, today):
+    for row in visits_between(db, actor, *month_grid(year, month), today):
         days.setdefault(row.calendar_date, []).append(row)
+    return days
+
+
+def month_counts(
+    db: Database, actor: Actor | None, year: int, month: int, today: dt.date
+) -> dict[dt.date, Counter[str]]:
+    """Per day of the month grid, how many visits are in each state: what the grid paints,
+    from the five columns it needs (``month_view`` gives the rows themselves)."""
+    start, end = month_grid(year, month)
+    stmt = select(
+        Visit.status, Visit.actual_date, Visit.scheduled_date, Visit.window_start, Visit.window_end
+    ).where(_on_calendar(start, end))
+    days: dict[dt.date, Counter[str]] = {}
+    with reading(db, actor, Permission.READ_FOLLOWUP) as s:
+        for status, actual, scheduled, window_start, window_end in s.connection().execute(stmt):
+            day = calendar_day(status, actual, scheduled)
+            state = visit_state(status, window_start, window_end, today)
+            days.setdefault(day, Counter())[state] += 1
     return days
 
 

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ...forms.catalogue import all_forms
+from ...forms.field import Field
 from ...forms.form import Form
 from ...models import Operation, Participant
 from ...models.base import Base
@@ -48,6 +49,14 @@ def load_record(session: Session, form_name: str, record_id: str) -> tuple[Form,
     if row is None or (pid := participant_of(row, session)) is None:
         raise NotFound(f"There is no {form.name} record {key} in a participant's casebook.")
     return form, row, pid
+
+
+def field_value(f: Field, stored: Any) -> Any:
+    """One field's value from its column: fields sharing a JSON column (a complication's
+    treatment) each keep theirs under their own name."""
+    if f.column and isinstance(stored, dict) and f.name in stored:
+        return stored[f.name]
+    return stored
 
 
 def _plain(value: Any) -> Any:

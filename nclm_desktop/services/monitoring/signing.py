@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ...forms import QT_TRANSLATE_NOOP
+from ...forms.errors import said
 from ...forms.form import Form
 from ...models import Participant, Signature, User
 from ...models.audit_hook import append_events
@@ -37,7 +39,9 @@ MEANINGS: dict[str, str] = {
     "author": "Author",
     "review": "Review",
 }
-SIGN_FAILED = "The user name or password is wrong; nothing was signed."
+SIGN_FAILED = said(
+    QT_TRANSLATE_NOOP("Refusals", "The user name or password is wrong; nothing was signed.")
+)
 # The entity of a signature over a whole casebook (entity_id: the participant's id); a form
 # signature names its form and record instead.
 CASEBOOK = "casebook"
