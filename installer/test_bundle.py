@@ -149,13 +149,14 @@ def test_every_report_and_the_calendar(bundle: Path, home: Path, study: Path) ->
         "worklist": ["worklist", "--from", "2026-01-01", "--to", "2026-12-31"],
         "screening-log": ["screening-log"],
         "outcomes-zh": ["outcomes", "--lang", "zh_CN"],
+        "casebook-zh": ["casebook", "--participant", operated, "--lang", "zh_CN"],
     }
     for name, args in cases.items():
         pdf = home / f"{name}.pdf"
         run(bundle, home, "--db", str(study), "--user", "pi", "report", *args, "--out", str(pdf))
         text = "".join(page.extract_text() or "" for page in PdfReader(pdf).pages)
         assert len(text) > 100, name
-    for name in ("schedule-zh", "outcomes-zh"):  # the bundled CJK font was found
+    for name in ("schedule-zh", "outcomes-zh", "casebook-zh"):  # the CJK font was found
         zh = "".join(p.extract_text() or "" for p in PdfReader(home / f"{name}.pdf").pages)
         assert any("\u4e00" <= ch <= "\u9fff" for ch in zh), name
     ics = home / "worklist.ics"
