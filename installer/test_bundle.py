@@ -219,6 +219,23 @@ def test_import_dry_run_and_template(bundle: Path, home: Path, study: Path) -> N
     assert template.read_bytes()[:2] == b"PK"
 
 
+def test_backup_sign_and_queries(bundle: Path, home: Path, study: Path) -> None:
+    """The monitoring and safety commands, on a copy (signing locks a casebook)."""
+    copy = home / "signing.db"
+    with sqlite3.connect(study) as source, sqlite3.connect(copy) as target:
+        source.backup(target)
+    operated, _ = _ids(study)
+    out = run(bundle, home, "--db", str(copy), "--user", "pi", "sign", "--participant", operated,
+              "--meaning", "approve")  # fmt: skip
+    assert "locked" in out.stdout
+    run(bundle, home, "--db", str(copy), "--user", "pi", "queries", "list", "--out",
+        str(home / "queries.csv"))  # fmt: skip
+    assert (home / "queries.csv").read_text(encoding="utf-8-sig").startswith("id,study_id,form")
+    out = run(bundle, home, "--db", str(copy), "--user", "admin", "backup", "--to",
+              str(home / "backups"))  # fmt: skip
+    assert "checked" in out.stdout and list((home / "backups").glob("signing-*.db"))
+
+
 def test_refuses_a_database_of_a_newer_version(bundle: Path, home: Path, study: Path) -> None:
     newer = home / "newer.db"
     newer.write_bytes(study.read_bytes())
