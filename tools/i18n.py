@@ -21,8 +21,9 @@ LANGUAGES = ("zh_CN",)
 # context; lupdate files these under the empty context and ui/i18n.py falls back to it.
 TR_ALIASES = "tr+=_t,tr+=t"
 # A module is a source when it uses Qt or marks strings for it (clinical/ and forms/ define
-# their own no-op QT_TRANSLATE_NOOP); the list follows the package, never kept by hand.
-_MARKS = re.compile(r"PySide6|QT_TRANSLATE_NOOP")
+# their own no-op QT_TRANSLATE_NOOP; reports translate with `t = lang.t`, a ReportLanguage's
+# lookup in the .ts); the list follows the package, never kept by hand.
+_MARKS = re.compile(r"PySide6|QT_TRANSLATE_NOOP|ReportLanguage")
 
 
 def ts_file(lang: str) -> Path:

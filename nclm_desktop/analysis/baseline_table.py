@@ -9,19 +9,20 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..clinical.text_marks import QT_TRANSLATE_NOOP
 from .propensity import MatchResult
 
 # (field of services.outcomes.ParticipantOutcome, label, binary?)
 BASELINE_VARIABLES = (
-    ("age", "Age, years", False),
-    ("male", "Male sex", True),
-    ("ecog", "ECOG performance status", False),
-    ("liver_met_count", "Number of liver metastases", False),
-    ("liver_met_largest_mm", "Largest liver metastasis, mm", False),
-    ("synchronous", "Synchronous liver metastases", True),
-    ("bone_metastases", "Bone metastases", True),
-    ("primary_recurrence", "Recurrence of the primary tumour", True),
-    ("ebv_log10", "Plasma EBV DNA, log10(copies/mL + 1)", False),
+    ("age", QT_TRANSLATE_NOOP("Reports", "Age, years"), False),
+    ("male", QT_TRANSLATE_NOOP("Reports", "Male sex"), True),
+    ("ecog", QT_TRANSLATE_NOOP("Reports", "ECOG performance status"), False),
+    ("liver_met_count", QT_TRANSLATE_NOOP("Reports", "Number of liver metastases"), False),
+    ("liver_met_largest_mm", QT_TRANSLATE_NOOP("Reports", "Largest liver metastasis, mm"), False),
+    ("synchronous", QT_TRANSLATE_NOOP("Reports", "Synchronous liver metastases"), True),
+    ("bone_metastases", QT_TRANSLATE_NOOP("Reports", "Bone metastases"), True),
+    ("primary_recurrence", QT_TRANSLATE_NOOP("Reports", "Recurrence of the primary tumour"), True),
+    ("ebv_log10", QT_TRANSLATE_NOOP("Reports", "Plasma EBV DNA, log10(copies/mL + 1)"), False),
 )
 LABELS = {name: label for name, label, _ in BASELINE_VARIABLES}
 

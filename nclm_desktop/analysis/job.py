@@ -11,10 +11,13 @@ import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
+from ..clinical.text_marks import QT_TRANSLATE_NOOP
 from ..models.db import open_database
 from ..services.outcomes import study_data
 from ..services.permissions import Actor
 from .figure import Figure
+
+OVERALL_SURVIVAL = QT_TRANSLATE_NOOP("Reports", "Overall survival")
 
 
 @dataclass(frozen=True)
@@ -42,11 +45,15 @@ def peak_memory_mb() -> float | None:
     return None
 
 
-def run_study_analysis(db_target: str, actor: Actor, svg: bool = False) -> AnalysisOutput:
+def run_study_analysis(
+    db_target: str, actor: Actor, svg: bool = False, texts: dict[str, str] | None = None
+) -> AnalysisOutput:
     """Query, analyse and draw; opens its own database connection (any process). ``svg``:
-    also draw each figure as SVG (for files; the screen and the PDF use the PNG)."""
+    also draw each figure as SVG (for files; the screen and the PDF use the PNG); ``texts``:
+    the figures' words in another language ({English: translation}, a report language's
+    catalogue)."""
     from .baseline_table import LABELS
-    from .plots import km_figure, love_plot
+    from .plots import km_figure, love_plot, use_texts
     from .results_json import results_dict
     from .study import run_analysis
     from .summary import as_html, as_text
@@ -57,15 +64,19 @@ def run_study_analysis(db_target: str, actor: Actor, svg: bool = False) -> Analy
         result = run_analysis(data.rows, data.exclusions, data.flow)
     finally:
         db.dispose()
-    figures = [km_figure("km-overall-survival", result.os_curves, "Overall survival", svg=svg)]
+    texts = use_texts(texts)
+    figures = [
+        km_figure("km-overall-survival", result.os_curves, OVERALL_SURVIVAL, svg=svg, texts=texts)
+    ]
     if result.rfs_curve:
         figures.append(
             km_figure(
                 "km-intrahepatic-rfs",
                 [result.rfs_curve],
-                "Intrahepatic recurrence-free survival",
-                "Recurrence-free probability",
+                QT_TRANSLATE_NOOP("Reports", "Intrahepatic recurrence-free survival"),
+                QT_TRANSLATE_NOOP("Reports", "Recurrence-free probability"),
                 svg=svg,
+                texts=texts,
             )
         )
     if result.matched_os_curves:
@@ -73,12 +84,13 @@ def run_study_analysis(db_target: str, actor: Actor, svg: bool = False) -> Analy
             km_figure(
                 "km-overall-survival-matched",
                 result.matched_os_curves,
-                "Overall survival, propensity-matched cohort",
+                QT_TRANSLATE_NOOP("Reports", "Overall survival, propensity-matched cohort"),
                 svg=svg,
+                texts=texts,
             )
         )
     if result.matching.balance:
-        figures.append(love_plot(result.matching, LABELS, svg=svg))
+        figures.append(love_plot(result.matching, LABELS, svg=svg, texts=texts))
     return AnalysisOutput(
         n_hepatectomy=result.n_hepatectomy,
         n_systemic=result.n_systemic,
@@ -90,8 +102,10 @@ def run_study_analysis(db_target: str, actor: Actor, svg: bool = False) -> Analy
     )
 
 
-def run_study_analysis_in_child(db_target: str, actor: Actor) -> AnalysisOutput:
+def run_study_analysis_in_child(
+    db_target: str, actor: Actor, texts: dict[str, str] | None = None
+) -> AnalysisOutput:
     """The same job in a fresh ("spawn") process; blocks the calling (worker) thread."""
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-        return pool.submit(run_study_analysis, db_target, actor).result()
+        return pool.submit(run_study_analysis, db_target, actor, False, texts).result()

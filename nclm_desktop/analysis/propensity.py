@@ -17,6 +17,8 @@ from scipy.stats import mannwhitneyu
 from statsmodels.discrete.discrete_model import Logit
 from statsmodels.tools.tools import add_constant
 
+from ..clinical.text_marks import QT_TRANSLATE_NOOP
+
 CALIPER_SD = 0.2
 BALANCED_SMD = 0.1
 
@@ -137,7 +139,7 @@ def propensity_match(
             (),
             None,
             (),
-            "both groups need complete covariates",
+            QT_TRANSLATE_NOOP("Reports", "both groups need complete covariates"),
         )
     # Constant columns carry no information and make the design singular.
     keep = [j for j in range(x.shape[1]) if np.ptp(x[:, j]) > 0]

@@ -126,8 +126,16 @@ def results_dict(r: AnalysisResult, figures: tuple[str, ...] = ()) -> dict:
                 "q3": r.cci_iqr[1],
             },
         },
-        "exclusions": [{"study_id": sid, "reason": reason} for sid, reason in r.exclusions],
+        "exclusions": [
+            {"study_id": sid, "reason": reason, "template": template, "params": params}
+            for (sid, reason), (template, params) in zip(
+                r.exclusions,
+                r.exclusion_templates or [("", {})] * len(r.exclusions),
+                strict=True,
+            )
+        ],
         "data_quality": list(r.data_quality),
+        "index_stay_unknown": list(r.index_stay_unknown),
         "settings": r.settings,
         "figures": list(figures),
     }

@@ -9,6 +9,8 @@ from dataclasses import asdict, dataclass, field
 import numpy as np
 
 from ..clinical import ASSUMED_STAY_DAYS, RateSummary, rate_summary
+from ..clinical.index_stay import INDEX_STAY_UNKNOWN
+from ..clinical.text_marks import QT_TRANSLATE_NOOP
 from .baseline_table import BaselineRow, baseline_table
 from .propensity import CALIPER_SD, MatchResult, propensity_match
 from .survival import Comparison, Curve, compare_groups, kaplan_meier
@@ -26,9 +28,10 @@ PROPENSITY_COVARIATES = (
     "ebv_log10",
 )
 COHORT_LABELS = {"hepatectomy": "Hepatectomy", "systemic": "Systemic only"}
-INDEX_DATE_STATEMENT = (
+INDEX_DATE_STATEMENT = QT_TRANSLATE_NOOP(
+    "Reports",
     "Index date: the liver resection (hepatectomy group); the start of systemic treatment "
-    "for the liver metastases (systemic-only group)."
+    "for the liver metastases (systemic-only group).",
 )
 
 
@@ -73,7 +76,10 @@ class AnalysisResult:
     baseline: tuple[BaselineRow, ...] = ()
     flow: Flow | None = None
     exclusions: tuple[tuple[str, str], ...] = ()  # (study ID, reason)
+    # Each exclusion's reason as a marked template and its values ("" and {} if none).
+    exclusion_templates: tuple[tuple[str, dict], ...] = ()
     data_quality: tuple[str, ...] = ()
+    index_stay_unknown: tuple[str, ...] = ()  # study IDs (a data-quality note)
     settings: dict = field(default_factory=dict)  # what the methods paragraph states
 
     def to_dict(self) -> dict:
@@ -101,11 +107,17 @@ def _perioperative(rows: Sequence) -> tuple[tuple[Rate, ...], int, list[float]]:
         return Rate(label, rate_summary(k, len(known)) if known else None, n - len(known))
 
     rates = (
-        rate("90-day morbidity (any complication)", "morbidity_90d"),
-        rate("90-day major morbidity (Clavien-Dindo ≥ IIIa)", "major_morbidity_90d"),
-        rate("30-day mortality", "mortality_30d"),
-        rate("90-day mortality", "mortality_90d"),
-        rate("Unplanned reoperation during the index stay", "unplanned_reoperation_index_stay"),
+        rate(QT_TRANSLATE_NOOP("Reports", "90-day morbidity (any complication)"), "morbidity_90d"),
+        rate(
+            QT_TRANSLATE_NOOP("Reports", "90-day major morbidity (Clavien-Dindo ≥ IIIa)"),
+            "major_morbidity_90d",
+        ),
+        rate(QT_TRANSLATE_NOOP("Reports", "30-day mortality"), "mortality_30d"),
+        rate(QT_TRANSLATE_NOOP("Reports", "90-day mortality"), "mortality_90d"),
+        rate(
+            QT_TRANSLATE_NOOP("Reports", "Unplanned reoperation during the index stay"),
+            "unplanned_reoperation_index_stay",
+        ),
     )
     return rates, n, [p.cci for p in periop]
 
@@ -127,17 +139,28 @@ def _settings() -> dict:
     from .survival import LANDMARK_MONTHS
 
     return {
-        "km_ci": "95 % pointwise, Greenwood variance on the log(-log) scale (lifelines)",
+        # The phrases are marked for translation: the Chinese report prints them in Chinese.
+        "km_ci": QT_TRANSLATE_NOOP(
+            "Reports", "95 % pointwise, Greenwood variance on the log(-log) scale (lifelines)"
+        ),
         "landmarks_months": list(LANDMARK_MONTHS),
         "horizon_months": 60,
-        "logrank": "two-sided log-rank test (lifelines logrank_test)",
-        "cox": "Cox proportional hazards, Efron ties (lifelines CoxPHFitter); robust "
-        "(sandwich) errors clustered on matched pairs in the matched cohort",
-        "propensity_model": "logistic regression (statsmodels Logit), complete cases",
+        "logrank": QT_TRANSLATE_NOOP("Reports", "two-sided log-rank test (lifelines logrank_test)"),
+        "cox": QT_TRANSLATE_NOOP(
+            "Reports",
+            "Cox proportional hazards, Efron ties (lifelines CoxPHFitter); robust "
+            "(sandwich) errors clustered on matched pairs in the matched cohort",
+        ),
+        "propensity_model": QT_TRANSLATE_NOOP(
+            "Reports", "logistic regression (statsmodels Logit), complete cases"
+        ),
         "matching": f"1:1 greedy nearest neighbour on the logit, without replacement, "
         f"caliper {CALIPER_SD} SD of the logit",
+        "caliper_sd": CALIPER_SD,
         "balance_threshold": 0.1,
-        "rate_ci": "Wilson score and Clopper-Pearson exact 95 % intervals",
+        "rate_ci": QT_TRANSLATE_NOOP(
+            "Reports", "Wilson score and Clopper-Pearson exact 95 % intervals"
+        ),
         "index_stay_assumed_days": ASSUMED_STAY_DAYS,
         "software": software_versions(),
     }
@@ -145,18 +168,22 @@ def _settings() -> dict:
 
 def _data_quality(rows: Sequence, exclusions: Sequence[tuple[str, str]]) -> tuple[str, ...]:
     notes = [f"{sid}: left out of the analysis: {reason}" for sid, reason in exclusions]
-    unknown = [
+    unknown = _index_stay_unknown(rows)
+    if unknown:
+        notes.append(
+            INDEX_STAY_UNKNOWN.format(
+                n=len(unknown), days=ASSUMED_STAY_DAYS, ids=", ".join(unknown)
+            )
+        )
+    return tuple(notes)
+
+
+def _index_stay_unknown(rows: Sequence) -> tuple[str, ...]:
+    return tuple(
         r.study_id
         for r in rows
         if r.perioperative is not None and r.perioperative.unplanned_reoperation_index_stay is None
-    ]
-    if unknown:
-        notes.append(
-            f"Unplanned reoperation during the index stay unknown for {len(unknown)} "
-            f"(no discharge date and the reoperation more than {ASSUMED_STAY_DAYS} days "
-            f"after the operation): {', '.join(unknown)}"
-        )
-    return tuple(notes)
+    )
 
 
 def _flow(flow, rows: Sequence, n_excluded: int, pairs: int) -> Flow:
@@ -227,6 +254,10 @@ def run_analysis(rows: Sequence, exclusions: Sequence = (), flow=None) -> Analys
         baseline=baseline_table(rows, matching),
         flow=_flow(flow, rows, len(excluded), len(matching.pairs)),
         exclusions=excluded,
+        exclusion_templates=tuple(
+            (getattr(e, "template", ""), dict(getattr(e, "params", ()))) for e in exclusions
+        ),
         data_quality=_data_quality(rows, excluded),
+        index_stay_unknown=_index_stay_unknown(rows),
         settings=_settings(),
     )

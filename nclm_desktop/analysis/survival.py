@@ -12,6 +12,8 @@ from lifelines import CoxPHFitter, KaplanMeierFitter
 from lifelines.statistics import logrank_test
 from lifelines.utils import median_survival_times
 
+from ..clinical.text_marks import QT_TRANSLATE_NOOP
+
 DAYS_PER_MONTH = 365.25 / 12
 LANDMARK_MONTHS = (12, 36, 60)
 AT_RISK_MONTHS = (0, 12, 24, 36, 48, 60)  # the figures' x ticks
@@ -128,7 +130,7 @@ def compare_groups(
             None,
             (None, None),
             None,
-            "needs both groups and at least one event",
+            QT_TRANSLATE_NOOP("Reports", "needs both groups and at least one event"),
             groups=counts,
         )
     lr = logrank_test(

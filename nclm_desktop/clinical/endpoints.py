@@ -14,7 +14,13 @@ from .complications import cci, is_major_complication, normalize_clavien_dindo_g
 from .index_stay import reoperation_during_index_stay, unplanned_reoperation_flag
 from .protocol import Protocol, load_protocol
 from .schedule import add_months
-from .validation import require_bool, require_date, require_int, require_not_before
+from .validation import (
+    require_bool,
+    require_date,
+    require_int,
+    require_not_after,
+    require_not_before,
+)
 
 DAYS_PER_MONTH = 365.25 / 12
 
@@ -74,11 +80,8 @@ def overall_survival(
     if last_alive_date is not None:
         require_date("last_alive_date", last_alive_date)
         require_not_before("last_alive_date", last_alive_date, "index_date", index_date)
-        if death_date is not None and last_alive_date > death_date:
-            raise ValueError(
-                f"last_alive_date ({last_alive_date}) must be on or before "
-                f"death_date ({death_date})"
-            )
+        if death_date is not None:
+            require_not_after("last_alive_date", last_alive_date, "death_date", death_date)
     if death_date is not None:
         if death_date <= horizon:
             return _time(index_date, death_date, True)
@@ -119,10 +122,9 @@ def intrahepatic_rfs(
         require_not_before(
             "last_liver_imaging_date", last_liver_imaging_date, "resection_date", resection_date
         )
-        if death_date is not None and last_liver_imaging_date > death_date:
-            raise ValueError(
-                f"last_liver_imaging_date ({last_liver_imaging_date}) must be on or before "
-                f"death_date ({death_date})"
+        if death_date is not None:
+            require_not_after(
+                "last_liver_imaging_date", last_liver_imaging_date, "death_date", death_date
             )
     if events:
         first = min(events)
@@ -162,10 +164,8 @@ def perioperative_outcomes(
     if discharge_date is not None:
         require_date("discharge_date", discharge_date)
         require_not_before("discharge_date", discharge_date, "operation_date", operation_date)
-        if death_date is not None and discharge_date > death_date:
-            raise ValueError(
-                f"discharge_date ({discharge_date}) must be on or before death_date ({death_date})"
-            )
+        if death_date is not None:
+            require_not_after("discharge_date", discharge_date, "death_date", death_date)
 
     morbidity_end = operation_date + timedelta(days=windows.morbidity_days)
     grades: list[str] = []

@@ -13,9 +13,17 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from .text_marks import QT_TRANSLATE_NOOP
 from .validation import require_date, require_not_before
 
 ASSUMED_STAY_DAYS = 30
+# The analysis's data-quality note for the participants this rule cannot decide (printed by
+# the outcomes report in its language).
+INDEX_STAY_UNKNOWN = QT_TRANSLATE_NOOP(
+    "Reports",
+    "Unplanned reoperation during the index stay unknown for {n} (no discharge date and the "
+    "reoperation more than {days} days after the operation): {ids}",
+)
 
 
 def reoperation_during_index_stay(

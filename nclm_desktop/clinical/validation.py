@@ -11,6 +11,37 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
+from .text_marks import QT_TRANSLATE_NOOP
+
+# The dates the endpoint rules compare, by the names their messages use (translated where
+# a refusal is shown or printed).
+DATE_NAMES = {
+    "index_date": QT_TRANSLATE_NOOP("DataDictionary", "index date"),
+    "death_date": QT_TRANSLATE_NOOP("DataDictionary", "date of death"),
+    "last_alive_date": QT_TRANSLATE_NOOP("DataDictionary", "last date known alive"),
+    "last_liver_imaging_date": QT_TRANSLATE_NOOP("DataDictionary", "last liver imaging"),
+    "resection_date": QT_TRANSLATE_NOOP("DataDictionary", "resection date"),
+    "operation_date": QT_TRANSLATE_NOOP("DataDictionary", "operation date"),
+    "discharge_date": QT_TRANSLATE_NOOP("DataDictionary", "discharge date"),
+}
+NOT_BEFORE = QT_TRANSLATE_NOOP(
+    "DataDictionary", "{name} ({value}) must be on or after {other} ({at})"
+)
+NOT_AFTER = QT_TRANSLATE_NOOP(
+    "DataDictionary", "{name} ({value}) must be on or before {other} ({at})"
+)
+
+
+class DateOrderError(ValueError):
+    """Two dates of one person's records in the wrong order. The message is English; its
+    ``template`` and ``params`` (date names as in DATE_NAMES, ISO dates) let a report or a
+    screen say it in another language."""
+
+    def __init__(self, template: str, **params: str) -> None:
+        super().__init__(template.format(**params))
+        self.template = template
+        self.params = params
+
 
 def _fmt(value: Any) -> str:
     return repr(value) if isinstance(value, str) else str(value)
@@ -75,6 +106,13 @@ def require_date(name: str, value: Any) -> date:
 
 def require_not_before(name: str, value: date, other_name: str, other: date) -> None:
     if value < other:
-        raise ValueError(
-            f"{name} ({value.isoformat()}) must be on or after {other_name} ({other.isoformat()})"
+        raise DateOrderError(
+            NOT_BEFORE, name=name, value=value.isoformat(), other=other_name, at=other.isoformat()
+        )
+
+
+def require_not_after(name: str, value: date, other_name: str, other: date) -> None:
+    if value > other:
+        raise DateOrderError(
+            NOT_AFTER, name=name, value=value.isoformat(), other=other_name, at=other.isoformat()
         )

@@ -15,12 +15,13 @@ from ..services.exports import write_export
 from ..services.permissions import Actor
 
 
-def _builder(module: str, name: str) -> Callable[[object], bytes]:
+def _builder(module: str, name: str) -> Callable[..., bytes]:
     """A report builder imported when a report is built: reportlab stays out of start-up
     and of the other commands (README, "Start-up")."""
 
-    def build(data: object) -> bytes:
-        return getattr(importlib.import_module(f"nclm_desktop.reports.{module}"), name)(data)
+    def build(data: object, **kwargs: object) -> bytes:
+        builder = getattr(importlib.import_module(f"nclm_desktop.reports.{module}"), name)
+        return builder(data, **kwargs)
 
     return build
 
@@ -53,6 +54,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
 
     def out(p: argparse.ArgumentParser) -> None:
         p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+        # Every report prints in either language (its texts, dates, numbers and footer).
+        p.add_argument("--lang", choices=REPORT_LANGUAGES, default="en")
 
     def date_range(p: argparse.ArgumentParser, required: bool) -> None:
         p.add_argument("--from", dest="date_from", type=_date, required=required, metavar="DATE")
@@ -69,7 +72,6 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     out(mm)
     sch = rep.add_parser("schedule", help="a participant's visit schedule, for the patient")
     sch.add_argument("--participant", required=True, metavar="STUDY_ID")
-    sch.add_argument("--lang", choices=REPORT_LANGUAGES, default="en")
     out(sch)
     wl = rep.add_parser("worklist", help="visits due and overdue, with a month grid")
     date_range(wl, True)
@@ -81,13 +83,11 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     outcomes = rep.add_parser(
         "outcomes", help="the statistical outcomes report (survival, matching, perioperative)"
     )
-    outcomes.add_argument("--lang", choices=("en", "zh_CN"), default="en")
     out(outcomes)
     book = rep.add_parser(
         "casebook", help="a participant's casebook: forms, queries, SDV, signatures, audit trail"
     )
     book.add_argument("--participant", required=True, metavar="STUDY_ID")
-    book.add_argument("--lang", choices=REPORT_LANGUAGES, default="en")
     out(book)
 
 
@@ -112,7 +112,8 @@ def _operative(args: argparse.Namespace, db: Database) -> int:
         db,
         f"report operative {args.participant.strip()}",
         lambda actor: build_operative_report(
-            _report_data().operative_report_data(db, actor, args.participant, args.operation_date)
+            _report_data().operative_report_data(db, actor, args.participant, args.operation_date),
+            lang=args.lang,
         ),
     )
 
@@ -124,7 +125,8 @@ def _complications(args: argparse.Namespace, db: Database) -> int:
         db,
         "report complications",
         lambda actor: build_complications_report(
-            _report_data().complications_report_data(db, actor, args.date_from, args.date_to)
+            _report_data().complications_report_data(db, actor, args.date_from, args.date_to),
+            lang=args.lang,
         ),
     )
 
@@ -149,7 +151,8 @@ def _worklist(args: argparse.Namespace, db: Database) -> int:
         db,
         "report worklist",
         lambda actor: build_worklist_report(
-            _report_data().worklist_data(db, actor, args.date_from, args.date_to, today)
+            _report_data().worklist_data(db, actor, args.date_from, args.date_to, today),
+            lang=args.lang,
         ),
     )
 
@@ -161,7 +164,8 @@ def _screening_log(args: argparse.Namespace, db: Database) -> int:
         db,
         "report screening log",
         lambda actor: build_screening_log_report(
-            _report_data().screening_log_data(db, actor, args.date_from, args.date_to)
+            _report_data().screening_log_data(db, actor, args.date_from, args.date_to),
+            lang=args.lang,
         ),
     )
 
@@ -169,10 +173,12 @@ def _screening_log(args: argparse.Namespace, db: Database) -> int:
 def build_outcomes_pdf(db: Database, actor: Actor, lang: str = "en") -> bytes:
     """Analyse in this process (the command ends right after) and print the report."""
     from ..analysis.job import run_study_analysis
+    from ..reports.language import catalogue
     from ..reports.outcomes import build_outcomes_report
     from ..services.outcomes import outcomes_report_meta
 
-    output = run_study_analysis(db.url.render_as_string(hide_password=False), actor)
+    target = db.url.render_as_string(hide_password=False)
+    output = run_study_analysis(target, actor, texts=catalogue(lang))  # figures too
     figures = {f.name: f.png for f in output.figures}
     return build_outcomes_report(output.results, figures, outcomes_report_meta(actor), lang)
 

@@ -6,17 +6,20 @@ from pathlib import Path
 
 from reportlab.platypus import Flowable, KeepTogether
 
+from ..clinical.text_marks import QT_TRANSLATE_NOOP
 from ..forms.crf.operation import FORM as OPERATION
 from ..forms.crf.operation_team import FORM as TEAM
-from ..services.report_data import OperativeReportData, PatientHeader
+from ..forms.crf.screening import FORM as SCREENING
+from ..services.report_data import ComplicationLine, OperativeReportData, PatientHeader
+from ..services.surgical_record import OperationSummary, SurgeonChoice
 from .couinaud import couinaud_drawing
+from .language import ReportLanguage, report_language
+from .screening_log import OUTCOMES as STATUSES
 from .template import (
     DASH,
     PageInfo,
     build_pdf,
     data_table,
-    fmt_date,
-    fmt_num,
     frame_width,
     gap,
     grid,
@@ -25,92 +28,126 @@ from .template import (
     p,
     section,
     styles,
-    yes_no,
 )
 
-TITLE = "Operative report"
-COHORTS = {"hepatectomy": "hepatectomy", "systemic": "systemic therapy only"}
-HIDDEN = "not shown (no access to identities)"
+COHORTS = {
+    "hepatectomy": QT_TRANSLATE_NOOP("Reports", "hepatectomy"),
+    "systemic": QT_TRANSLATE_NOOP("Reports", "systemic therapy only"),
+}
+TEAM_ROLES = {"assistant": QT_TRANSLATE_NOOP("Reports", "assistant")}
+SEXES = {"M": QT_TRANSLATE_NOOP("Reports", "male"), "F": QT_TRANSLATE_NOOP("Reports", "female")}
 
 
-def _label(value: str | None) -> str:
+def _status(value: str | None, lang: ReportLanguage) -> str:
+    """A participant status code ("screen_failed") as words; the interface's translation."""
+    if not value:
+        return DASH
+    if lang.chinese and value in STATUSES:
+        return lang.t(STATUSES[value])
+    return value.replace("_", " ")
+
+
+def _coded(name: str, value: str | None, lang: ReportLanguage) -> str:
+    """A screening choice: its code as words in English (as it always printed), the
+    dictionary's translated label in Chinese."""
+    if lang.chinese:
+        return lang.field(SCREENING[name], value)
     return value.replace("_", " ") if value else DASH
 
 
-def patient_block(pt: PatientHeader, age_on: str) -> list[Flowable]:
-    born = fmt_date(pt.birth_date) if pt.birth_date else str(pt.birth_year or DASH)
+def patient_block(pt: PatientHeader, age_on: str, lang: ReportLanguage) -> list[Flowable]:
+    t = lang.t
+    born = lang.date(pt.birth_date) if pt.birth_date else str(pt.birth_year or DASH)
     if pt.age_years is not None:
-        born = f"{born} (age {pt.age_years} {age_on})"
-    sex = {"M": "male", "F": "female"}.get(pt.sex, DASH)
+        born += t(" (age {age} {when})").format(age=pt.age_years, when=age_on)
+    hidden = t("not shown (no access to identities)")
     return [
         kv_table(
             [
-                ("Name", pt.name if pt.name is not None else HIDDEN),
-                ("Hospital record no.", pt.hospital_record_number or DASH),
-                ("Sex", sex),
-                ("Born", born),
-                ("Cohort", COHORTS.get(pt.cohort, pt.cohort or DASH)),
-                ("Status", _label(pt.status)),
+                (t("Name"), pt.name if pt.name is not None else hidden),
+                (t("Hospital record no."), pt.hospital_record_number or DASH),
+                (t("Sex"), t(SEXES[pt.sex]) if pt.sex in SEXES else DASH),
+                (t("Born"), born),
+                (t("Cohort"), t(COHORTS[pt.cohort]) if pt.cohort in COHORTS else pt.cohort or DASH),
+                (t("Status"), _status(pt.status, lang)),
             ]
         )
     ]
 
 
-def _liver(d: OperativeReportData) -> list[Flowable]:
+def _liver(d: OperativeReportData, lang: ReportLanguage) -> list[Flowable]:
+    t = lang.t
     lf = d.liver
     if lf is None:
-        return [section("Pre-operative liver function"), p("No screening record.", styles().small)]
+        return [
+            section(t("Pre-operative liver function")),
+            p(t("No screening record."), styles().small),
+        ]
     cp = DASH
     if lf.child_pugh_grade:
-        points = f" ({lf.child_pugh_points} points)" if lf.child_pugh_points is not None else ""
-        cp = f"class {lf.child_pugh_grade}{points}"
+        points = ""
+        if lf.child_pugh_points is not None:
+            points = t(" ({n} points)").format(n=lf.child_pugh_points)
+        cp = t("class {grade}").format(grade=lf.child_pugh_grade) + points
     albi = DASH
     if lf.albi_score is not None:
         # A true minus sign: "-2.76" is easily misread on a faint printout.
-        albi = f"{lf.albi_score:.2f} (grade {lf.albi_grade})".replace("-", "−")
+        albi = t("{score} (grade {grade})").format(
+            score=f"{lf.albi_score:.2f}".replace("-", "−"), grade=lf.albi_grade
+        )
     return [
-        section(f"Pre-operative liver function (screening of {fmt_date(lf.screening_date)})"),
+        section(
+            t("Pre-operative liver function (screening of {date})").format(
+                date=lang.date(lf.screening_date)
+            )
+        ),
         kv_table(
             [
-                ("Bilirubin", fmt_num(lf.bilirubin_umol_l, "µmol/L", 1)),
-                ("Albumin", fmt_num(lf.albumin_g_l, "g/L", 1)),
-                ("INR", fmt_num(lf.inr, "", 2)),
-                ("Ascites", _label(lf.ascites)),
-                ("Encephalopathy", _label(lf.encephalopathy)),
+                (t("Bilirubin"), lang.num(lf.bilirubin_umol_l, "µmol/L", 1)),
+                (t("Albumin"), lang.num(lf.albumin_g_l, "g/L", 1)),
+                ("INR", lang.num(lf.inr, "", 2)),
+                (t("Ascites"), _coded("ascites", lf.ascites, lang)),
+                (t("Encephalopathy"), _coded("encephalopathy", lf.encephalopathy, lang)),
                 ("Child-Pugh", cp),
                 ("ALBI", albi),
-                ("Future liver remnant", fmt_num(lf.future_liver_remnant_pct, "%", 0)),
+                (t("Future liver remnant"), lang.num(lf.future_liver_remnant_pct, "%", 0)),
             ]
         ),
     ]
 
 
-def _field(name: str, value: object) -> tuple[str, str]:
+def _field(name: str, value: object, lang: ReportLanguage) -> tuple[str, str]:
     """A dictionary field as the surgery tab shows it: its label, its formatted value."""
     f = OPERATION[name]
-    return f.label, f.format(value)
+    return lang.label(f), lang.field(f, value)
 
 
-def _procedure(d: OperativeReportData) -> list[Flowable]:
+def _procedure(d: OperativeReportData, lang: ReportLanguage) -> list[Flowable]:
+    t = lang.t
     op = d.operation
     width = frame_width()
-    segments = OPERATION["segments"].format(op.segments)
-    name = op.resection_name + (f" ({d.resection_name_zh})" if d.resection_name_zh else "")
+    segments = lang.field(OPERATION["segments"], op.segments)
+    if lang.chinese:
+        name = d.resection_name_zh or op.resection_name
+    else:
+        name = op.resection_name + (f" ({d.resection_name_zh})" if d.resection_name_zh else "")
     facts = kv_table(
         [
-            _field("operation_date", op.operation_date),
-            (TEAM["surgeons"].label, op.surgeon_names or DASH),
-            _field("approach", op.approach),
-            (OPERATION["resection_name"].label, name),
-            _field("segments", op.segments),
-            _field("anatomical", op.anatomical),
-            _field("major", op.major),
+            _field("operation_date", op.operation_date, lang),
+            (lang.label(TEAM["surgeons"]), _surgeons(op, lang)),
+            _field("approach", op.approach, lang),
+            (lang.label(OPERATION["resection_name"]), name),
+            _field("segments", op.segments, lang),
+            _field("anatomical", op.anatomical, lang),
+            _field("major", op.major, lang),
         ],
         columns=1,
         width=width * 0.58,
     )
     drawing = couinaud_drawing(
-        op.segments, width=width * 0.38, caption=f"Shaded: resected segments {segments}"
+        op.segments,
+        width=width * 0.38,
+        caption=t("Shaded: resected segments {segments}").format(segments=segments),
     )
     side = grid(
         [[facts, drawing]],
@@ -121,10 +158,27 @@ def _procedure(d: OperativeReportData) -> list[Flowable]:
             ("RIGHTPADDING", (0, 0), (-1, -1), 0),
         ],
     )
-    title = "Procedure"
+    title = t("Procedure")
     if d.operation_count > 1:
-        title += f" (operation {d.operation_number} of {d.operation_count})"
+        title += t(" (operation {n} of {m})").format(n=d.operation_number, m=d.operation_count)
     return [section(title), side]
+
+
+def _surgeons(op: OperationSummary, lang: ReportLanguage) -> str:
+    """The team as the surgery tab lists it, "Lu Wang (assistant)": names as the users
+    gave them, the role in the operation translated."""
+    if not op.surgeons:
+        return DASH
+    if not lang.chinese:
+        return op.surgeon_names
+
+    def one(s: SurgeonChoice) -> str:
+        if s.in_operation == "surgeon":
+            return s.display_name
+        role = lang.t(TEAM_ROLES[s.in_operation]) if s.in_operation in TEAM_ROLES else None
+        return f"{s.display_name}（{role or lang.role(s.in_operation)}）"
+
+    return lang.join(one(s) for s in op.surgeons)
 
 
 INTRAOPERATIVE = (
@@ -145,102 +199,140 @@ PATHOLOGY = (
 )
 
 
-def _intraoperative(d: OperativeReportData) -> list[Flowable]:
+def _intraoperative(d: OperativeReportData, lang: ReportLanguage) -> list[Flowable]:
+    t = lang.t
     op = d.operation
     return [
-        section("Intra-operative figures"),
-        kv_table([_field(name, getattr(op, name)) for name in INTRAOPERATIVE]),
-        section("Pathology and margin"),
-        kv_table([_field(name, getattr(op, name)) for name in PATHOLOGY]),
+        section(t("Intra-operative figures")),
+        kv_table([_field(name, getattr(op, name), lang) for name in INTRAOPERATIVE]),
+        section(t("Pathology and margin")),
+        kv_table([_field(name, getattr(op, name), lang) for name in PATHOLOGY]),
     ]
 
 
-def _complications(d: OperativeReportData) -> list[Flowable]:
+def complication_name(c: ComplicationLine, lang: ReportLanguage) -> str:
+    """The complication's category as the dictionary names it; "Other: <typed text>"."""
+    if lang.chinese and c.category == "other" and c.category_label.startswith("Other: "):
+        other = "Other"  # the dictionary's own label (DataDictionary)
+        return f"{lang.t(other)}：{c.category_label[len('Other: ') :]}"
+    return lang.t(c.category_label)
+
+
+def _complications(d: OperativeReportData, lang: ReportLanguage) -> list[Flowable]:
+    t = lang.t
     st = styles()
-    out: list[Flowable] = [section("Complications")]
+    out: list[Flowable] = [section(t("Complications"))]
     o = d.record.outcomes
     if d.complications:
         rows = [
             (
                 str(c.postoperative_day),
-                fmt_date(c.onset_date),
-                c.category_label,
+                lang.date(c.onset_date),
+                complication_name(c, lang),
                 c.grade_text,
                 c.isgls_grade or DASH,
                 c.treatment,
-                fmt_date(c.resolved_date),
+                lang.date(c.resolved_date),
             )
             for c in d.complications
         ]
         out.append(
             data_table(
-                ("POD", "Onset", "Complication", "Clavien-Dindo", "ISGLS", "Treatment", "Resolved"),
+                (
+                    t("POD"),
+                    t("Onset"),
+                    t("Complication"),
+                    "Clavien-Dindo",
+                    "ISGLS",
+                    t("Treatment"),
+                    t("Resolved"),
+                ),
                 rows,
-                (0.05, 0.11, 0.22, 0.13, 0.06, 0.31, 0.12),
+                (0.05, 0.11, 0.22, 0.13, 0.06, 0.31, 0.12)
+                if not lang.chinese
+                else (0.08, 0.14, 0.19, 0.12, 0.07, 0.26, 0.14),
                 highlight=[i for i, c in enumerate(d.complications) if c.major],
             )
         )
     else:
-        out.append(p("No complications recorded.", st.body))
+        out.append(p(t("No complications recorded."), st.body))
     out.append(gap(1.5))
     if o is None:
-        out.append(p(f"Outcomes not computed: {d.record.outcome_problem}", st.body))
+        out.append(
+            p(t("Outcomes not computed: {problem}").format(problem=d.record.outcome_problem))
+        )
     else:
+        count = o.complication_count
         summary = (
-            f"Comprehensive Complication Index (CCI): <font size=12>{o.cci:.1f}</font> "
-            f"(over {o.complication_count} complication"
-            f"{'' if o.complication_count == 1 else 's'} with onset within 90 days). "
-            f"Major morbidity (Clavien-Dindo IIIa or worse): {yes_no(o.major_morbidity_90d)}."
+            t("Comprehensive Complication Index (CCI): {cci} ")
+            + (
+                t("(over {n} complication with onset within 90 days). ")
+                if count == 1
+                else t("(over {n} complications with onset within 90 days). ")
+            )
+            + t("Major morbidity (Clavien-Dindo IIIa or worse): {major}.")
+        ).format(
+            cci=f"<font size=12>{o.cci:.1f}</font>",
+            n=count,
+            major=lang.yes_no(o.major_morbidity_90d),
         )
         out.append(markup(summary, st.body))
-    out.append(section("Reoperations"))
+    out.append(section(t("Reoperations")))
     if d.reoperations:
         out.append(
             data_table(
-                ("POD", "Date", "Planned", "During index stay", "Reason"),
+                (t("POD"), t("Date"), t("Planned"), t("During index stay"), t("Reason")),
                 [
                     (
                         str(r.postoperative_day),
-                        fmt_date(r.reoperation_date),
-                        yes_no(r.planned),
-                        yes_no(r.during_index_stay),
+                        lang.date(r.reoperation_date),
+                        lang.yes_no(r.planned),
+                        lang.yes_no(r.during_index_stay),
                         r.reason,
                     )
                     for r in d.reoperations
                 ],
-                (0.06, 0.12, 0.1, 0.15, 0.57),
+                (0.06, 0.12, 0.1, 0.15, 0.57)
+                if not lang.chinese
+                else (0.08, 0.15, 0.1, 0.12, 0.55),
             )
         )
     else:
-        out.append(p("None.", st.body))
+        out.append(p(t("None."), st.body))
     return out
 
 
-def _discharge(d: OperativeReportData) -> list[Flowable]:
+def _discharge(d: OperativeReportData, lang: ReportLanguage) -> list[Flowable]:
+    t = lang.t
     op, o = d.operation, d.record.outcomes
     stay = op.length_of_stay_days
-    death = fmt_date(d.record.death_date) if d.record.death_date else "none recorded"
-    discharged = OPERATION["discharge_date"].format(op.discharge_date, empty="not yet")
+    death = lang.date(d.record.death_date) if d.record.death_date else t("none recorded")
+    discharged = lang.field(OPERATION["discharge_date"], op.discharge_date, empty=t("not yet"))
     return [
-        section("Discharge and perioperative outcome"),
+        section(t("Discharge and perioperative outcome")),
         kv_table(
             [
-                (OPERATION["discharge_date"].label, discharged),
-                ("Length of stay", f"{stay} days" if stay is not None else DASH),
-                ("Death", death),
-                ("30-day mortality", yes_no(o and o.mortality_30d)),
-                ("Unplanned reoperation", yes_no(o and o.unplanned_reoperation_index_stay)),
-                ("90-day mortality", yes_no(o and o.mortality_90d)),
+                (lang.label(OPERATION["discharge_date"]), discharged),
+                (t("Length of stay"), lang.num(stay, "days") if stay is not None else DASH),
+                (t("Death"), death),
+                (t("30-day mortality"), lang.yes_no(o and o.mortality_30d)),
+                (
+                    t("Unplanned reoperation"),
+                    lang.yes_no(o and o.unplanned_reoperation_index_stay),
+                ),
+                (t("90-day mortality"), lang.yes_no(o and o.mortality_90d)),
             ]
         ),
     ]
 
 
-def signature_lines(roles: tuple[str, ...]) -> Flowable:
+def signature_lines(roles: tuple[str, ...], lang: ReportLanguage) -> Flowable:
     st = styles()
     width = frame_width()
+    t = lang.t
+    date = t("Date")
     rows = [
-        [p(role, st.label), p("", st.value), p("Date", st.label), p("", st.value)] for role in roles
+        [p(role, st.label), p("", st.value), p(date, st.label), p("", st.value)] for role in roles
     ]
     return grid(
         rows,
@@ -254,22 +346,23 @@ def signature_lines(roles: tuple[str, ...]) -> Flowable:
     )
 
 
-def build_operative_report(d: OperativeReportData, out: str | Path | None = None) -> bytes:
+def build_operative_report(
+    d: OperativeReportData, out: str | Path | None = None, lang: str = "en"
+) -> bytes:
+    language = report_language(lang)
+    t = language.t
     story: list[Flowable] = [
-        section("Patient"),
-        *patient_block(d.patient, "at operation"),
-        *_liver(d),
-        *_procedure(d),
-        *_intraoperative(d),
-        *_complications(d),
-        *_discharge(d),
+        section(t("Patient")),
+        *patient_block(d.patient, t("at operation"), language),
+        *_liver(d, language),
+        *_procedure(d, language),
+        *_intraoperative(d, language),
+        *_complications(d, language),
+        *_discharge(d, language),
     ]
     if d.operation.notes:
-        story += [section(OPERATION["notes"].label), p(d.operation.notes)]
-    story.append(
-        KeepTogether(
-            [section("Signatures"), signature_lines(("Operating surgeon", "Investigator"))]
-        )
-    )
-    info = PageInfo(TITLE, d.meta, study_id=d.patient.study_id)
+        story += [section(language.label(OPERATION["notes"])), p(d.operation.notes)]
+    roles = (t("Operating surgeon"), language.role("investigator"))
+    story.append(KeepTogether([section(t("Signatures")), signature_lines(roles, language)]))
+    info = PageInfo(t("Operative report"), d.meta, study_id=d.patient.study_id, lang=lang)
     return build_pdf(story, info, out)

@@ -7,13 +7,17 @@ here: the report can be laid out in the app process from a child process's resul
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections.abc import Sequence
 
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import CondPageBreak, Flowable, Image, KeepTogether
 
+from ..clinical.index_stay import INDEX_STAY_UNKNOWN
+from ..clinical.validation import DATE_NAMES
 from ..services.report_data import ReportMeta
+from .language import ReportLanguage, report_language, translated
 from .outcomes_text import (
     CRITERION_LABELS,
     comparison_lines,
@@ -23,7 +27,6 @@ from .outcomes_text import (
     num,
     p_text,
     rate_rows,
-    translate,
 )
 from .template import (
     PageInfo,
@@ -37,7 +40,7 @@ from .template import (
     styles,
 )
 
-COHORTS = (("hepatectomy", "Hepatectomy"), ("systemic", "Systemic only"))
+COHORTS = (("hepatectomy", "Hepatectomy"), ("systemic", "Systemic only"))  # the analysis's
 
 
 def _figure(png: bytes, width: float) -> Image:
@@ -45,9 +48,10 @@ def _figure(png: bytes, width: float) -> Image:
     return Image(io.BytesIO(png), width=width, height=width * h / w)
 
 
-def _flow(flow: dict | None, n: dict) -> list[Flowable]:
+def _flow(flow: dict | None, n: dict, lang: ReportLanguage) -> list[Flowable]:
+    t = lang.t
     if not flow:
-        return [p("The study flow could not be read.")]
+        return [p(t("The study flow could not be read."))]
 
     def cnt(v: int | None) -> str:
         return "–" if v is None else str(v)
@@ -56,87 +60,107 @@ def _flow(flow: dict | None, n: dict) -> list[Flowable]:
     by = flow["enrolled_by_cohort"]
     untreated = flow["without_index_date"]
     analysed = flow["analysed_by_cohort"]
+    reasons = ("；" if lang.chinese else "; ").join(
+        f"{t(CRITERION_LABELS[c]) if c in CRITERION_LABELS else c} {k}"
+        for c, k in flow["not_eligible_by_reason"]
+    )
+    if flow["not_eligible_by_reason"]:
+        reasons += t(" (one person may fail several criteria)")
     rows = [
-        ["Screened", cnt(flow["screened"]), blank],
+        [t("Screened"), cnt(flow["screened"]), blank],
         [
-            "Not eligible",
+            t("Not eligible"),
             cnt(None if flow["screened"] is None else flow["screened"] - flow["eligible"]),
-            "; ".join(
-                f"{CRITERION_LABELS.get(c, c)} {k}" for c, k in flow["not_eligible_by_reason"]
-            )
-            + (" (one person may fail several criteria)" if flow["not_eligible_by_reason"] else ""),
+            reasons,
         ],
-        ["Eligible", cnt(flow["eligible"]), blank],
-        ["Enrolled", cnt(flow["enrolled"]), blank],
+        [t("Eligible"), cnt(flow["eligible"]), blank],
+        [t("Enrolled"), cnt(flow["enrolled"]), blank],
     ]
     for key, label in COHORTS:
-        rows.append([f"  {label} cohort", cnt(by.get(key)), blank])
+        rows.append(["  " + t("{cohort} cohort").format(cohort=t(label)), cnt(by.get(key)), blank])
         if untreated.get(key):
-            rows.append(["    not yet treated (no index date)", str(untreated[key]), blank])
+            rows.append(["    " + t("not yet treated (no index date)"), str(untreated[key]), blank])
     rows.append(
         [
-            "Left out: contradictory records",
+            t("Left out: contradictory records"),
             str(flow["excluded_bad_data"]),
-            "listed under data-quality notes" if flow["excluded_bad_data"] else blank,
+            t("listed under data-quality notes") if flow["excluded_bad_data"] else blank,
         ]
     )
-    for key, label in COHORTS:
-        rows.append([f"Analysed, {label.lower()}", str(analysed.get(key, 0)), blank])
-    rows.append(["Propensity-matched pairs", str(flow["matched_pairs"]), blank])
-    return [data_table(["Step", "Participants", "Reasons"], rows, [0.34, 0.14, 0.52], right=[1])]
+    analysed_as = {
+        "hepatectomy": t("Analysed, hepatectomy"),
+        "systemic": t("Analysed, systemic only"),
+    }
+    for key, _label in COHORTS:
+        rows.append([analysed_as[key], str(analysed.get(key, 0)), blank])
+    rows.append([t("Propensity-matched pairs"), str(flow["matched_pairs"]), blank])
+    return [
+        data_table(
+            [t("Step"), t("Participants"), t("Reasons")], rows, [0.34, 0.14, 0.52], right=[1]
+        )
+    ]
 
 
-def _group_cell(g: dict, binary: bool) -> str:
+def _group_cell(g: dict, binary: bool, lang: ReportLanguage) -> str:
     if g["n"] == 0:
         return "–"
     if binary:
-        return f"{g['count']} ({g['percent']:.1f} %)"
+        return f"{g['count']} ({g['percent']:.1f}{'%' if lang.chinese else ' %'})"
     return f"{num(g['median'])} ({num(g['q1'])}–{num(g['q3'])})"
 
 
-def _baseline(results: dict) -> list[Flowable]:
+def _baseline(results: dict, lang: ReportLanguage) -> list[Flowable]:
+    t = lang.t
     n = results["n"]
     rows = []
     for b in results["baseline"]:
         rows.append(
             [
-                b["label"] + (", n (%)" if b["binary"] else ", median (IQR)"),
-                _group_cell(b["hepatectomy"], b["binary"]),
-                _group_cell(b["systemic"], b["binary"]),
+                translated(lang, b["label"])
+                + (t(", n (%)") if b["binary"] else t(", median (IQR)")),
+                _group_cell(b["hepatectomy"], b["binary"], lang),
+                _group_cell(b["systemic"], b["binary"], lang),
                 f"{b['hepatectomy']['missing']} / {b['systemic']['missing']}",
                 num(b["smd_before"], 3),
                 num(b["smd_after"], 3),
             ]
         )
     header = [
-        "Characteristic",
-        f"Hepatectomy (n = {n['hepatectomy']})",
-        f"Systemic only (n = {n['systemic']})",
-        "Missing (H / S)",
-        "SMD before",
-        "SMD after matching",
+        t("Characteristic"),
+        t("Hepatectomy (n = {n})").format(n=n["hepatectomy"]),
+        t("Systemic only (n = {n})").format(n=n["systemic"]),
+        t("Missing (H / S)"),
+        t("SMD before"),
+        t("SMD after matching"),
     ]
     return [
         data_table(header, rows, [0.3, 0.17, 0.17, 0.1, 0.1, 0.16], right=[3, 4, 5]),
         p(
-            "SMD: standardised mean difference, hepatectomy minus systemic only (proportions "
-            "for yes/no characteristics); |SMD| < 0.1 is taken as balanced. Missing values "
-            "are left out of each summary.",
+            t(
+                "SMD: standardised mean difference, hepatectomy minus systemic only "
+                "(proportions for yes/no characteristics); |SMD| < 0.1 is taken as balanced. "
+                "Missing values are left out of each summary."
+            ),
             styles().small,
         ),
     ]
 
 
-def _curves_table(curves: Sequence[dict]) -> Flowable:
+def _curves_table(curves: Sequence[dict], lang: ReportLanguage) -> Flowable:
+    t = lang.t
     rows = []
     for c in curves:
         rows.append(
-            [c["label"], str(c["n"]), str(c["events"]), median_text(c)]
+            [translated(lang, c["label"]), str(c["n"]), str(c["events"]), median_text(c)]
             + [landmark_text(m) for m in c["landmarks"]]
         )
-    marks = [f"{m['month']} months, % (95 % CI)" for m in curves[0]["landmarks"]] if curves else []
+    marks = (
+        [t("{m} months, % (95 % CI)").format(m=m["month"]) for m in curves[0]["landmarks"]]
+        if curves
+        else []
+    )
     return data_table(
-        ["Group", "n", "Events", "Median, months (95 % CI)", *marks],
+        [t("Group"), "n", t("Events"), t("Median, months (95 % CI)"), *marks],
         rows,
         [0.17, 0.06, 0.07, 0.2, 0.5 / 3, 0.5 / 3, 0.5 / 3],
         right=[1, 2],
@@ -144,39 +168,47 @@ def _curves_table(curves: Sequence[dict]) -> Flowable:
     )
 
 
-def _survival(heading: str, block: dict, figure: bytes | None, caption: str) -> list[Flowable]:
+def _survival(
+    heading: str, block: dict, figure: bytes | None, caption: str, lang: ReportLanguage
+) -> list[Flowable]:
+    t = lang.t
     if not block["curves"]:
-        return [section(heading), p("No data.")]
+        return [section(heading), p(t("No data."))]
     together: list[Flowable] = [section(heading)]  # a heading never ends a page alone
     if figure:
         together += [_figure(figure, frame_width() * 0.86), p(caption, styles().small)]
-    together += [gap(2), _curves_table(block["curves"])]
-    together += [p(line) for line in comparison_lines(block.get("comparison"))]
+    together += [gap(2), _curves_table(block["curves"], lang)]
+    together += [p(line) for line in comparison_lines(block.get("comparison"), lang)]
     out: list[Flowable] = [KeepTogether(together)]
     out.append(
         p(
-            "NR: not reached. Landmark survival is '–' after the last follow-up of a curve "
-            "ending censored; a curve that fell to 0 with a death stays 0.",
+            t(
+                "NR: not reached. Landmark survival is '–' after the last follow-up of a curve "
+                "ending censored; a curve that fell to 0 with a death stays 0."
+            ),
             styles().small,
         )
     )
     return out
 
 
-def _propensity(results: dict, love: bytes | None) -> list[Flowable]:
+def _propensity(results: dict, love: bytes | None, lang: ReportLanguage) -> list[Flowable]:
+    t = lang.t
     m = results["propensity"]
-    labels = {c["name"]: c["label"] for c in m["covariates"]}
+    labels = {c["name"]: translated(lang, c["label"]) for c in m["covariates"]}
     out: list[Flowable] = [
         kv_table(
             [
-                ("Covariates", ", ".join(labels.values())),
+                (t("Covariates"), lang.join(labels.values())),
                 (
-                    "Complete cases",
-                    f"{m['n_complete']} (missing a covariate: {m['n_missing_covariates']})",
+                    t("Complete cases"),
+                    t("{n} (missing a covariate: {m})").format(
+                        n=m["n_complete"], m=m["n_missing_covariates"]
+                    ),
                 ),
-                ("c-statistic", num(m["c_statistic"], 3)),
-                ("Caliper (logit)", num(m["caliper_logit"], 3)),
-                ("Matched pairs", str(m["matched_pairs"])),
+                (t("c-statistic"), num(m["c_statistic"], 3)),
+                (t("Caliper (logit)"), num(m["caliper_logit"], 3)),
+                (t("Matched pairs"), str(m["matched_pairs"])),
             ],
             columns=1,
         ),
@@ -185,16 +217,16 @@ def _propensity(results: dict, love: bytes | None) -> list[Flowable]:
     if m["coefficients"]:
         rows = [
             [
-                "Intercept" if c["term"] == "const" else labels.get(c["term"], c["term"]),
+                t("Intercept") if c["term"] == "const" else labels.get(c["term"], c["term"]),
                 num(c["coef"], 3),
-                f"{num(c['ci_low'], 3)} to {num(c['ci_high'], 3)}",
+                t("{lo} to {hi}").format(lo=num(c["ci_low"], 3), hi=num(c["ci_high"], 3)),
                 p_text(c["p"]),
             ]
             for c in m["coefficients"]
         ]
         out.append(
             data_table(
-                ["Term", "Coefficient (log-odds)", "95 % CI", "p"],
+                [t("Term"), t("Coefficient (log-odds)"), "95 % CI", "p"],
                 rows,
                 [0.42, 0.18, 0.26, 0.14],
                 right=[1, 2, 3],
@@ -202,28 +234,85 @@ def _propensity(results: dict, love: bytes | None) -> list[Flowable]:
             )
         )
     if m["note"]:
-        out.append(p(m["note"]))
+        out.append(p(translated(lang, m["note"])))
     if love:
         out += [gap(2), KeepTogether([_figure(love, frame_width() * 0.8)])]
     return out
 
 
-def _perioperative(results: dict) -> list[Flowable]:
+def _perioperative(results: dict, lang: ReportLanguage) -> list[Flowable]:
+    t = lang.t
     periop = results["perioperative"]
     cci = periop["cci"]
     return [
         data_table(
-            ["Outcome", "n/N", "Rate", "95 % CI (Wilson)", "95 % CI (exact)", "Unknown"],
-            rate_rows(periop["rates"]),
+            [
+                t("Outcome"),
+                "n/N",
+                t("Rate"),
+                t("95 % CI (Wilson)"),
+                t("95 % CI (exact)"),
+                t("Unknown"),
+            ],
+            rate_rows(periop["rates"], lang),
             [0.37, 0.1, 0.1, 0.16, 0.16, 0.11],
             right=[1, 2, 5],
         ),
         p(
-            f"Comprehensive Complication Index per patient (n = {periop['n_operated']}): "
-            f"median {num(cci['median'])} (IQR {num(cci['q1'])}–{num(cci['q3'])}), "
-            f"mean {num(cci['mean'])}."
+            t(
+                "Comprehensive Complication Index per patient (n = {n}): median {median} "
+                "(IQR {q1}–{q3}), mean {mean}."
+            ).format(
+                n=periop["n_operated"],
+                median=num(cci["median"]),
+                q1=num(cci["q1"]),
+                q3=num(cci["q3"]),
+                mean=num(cci["mean"]),
+            )
         ),
     ]
+
+
+def _reason(exclusion: dict, lang: ReportLanguage) -> str:
+    """Why a participant was left out, from the rule's template when it gave one (dates in
+    the wrong order), with the dates' names and the dates in the report's language."""
+    template, params = exclusion.get("template"), exclusion.get("params") or {}
+    if not template:
+        return translated(lang, exclusion["reason"])
+    words = {
+        key: translated(lang, DATE_NAMES[v]) if v in DATE_NAMES else v for key, v in params.items()
+    }
+    for key in ("value", "at"):
+        if key in params:
+            words[key] = lang.date(dt.date.fromisoformat(params[key]))
+    return translated(lang, template).format(**words)
+
+
+def _data_quality(results: dict, lang: ReportLanguage) -> list[Flowable]:
+    """The notes as the analysis wrote them; in Chinese, the left-out participants are
+    listed from the exclusions and the other notes translated where the catalogue has them."""
+    t = lang.t
+    notes = list(results["data_quality"])
+    if lang.chinese:
+        excluded = [
+            t("{sid}: left out of the analysis: {reason}").format(
+                sid=e["study_id"], reason=_reason(e, lang)
+            )
+            for e in results.get("exclusions", [])
+        ]
+        unknown = results.get("index_stay_unknown") or []
+        rest = notes[len(excluded) + (1 if unknown else 0) :]
+        if unknown:
+            excluded.append(
+                translated(lang, INDEX_STAY_UNKNOWN).format(
+                    n=len(unknown),
+                    days=results["settings"]["index_stay_assumed_days"],
+                    ids=lang.join(unknown),
+                )
+            )
+        notes = excluded + [translated(lang, note) for note in rest]
+    out = [p(f"• {note}", styles().small) for note in notes]
+    return out or [p(t("No participant was left out; no value was unknown."))]
 
 
 def build_outcomes_report(
@@ -232,53 +321,60 @@ def build_outcomes_report(
     meta: ReportMeta,
     lang: str = "en",
 ) -> bytes:
-    """``figures``: PNG bytes by figure name (analysis.plots); ``lang`` sets the page header
-    and the section headings (the body text is English for now)."""
-    t = translate(lang)
+    """``figures``: PNG bytes by figure name (analysis.plots); ``lang``: the report's
+    language (the figures' axes stay as the analysis drew them)."""
+    language = report_language(lang)
+    t = language.t
     n = results["n"]
     story: list[Flowable] = [
-        p(results["index_statement"]),
-        p(f"Participants analysed: hepatectomy {n['hepatectomy']}, systemic only {n['systemic']}."),
+        p(translated(language, results["index_statement"])),
+        p(
+            t("Participants analysed: hepatectomy {h}, systemic only {s}.").format(
+                h=n["hepatectomy"], s=n["systemic"]
+            )
+        ),
         section(t("Analysis population and flow")),
-        *_flow(results["flow"], n),
+        *_flow(results["flow"], n, language),
         CondPageBreak(120),
         section(t("Baseline characteristics by cohort")),
-        *_baseline(results),
+        *_baseline(results, language),
         CondPageBreak(300),
         *_survival(
             t("Overall survival"),
             results["overall_survival"],
             figures.get("km-overall-survival"),
-            "Kaplan-Meier estimates with 95 % confidence bands; ticks mark censored "
-            "observations; numbers at risk under the axis.",
+            t(
+                "Kaplan-Meier estimates with 95 % confidence bands; ticks mark censored "
+                "observations; numbers at risk under the axis."
+            ),
+            language,
         ),
         CondPageBreak(300),
         *_survival(
             t("Intrahepatic recurrence-free survival (hepatectomy)"),
             results["intrahepatic_rfs"],
             figures.get("km-intrahepatic-rfs"),
-            "Kaplan-Meier estimate with 95 % confidence band; ticks mark censored observations.",
+            t("Kaplan-Meier estimate with 95 % confidence band; ticks mark censored observations."),
+            language,
         ),
         CondPageBreak(250),
         section(t("Propensity score model and balance")),
-        *_propensity(results, figures.get("love-plot")),
+        *_propensity(results, figures.get("love-plot"), language),
         CondPageBreak(300),
         *_survival(
             t("Overall survival in the propensity-matched cohort"),
             results["matched_overall_survival"],
             figures.get("km-overall-survival-matched"),
-            "Matched cohort; Cox model with robust errors clustered on matched pairs.",
+            t("Matched cohort; Cox model with robust errors clustered on matched pairs."),
+            language,
         ),
         CondPageBreak(150),
         section(t("Perioperative outcomes (hepatectomy)")),
-        *_perioperative(results),
+        *_perioperative(results, language),
         section(t("Methods")),
-        p(methods_paragraph(results)),
+        p(methods_paragraph(results, language)),
         section(t("Data-quality notes")),
-    ]
-    notes = results["data_quality"]
-    story += [p(f"• {note}", styles().small) for note in notes] or [
-        p("No participant was left out; no value was unknown.")
+        *_data_quality(results, language),
     ]
     info = PageInfo(t("Outcomes report"), meta, lang=lang)
     return build_pdf(story, info)

@@ -6,11 +6,13 @@ from pathlib import Path
 
 from reportlab.graphics.shapes import Drawing, Line, Polygon, Rect, String
 from reportlab.lib import colors
-from reportlab.lib.utils import simpleSplit
 from reportlab.platypus import Flowable
 
+from ..clinical.text_marks import QT_TRANSLATE_NOOP
 from ..services.report_data import ScreeningFlow, ScreeningLine, ScreeningLogData
 from .fonts import register_fonts
+from .language import ReportLanguage, report_language
+from .line_breaks import break_lines
 from .template import (
     ACCENT,
     DASH,
@@ -20,7 +22,6 @@ from .template import (
     build_pdf,
     data_table,
     empty_note,
-    fmt_date,
     frame_width,
     gap,
     p,
@@ -28,35 +29,64 @@ from .template import (
     styles,
 )
 
-TITLE = "Screening log"
 # Why a criterion excluded someone, phrased as the reason (criterion ids: clinical/protocol).
 EXCLUSION_LABELS = {
-    "inc_nclm_confirmed": "NCLM not confirmed",
-    "inc_ecog": "ECOG above the limit",
-    "inc_disease_pattern": "No eligible disease pattern",
-    "inc_r0": "Not R0-resectable",
-    "inc_liver_function": "Liver function or remnant insufficient",
-    "inc_no_contraindication": "Surgical contraindication",
-    "inc_expected_survival": "Expected survival under 6 months",
-    "inc_consent": "No signed consent",
-    "exc_age": "Age outside the range",
-    "exc_distant_metastasis": "Metastasis outside liver and bone",
-    "exc_progression": "Progression after systemic treatment",
-    "exc_local_liver_therapy": "Prior local liver therapy",
-    "exc_pregnancy": "Pregnant or breastfeeding",
-    "exc_other_malignancy_mental": "Other malignancy or mental illness",
-    "exc_understanding": "Cannot understand the study",
+    "inc_nclm_confirmed": QT_TRANSLATE_NOOP("Reports", "NCLM not confirmed"),
+    "inc_ecog": QT_TRANSLATE_NOOP("Reports", "ECOG above the limit"),
+    "inc_disease_pattern": QT_TRANSLATE_NOOP("Reports", "No eligible disease pattern"),
+    "inc_r0": QT_TRANSLATE_NOOP("Reports", "Not R0-resectable"),
+    "inc_liver_function": QT_TRANSLATE_NOOP("Reports", "Liver function or remnant insufficient"),
+    "inc_no_contraindication": QT_TRANSLATE_NOOP("Reports", "Surgical contraindication"),
+    "inc_expected_survival": QT_TRANSLATE_NOOP("Reports", "Expected survival under 6 months"),
+    "inc_consent": QT_TRANSLATE_NOOP("Reports", "No signed consent"),
+    "exc_age": QT_TRANSLATE_NOOP("Reports", "Age outside the range"),
+    "exc_distant_metastasis": QT_TRANSLATE_NOOP("Reports", "Metastasis outside liver and bone"),
+    "exc_progression": QT_TRANSLATE_NOOP("Reports", "Progression after systemic treatment"),
+    "exc_local_liver_therapy": QT_TRANSLATE_NOOP("Reports", "Prior local liver therapy"),
+    "exc_pregnancy": QT_TRANSLATE_NOOP("Reports", "Pregnant or breastfeeding"),
+    "exc_other_malignancy_mental": QT_TRANSLATE_NOOP(
+        "Reports", "Other malignancy or mental illness"
+    ),
+    "exc_understanding": QT_TRANSLATE_NOOP("Reports", "Cannot understand the study"),
 }
-VERDICTS = {"eligible": "eligible", "not_eligible": "not eligible", "incomplete": "incomplete"}
+VERDICTS = {
+    "eligible": QT_TRANSLATE_NOOP("Reports", "eligible"),
+    "not_eligible": QT_TRANSLATE_NOOP("Reports", "not eligible"),
+    "incomplete": QT_TRANSLATE_NOOP("Reports", "incomplete"),
+}
 OUTCOMES = {
-    "screening": "not enrolled yet",
-    "screen_failed": "screen failure",
-    "enrolled": "enrolled",
-    "withdrawn": "withdrawn",
-    "completed": "completed",
-    "deceased": "deceased",
+    "screening": QT_TRANSLATE_NOOP("Reports", "not enrolled yet"),
+    "screen_failed": QT_TRANSLATE_NOOP("Reports", "screen failure"),
+    "enrolled": QT_TRANSLATE_NOOP("Reports", "enrolled"),
+    "withdrawn": QT_TRANSLATE_NOOP("Reports", "withdrawn"),
+    "completed": QT_TRANSLATE_NOOP("Reports", "completed"),
+    "deceased": QT_TRANSLATE_NOOP("Reports", "deceased"),
 }
-COHORTS = {"hepatectomy": "hepatectomy", "systemic": "systemic only"}
+COHORTS = {
+    "hepatectomy": QT_TRANSLATE_NOOP("Reports", "hepatectomy"),
+    "systemic": QT_TRANSLATE_NOOP("Reports", "systemic only"),
+}
+# A criterion's short name, for what is still to be recorded (Chinese reports; the English
+# log prints the rule's own sentence).
+CRITERION_NAMES = {
+    "inc_nclm_confirmed": QT_TRANSLATE_NOOP("Reports", "NCLM confirmation"),
+    "inc_ecog": QT_TRANSLATE_NOOP("Reports", "ECOG"),
+    "inc_disease_pattern": QT_TRANSLATE_NOOP("Reports", "Disease pattern"),
+    "inc_r0": QT_TRANSLATE_NOOP("Reports", "R0 resectability"),
+    "inc_liver_function": QT_TRANSLATE_NOOP("Reports", "Liver function and remnant"),
+    "inc_no_contraindication": QT_TRANSLATE_NOOP("Reports", "Surgical contraindication"),
+    "inc_expected_survival": QT_TRANSLATE_NOOP("Reports", "Expected survival"),
+    "inc_consent": QT_TRANSLATE_NOOP("Reports", "Informed consent"),
+    "exc_age": QT_TRANSLATE_NOOP("Reports", "Age"),
+    "exc_distant_metastasis": QT_TRANSLATE_NOOP("Reports", "Distant metastasis"),
+    "exc_progression": QT_TRANSLATE_NOOP("Reports", "Progression after systemic treatment"),
+    "exc_local_liver_therapy": QT_TRANSLATE_NOOP("Reports", "Prior local liver therapy"),
+    "exc_pregnancy": QT_TRANSLATE_NOOP("Reports", "Pregnancy or breastfeeding"),
+    "exc_other_malignancy_mental": QT_TRANSLATE_NOOP(
+        "Reports", "Other malignancy or mental illness"
+    ),
+    "exc_understanding": QT_TRANSLATE_NOOP("Reports", "Understanding of the study"),
+}
 BOX_FILL = colors.HexColor("#f3f6fa")
 
 
@@ -71,7 +101,7 @@ class _Flow:
     def box(self, cx: float, top: float, w: float, title: str, lines: list[str]) -> float:
         """A box centred on ``cx`` hanging from ``top`` (from the drawing's top); returns
         its bottom, measured the same way."""
-        wrapped = [part for line in lines for part in simpleSplit(line, self.font, 7.8, w - 12)]
+        wrapped = [part for line in lines for part in break_lines(line, self.font, 7.8, w - 12)]
         h = 8 + 12 + 10 * len(wrapped) + 4
         y = self.height - top - h
         self.d.add(
@@ -115,13 +145,17 @@ class _Flow:
         self.d.add(Polygon(pts, fillColor=ACCENT, strokeColor=ACCENT, strokeWidth=0.5))
 
 
-def flow_diagram(f: ScreeningFlow, width: float) -> Drawing:
+def flow_diagram(f: ScreeningFlow, width: float, lang: ReportLanguage | None = None) -> Drawing:
     # Laid out once to measure (the boxes grow with their lines), then at that height.
-    _, bottom = _draw_flow(f, width, 1000.0)
-    return _draw_flow(f, width, bottom + 4)[0]
+    lang = lang or report_language("en")
+    _, bottom = _draw_flow(f, width, 1000.0, lang)
+    return _draw_flow(f, width, bottom + 4, lang)[0]
 
 
-def _draw_flow(f: ScreeningFlow, width: float, height: float) -> tuple[Drawing, float]:
+def _draw_flow(
+    f: ScreeningFlow, width: float, height: float, lang: ReportLanguage
+) -> tuple[Drawing, float]:
+    t = lang.t
     fl = _Flow(width, height)
     main_x, main_w = width * 0.3, width * 0.4
     side_x, side_w = width * 0.76, width * 0.44
@@ -129,47 +163,51 @@ def _draw_flow(f: ScreeningFlow, width: float, height: float) -> tuple[Drawing, 
         main_x,
         4,
         main_w,
-        f"Screened: {f.screened} participants",
-        [f"{f.screenings} screening records; the latest one per participant counts"],
+        t("Screened: {n} participants").format(n=f.screened),
+        [t("{n} screening records; the latest one per participant counts").format(n=f.screenings)],
     )
-    reasons = [f"{EXCLUSION_LABELS.get(cid, cid)}: {n}" for cid, n in f.exclusion_reasons[:6]]
+    colon = "：" if lang.chinese else ": "
+    reasons = [f"{_exclusion(cid, lang)}{colon}{n}" for cid, n in f.exclusion_reasons[:6]]
     if len(f.exclusion_reasons) > 6:
-        reasons.append(f"{len(f.exclusion_reasons) - 6} further reasons (see the log)")
+        reasons.append(
+            t("{n} further reasons (see the log)").format(n=len(f.exclusion_reasons) - 6)
+        )
     reasons_total = sum(n for _, n in f.exclusion_reasons)
     if reasons_total > f.not_eligible:
         reasons.append(
-            f"One person can have several reasons: they add up to {reasons_total} "
-            f"for {f.not_eligible} people."
+            t("One person can have several reasons: they add up to {total} for {n} people.").format(
+                total=reasons_total, n=f.not_eligible
+            )
         )
     excluded_top = screened + 10
     excluded_bottom = fl.box(
-        side_x, excluded_top, side_w, f"Not eligible: {f.not_eligible}", reasons
+        side_x, excluded_top, side_w, t("Not eligible: {n}").format(n=f.not_eligible), reasons
     )
     incomplete_bottom = fl.box(
         side_x,
         excluded_bottom + 8,
         side_w,
-        f"Screening incomplete: {f.incomplete}",
-        ["criteria still to be recorded"],
+        t("Screening incomplete: {n}").format(n=f.incomplete),
+        [t("criteria still to be recorded")],
     )
     eligible_top = max(incomplete_bottom + 14, screened + 70)
-    eligible = fl.box(main_x, eligible_top, main_w, f"Eligible: {f.eligible}", [])
+    eligible = fl.box(main_x, eligible_top, main_w, t("Eligible: {n}").format(n=f.eligible), [])
     waiting_bottom = fl.box(
         side_x,
         eligible + 12,
         side_w,
-        f"Eligible, not enrolled yet: {f.eligible_not_enrolled}",
+        t("Eligible, not enrolled yet: {n}").format(n=f.eligible_not_enrolled),
         [],
     )
     enrolled_top = max(eligible + 40, waiting_bottom + 8)
-    enrolled = fl.box(main_x, enrolled_top, main_w, f"Enrolled: {f.enrolled}", [])
+    enrolled = fl.box(main_x, enrolled_top, main_w, t("Enrolled: {n}").format(n=f.enrolled), [])
     arms_top = enrolled + 28
     arm_w = width * 0.3
     left_x, right_x = width * 0.155, width * 0.47
     bottom = arms_top
     for x, title, idx in (
-        (left_x, f"Hepatectomy: {f.hepatectomy}", 0),
-        (right_x, f"Systemic therapy only: {f.systemic}", 1),
+        (left_x, t("Hepatectomy: {n}").format(n=f.hepatectomy), 0),
+        (right_x, t("Systemic therapy only: {n}").format(n=f.systemic), 1),
     ):
         bottom = fl.box(
             x,
@@ -177,8 +215,9 @@ def _draw_flow(f: ScreeningFlow, width: float, height: float) -> tuple[Drawing, 
             arm_w,
             title,
             [
-                f"withdrawn {f.withdrawn[idx]} · deceased {f.deceased[idx]} · "
-                f"completed {f.completed[idx]}"
+                t("withdrawn {w} · deceased {d} · completed {c}").format(
+                    w=f.withdrawn[idx], d=f.deceased[idx], c=f.completed[idx]
+                )
             ],
         )
     # Main spine with branches to the side boxes.
@@ -210,61 +249,100 @@ def _draw_flow(f: ScreeningFlow, width: float, height: float) -> tuple[Drawing, 
     return fl.d, bottom
 
 
-def _reasons(line: ScreeningLine) -> str:
+def _exclusion(cid: str, lang: ReportLanguage) -> str:
+    return lang.t(EXCLUSION_LABELS[cid]) if cid in EXCLUSION_LABELS else cid
+
+
+def _reasons(line: ScreeningLine, lang: ReportLanguage) -> str:
+    """Why not eligible, or what is still to be recorded. English prints the rule's own
+    sentence ("ECOG 3 is above 2"); Chinese the criterion's translated reason."""
+    sep = "；" if lang.chinese else "; "
     if line.failed:
-        return "; ".join(reason or EXCLUSION_LABELS.get(cid, cid) for cid, reason in line.failed)
+        if lang.chinese:
+            return sep.join(_exclusion(cid, lang) for cid, _reason in line.failed)
+        return sep.join(reason or _exclusion(cid, lang) for cid, reason in line.failed)
     if line.missing:
-        return "; ".join(reason or cid for cid, reason in line.missing)
+        if lang.chinese:
+            names = lang.join(lang.t(CRITERION_NAMES.get(cid, cid)) for cid, _ in line.missing)
+            return lang.t("Not recorded yet: {items}").format(items=names)
+        return sep.join(reason or cid for cid, reason in line.missing)
     return ""
 
 
-def _outcome(line: ScreeningLine) -> str:
-    text = OUTCOMES.get(line.outcome, line.outcome)
+def _outcome(line: ScreeningLine, lang: ReportLanguage) -> str:
+    text = lang.t(OUTCOMES[line.outcome]) if line.outcome in OUTCOMES else line.outcome
     if line.cohort and line.outcome not in ("screening", "screen_failed"):
-        text += f" ({COHORTS.get(line.cohort, line.cohort)})"
+        cohort = lang.t(COHORTS[line.cohort]) if line.cohort in COHORTS else line.cohort
+        text += f"（{cohort}）" if lang.chinese else f" ({cohort})"
     return text
 
 
-def build_screening_log_report(d: ScreeningLogData, out: str | Path | None = None) -> bytes:
+def build_screening_log_report(
+    d: ScreeningLogData, out: str | Path | None = None, lang: str = "en"
+) -> bytes:
+    language = report_language(lang)
+    t = language.t
     st = styles()
     width = frame_width()
     if d.date_from or d.date_to:
-        period = f"Screenings from {fmt_date(d.date_from)} to {fmt_date(d.date_to)}"
+        period = t("Screenings from {start} to {end}").format(
+            start=language.date(d.date_from), end=language.date(d.date_to)
+        )
     else:
-        period = "All screenings"
+        period = t("All screenings")
+    info = PageInfo(t("Screening log"), d.meta, lang=lang)
     story: list[Flowable] = [
-        p(f"{period}: {len(d.lines)} records of {d.flow.screened} participants.", st.big),
         p(
-            "Participants without a study ID are shown by their database number (#). "
-            "Counts in the diagram come from each participant's latest screening.",
+            t("{period}: {n} records of {m} participants.").format(
+                period=period, n=len(d.lines), m=d.flow.screened
+            ),
+            st.big,
+        ),
+        p(
+            t(
+                "Participants without a study ID are shown by their database number (#). "
+                "Counts in the diagram come from each participant's latest screening."
+            ),
             st.small,
         ),
     ]
     if not d.lines:
-        story.append(empty_note("No screenings were recorded in this period."))
-        return build_pdf(story, PageInfo(TITLE, d.meta), out)
+        story.append(empty_note(t("No screenings were recorded in this period.")))
+        return build_pdf(story, info, out)
+    widths = (0.1, 0.115, 0.09, 0.09, 0.045, 0.1, 0.29, 0.17)
+    if language.chinese:  # Chinese dates are wider, the reasons shorter
+        widths = (0.14, 0.115, 0.09, 0.09, 0.05, 0.1, 0.215, 0.2)
     story += [
-        section("Participant flow"),
-        flow_diagram(d.flow, width),
+        section(t("Participant flow")),
+        flow_diagram(d.flow, width, language),
         gap(2),
-        section("Log"),
+        section(t("Log")),
         data_table(
-            ("Date", "Study ID", "Name", "Screener", "Age", "Verdict", "Reason", "Outcome"),
+            (
+                t("Date"),
+                t("Study ID"),
+                t("Name"),
+                t("Screener"),
+                t("Age"),
+                t("Verdict"),
+                t("Reason"),
+                t("Outcome"),
+            ),
             [
                 (
-                    fmt_date(x.screening_date),
+                    language.date(x.screening_date),
                     x.label,
                     x.name if x.name is not None else DASH,
                     x.screener,
                     str(x.age_years) if x.age_years is not None else DASH,
-                    VERDICTS.get(x.verdict, x.verdict),
-                    _reasons(x),
-                    _outcome(x),
+                    t(VERDICTS[x.verdict]) if x.verdict in VERDICTS else x.verdict,
+                    _reasons(x, language),
+                    _outcome(x, language),
                 )
                 for x in d.lines
             ],
-            (0.1, 0.115, 0.09, 0.09, 0.045, 0.1, 0.29, 0.17),
+            widths,
             right=(4,),
         ),
     ]
-    return build_pdf(story, PageInfo(TITLE, d.meta), out)
+    return build_pdf(story, info, out)

@@ -38,6 +38,8 @@ from reportlab.platypus import (
 
 from ..services.report_data import ReportMeta
 from .fonts import register_fonts
+from .language import ReportLanguage, report_language
+from .line_breaks import HAS_CJK, MixedParagraph
 
 MARGIN_X = 16 * mm
 MARGIN_TOP = 27 * mm  # room for the header
@@ -50,22 +52,17 @@ HEAD_BG = colors.HexColor("#dfe7f1")
 ZEBRA = colors.HexColor("#f5f7fa")
 DASH = "—"
 
-TEXTS = {
-    "en": {
-        "page": "Page {n} of {m}",
-        "generated": "Generated {when} by {who}",
-        "confidential": "Confidential: contains patient-identifiable data",
-        "study_id": "Study ID",
-        "audit_head": "Audit trail head (events · hash): {head}",
-    },
-    "zh_CN": {
-        "page": "第 {n} 页，共 {m} 页",
-        "generated": "生成时间 {when}，生成人 {who}",
-        "confidential": "保密：含患者身份信息",
-        "study_id": "研究编号",
-        "audit_head": "稽查轨迹头（事件数 · 哈希）：{head}",
-    },
-}
+
+def page_texts(lang: ReportLanguage) -> dict[str, str]:
+    """The header's and footer's words (marked for lupdate as ``t("...")``)."""
+    t = lang.t
+    return {
+        "page": t("Page {n} of {m}"),
+        "generated": t("Generated {when} by {who}"),
+        "confidential": t("Confidential: contains patient-identifiable data"),
+        "study_id": t("Study ID"),
+        "audit_head": t("Audit trail head (events · hash): {head}"),
+    }
 
 
 @dataclass(frozen=True)
@@ -75,6 +72,10 @@ class PageInfo:
     study_id: str | None = None
     lang: str = "en"
     landscape: bool = False
+
+    @property
+    def language(self) -> ReportLanguage:
+        return report_language(self.lang)
 
 
 # --- formatting ---------------------------------------------------------------------------
@@ -93,12 +94,6 @@ def fmt_num(value: float | None, unit: str = "", decimals: int = 0) -> str:
 
 def yes_no(value: bool | None) -> str:
     return DASH if value is None else ("yes" if value else "no")
-
-
-def fmt_when(when: dt.datetime) -> str:
-    text = when.strftime("%Y-%m-%d %H:%M")
-    offset = when.strftime("%z")
-    return f"{text} UTC{offset[:3]}:{offset[3:]}" if offset else text
 
 
 def pct(p: float) -> str:
@@ -151,7 +146,10 @@ def styles() -> Styles:
 
 
 def p(text: str, style: ParagraphStyle | None = None) -> Paragraph:
-    """A paragraph of plain text (escaped: names may contain '&' or '<')."""
+    """A paragraph of plain text (escaped: names may contain '&' or '<'); text with Chinese
+    in it breaks between characters but never inside a Latin word (line_breaks.py)."""
+    if HAS_CJK.search(text):
+        return MixedParagraph(text, style or styles().body)
     return Paragraph(escape(text).replace("\n", "<br/>"), style or styles().body)
 
 
@@ -310,7 +308,9 @@ def frame_height(landscape_page: bool = False) -> float:
 # --- header and footer --------------------------------------------------------------------
 
 
-def _footer_text(texts: dict, meta: ReportMeta, font: str, room: float) -> str:
+def _footer_text(
+    texts: dict, meta: ReportMeta, font: str, room: float, lang: ReportLanguage
+) -> str:
     """'Generated … by …' and the confidentiality note on one line that never runs into the
     page number: a long user name is shortened with an ellipsis."""
     note = f"   ·   {texts['confidential']}" if meta.identified else ""
@@ -318,14 +318,14 @@ def _footer_text(texts: dict, meta: ReportMeta, font: str, room: float) -> str:
     text = ""
     for cut in range(len(full), 7, -1):
         who = full if cut == len(full) else full[:cut].rstrip() + "…"
-        text = texts["generated"].format(when=fmt_when(meta.generated_at), who=who) + note
+        text = texts["generated"].format(when=lang.when(meta.generated_at), who=who) + note
         if stringWidth(text, font, 7.5) <= room:
             break
     return text
 
 
 def _decorate(c: Canvas, info: PageInfo, page: int, total: int) -> None:
-    texts = TEXTS.get(info.lang, TEXTS["en"])
+    texts = page_texts(info.language)
     font = register_fonts()
     width, height = c._pagesize
     left, right = MARGIN_X, width - MARGIN_X
@@ -356,7 +356,7 @@ def _decorate(c: Canvas, info: PageInfo, page: int, total: int) -> None:
     c.setFillColor(MUTED)
     page_text = texts["page"].format(n=page, m=total)
     room = right - left - stringWidth(page_text, font, 7.5) - 6 * mm
-    c.drawString(left, 8 * mm, _footer_text(texts, meta, font, room))
+    c.drawString(left, 8 * mm, _footer_text(texts, meta, font, room, info.language))
     if meta.audit_head:  # events and head hash: a paper copy anchors the audit trail
         c.setFont(font, 6.5)
         c.drawString(left, 4.5 * mm, texts["audit_head"].format(head=meta.audit_head))

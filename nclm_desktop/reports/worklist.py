@@ -11,7 +11,9 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, PageBreak
 
+from ..clinical.text_marks import QT_TRANSLATE_NOOP
 from ..services.report_data import WorklistData, WorklistLine
+from .language import ReportLanguage, report_language
 from .template import (
     ACCENT,
     DASH,
@@ -21,7 +23,6 @@ from .template import (
     build_pdf,
     data_table,
     empty_note,
-    fmt_date,
     frame_height,
     frame_width,
     grid,
@@ -31,14 +32,16 @@ from .template import (
     styles,
 )
 
-TITLE = "Coordinator worklist"
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-STATE_LABELS = {"due": "in window", "planned": "window opens later", "overdue": "overdue"}
+STATE_LABELS = {
+    "due": QT_TRANSLATE_NOOP("Reports", "in window"),
+    "planned": QT_TRANSLATE_NOOP("Reports", "window opens later"),
+    "overdue": QT_TRANSLATE_NOOP("Reports", "overdue"),
+}
 LINE_H = 9.0  # leading of a grid entry
 
 
-def _day(d: dt.date) -> str:
-    return f"{d.isoformat()} {WEEKDAYS[d.weekday()]}"
+def _day(d: dt.date, lang: ReportLanguage) -> str:
+    return f"{lang.date(d)} {lang.weekday(d)}"
 
 
 def _who(line: WorklistLine) -> tuple[str, str]:
@@ -46,51 +49,67 @@ def _who(line: WorklistLine) -> tuple[str, str]:
     return line.name or DASH, line.phone or DASH
 
 
-def _tests(line: WorklistLine) -> str:
-    return ", ".join(line.extra_tests) if line.extra_tests else "routine only"
+def _tests(line: WorklistLine, lang: ReportLanguage) -> str:
+    if not line.extra_tests:
+        return lang.t("routine only")
+    return lang.join(lang.t(test) for test in line.extra_tests)
 
 
-def _table(lines: tuple[WorklistLine, ...], overdue: bool) -> Flowable:
+def _window(line: WorklistLine, lang: ReportLanguage) -> str:
+    if not lang.chinese:
+        return line.window
+    return f"{lang.date(line.window_start)} – {lang.date(line.window_end)}"
+
+
+def _table(lines: tuple[WorklistLine, ...], overdue: bool, lang: ReportLanguage) -> Flowable:
+    t = lang.t
     width = frame_width(True)
     rows = []
     for x in lines:
         name, phone = _who(x)
-        status = f"{x.days_overdue} days" if overdue else STATE_LABELS.get(x.state, x.state)
+        if overdue:
+            status = lang.num(x.days_overdue, "days")
+        else:
+            status = t(STATE_LABELS[x.state]) if x.state in STATE_LABELS else x.state
         rows.append(
             (
                 x.study_id,
                 name,
                 phone,
                 x.code,
-                _day(x.scheduled_date),
-                x.window,
+                _day(x.scheduled_date, lang),
+                _window(x, lang),
                 status,
-                _tests(x),
+                _tests(x, lang),
                 p("", styles().cell),  # left blank to write on
             )
         )
     header = (
-        "Study ID",
-        "Name",
-        "Phone",
-        "Visit",
-        "Scheduled",
-        "Window",
-        "Overdue by" if overdue else "Status",
-        "Beyond routine tests",
-        "Contacted / notes",
+        t("Study ID"),
+        t("Name"),
+        t("Phone"),
+        t("Visit"),
+        t("Scheduled"),
+        t("Window"),
+        t("Overdue by") if overdue else t("Status"),
+        t("Beyond routine tests"),
+        t("Contacted / notes"),
     )
+    widths = (0.085, 0.1, 0.1, 0.045, 0.1, 0.15, 0.08, 0.16, 0.18)
+    if lang.chinese:  # Chinese dates are wider
+        widths = (0.085, 0.08, 0.1, 0.045, 0.13, 0.2, 0.07, 0.13, 0.16)
     return data_table(
         header,
         rows,
-        (0.085, 0.1, 0.1, 0.045, 0.1, 0.15, 0.08, 0.16, 0.18),
+        widths,
         width=width,
         highlight=range(len(rows)) if overdue else (),
         write_space=10,
     )
 
 
-def _month_grid(month: dt.date, d: WorklistData) -> list[Flowable]:
+def _month_grid(month: dt.date, d: WorklistData, lang: ReportLanguage) -> list[Flowable]:
+    t = lang.t
     st = styles()
     width, height = frame_width(True), frame_height(True)
     weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(month.year, month.month)
@@ -109,10 +128,10 @@ def _month_grid(month: dt.date, d: WorklistData) -> list[Flowable]:
         lines = [f'<font size="10" color="{_hex(ACCENT)}">{day.day}</font>']
         lines += [f'<font size="8">{escape(x.study_id)} {escape(x.code)}</font>' for x in shown]
         if len(shown) < len(entries):
-            lines.append(f"+ {len(entries) - len(shown)} more (see list)")
+            lines.append(t("+ {n} more (see list)").format(n=len(entries) - len(shown)))
         return markup("<br/>".join(lines), st.cell_small)
 
-    data = [[p(w, st.cell_head) for w in WEEKDAYS]]
+    data = [[p(w, st.cell_head) for w in lang.weekdays()]]
     data += [[cell(day) for day in week] for week in weeks]
     cmds: list[tuple] = [
         ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
@@ -132,11 +151,11 @@ def _month_grid(month: dt.date, d: WorklistData) -> list[Flowable]:
     count = sum(len(v) for k, v in by_day.items() if (k.year, k.month) == (month.year, month.month))
     return [
         section(
-            f"{calendar.month_name[month.month]} {month.year} — "
-            f"{count} visit{'' if count == 1 else 's'} due"
+            f"{lang.month(month.year, month.month)} — "
+            + (t("{n} visit due") if count == 1 else t("{n} visits due")).format(n=count)
         ),
         table,
-        p("Grey: outside the worklist's range. Framed: today.", st.small),
+        p(t("Grey: outside the worklist's range. Framed: today."), st.small),
     ]
 
 
@@ -144,32 +163,51 @@ def _hex(color: colors.Color) -> str:
     return "#" + color.hexval()[2:]
 
 
-def build_worklist_report(d: WorklistData, out: str | Path | None = None) -> bytes:
+def build_worklist_report(
+    d: WorklistData, out: str | Path | None = None, lang: str = "en"
+) -> bytes:
+    language = report_language(lang)
+    t = language.t
     st = styles()
-    period = f"{fmt_date(d.date_from)} to {fmt_date(d.date_to)}"
+    period = t("{start} to {end}").format(
+        start=language.date(d.date_from), end=language.date(d.date_to)
+    )
+    today = language.date(d.today)
     story: list[Flowable] = [
         p(
-            f"Visits due from {period}: {len(d.due)}. Overdue on {fmt_date(d.today)}: "
-            f"{len(d.overdue)}.",
+            t("Visits due from {period}: {n}. Overdue on {today}: {m}.").format(
+                period=period, n=len(d.due), today=today, m=len(d.overdue)
+            ),
             st.big,
         )
     ]
     if d.overdue:
         story += [
-            section(f"Overdue — the window closed before {fmt_date(d.today)}"),
-            _table(d.overdue, True),
+            section(t("Overdue — the window closed before {today}").format(today=today)),
+            _table(d.overdue, True, language),
         ]
     if d.due:
-        story += [section(f"Due from {period}"), _table(d.due, False)]
+        story += [
+            section(t("Due from {period}").format(period=period)),
+            _table(d.due, False, language),
+        ]
     if d.due or d.overdue:
-        story.append(
-            p("Routine tests at every visit: " + ", ".join(d.routine_tests) + ".", st.small)
-        )
+        routine = language.join(t(test) for test in d.routine_tests)
+        story.append(p(t("Routine tests at every visit: {tests}.").format(tests=routine), st.small))
     else:
-        story.append(empty_note(f"No visits are due from {period}, and none is overdue."))
+        story.append(
+            empty_note(
+                t("No visits are due from {period}, and none is overdue.").format(period=period)
+            )
+        )
     for month in d.months:
-        story += [PageBreak(), *_month_grid(month, d)]
+        story += [PageBreak(), *_month_grid(month, d, language)]
     if d.months_left_out:
-        story.append(p(f"{d.months_left_out} further months of the range are not drawn.", st.small))
-    info = PageInfo(TITLE, d.meta, landscape=True)
+        story.append(
+            p(
+                t("{n} further months of the range are not drawn.").format(n=d.months_left_out),
+                st.small,
+            )
+        )
+    info = PageInfo(t("Coordinator worklist"), d.meta, landscape=True, lang=lang)
     return build_pdf(story, info, out)

@@ -70,6 +70,10 @@ class ParticipantOutcome:
 class Exclusion:
     study_id: str
     reason: str
+    # The reason's marked template and values when the rule gave them (clinical.validation
+    # DateOrderError), so the outcomes report can print it in Chinese; else "" and ().
+    template: str = ""
+    params: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -203,7 +207,8 @@ def study_data(db: Database, actor: Actor | None) -> StudyData:
                     death,
                 )
         except ValueError as exc:  # records that contradict each other: list, do not stop
-            exclusions.append(Exclusion(study_id, str(exc)))
+            params = tuple(getattr(exc, "params", {}).items())
+            exclusions.append(Exclusion(study_id, str(exc), getattr(exc, "template", ""), params))
             continue
         b = baseline.get(pid)
         ebv = b.ebv_dna_copies_ml if b else None

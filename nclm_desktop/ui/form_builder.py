@@ -14,11 +14,10 @@ import datetime as dt
 from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
-    QMenu,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from ..forms import Field, Form, Kind, UserError, ValidationError
 from . import dialogs
-from .field_flag import FlagCaption
+from .field_flag import FlagCaption, FlaggedFields
 from .form_feedback import ErrorLine, MissingFields, focus_field, required_label, watch_enabled
 from .form_inputs import CustomInput, FieldInput, dictionary_text, make_input
 
@@ -43,6 +42,7 @@ class _Row:
     def __init__(self, view: FormView, inp: FieldInput) -> None:
         name = inp.field.name
         self.input = inp
+        self.field = inp.field
         self.label = dictionary_text(inp.field.label)
         self.caption = FlagCaption(self.label)
         self.caption.setBuddy(inp.focus)
@@ -65,7 +65,7 @@ class _Row:
         self.keep.setVisible(bool(message) and soft)
 
 
-class FormView(QWidget):
+class FormView(QWidget, FlaggedFields):
     """The fields ``names`` of ``form`` (default: all its inputs) laid out as a form."""
 
     changed = Signal()
@@ -129,37 +129,7 @@ class FormView(QWidget):
     def today(self) -> dt.date:
         return self._today() if callable(self._today) else self._today
 
-    # -- per-field actions and flags (e.g. data queries: ui/field_queries.py) -------------
-    def add_field_action(self, text: str, run: Callable[[str], None]) -> None:
-        """An entry of each field's context menu (right-click on its caption); ``run``
-        gets the field's name."""
-        self._field_actions.append((text, run))
-        for name, row in self.rows.items():
-            if row.caption.contextMenuPolicy() != Qt.ContextMenuPolicy.CustomContextMenu:
-                row.caption.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-                row.caption.customContextMenuRequested.connect(
-                    lambda pos, n=name: self._show_field_menu(n, pos)
-                )
-
-    def field_menu(self, name: str) -> QMenu:
-        menu = QMenu(self)
-        menu.setObjectName(f"{name}_menu")
-        for text, run in self._field_actions:
-            menu.addAction(text, lambda n=name, r=run: r(n))
-        return menu
-
-    def _show_field_menu(self, name: str, pos: QPoint) -> None:
-        menu = self.field_menu(name)
-        menu.exec(self.rows[name].caption.mapToGlobal(pos))
-        menu.deleteLater()
-
-    def set_flag(self, name: str, state: str | None, tip: str = "") -> None:
-        """Flag a field ("open", "answered") with a tooltip, or clear it (None)."""
-        if name in self.rows:
-            self.rows[name].caption.set_flag(state, tip)
-
-    def flag(self, name: str) -> str | None:
-        return self.rows[name].caption.flag
+    # per-field actions and flags (e.g. data queries): FlaggedFields, ui/field_flag.py
 
     def require(self, name: str, required: bool = True) -> None:
         """Required here whatever the definition says (e.g. asked before Finish)."""

@@ -26,6 +26,7 @@ from ..models.db import Database
 from ..services.audit_trail import record_export
 from ..services.permissions import Actor
 from . import dialogs, reports_page
+from .i18n import current_language
 from .tasks import run_in_background
 
 if TYPE_CHECKING:
@@ -35,18 +36,21 @@ if TYPE_CHECKING:
 def compute(db: Database, actor: Actor) -> AnalysisOutput:
     """Runs on a worker thread; the analysis itself runs in a child process."""
     from ..analysis.job import run_study_analysis_in_child
+    from ..reports.language import catalogue
 
     target = db.url.render_as_string(hide_password=False)
-    return run_study_analysis_in_child(target, actor)
+    # The figures in the interface language, as on the screen and in the report.
+    return run_study_analysis_in_child(target, actor, catalogue(current_language()))
 
 
-def build_report(output: AnalysisOutput, actor: Actor) -> bytes:
-    """Runs on a worker thread: lays out the PDF from the analysis already computed."""
+def build_report(output: AnalysisOutput, actor: Actor, lang: str = "en") -> bytes:
+    """Runs on a worker thread: lays out the PDF from the analysis already computed, in
+    ``lang`` (the page passes the interface language)."""
     from ..reports.outcomes import build_outcomes_report
     from ..services.outcomes import outcomes_report_meta
 
     figures = {f.name: f.png for f in output.figures}
-    return build_outcomes_report(output.results, figures, outcomes_report_meta(actor))
+    return build_outcomes_report(output.results, figures, outcomes_report_meta(actor), lang)
 
 
 # Tab titles of the analysis figures, by the figure's name (the analysis keeps English).
@@ -188,8 +192,9 @@ class OutcomesPage(QWidget):
         self._set_report_buttons()
         self.status.setText(self.tr("Laying out the outcomes report…"))
         output = self.output
+        lang = current_language()  # the report in the user's language
         run_in_background(
-            lambda: build_report(output, self.actor), self._pdf_ready, self._pdf_failed
+            lambda: build_report(output, self.actor, lang), self._pdf_ready, self._pdf_failed
         )
 
     def _pdf_ready(self, pdf: bytes) -> None:

@@ -206,9 +206,16 @@ class ParticipantDetail(QDialog):
             self.tr("The patient's follow-up visits, in English or Chinese, to print or save")
         )
         self.print_schedule_button.clicked.connect(self.print_schedule)
+        self.print_operative_button = QPushButton(self.tr("Print operative report…"))
+        self.print_operative_button.setObjectName("print_operative")
+        self.print_operative_button.setToolTip(
+            self.tr("The latest operation's report, in the interface language, to print or save")
+        )
+        self.print_operative_button.clicked.connect(self.print_operative)
         self.schedule_dialog: QDialog | None = None
         bottom = QHBoxLayout()
         bottom.addWidget(self.print_schedule_button)
+        bottom.addWidget(self.print_operative_button)
         bottom.addStretch(1)
         bottom.addWidget(close)
         layout = QVBoxLayout(self)
@@ -297,12 +304,23 @@ class ParticipantDetail(QDialog):
         self.print_schedule_button.setEnabled(
             bool(s.study_id and s.index_date) and self.actor.can(Permission.REPORTS)
         )
+        self.print_operative_button.setVisible(s.cohort == "hepatectomy")
+        self.print_operative_button.setEnabled(
+            bool(s.study_id and s.index_date) and self.actor.can(Permission.REPORTS)
+        )
         self.changed.emit()
 
     def print_schedule(self) -> None:
         from .schedule_print import open_schedule_report  # loads QtPdf only when asked
 
         self.schedule_dialog = open_schedule_report(self, self.db, self.actor, self.study_id)
+
+    def print_operative(self) -> None:
+        from .schedule_print import open_schedule_report  # loads QtPdf only when asked
+
+        self.schedule_dialog = open_schedule_report(
+            self, self.db, self.actor, self.study_id, key="operative"
+        )
 
 
 def open_participant_detail(

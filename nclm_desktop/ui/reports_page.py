@@ -46,6 +46,7 @@ from ..services.report_data.casebook import casebook_data
 from . import dialogs
 from .date_input import DateInput
 from .form_feedback import ErrorLine, ParseError
+from .i18n import current_language
 from .tasks import run_in_background
 
 
@@ -60,24 +61,16 @@ class ReportKind:
     participant: bool = False  # needs a study ID
     date_range: bool = False  # needs from/to
     optional_range: bool = False  # from/to may be left out (whole period)
-    language: bool = False
 
 
 def report_kinds() -> list[ReportKind]:
     return [
         ReportKind("operative", _t("Operative report"), participant=True),
         ReportKind("complications", _t("Complications and morbidity (M&M)"), date_range=True),
-        ReportKind(
-            "schedule", _t("Visit schedule for the patient"), participant=True, language=True
-        ),
+        ReportKind("schedule", _t("Visit schedule for the patient"), participant=True),
         ReportKind("worklist", _t("Coordinator worklist"), date_range=True),
         ReportKind("screening_log", _t("Screening log"), date_range=True, optional_range=True),
-        ReportKind(
-            "casebook",
-            _t("Participant casebook"),
-            participant=True,
-            language=True,
-        ),
+        ReportKind("casebook", _t("Participant casebook"), participant=True),
     ]
 
 
@@ -162,6 +155,8 @@ class ReportsPage(QWidget):
         self.lang.setObjectName("lang")
         self.lang.addItem(self.tr("English"), "en")
         self.lang.addItem("中文（简体）", "zh_CN")
+        # Every report prints in either language; the user's own is the default.
+        self.lang.setCurrentIndex(max(0, self.lang.findData(current_language())))
         self.whole_period = QCheckBox(self.tr("All screenings"))
         self.whole_period.setObjectName("whole_period")
         self.whole_period.setChecked(True)
@@ -300,7 +295,6 @@ class ReportsPage(QWidget):
         kind = self.current_kind()
         for widget, shown in (
             (self.study_id, kind.participant),
-            (self.lang, kind.language),
             (self.whole_period, kind.optional_range),
             (self.date_from, kind.date_range),
             (self.date_to, kind.date_range),
@@ -343,10 +337,10 @@ class ReportsPage(QWidget):
         if kind.key == "operative":
             return (
                 lambda: build_operative_report(
-                    report_data.operative_report_data(db, actor, study_id)
+                    report_data.operative_report_data(db, actor, study_id), lang=lang
                 ),
                 f"report operative {study_id}",
-                f"operative-{study_id}.pdf",
+                f"operative-{study_id}-{lang}.pdf",
             )
         if kind.key == "schedule":
             return (
@@ -365,25 +359,26 @@ class ReportsPage(QWidget):
         if kind.key == "complications":
             return (
                 lambda: build_complications_report(
-                    report_data.complications_report_data(db, actor, date_from, date_to)
+                    report_data.complications_report_data(db, actor, date_from, date_to),
+                    lang=lang,
                 ),
                 "report complications",
-                f"complications-{span}.pdf",
+                f"complications-{span}-{lang}.pdf",
             )
         if kind.key == "worklist":
             return (
                 lambda: build_worklist_report(
-                    report_data.worklist_data(db, actor, date_from, date_to, today)
+                    report_data.worklist_data(db, actor, date_from, date_to, today), lang=lang
                 ),
                 "report worklist",
-                f"worklist-{span}.pdf",
+                f"worklist-{span}-{lang}.pdf",
             )
         return (
             lambda: build_screening_log_report(
-                report_data.screening_log_data(db, actor, date_from, date_to)
+                report_data.screening_log_data(db, actor, date_from, date_to), lang=lang
             ),
             "report screening log",
-            f"screening-log-{span}.pdf",
+            f"screening-log-{span}-{lang}.pdf",
         )
 
     # --- generating -------------------------------------------------------------------------

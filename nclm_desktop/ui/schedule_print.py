@@ -24,6 +24,7 @@ def _t(text: str) -> str:
 
 
 def default_language() -> str:
+    """The interface language (i18n.install sets Qt's default locale to it)."""
     return "zh_CN" if QLocale().language() == QLocale.Language.Chinese else "en"
 
 
@@ -56,7 +57,8 @@ def ask_print_schedule(
 
 
 class ScheduleReportDialog(QDialog):
-    """One participant's schedule, generated at once in the chosen language."""
+    """One participant's report (the visit schedule, or the operative report with
+    ``key="operative"``), generated at once in the chosen language."""
 
     def __init__(
         self,
@@ -66,13 +68,19 @@ class ScheduleReportDialog(QDialog):
         lang: str | None = None,
         parent: QWidget | None = None,
         today: Callable[[], dt.date] = dt.date.today,
+        key: str = "schedule",
     ) -> None:
         super().__init__(parent)
-        self.setObjectName("schedule_report_dialog")
-        self.setWindowTitle(_t("Visit schedule — {study_id}").format(study_id=study_id))
+        self.setObjectName(f"{key}_report_dialog")
+        title = (
+            _t("Operative report — {study_id}")
+            if key == "operative"
+            else _t("Visit schedule — {study_id}")
+        )
+        self.setWindowTitle(title.format(study_id=study_id))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.page = ReportsPage(db, actor, self, today=today)
-        self.page.preset("schedule", study_id=study_id, lang=lang or default_language())
+        self.page.preset(key, study_id=study_id, lang=lang or default_language())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.page)
@@ -81,11 +89,18 @@ class ScheduleReportDialog(QDialog):
 
 
 def open_schedule_report(
-    parent: QWidget | None, db: Database, actor: Actor, study_id: str, lang: str | None = None
+    parent: QWidget | None,
+    db: Database,
+    actor: Actor,
+    study_id: str,
+    lang: str | None = None,
+    key: str = "schedule",
 ) -> ScheduleReportDialog | None:
+    """The participant's schedule (or, with ``key="operative"``, their latest operative
+    report) in a window, in ``lang`` (default: the interface language)."""
     if not study_id or not actor.can(Permission.REPORTS):
         return None
-    dialog = ScheduleReportDialog(db, actor, study_id, lang, parent)
+    dialog = ScheduleReportDialog(db, actor, study_id, lang, parent, key=key)
     dialog.setWindowFlag(Qt.WindowType.Window, True)
     dialog.show()
     return dialog

@@ -37,6 +37,9 @@ from ..services.permissions import Actor
 from ..services.surgery import OperationRecord, SurgicalRecord
 from . import dialogs
 from .change_notice import Changes, change_notice
+from .field_flag import FlaggedTableModel
+from .field_grid import FieldGrid
+from .field_queries import watch_queries, watch_record_queries
 from .form_inputs import display_text
 from .i18n import localized
 from .segment_map import SegmentMap
@@ -70,11 +73,24 @@ SUMMARY_FIELDS = (
 )
 
 
-def _field(name: str, value: Any) -> tuple[str, str, str]:
-    """A row of the summary: the dictionary's label and its formatted value (the same text
-    the operative report prints, with choice labels translated)."""
-    f = OPERATION[name]
-    return name, _dd(f.label), display_text(f, value)
+def _field(name: str, value: Any) -> tuple[str, str]:
+    """A row of the summary: its formatted value (the same text the operative report
+    prints, with choice labels translated)."""
+    return name, display_text(OPERATION[name], value)
+
+
+def summary_rows() -> list[tuple[str, Any, str]]:
+    """The summary grid's rows in order: (name, dictionary field or None, caption)."""
+    names = ["operation_date", "surgeons", "approach", "resection_name", "segments"]
+    names += [*SUMMARY_FIELDS, "discharge_date", "length_of_stay", "notes"]
+    rows: list[tuple[str, Any, str]] = []
+    for name in names:
+        if name == "length_of_stay":  # computed from the dates, not a field
+            rows.append((name, None, _t("Length of stay")))
+            continue
+        field = (TEAM if name == "surgeons" else OPERATION)[name]
+        rows.append((name, field, _dd(field.label)))
+    return rows
 
 
 FLAGS = (
@@ -164,6 +180,15 @@ class SurgicalRecordTab(QWidget):
         self.writable = False
         self.setObjectName("surgical_record")
         self._build()
+        # Data queries (monitor, investigator): on the operation's fields and the rows.
+        self.summary_queries = watch_queries(self.summary, db, actor, participant_id, {})
+        self.row_queries = [
+            watch_record_queries(table, model, form, db, actor, participant_id)
+            for table, model, form in (
+                (self.complications_table, self.complication_model, "complication"),
+                (self.reoperations_table, self.reoperation_model, "reoperation"),
+            )
+        ]
         self.refresh()
         change_notice().changed.connect(self._on_changes)
 
@@ -203,10 +228,9 @@ class SurgicalRecordTab(QWidget):
 
         # Operation summary: label/value grid beside a read-only segment map.
         self.summary_box = QGroupBox(_t("Operation"))
-        self.summary_grid = QGridLayout()
-        self.summary_grid.setHorizontalSpacing(14)
-        self.summary_grid.setVerticalSpacing(3)
-        self.summary_values: dict[str, QLabel] = {}
+        self.summary = FieldGrid(OPERATION, summary_rows())
+        self.summary.setObjectName("operation_summary")
+        self.summary.rows["resection_name"].value.setStyleSheet("font-weight: 600;")
         self.mini_map = SegmentMap()
         self.mini_map.setObjectName("segments_view")
         self.mini_map.setReadOnly(True)
@@ -214,14 +238,14 @@ class SurgicalRecordTab(QWidget):
         self.mini_map.setMinimumSize(240, 155)
         self.mini_map.setMaximumSize(300, 190)
         summary_row = QHBoxLayout(self.summary_box)
-        summary_row.addLayout(self.summary_grid, 1)
+        summary_row.addWidget(self.summary, 1)
         summary_row.addWidget(self.mini_map, 0, Qt.AlignmentFlag.AlignTop)
 
         # Complications.
         self.complications_box = QGroupBox(_t("Complications"))
-        self.complication_model = RecordTableModel(complication_columns(), self)
+        self.complication_model = FlaggedTableModel(complication_columns(), self)
         self.complications_table = _table(
-            "complications_table", self.complication_model, (90, 45, 270, 100, 55, 220)
+            "complications_table", self.complication_model, (112, 64, 260, 100, 55, 220)
         )
         self.complications_table.activated.connect(self._complication_activated)
         self.cci_label = QLabel()
@@ -242,9 +266,9 @@ class SurgicalRecordTab(QWidget):
 
         # Reoperations.
         self.reoperations_box = QGroupBox(_t("Reoperations"))
-        self.reoperation_model = RecordTableModel(reoperation_columns(), self)
+        self.reoperation_model = FlaggedTableModel(reoperation_columns(), self)
         self.reoperations_table = _table(
-            "reoperations_table", self.reoperation_model, (90, 90, 130)
+            "reoperations_table", self.reoperation_model, (112, 90, 130)
         )
         self.reoperations_table.activated.connect(self._reoperation_activated)
         self.add_reoperation_button = _button(_t("Add reoperation…"), "add_reoperation")
@@ -375,25 +399,20 @@ class SurgicalRecordTab(QWidget):
         op = item.operation
         stay = op.length_of_stay_days
         pairs = [_field(name, getattr(op, name)) for name in ("operation_date", "approach")]
-        name = localized(op.resection_name, op.resection_name_zh)
-        pairs += [("resection_name", _dd(OPERATION["resection_name"].label), name)]
-        pairs += [_field("segments", op.segments)]
-        pairs.insert(1, ("surgeons", _dd(TEAM["surgeons"].label), op.surgeon_names or "—"))
+        pairs += [("resection_name", localized(op.resection_name, op.resection_name_zh))]
+        pairs += [_field("segments", op.segments), ("surgeons", op.surgeon_names or "—")]
         pairs += [_field(name, getattr(op, name)) for name in SUMMARY_FIELDS]
         pairs += [
             (
                 "discharge_date",
-                _dd(OPERATION["discharge_date"].label),
                 OPERATION["discharge_date"].format(op.discharge_date, empty=_t("not yet")),
             ),
-            (
-                "length_of_stay",
-                _t("Length of stay"),
-                _t("{n} days").format(n=stay) if stay is not None else "—",
-            ),
+            ("length_of_stay", _t("{n} days").format(n=stay) if stay is not None else "—"),
         ]
         pairs.append(_field("notes", op.notes))
-        self._fill_summary(pairs)
+        for key, value in pairs:
+            self.summary.set_value(key, value)
+        self.summary_queries.show_records({"operation": op.id})
         self.mini_map.setSegments(op.segments)
 
         self.complication_model.set_rows(
@@ -421,39 +440,6 @@ class SurgicalRecordTab(QWidget):
         _fit_rows(self.reoperations_table, len(item.reoperations), shown_min=1)
         self._show_flags(item)
 
-    def _fill_summary(self, pairs: list[tuple[str, str, str]]) -> None:
-        """Labels are made once (same keys for every operation) and then only re-texted, so
-        a refresh never leaves half-built rows on screen."""
-        if [k for k, _, _ in pairs] != list(self.summary_values):
-            self._build_summary([(k, label) for k, label, _ in pairs])
-        for key, _label, value in pairs:
-            self.summary_values[key].setText(value)
-
-    def _build_summary(self, keys: list[tuple[str, str]]) -> None:
-        while self.summary_grid.count():
-            w = self.summary_grid.takeAt(0).widget()
-            if w is not None:
-                w.setParent(None)
-                w.deleteLater()
-        self.summary_values = {}
-        half = (len(keys) + 1) // 2
-        for i, (key, label) in enumerate(keys):
-            col = 0 if i < half else 2
-            row = i if i < half else i - half
-            name = QLabel(label)
-            name.setStyleSheet("color: #555;")
-            val = QLabel()
-            val.setObjectName(f"summary_{key}")
-            val.setWordWrap(True)
-            val.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            if key == "resection_name":
-                val.setStyleSheet("font-weight: 600;")
-            self.summary_grid.addWidget(name, row, col, Qt.AlignmentFlag.AlignTop)
-            self.summary_grid.addWidget(val, row, col + 1, Qt.AlignmentFlag.AlignTop)
-            self.summary_values[key] = val
-        self.summary_grid.setColumnStretch(1, 1)
-        self.summary_grid.setColumnStretch(3, 1)
-
     @staticmethod
     def _complication_row(c: surgery.ComplicationRow, op: surgery.OperationSummary) -> dict:
         t = c.treatment
@@ -467,9 +453,9 @@ class SurgicalRecordTab(QWidget):
         elif t.intervention == "without_ga":
             parts.append(_t("intervention without GA"))
         for flag, text in (
-            (t.other_drugs, "drugs"),
-            (t.transfusion, "transfusion"),
-            (t.tpn, "TPN"),
+            (t.other_drugs, QT_TRANSLATE_NOOP("SurgicalRecord", "drugs")),
+            (t.transfusion, QT_TRANSLATE_NOOP("SurgicalRecord", "transfusion")),
+            (t.tpn, QT_TRANSLATE_NOOP("SurgicalRecord", "TPN")),
         ):
             if flag:
                 parts.append(_t(text))

@@ -117,3 +117,21 @@ def test_unknown_participant_in_a_real_process_has_no_traceback(db_path, study, 
     assert done.returncode == 2
     assert "No participant with study ID 'NCLM-Q-1'" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_every_report_command_takes_the_chinese_language(
+    db, study, surgeon, coordinator, as_user, tmp_path
+):
+    cases = [
+        ("zchen", "operative", "--participant", "NCLM-H-001"),
+        ("zchen", "complications", "--from", "2024-03-01", "--to", "2024-06-30"),
+        ("mli", "schedule", "--participant", "NCLM-H-001"),
+        ("mli", "worklist", "--from", "2024-07-01", "--to", "2024-07-31", "--today", "2024-07-10"),
+        ("mli", "screening-log"),
+    ]
+    titles = ["手术报告", "并发症与围手术期结局", "随访计划表", "协调员工作清单", "筛选日志"]
+    for (user, *args), title in zip(cases, titles, strict=True):
+        out = tmp_path / f"{args[0]}-zh.pdf"
+        assert as_user(user, *args, "--lang", "zh_CN", "--out", str(out)) == 0
+        text = flat_text(out)
+        assert title in text and "2024年" in text and "Generated" not in text, args[0]

@@ -64,12 +64,12 @@ def test_chinese_schedule_prints_chinese_labels_and_contact_numbers(
     assert "随访计划表" in text
     assert "肝切除术对鼻咽癌肝转移患者预后的影响" in text
     assert "姓名 王小明" in text
-    assert "第 1 个月 (M1) 2024-04-04 周四" in text
-    assert "已完成 2024-04-03" in text
+    assert "第1个月 (M1) 2024年4月4日 周四" in text
+    assert "已完成 2024年4月3日" in text
     assert "病史及体格检查" in text and "血浆 EBV DNA" in text
     assert "研究协调员 020-8734 3000" in text
     assert "第 1 页，共" in text
-    assert "生成时间 2024-07-01 09:30" in text
+    assert "生成时间 2024年7月1日 09:30（北京时间）" in text
     assert_fonts_embedded(out)
 
 

@@ -84,8 +84,132 @@
         <translation>电话</translation>
     </message>
     <message>
+        <source>Scheduled</source>
+        <translation>预约日期</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>时间窗</translation>
+    </message>
+    <message>
+        <source>Overdue by</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>Beyond routine tests</source>
+        <translation>常规检查以外的项目</translation>
+    </message>
+    <message>
+        <source>Contacted / notes</source>
+        <translation>联系情况 / 备注</translation>
+    </message>
+    <message>
+        <source>+ {n} more (see list)</source>
+        <translation>另有 {n} 项（见列表）</translation>
+    </message>
+    <message>
+        <source>{n} visit due</source>
+        <translation>{n} 次随访到期</translation>
+    </message>
+    <message>
+        <source>{n} visits due</source>
+        <translation>{n} 次随访到期</translation>
+    </message>
+    <message>
+        <source>Grey: outside the worklist&apos;s range. Framed: today.</source>
+        <translation>灰色：不在本工作清单的日期范围内。方框：今天。</translation>
+    </message>
+    <message>
+        <source>Visits due from {period}: {n}. Overdue on {today}: {m}.</source>
+        <translation>{period}到期随访：{n} 次。截至 {today} 逾期：{m} 次。</translation>
+    </message>
+    <message>
+        <source>Overdue — the window closed before {today}</source>
+        <translation>已逾期 — 时间窗在 {today} 之前已关闭</translation>
+    </message>
+    <message>
+        <source>Due from {period}</source>
+        <translation>{period}到期</translation>
+    </message>
+    <message>
+        <source>Routine tests at every visit: {tests}.</source>
+        <translation>每次随访的常规检查：{tests}。</translation>
+    </message>
+    <message>
+        <source>No visits are due from {period}, and none is overdue.</source>
+        <translation>{period}没有到期的随访，也没有逾期的随访。</translation>
+    </message>
+    <message>
+        <source>{n} further months of the range are not drawn.</source>
+        <translation>日期范围内另有 {n} 个月未绘制。</translation>
+    </message>
+    <message>
+        <source>Start of follow-up (operation)</source>
+        <translation>随访起始日（手术日期）</translation>
+    </message>
+    <message>
+        <source>Start of follow-up (systemic treatment)</source>
+        <translation>随访起始日（系统治疗开始日期）</translation>
+    </message>
+    <message>
+        <source>Please come to the clinic on the target date of each visit. If that day is not possible, any day within the window is fine: call the study team to arrange it. Please bring this sheet to every visit.</source>
+        <translation>请在每次随访的目标日期来院复诊。如当天不便，可在时间窗内任意一天复诊，请致电研究团队预约。每次复诊请携带本表。</translation>
+    </message>
+    <message>
+        <source>Your visits</source>
+        <translation>随访安排</translation>
+    </message>
+    <message>
         <source>Visit</source>
         <translation>随访</translation>
+    </message>
+    <message>
+        <source>Target date</source>
+        <translation>目标日期</translation>
+    </message>
+    <message>
+        <source>Window (earliest – latest)</source>
+        <translation>时间窗（最早 – 最晚）</translation>
+    </message>
+    <message>
+        <source>What happens</source>
+        <translation>检查项目</translation>
+    </message>
+    <message>
+        <source>At every visit: {what}.</source>
+        <translation>每次随访均检查：{what}。</translation>
+    </message>
+    <message>
+        <source>routine tests</source>
+        <translation>常规检查</translation>
+    </message>
+    <message>
+        <source>routine tests + {what}</source>
+        <translation>常规检查 + {what}</translation>
+    </message>
+    <message>
+        <source>Month {m}</source>
+        <translation>第{m}个月</translation>
+    </message>
+    <message>
+        <source>appointment {d}</source>
+        <translation>预约 {d}</translation>
+    </message>
+    <message>
+        <source>done {d}</source>
+        <translation>已完成 {d}</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>No visits are planned yet: the start of follow-up (the operation or the start of treatment) has not been recorded.</source>
+        <translation>尚未安排随访：未记录随访起始日期（手术或治疗开始日期）。</translation>
+    </message>
+    <message>
+        <source>Contact numbers</source>
+        <translation>联系电话</translation>
     </message>
     <message>
         <source>State</source>
@@ -784,12 +908,140 @@ Other complications: {grades}</source>
         <translation>病案号</translation>
     </message>
     <message>
+        <source> (age {age} {when})</source>
+        <translation>（{when} {age} 岁）</translation>
+    </message>
+    <message>
+        <source>not shown (no access to identities)</source>
+        <translation>不显示（无权查看身份信息）</translation>
+    </message>
+    <message>
+        <source>Hospital record no.</source>
+        <translation>住院号</translation>
+    </message>
+    <message>
         <source>Cohort</source>
         <translation>队列</translation>
     </message>
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>Pre-operative liver function</source>
+        <translation>术前肝功能</translation>
+    </message>
+    <message>
+        <source>No screening record.</source>
+        <translation>无筛选记录。</translation>
+    </message>
+    <message>
+        <source> ({n} points)</source>
+        <translation>（{n} 分）</translation>
+    </message>
+    <message>
+        <source>class {grade}</source>
+        <translation>{grade} 级</translation>
+    </message>
+    <message>
+        <source>{score} (grade {grade})</source>
+        <translation>{score}（{grade} 级）</translation>
+    </message>
+    <message>
+        <source>Pre-operative liver function (screening of {date})</source>
+        <translation>术前肝功能（{date} 筛选）</translation>
+    </message>
+    <message>
+        <source>Bilirubin</source>
+        <translation>胆红素</translation>
+    </message>
+    <message>
+        <source>Albumin</source>
+        <translation>白蛋白</translation>
+    </message>
+    <message>
+        <source>Ascites</source>
+        <translation>腹水</translation>
+    </message>
+    <message>
+        <source>Encephalopathy</source>
+        <translation>肝性脑病</translation>
+    </message>
+    <message>
+        <source>Future liver remnant</source>
+        <translation>剩余肝体积</translation>
+    </message>
+    <message>
+        <source>Shaded: resected segments {segments}</source>
+        <translation>阴影：切除肝段 {segments}</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>手术</translation>
+    </message>
+    <message>
+        <source> (operation {n} of {m})</source>
+        <translation>（第 {n} 次手术，共 {m} 次）</translation>
+    </message>
+    <message>
+        <source>Intra-operative figures</source>
+        <translation>术中数据</translation>
+    </message>
+    <message>
+        <source>Pathology and margin</source>
+        <translation>病理与切缘</translation>
+    </message>
+    <message>
+        <source>Outcomes not computed: {problem}</source>
+        <translation>未能计算结局：{problem}</translation>
+    </message>
+    <message>
+        <source>Comprehensive Complication Index (CCI): {cci} </source>
+        <translation>综合并发症指数（CCI）：{cci} </translation>
+    </message>
+    <message>
+        <source>(over {n} complication with onset within 90 days). </source>
+        <translation>（基于术后 90 天内发生的 {n} 项并发症）。</translation>
+    </message>
+    <message>
+        <source>(over {n} complications with onset within 90 days). </source>
+        <translation>（基于术后 90 天内发生的 {n} 项并发症）。</translation>
+    </message>
+    <message>
+        <source>Major morbidity (Clavien-Dindo IIIa or worse): {major}.</source>
+        <translation>严重并发症（Clavien-Dindo IIIa 级及以上）：{major}。</translation>
+    </message>
+    <message>
+        <source>none recorded</source>
+        <translation>无记录</translation>
+    </message>
+    <message>
+        <source>Discharge and perioperative outcome</source>
+        <translation>出院与围手术期结局</translation>
+    </message>
+    <message>
+        <source>30-day mortality</source>
+        <translation>30 天死亡</translation>
+    </message>
+    <message>
+        <source>Unplanned reoperation</source>
+        <translation>非计划再手术</translation>
+    </message>
+    <message>
+        <source>90-day mortality</source>
+        <translation>90 天死亡</translation>
+    </message>
+    <message>
+        <source>at operation</source>
+        <translation>手术时</translation>
+    </message>
+    <message>
+        <source>Operating surgeon</source>
+        <translation>主刀医生</translation>
+    </message>
+    <message>
+        <source>Signatures</source>
+        <translation>签名</translation>
     </message>
     <message>
         <source>Born</source>
@@ -904,8 +1156,92 @@ Other complications: {grades}</source>
         <translation>暂不</translation>
     </message>
     <message>
+        <source>Operative report — {study_id}</source>
+        <translation>手术报告 — {study_id}</translation>
+    </message>
+    <message>
         <source>Visit schedule — {study_id}</source>
         <translation>随访计划 — {study_id}</translation>
+    </message>
+    <message>
+        <source>Screened: {n} participants</source>
+        <translation>筛选：{n} 例</translation>
+    </message>
+    <message>
+        <source>{n} screening records; the latest one per participant counts</source>
+        <translation>共 {n} 条筛选记录；每位受试者以最近一次筛选为准</translation>
+    </message>
+    <message>
+        <source>{n} further reasons (see the log)</source>
+        <translation>另有 {n} 项原因（见筛选日志）</translation>
+    </message>
+    <message>
+        <source>One person can have several reasons: they add up to {total} for {n} people.</source>
+        <translation>一人可有多项原因：{n} 人共计 {total} 项。</translation>
+    </message>
+    <message>
+        <source>Not eligible: {n}</source>
+        <translation>不符合入组条件：{n} 例</translation>
+    </message>
+    <message>
+        <source>Screening incomplete: {n}</source>
+        <translation>筛选未完成：{n} 例</translation>
+    </message>
+    <message>
+        <source>criteria still to be recorded</source>
+        <translation>尚有标准待记录</translation>
+    </message>
+    <message>
+        <source>Eligible: {n}</source>
+        <translation>符合入组条件：{n} 例</translation>
+    </message>
+    <message>
+        <source>Eligible, not enrolled yet: {n}</source>
+        <translation>符合条件但尚未入组：{n} 例</translation>
+    </message>
+    <message>
+        <source>Enrolled: {n}</source>
+        <translation>入组：{n} 例</translation>
+    </message>
+    <message>
+        <source>Hepatectomy: {n}</source>
+        <translation>肝切除术组：{n} 例</translation>
+    </message>
+    <message>
+        <source>Systemic therapy only: {n}</source>
+        <translation>单纯系统治疗组：{n} 例</translation>
+    </message>
+    <message>
+        <source>withdrawn {w} · deceased {d} · completed {c}</source>
+        <translation>退出 {w} · 死亡 {d} · 完成 {c}</translation>
+    </message>
+    <message>
+        <source>Screenings from {start} to {end}</source>
+        <translation>{start}至{end}的筛选</translation>
+    </message>
+    <message>
+        <source>All screenings</source>
+        <translation>全部筛选</translation>
+    </message>
+    <message>
+        <source>{period}: {n} records of {m} participants.</source>
+        <translation>{period}：{m} 位受试者的 {n} 条记录。</translation>
+    </message>
+    <message>
+        <source>Participants without a study ID are shown by their database number (#). Counts in the diagram come from each participant&apos;s latest screening.</source>
+        <translation>尚无研究编号的受试者以数据库序号（#）表示。流程图中的例数来自每位受试者最近一次筛选。</translation>
+    </message>
+    <message>
+        <source>No screenings were recorded in this period.</source>
+        <translation>此期间没有筛选记录。</translation>
+    </message>
+    <message>
+        <source>Participant flow</source>
+        <translation>受试者流程</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>日志</translation>
     </message>
     <message>
         <source>Screener</source>
@@ -928,12 +1264,232 @@ Other complications: {grades}</source>
         <translation>{n} 人共有 {r} 个原因：一人可有多个原因。</translation>
     </message>
     <message>
+        <source>The study flow could not be read.</source>
+        <translation>无法读取研究流程。</translation>
+    </message>
+    <message>
+        <source> (one person may fail several criteria)</source>
+        <translation>（一人可不符合多项标准）</translation>
+    </message>
+    <message>
         <source>Screened</source>
         <translation>已筛选</translation>
     </message>
     <message>
+        <source>Not eligible</source>
+        <translation>不符合入组条件</translation>
+    </message>
+    <message>
         <source>Eligible</source>
         <translation>符合入组条件</translation>
+    </message>
+    <message>
+        <source>{cohort} cohort</source>
+        <translation>{cohort}队列</translation>
+    </message>
+    <message>
+        <source>not yet treated (no index date)</source>
+        <translation>尚未治疗（无基线日期）</translation>
+    </message>
+    <message>
+        <source>Left out: contradictory records</source>
+        <translation>排除：记录相互矛盾</translation>
+    </message>
+    <message>
+        <source>listed under data-quality notes</source>
+        <translation>见数据质量说明</translation>
+    </message>
+    <message>
+        <source>Analysed, hepatectomy</source>
+        <translation>纳入分析，肝切除术组</translation>
+    </message>
+    <message>
+        <source>Analysed, systemic only</source>
+        <translation>纳入分析，单纯系统治疗组</translation>
+    </message>
+    <message>
+        <source>Propensity-matched pairs</source>
+        <translation>倾向性评分匹配对数</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>, n (%)</source>
+        <translation>，n（%）</translation>
+    </message>
+    <message>
+        <source>, median (IQR)</source>
+        <translation>，中位数（IQR）</translation>
+    </message>
+    <message>
+        <source>Characteristic</source>
+        <translation>特征</translation>
+    </message>
+    <message>
+        <source>Hepatectomy (n = {n})</source>
+        <translation>肝切除术组（n = {n}）</translation>
+    </message>
+    <message>
+        <source>Systemic only (n = {n})</source>
+        <translation>单纯系统治疗组（n = {n}）</translation>
+    </message>
+    <message>
+        <source>Missing (H / S)</source>
+        <translation>缺失（肝切除 / 系统治疗）</translation>
+    </message>
+    <message>
+        <source>SMD before</source>
+        <translation>匹配前 SMD</translation>
+    </message>
+    <message>
+        <source>SMD after matching</source>
+        <translation>匹配后 SMD</translation>
+    </message>
+    <message>
+        <source>SMD: standardised mean difference, hepatectomy minus systemic only (proportions for yes/no characteristics); |SMD| &lt; 0.1 is taken as balanced. Missing values are left out of each summary.</source>
+        <translation>SMD：标准化均数差，肝切除术组减单纯系统治疗组（二分类特征为比例之差）；|SMD| &lt; 0.1 视为均衡。各项汇总均不计缺失值。</translation>
+    </message>
+    <message>
+        <source>{m} months, % (95 % CI)</source>
+        <translation>{m} 个月，%（95% CI）</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>组别</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Median, months (95 % CI)</source>
+        <translation>中位数，月（95% CI）</translation>
+    </message>
+    <message>
+        <source>No data.</source>
+        <translation>无数据。</translation>
+    </message>
+    <message>
+        <source>NR: not reached. Landmark survival is &apos;–&apos; after the last follow-up of a curve ending censored; a curve that fell to 0 with a death stays 0.</source>
+        <translation>NR：未达到。以删失结束的曲线在末次随访之后的界标生存率记为“–”；因死亡降至 0 的曲线此后保持为 0。</translation>
+    </message>
+    <message>
+        <source>Covariates</source>
+        <translation>协变量</translation>
+    </message>
+    <message>
+        <source>Complete cases</source>
+        <translation>完整病例</translation>
+    </message>
+    <message>
+        <source>{n} (missing a covariate: {m})</source>
+        <translation>{n}（协变量缺失：{m}）</translation>
+    </message>
+    <message>
+        <source>c-statistic</source>
+        <translation>C 统计量</translation>
+    </message>
+    <message>
+        <source>Caliper (logit)</source>
+        <translation>卡钳值（logit）</translation>
+    </message>
+    <message>
+        <source>Matched pairs</source>
+        <translation>匹配对数</translation>
+    </message>
+    <message>
+        <source>Intercept</source>
+        <translation>截距</translation>
+    </message>
+    <message>
+        <source>{lo} to {hi}</source>
+        <translation>{lo} 至 {hi}</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>项</translation>
+    </message>
+    <message>
+        <source>Coefficient (log-odds)</source>
+        <translation>系数（对数优势）</translation>
+    </message>
+    <message>
+        <source>95 % CI (Wilson)</source>
+        <translation>95% CI（Wilson 法）</translation>
+    </message>
+    <message>
+        <source>95 % CI (exact)</source>
+        <translation>95% CI（精确法）</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Comprehensive Complication Index per patient (n = {n}): median {median} (IQR {q1}–{q3}), mean {mean}.</source>
+        <translation>每例患者综合并发症指数 CCI（n = {n}）：中位数 {median}（IQR {q1}–{q3}），均值 {mean}。</translation>
+    </message>
+    <message>
+        <source>{sid}: left out of the analysis: {reason}</source>
+        <translation>{sid}：未纳入分析：{reason}</translation>
+    </message>
+    <message>
+        <source>No participant was left out; no value was unknown.</source>
+        <translation>无受试者被排除，无未知值。</translation>
+    </message>
+    <message>
+        <source>Participants analysed: hepatectomy {h}, systemic only {s}.</source>
+        <translation>纳入分析的受试者：肝切除术组 {h} 例，单纯系统治疗组 {s} 例。</translation>
+    </message>
+    <message>
+        <source>Analysis population and flow</source>
+        <translation>分析人群与研究流程</translation>
+    </message>
+    <message>
+        <source>Baseline characteristics by cohort</source>
+        <translation>各队列基线特征</translation>
+    </message>
+    <message>
+        <source>Kaplan-Meier estimates with 95 % confidence bands; ticks mark censored observations; numbers at risk under the axis.</source>
+        <translation>Kaplan-Meier 估计及 95% 置信带；短竖线表示删失；坐标轴下方为风险人数。</translation>
+    </message>
+    <message>
+        <source>Intrahepatic recurrence-free survival (hepatectomy)</source>
+        <translation>肝内无复发生存（肝切除术组）</translation>
+    </message>
+    <message>
+        <source>Kaplan-Meier estimate with 95 % confidence band; ticks mark censored observations.</source>
+        <translation>Kaplan-Meier 估计及 95% 置信带；短竖线表示删失。</translation>
+    </message>
+    <message>
+        <source>Propensity score model and balance</source>
+        <translation>倾向性评分模型与均衡性</translation>
+    </message>
+    <message>
+        <source>Overall survival in the propensity-matched cohort</source>
+        <translation>倾向性评分匹配队列的总生存</translation>
+    </message>
+    <message>
+        <source>Matched cohort; Cox model with robust errors clustered on matched pairs.</source>
+        <translation>匹配队列；Cox 模型采用按匹配对聚类的稳健标准误。</translation>
+    </message>
+    <message>
+        <source>Perioperative outcomes (hepatectomy)</source>
+        <translation>围手术期结局（肝切除术组）</translation>
+    </message>
+    <message>
+        <source>Methods</source>
+        <translation>统计方法</translation>
+    </message>
+    <message>
+        <source>Data-quality notes</source>
+        <translation>数据质量说明</translation>
+    </message>
+    <message>
+        <source>Outcomes report</source>
+        <translation>结局分析报告</translation>
     </message>
     <message>
         <source>Hepatectomy</source>
@@ -1160,6 +1716,66 @@ No discards it and starts a new screening.</source>
         <translation>继续筛选</translation>
     </message>
     <message>
+        <source>Rates with 95 % confidence intervals</source>
+        <translation>发生率及 95% 置信区间</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>发生率</translation>
+    </message>
+    <message>
+        <source>Wilson 95 % CI</source>
+        <translation>Wilson 法 95% CI</translation>
+    </message>
+    <message>
+        <source>Clopper-Pearson 95 % CI</source>
+        <translation>Clopper-Pearson 法 95% CI</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>CCI per patient (complications within {days} days): median {median}, mean {mean}.</source>
+        <translation>每例患者 CCI（{days} 天内并发症）：中位数 {median}，均值 {mean}。</translation>
+    </message>
+    <message>
+        <source>Complications by grade</source>
+        <translation>并发症分级</translation>
+    </message>
+    <message>
+        <source>major</source>
+        <translation>大范围</translation>
+    </message>
+    <message>
+        <source>minor</source>
+        <translation>小范围</translation>
+    </message>
+    <message>
+        <source>Patients</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <source>Resection</source>
+        <translation>切除术式</translation>
+    </message>
+    <message>
+        <source>Worst</source>
+        <translation>最高分级</translation>
+    </message>
+    <message>
+        <source>Unpl. reop.</source>
+        <translation>非计划再手术</translation>
+    </message>
+    <message>
+        <source>Death</source>
+        <translation>死亡</translation>
+    </message>
+    <message>
+        <source>No complications recorded.</source>
+        <translation>无并发症记录。</translation>
+    </message>
+    <message>
         <source>POD</source>
         <translation>术后天数</translation>
     </message>
@@ -1170,6 +1786,46 @@ No discards it and starts a new screening.</source>
     <message>
         <source>Resolved</source>
         <translation>已缓解</translation>
+    </message>
+    <message>
+        <source>Tinted rows: major complications (Clavien-Dindo IIIa or worse).</source>
+        <translation>着色行：严重并发症（Clavien-Dindo IIIa 级及以上）。</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>无。</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划内</translation>
+    </message>
+    <message>
+        <source>Index stay</source>
+        <translation>首次住院期间</translation>
+    </message>
+    <message>
+        <source>{start} to {end}</source>
+        <translation>{start}至{end}</translation>
+    </message>
+    <message>
+        <source>Operations performed from {period}: {n}</source>
+        <translation>{period}期间施行的手术：{n} 例</translation>
+    </message>
+    <message>
+        <source>Complications recorded for them: {n}</source>
+        <translation>记录的并发症：{n} 例次</translation>
+    </message>
+    <message>
+        <source>Morbidity counts complications with onset within {days} days of the operation; mortality is death from any cause within {d1} and {d2} days; an unplanned reoperation counts when it falls in the index stay. CCI: Comprehensive Complication Index (Slankamenac 2013).</source>
+        <translation>并发症发生率统计术后 {days} 天内发生的并发症；死亡率为术后 {d1} 天和 {d2} 天内任何原因的死亡；非计划再手术仅统计首次住院期间者。CCI：综合并发症指数（Slankamenac 2013）。</translation>
+    </message>
+    <message>
+        <source>No operations were recorded from {period}.</source>
+        <translation>{period}期间没有手术记录。</translation>
+    </message>
+    <message>
+        <source>Complications and morbidity</source>
+        <translation>并发症与围手术期结局</translation>
     </message>
     <message>
         <source>Planned?</source>
@@ -1780,6 +2436,10 @@ Raised by {who} on {date}.</source>
         <translation>就本表单的某个值向研究中心提出质疑</translation>
     </message>
     <message>
+        <source>Select a row in the table first.</source>
+        <translation>请先在表格中选择一行。</translation>
+    </message>
+    <message>
         <source>Answer ({who}): {answer}</source>
         <translation>答复（{who}）：{answer}</translation>
     </message>
@@ -2046,6 +2706,46 @@ Raised by {who} on {date}.</source>
     <message>
         <source>The import failed: {error}</source>
         <translation>导入失败：{error}</translation>
+    </message>
+    <message>
+        <source>{group} {events} of {n}</source>
+        <translation>{group} {n} 例中 {events} 例</translation>
+    </message>
+    <message>
+        <source>Comparison not available ({note}). Events: {events}.</source>
+        <translation>无法比较（{note}）。事件数：{events}。</translation>
+    </message>
+    <message>
+        <source>Log-rank test: χ² = {chi2}, df = {df}, p = {p}. Events: {events}.</source>
+        <translation>Log-rank 检验：χ² = {chi2}，df = {df}，p = {p}。事件数：{events}。</translation>
+    </message>
+    <message>
+        <source>Cox model not available ({note}).</source>
+        <translation>无法拟合 Cox 模型（{note}）。</translation>
+    </message>
+    <message>
+        <source>Cox hazard ratio, hepatectomy vs systemic only: {hr} (95 % CI {lo}–{hi}), p = {p}.</source>
+        <translation>Cox 风险比（肝切除术组对比单纯系统治疗组）：{hr}（95% CI {lo}–{hi}），p = {p}。</translation>
+    </message>
+    <message>
+        <source>1:1 greedy nearest neighbour on the logit, without replacement, caliper {sd} SD</source>
+        <translation>logit 1:1 贪婪最近邻不放回法（卡钳值为 logit 标准差的 {sd} 倍）</translation>
+    </message>
+    <message>
+        <source>Overall survival was counted from the index date (the liver resection for the hepatectomy group, the start of systemic treatment for the liver metastases for the systemic-only group) to death from any cause; intrahepatic recurrence-free survival from the resection to intrahepatic recurrence or death. Participants without the event were censored at their last contact, and all at {horizon} months. Survival was estimated with the Kaplan-Meier method, with {km_ci}; landmark survival is given at {marks} months. Groups were compared with the {logrank} and a {cox}. The propensity of hepatectomy was estimated by {propensity} on the covariates of the baseline table; participants were matched {matching}, and balance was judged by |SMD| &lt; {balance}. Perioperative rates are given with {rate_ci}; an unplanned reoperation counted as during the index stay up to the discharge date, or within {stay} days of the operation when no discharge date was recorded (later ones without a discharge date are counted as unknown). Software: {software}.</source>
+        <translation>总生存期自基线日期（肝切除术组为肝切除手术日，单纯系统治疗组为肝转移灶系统治疗开始日）起算至任何原因死亡；肝内无复发生存期自手术起算至肝内复发或死亡。未发生事件者在末次联系时删失，所有受试者均在 {horizon} 个月时删失。生存率采用 Kaplan-Meier 法估计，并给出{km_ci}；界标生存率报告 {marks} 个月时的数值。组间比较采用{logrank}及{cox}。肝切除术的倾向性评分以基线表中的协变量，采用{propensity}估计；受试者采用{matching}进行匹配，以 |SMD| &lt; {balance} 判断均衡。围手术期发生率给出{rate_ci}；非计划再手术在出院日期之前视为首次住院期间，无出院日期时以术后 {stay} 天内为准（此后且无出院日期者计为未知）。软件：{software}。</translation>
+    </message>
+    <message>
+        <source>Generated {when} by {who}</source>
+        <translation>生成时间 {when}，生成人 {who}</translation>
+    </message>
+    <message>
+        <source>Confidential: contains patient-identifiable data</source>
+        <translation>保密：含患者身份信息</translation>
+    </message>
+    <message>
+        <source>Audit trail head (events · hash): {head}</source>
+        <translation>稽查轨迹头（事件数 · 哈希）：{head}</translation>
     </message>
 </context>
 <context>
@@ -3979,6 +4679,42 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
         <source>Signature</source>
         <translation>签名</translation>
     </message>
+    <message>
+        <source>index date</source>
+        <translation>基线日期</translation>
+    </message>
+    <message>
+        <source>date of death</source>
+        <translation>死亡日期</translation>
+    </message>
+    <message>
+        <source>last date known alive</source>
+        <translation>最后已知存活日期</translation>
+    </message>
+    <message>
+        <source>last liver imaging</source>
+        <translation>末次肝脏影像学检查日期</translation>
+    </message>
+    <message>
+        <source>resection date</source>
+        <translation>肝切除日期</translation>
+    </message>
+    <message>
+        <source>operation date</source>
+        <translation>手术日期</translation>
+    </message>
+    <message>
+        <source>discharge date</source>
+        <translation>出院日期</translation>
+    </message>
+    <message>
+        <source>{name} ({value}) must be on or after {other} ({at})</source>
+        <translation>{name}（{value}）不得早于{other}（{at}）</translation>
+    </message>
+    <message>
+        <source>{name} ({value}) must be on or before {other} ({at})</source>
+        <translation>{name}（{value}）不得晚于{other}（{at}）</translation>
+    </message>
 </context>
 <context>
     <name>ExportPage</name>
@@ -4389,6 +5125,14 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     <message>
         <source>The patient&apos;s follow-up visits, in English or Chinese, to print or save</source>
         <translation>患者的随访计划（英文或中文），可打印或保存</translation>
+    </message>
+    <message>
+        <source>Print operative report…</source>
+        <translation>打印手术报告…</translation>
+    </message>
+    <message>
+        <source>The latest operation&apos;s report, in the interface language, to print or save</source>
+        <translation>最近一次手术的报告（界面语言），可打印或保存</translation>
     </message>
     <message>
         <source>hepatectomy</source>
@@ -5014,6 +5758,341 @@ This screen is not available in this version yet.</source>
     </message>
 </context>
 <context>
+    <name>Reports</name>
+    <message>
+        <source>Age, years</source>
+        <translation>年龄，岁</translation>
+    </message>
+    <message>
+        <source>Male sex</source>
+        <translation>男性</translation>
+    </message>
+    <message>
+        <source>ECOG performance status</source>
+        <translation>ECOG 体能状态</translation>
+    </message>
+    <message>
+        <source>Number of liver metastases</source>
+        <translation>肝转移灶数目</translation>
+    </message>
+    <message>
+        <source>Largest liver metastasis, mm</source>
+        <translation>最大肝转移灶直径，mm</translation>
+    </message>
+    <message>
+        <source>Synchronous liver metastases</source>
+        <translation>同时性肝转移</translation>
+    </message>
+    <message>
+        <source>Bone metastases</source>
+        <translation>骨转移</translation>
+    </message>
+    <message>
+        <source>Recurrence of the primary tumour</source>
+        <translation>原发灶复发</translation>
+    </message>
+    <message>
+        <source>Plasma EBV DNA, log10(copies/mL + 1)</source>
+        <translation>血浆 EBV DNA，log10(copies/mL + 1)</translation>
+    </message>
+    <message>
+        <source>Overall survival</source>
+        <translation>总生存期</translation>
+    </message>
+    <message>
+        <source>Intrahepatic recurrence-free survival</source>
+        <translation>肝内无复发生存期</translation>
+    </message>
+    <message>
+        <source>Recurrence-free probability</source>
+        <translation>无复发生存率</translation>
+    </message>
+    <message>
+        <source>Overall survival, propensity-matched cohort</source>
+        <translation>总生存期（倾向性评分匹配队列）</translation>
+    </message>
+    <message>
+        <source>Number at risk</source>
+        <translation>风险人数</translation>
+    </message>
+    <message>
+        <source>Months from index date</source>
+        <translation>自基线日期起的月数</translation>
+    </message>
+    <message>
+        <source>Survival probability</source>
+        <translation>生存率</translation>
+    </message>
+    <message>
+        <source>{label} (n = {n}, events = {events})</source>
+        <translation>{label}（n = {n}，事件数 = {events}）</translation>
+    </message>
+    <message>
+        <source>Covariate balance (Love plot)</source>
+        <translation>协变量均衡性（Love 图）</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>匹配前</translation>
+    </message>
+    <message>
+        <source>After matching</source>
+        <translation>匹配后</translation>
+    </message>
+    <message>
+        <source>|Standardised mean difference|</source>
+        <translation>|标准化均数差|</translation>
+    </message>
+    <message>
+        <source>both groups need complete covariates</source>
+        <translation>两组均需有完整的协变量</translation>
+    </message>
+    <message>
+        <source>Index date: the liver resection (hepatectomy group); the start of systemic treatment for the liver metastases (systemic-only group).</source>
+        <translation>基线日期：肝切除手术日（肝切除术组）；肝转移灶系统治疗开始日（单纯系统治疗组）。</translation>
+    </message>
+    <message>
+        <source>90-day morbidity (any complication)</source>
+        <translation>90 天并发症发生率（任何并发症）</translation>
+    </message>
+    <message>
+        <source>90-day major morbidity (Clavien-Dindo ≥ IIIa)</source>
+        <translation>90 天严重并发症发生率（Clavien-Dindo ≥ IIIa 级）</translation>
+    </message>
+    <message>
+        <source>30-day mortality</source>
+        <translation>30 天死亡</translation>
+    </message>
+    <message>
+        <source>90-day mortality</source>
+        <translation>90 天死亡</translation>
+    </message>
+    <message>
+        <source>Unplanned reoperation during the index stay</source>
+        <translation>首次住院期间非计划再手术</translation>
+    </message>
+    <message>
+        <source>95 % pointwise, Greenwood variance on the log(-log) scale (lifelines)</source>
+        <translation>95% 逐点置信区间（Greenwood 方差，log(-log) 变换，lifelines）</translation>
+    </message>
+    <message>
+        <source>two-sided log-rank test (lifelines logrank_test)</source>
+        <translation>双侧 Log-rank 检验（lifelines logrank_test）</translation>
+    </message>
+    <message>
+        <source>Cox proportional hazards, Efron ties (lifelines CoxPHFitter); robust (sandwich) errors clustered on matched pairs in the matched cohort</source>
+        <translation>Cox 比例风险模型（Efron 法处理结点，lifelines CoxPHFitter；匹配队列中采用按匹配对聚类的稳健（三明治）标准误）</translation>
+    </message>
+    <message>
+        <source>logistic regression (statsmodels Logit), complete cases</source>
+        <translation>Logistic 回归（statsmodels Logit，完整病例）</translation>
+    </message>
+    <message>
+        <source>Wilson score and Clopper-Pearson exact 95 % intervals</source>
+        <translation>Wilson 评分法及 Clopper-Pearson 精确法 95% 置信区间</translation>
+    </message>
+    <message>
+        <source>needs both groups and at least one event</source>
+        <translation>需要两组数据且至少发生一次事件</translation>
+    </message>
+    <message>
+        <source>Unplanned reoperation during the index stay unknown for {n} (no discharge date and the reoperation more than {days} days after the operation): {ids}</source>
+        <translation>首次住院期间非计划再手术情况未知 {n} 例（无出院日期且再手术在术后 {days} 天以后）：{ids}</translation>
+    </message>
+    <message>
+        <source>hepatectomy</source>
+        <translation>肝切除术</translation>
+    </message>
+    <message>
+        <source>systemic therapy only</source>
+        <translation>单纯系统治疗</translation>
+    </message>
+    <message>
+        <source>assistant</source>
+        <translation>助手</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>NCLM not confirmed</source>
+        <translation>鼻咽癌肝转移未确诊</translation>
+    </message>
+    <message>
+        <source>ECOG above the limit</source>
+        <translation>ECOG 评分超过上限</translation>
+    </message>
+    <message>
+        <source>No eligible disease pattern</source>
+        <translation>不符合任一疾病类型</translation>
+    </message>
+    <message>
+        <source>Not R0-resectable</source>
+        <translation>无法 R0 切除</translation>
+    </message>
+    <message>
+        <source>Liver function or remnant insufficient</source>
+        <translation>肝功能或剩余肝体积不足</translation>
+    </message>
+    <message>
+        <source>Surgical contraindication</source>
+        <translation>存在手术禁忌</translation>
+    </message>
+    <message>
+        <source>Expected survival under 6 months</source>
+        <translation>预计生存期不足 6 个月</translation>
+    </message>
+    <message>
+        <source>No signed consent</source>
+        <translation>未签署知情同意书</translation>
+    </message>
+    <message>
+        <source>Age outside the range</source>
+        <translation>年龄不在范围内</translation>
+    </message>
+    <message>
+        <source>Metastasis outside liver and bone</source>
+        <translation>肝、骨以外的远处转移</translation>
+    </message>
+    <message>
+        <source>Progression after systemic treatment</source>
+        <translation>系统治疗后进展</translation>
+    </message>
+    <message>
+        <source>Prior local liver therapy</source>
+        <translation>既往肝脏局部治疗</translation>
+    </message>
+    <message>
+        <source>Pregnant or breastfeeding</source>
+        <translation>妊娠或哺乳期</translation>
+    </message>
+    <message>
+        <source>Other malignancy or mental illness</source>
+        <translation>其他恶性肿瘤或精神疾病</translation>
+    </message>
+    <message>
+        <source>Cannot understand the study</source>
+        <translation>无法理解研究内容</translation>
+    </message>
+    <message>
+        <source>eligible</source>
+        <translation>符合条件</translation>
+    </message>
+    <message>
+        <source>not eligible</source>
+        <translation>不符合条件</translation>
+    </message>
+    <message>
+        <source>incomplete</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>not enrolled yet</source>
+        <translation>尚未入组</translation>
+    </message>
+    <message>
+        <source>screen failure</source>
+        <translation>筛选失败</translation>
+    </message>
+    <message>
+        <source>enrolled</source>
+        <translation>已入组</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>已退出</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>已完成研究</translation>
+    </message>
+    <message>
+        <source>deceased</source>
+        <translation>已死亡</translation>
+    </message>
+    <message>
+        <source>systemic only</source>
+        <translation>单纯系统治疗</translation>
+    </message>
+    <message>
+        <source>NCLM confirmation</source>
+        <translation>鼻咽癌肝转移确诊</translation>
+    </message>
+    <message>
+        <source>ECOG</source>
+        <translation>ECOG</translation>
+    </message>
+    <message>
+        <source>Disease pattern</source>
+        <translation>疾病模式</translation>
+    </message>
+    <message>
+        <source>R0 resectability</source>
+        <translation>R0 可切除性</translation>
+    </message>
+    <message>
+        <source>Liver function and remnant</source>
+        <translation>肝功能与剩余肝体积</translation>
+    </message>
+    <message>
+        <source>Expected survival</source>
+        <translation>预计生存期</translation>
+    </message>
+    <message>
+        <source>Informed consent</source>
+        <translation>知情同意</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <source>Distant metastasis</source>
+        <translation>远处转移</translation>
+    </message>
+    <message>
+        <source>Pregnancy or breastfeeding</source>
+        <translation>妊娠或哺乳</translation>
+    </message>
+    <message>
+        <source>Understanding of the study</source>
+        <translation>对研究的理解</translation>
+    </message>
+    <message>
+        <source>in window</source>
+        <translation>在时间窗内</translation>
+    </message>
+    <message>
+        <source>window opens later</source>
+        <translation>时间窗尚未开始</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Unplanned reoperation during the index stay (unknown for {n}: no discharge date)</source>
+        <translation>首次住院期间非计划再手术（{n} 例未知：无出院日期）</translation>
+    </message>
+    <message>
+        <source>Morbidity (any complication within {days} days)</source>
+        <translation>并发症发生率（{days} 天内任何并发症）</translation>
+    </message>
+    <message>
+        <source>Major morbidity (Clavien-Dindo IIIa or worse within {days} days)</source>
+        <translation>严重并发症发生率（{days} 天内 Clavien-Dindo IIIa 级及以上）</translation>
+    </message>
+    <message>
+        <source>{days}-day mortality</source>
+        <translation>{days} 天死亡率</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message>
         <source>English</source>
@@ -5435,12 +6514,47 @@ This screen is not available in this version yet.</source>
         <source>Unplanned reoperation during the index stay</source>
         <translation>首次住院期间非计划再手术</translation>
     </message>
+    <message>
+        <source>drugs</source>
+        <translation>药物治疗</translation>
+    </message>
+    <message>
+        <source>transfusion</source>
+        <translation>输血</translation>
+    </message>
+    <message>
+        <source>TPN</source>
+        <translation>全胃肠外营养</translation>
+    </message>
 </context>
 <context>
     <name>_Cover</name>
     <message>
         <source>Locked</source>
         <translation>已锁定</translation>
+    </message>
+</context>
+<context>
+    <name>lang</name>
+    <message>
+        <source>{date} (day {n})</source>
+        <translation>{date}（术后第 {n} 天）</translation>
+    </message>
+    <message>
+        <source>Follow-up visit schedule</source>
+        <translation>随访计划表</translation>
+    </message>
+    <message>
+        <source>Not recorded yet: {items}</source>
+        <translation>待记录：{items}</translation>
+    </message>
+    <message>
+        <source>Page {n} of {m}</source>
+        <translation>第 {n} 页，共 {m} 页</translation>
+    </message>
+    <message>
+        <source>routine only</source>
+        <translation>仅常规检查</translation>
     </message>
 </context>
 </TS>

@@ -16,6 +16,7 @@ from ...clinical import (
     load_protocol,
     rate_summary,
 )
+from ...clinical.text_marks import QT_TRANSLATE_NOOP
 from ...models import Operation, Participant, ParticipantIdentity
 from ...models.db import Database
 from ..errors import ValidationError
@@ -34,6 +35,7 @@ class PatientMorbidity:
     name: str | None
     operation_date: dt.date
     resection_name: str
+    resection_name_zh: str  # "" when the segments name no resection
     major_resection: bool
     discharge_date: dt.date | None
     complications: tuple[ComplicationLine, ...]
@@ -45,18 +47,29 @@ class PatientMorbidity:
 
 @dataclass(frozen=True)
 class Rate:
-    label: str
+    """A rate and what it counts: ``template`` (marked for translation) filled with
+    ``params`` gives ``label``, so a report can print it in its own language."""
+
+    template: str
+    params: tuple[tuple[str, int], ...]
     summary: RateSummary
+
+    @property
+    def label(self) -> str:
+        return self.template.format(**dict(self.params))
 
 
 def _index_stay_rate(flags: list[bool | None]) -> tuple[Rate, ...]:
     """Unknown flags (no discharge date, reoperation after day 30) are missing, not 'no'."""
     known = [f for f in flags if f is not None]
     unknown = len(flags) - len(known)
-    label = "Unplanned reoperation during the index stay"
+    label = QT_TRANSLATE_NOOP("Reports", "Unplanned reoperation during the index stay")
     if unknown:
-        label += f" (unknown for {unknown}: no discharge date)"
-    return (Rate(label, rate_summary(sum(known), len(known))),) if known else ()
+        label = QT_TRANSLATE_NOOP(
+            "Reports",
+            "Unplanned reoperation during the index stay (unknown for {n}: no discharge date)",
+        )
+    return (Rate(label, (("n", unknown),), rate_summary(sum(known), len(known))),) if known else ()
 
 
 @dataclass(frozen=True)
@@ -110,6 +123,7 @@ def complications_report_data(
                     name=name if show else None,
                     operation_date=op.operation_date,
                     resection_name=rec.operation.resection_name,
+                    resection_name_zh=rec.operation.resection_name_zh,
                     major_resection=rec.operation.major,
                     discharge_date=op.discharge_date,
                     complications=complications,
@@ -128,21 +142,26 @@ def complications_report_data(
         o = [p.outcomes for p in patients]
         rates = (
             Rate(
-                f"Morbidity (any complication within {endpoints.morbidity_days} days)",
+                QT_TRANSLATE_NOOP("Reports", "Morbidity (any complication within {days} days)"),
+                (("days", endpoints.morbidity_days),),
                 rate_summary(sum(x.morbidity_90d for x in o), n),
             ),
             Rate(
-                f"Major morbidity (Clavien-Dindo IIIa or worse within "
-                f"{endpoints.morbidity_days} days)",
+                QT_TRANSLATE_NOOP(
+                    "Reports", "Major morbidity (Clavien-Dindo IIIa or worse within {days} days)"
+                ),
+                (("days", endpoints.morbidity_days),),
                 rate_summary(sum(x.major_morbidity_90d for x in o), n),
             ),
             *_index_stay_rate([x.unplanned_reoperation_index_stay for x in o]),
             Rate(
-                f"{endpoints.mortality_days}-day mortality",
+                QT_TRANSLATE_NOOP("Reports", "{days}-day mortality"),
+                (("days", endpoints.mortality_days),),
                 rate_summary(sum(x.mortality_30d for x in o), n),
             ),
             Rate(
-                f"{endpoints.mortality_days_secondary}-day mortality",
+                QT_TRANSLATE_NOOP("Reports", "{days}-day mortality"),
+                (("days", endpoints.mortality_days_secondary),),
                 rate_summary(sum(x.mortality_90d for x in o), n),
             ),
         )

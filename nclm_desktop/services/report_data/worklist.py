@@ -26,6 +26,8 @@ class WorklistLine:
     code: str
     scheduled_date: dt.date
     window: str  # "start – end", as the visit form formats dates
+    window_start: dt.date
+    window_end: dt.date
     state: str  # "planned", "due" or "overdue" on ``today`` (clinical.visit_state)
     days_overdue: int  # days since the window closed; 0 unless overdue
     assessments: tuple[str, ...]
@@ -54,6 +56,8 @@ def _line(v: VisitRow, labels: dict[str, str], periodic: set[str]) -> WorklistLi
         scheduled_date=v.scheduled_date,
         window=f"{VISIT.format('window_start', v.window_start)} – "
         f"{VISIT.format('window_end', v.window_end)}",
+        window_start=v.window_start,
+        window_end=v.window_end,
         state=v.state,
         days_overdue=v.days_overdue,
         assessments=tuple(labels.get(a, a) for a in v.assessments_planned),
