@@ -27,9 +27,15 @@ class _Job(QRunnable):
             result = self.fn()
         except Exception as exc:  # handed to the UI thread, shown to the user there
             exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
-            self.signals.failed.emit(exc)
+            self._tell(self.signals.failed, exc)
         else:
-            self.signals.done.emit(result)
+            self._tell(self.signals.done, result)
+
+    def _tell(self, signal: Any, value: Any) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the application quit while the job ran: nobody to tell
+            pass
 
 
 _running: set[_Job] = set()
