@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import traceback
 from collections.abc import Callable
 from typing import Any
@@ -32,10 +33,8 @@ class _Job(QRunnable):
             self._tell(self.signals.done, result)
 
     def _tell(self, signal: Any, value: Any) -> None:
-        try:
+        with contextlib.suppress(RuntimeError):  # the application quit while the job ran
             signal.emit(value)
-        except RuntimeError:  # the application quit while the job ran: nobody to tell
-            pass
 
 
 _running: set[_Job] = set()
