@@ -109,12 +109,15 @@ def _screening_counts(db: Database, actor: Actor | None) -> tuple:
 
 def study_data(db: Database, actor: Actor | None) -> StudyData:
     with reading(db, actor, Permission.REPORTS) as s:
-        enrolled = s.execute(
+        # Plain columns, executed on the connection: the ORM's row handling is not needed
+        # for tens of thousands of tuples.
+        run = s.connection().execute
+        enrolled = run(
             select(Participant.cohort, Participant.index_date).where(
                 Participant.study_id.is_not(None), Participant.cohort.is_not(None)
             )
         ).all()
-        people = s.execute(
+        people = run(
             select(
                 Participant.id,
                 Participant.study_id,
@@ -131,26 +134,31 @@ def study_data(db: Database, actor: Actor | None) -> StudyData:
             .order_by(Participant.study_id)
         ).all()
         events: dict[int, list] = defaultdict(list)
-        for pid, kind, date in s.execute(
+        for pid, kind, date in run(
             select(ClinicalEvent.participant_id, ClinicalEvent.kind, ClinicalEvent.event_date)
         ):
             events[pid].append((kind, date))
         visits: dict[int, list] = defaultdict(list)
-        for pid, date, imaging in s.execute(
-            select(Visit.participant_id, Visit.actual_date, Visit.liver_imaging_result).where(
-                Visit.status == "done", Visit.actual_date.is_not(None)
-            )
+        # Status checked here, not in SQL: a third of all visits are done, which one pass
+        # over the table reads faster than the status index's scattered lookups.
+        for pid, status, date, imaging in run(
+            select(
+                Visit.participant_id,
+                Visit.status,
+                Visit.actual_date,
+                Visit.liver_imaging_result,
+            ).where(Visit.actual_date.is_not(None))
         ):
-            visits[pid].append((date, imaging))
+            if status == "done":
+                visits[pid].append((date, imaging))
         ecog: dict[int, int | None] = {}
-        for pid, value in s.execute(
+        for pid, value in run(
             select(Screening.participant_id, Screening.ecog).order_by(Screening.screening_date)
         ):
             ecog[pid] = value  # the latest screening wins
-        # Plain rows of the columns used, not ORM objects: several times faster at 10,000.
         baseline = {
             b.participant_id: b
-            for b in s.execute(
+            for b in run(
                 select(
                     BaselineDisease.participant_id,
                     BaselineDisease.ebv_dna_copies_ml,
@@ -163,7 +171,7 @@ def study_data(db: Database, actor: Actor | None) -> StudyData:
             )
         }
         first_op: dict[int, Any] = {}
-        for op in s.execute(
+        for op in run(
             select(
                 Operation.id,
                 Operation.participant_id,
@@ -174,13 +182,13 @@ def study_data(db: Database, actor: Actor | None) -> StudyData:
             first_op.setdefault(op.participant_id, op)
         op_ids = {op.id for op in first_op.values()}
         complications: dict[int, list] = defaultdict(list)
-        for op_id, onset, grade in s.execute(
+        for op_id, onset, grade in run(
             select(Complication.operation_id, Complication.onset_date, Complication.clavien_dindo)
         ):
             if op_id in op_ids:
                 complications[op_id].append((onset, grade))
         reoperations: dict[int, list] = defaultdict(list)
-        for op_id, date, planned in s.execute(
+        for op_id, date, planned in run(
             select(Reoperation.operation_id, Reoperation.reoperation_date, Reoperation.planned)
         ):
             if op_id in op_ids:

@@ -242,7 +242,7 @@ def screening_flow(db: Database, actor: Actor | None) -> FlowCounts:
         )
         rows = []
         seen: set[int] = set()
-        for pid, verdict, study_id, cohort, status, raw in s.execute(stmt):
+        for pid, verdict, study_id, cohort, status, raw in s.connection().execute(stmt):
             outcome = _outcome(verdict, study_id)
             failed: tuple[str, ...] = ()
             if pid not in seen and outcome == "not_eligible":
