@@ -196,9 +196,12 @@ def study_data(db: Database, actor: Actor | None) -> StudyData:
 
     rows = []
     exclusions = []
+    protocol = load_protocol()  # once, not once per participant
     for pid, study_id, cohort, index_date, sex, birth in people:
         try:
-            os_time, rfs = endpoints_from_records(index_date, cohort, events[pid], visits[pid])
+            os_time, rfs = endpoints_from_records(
+                index_date, cohort, events[pid], visits[pid], protocol
+            )
             periop = None
             op = first_op.get(pid)
             if cohort == "hepatectomy" and op is not None:
