@@ -112,12 +112,8 @@ def study_data(db: Database, actor: Actor | None) -> StudyData:
         # Plain columns, executed on the connection: the ORM's row handling is not needed
         # for tens of thousands of tuples.
         run = s.connection().execute
+        # Everyone enrolled (the flow counts them); the analysis takes those with an index date.
         enrolled = run(
-            select(Participant.cohort, Participant.index_date).where(
-                Participant.study_id.is_not(None), Participant.cohort.is_not(None)
-            )
-        ).all()
-        people = run(
             select(
                 Participant.id,
                 Participant.study_id,
@@ -126,13 +122,10 @@ def study_data(db: Database, actor: Actor | None) -> StudyData:
                 Participant.sex,
                 Participant.birth_date,
             )
-            .where(
-                Participant.study_id.is_not(None),
-                Participant.index_date.is_not(None),
-                Participant.cohort.is_not(None),
-            )
+            .where(Participant.study_id.is_not(None), Participant.cohort.is_not(None))
             .order_by(Participant.study_id)
         ).all()
+        people = [p for p in enrolled if p.index_date is not None]
         events: dict[int, list] = defaultdict(list)
         for pid, kind, date in run(
             select(ClinicalEvent.participant_id, ClinicalEvent.kind, ClinicalEvent.event_date)
@@ -245,7 +238,7 @@ def study_data(db: Database, actor: Actor | None) -> StudyData:
     screened, eligible, reasons = _screening_counts(db, actor)
     by_cohort: dict[str, int] = defaultdict(int)
     untreated: dict[str, int] = defaultdict(int)
-    for cohort, index_date in enrolled:
+    for _, _, cohort, index_date, _, _ in enrolled:
         by_cohort[cohort] += 1
         if index_date is None:
             untreated[cohort] += 1
