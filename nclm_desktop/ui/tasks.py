@@ -41,18 +41,22 @@ _running: set[_Job] = set()
 
 
 def run_in_background(
-    fn: Callable[[], Any], on_done: Callable[[Any], None], on_error: Callable[[Exception], None]
+    fn: Callable[[], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[Exception], None],
+    owner: QObject | None = None,
 ) -> _Job:
-    """Start ``fn`` on the global thread pool; callbacks run on the UI thread."""
+    """Start ``fn`` on the global thread pool; callbacks run on the UI thread, and not at all
+    when the widget that asked (a bound method's object, or ``owner`` for a lambda) is gone."""
     job = _Job(fn)
     job.setAutoDelete(False)
     _running.add(job)
 
     def finish(callback: Callable[[Any], None], value: Any) -> None:
         _running.discard(job)
-        owner = getattr(callback, "__self__", None)
-        if isinstance(owner, QObject) and not shiboken6.isValid(owner):
-            return  # the page that asked was closed while the job ran: nobody to tell
+        for asker in (owner, getattr(callback, "__self__", None)):
+            if isinstance(asker, QObject) and not shiboken6.isValid(asker):
+                return  # the page that asked was closed while the job ran: nobody to tell
         callback(value)
 
     job.signals.done.connect(lambda r: finish(on_done, r))
