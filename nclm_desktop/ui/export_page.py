@@ -7,7 +7,7 @@ import datetime as dt
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,7 +29,7 @@ from ..models.db import Database
 from ..services.errors import ServiceError
 from ..services.permissions import Actor, Permission
 from ..services.study_export import DERIVED, ExportOptions, check_request, export_study
-from .tasks import run_in_background
+from .tasks import Progress, run_in_background
 
 FORMAT_LABELS = (
     ("csv", QT_TRANSLATE_NOOP("ExportPage", "CSV (UTF-8, one file per table)")),
@@ -48,18 +48,12 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("ExportPage", text)
 
 
-class _Progress(QObject):
-    """Carries the worker thread's progress to the UI thread (a queued signal)."""
-
-    step = Signal(int, int, str)
-
-
 class ExportPage(QWidget):
     def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db, self.actor = db, actor
         self._cancel = threading.Event()
-        self._bridge = _Progress(self)
+        self._bridge = Progress(self)
         self._bridge.step.connect(self._on_step)
         cancel = self._cancel
         self.destroyed.connect(lambda *_: cancel.set())  # closing it stops a running export

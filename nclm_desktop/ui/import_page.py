@@ -8,7 +8,7 @@ import csv
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -34,7 +34,7 @@ from ..services.permissions import Actor
 from ..services.study_import.reading import source_files
 from ..services.study_import.run import check_request, import_study
 from .table_models import Column, RecordTableModel
-from .tasks import run_in_background
+from .tasks import Progress, run_in_background
 
 STEP_TITLES = {
     "people": QT_TRANSLATE_NOOP("ImportPage", "participants and screening"),
@@ -54,12 +54,6 @@ ENCODINGS = {  # reading.py's names of what a file was read as
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("ImportPage", text)
-
-
-class _Progress(QObject):
-    """Carries the worker thread's progress to the UI thread (a queued signal)."""
-
-    step = Signal(int, int, str)
 
 
 def _table_title(name: str) -> str:
@@ -82,7 +76,7 @@ class ImportPage(QWidget):
         self.db, self.actor = db, actor
         self._cancel = threading.Event()
         self._dry = True
-        self._bridge = _Progress(self)
+        self._bridge = Progress(self)
         self._bridge.step.connect(self._on_step)
         cancel = self._cancel
         self.destroyed.connect(lambda *_: cancel.set())  # closing it stops a running import

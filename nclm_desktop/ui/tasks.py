@@ -37,6 +37,13 @@ class _Job(QRunnable):
             signal.emit(value)
 
 
+class Progress(QObject):
+    """Carries a worker thread's progress (done, total, what) to the UI thread: a signal
+    emitted from the job is queued to the receiver's thread."""
+
+    step = Signal(int, int, str)
+
+
 _running: set[_Job] = set()
 
 
