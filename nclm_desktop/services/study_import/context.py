@@ -59,8 +59,12 @@ class Context:
         c = self.counts.setdefault(table, Counts())
         setattr(c, how, getattr(c, how) + 1)
 
-    def imported(self, table: str, parsed: Parsed, record_id: Any, pid: int | None) -> None:
-        """One import event per record written (audited when the table is done)."""
+    def imported(
+        self, table: str, parsed: Parsed, record_id: Any, pid: int | None, how: str = "created"
+    ) -> None:
+        """One import event per record written (audited when the table is done), counted as
+        ``how`` ("created" or "updated")."""
+        self.count(table, how)
         row = parsed.row
         self.events.append(
             {

@@ -171,8 +171,7 @@ def compare(ctx: Context, table: str, p: Parsed, pid: int, own: int | None = Non
         return True
     ctx.attempt([p], apply, ctx, pid, record.__dict__.get("id", pid), {**stored, **p.values})
     if ctx.ok:
-        ctx.imported(table, p, own if own is not None else pid, pid)
-        ctx.count(table, "updated")
+        ctx.imported(table, p, own if own is not None else pid, pid, "updated")
     return True
 
 

@@ -128,7 +128,6 @@ def import_visits(ctx: Context, rows: Iterable[Parsed], events: Events) -> None:
                 continue
             for e, event_id in zip(found, done.event_ids, strict=False):
                 ctx.imported("clinical_event", e, event_id, pid)
-                ctx.count("clinical_event", "created")
         elif status == "missed":
             ctx.attempt([p], fu.mark_missed, ctx.db, ctx.actor, visit_id, ctx.today)
             if not ctx.ok:
@@ -143,8 +142,7 @@ def import_visits(ctx: Context, rows: Iterable[Parsed], events: Events) -> None:
                 ),
             )
             continue
-        ctx.imported("visit", p, visit_id, pid)
-        ctx.count("visit", "updated" if status == "planned" else "created")
+        ctx.imported("visit", p, visit_id, pid, "updated" if status == "planned" else "created")
 
 
 def import_events(ctx: Context, events: Events) -> None:
@@ -159,4 +157,3 @@ def import_events(ctx: Context, events: Events) -> None:
         done = ctx.attempt([p], fu.record_events, ctx.db, ctx.actor, pid, [_finding(p)], ctx.today)
         if done is not None:
             ctx.imported("clinical_event", p, done.event_ids[0], pid)
-            ctx.count("clinical_event", "created")

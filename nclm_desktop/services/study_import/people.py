@@ -181,7 +181,6 @@ def _existing(ctx: Context, key: Any, pid: int, *rows: Parsed | None) -> None:
             )
             if ctx.ok:
                 ctx.imported(table, p, pid, pid)
-                ctx.count(table, "created")
 
 
 def _create(
@@ -335,11 +334,7 @@ def _audit_person(
     ctx.imported("participant", person, pid, pid)
     ctx.imported("participant_identity", ident, pid, pid)
     ctx.imported("screening", screened, screening_id, pid)
-    for table in ("participant", "participant_identity", "screening"):
-        ctx.count(table, "created")
     if base is not None:
         ctx.imported("baseline_disease", base, pid, pid)
-        ctx.count("baseline_disease", "created")
     for p in lines:
         ctx.imported("systemic_treatment", p, line_ids.get(p.values.get("line")), pid)
-        ctx.count("systemic_treatment", "created")

@@ -61,7 +61,6 @@ def import_operations(ctx: Context, rows: Iterable[Parsed], team: dict[int, list
             if own is not None:
                 ctx.records[("operation", own)] = new
             ctx.imported("operation", p, new, pid)
-            ctx.count("operation", "created")
 
 
 def _operation(ctx: Context, p: Parsed, pid: int) -> int | None:
@@ -131,7 +130,6 @@ def import_complications(ctx: Context, rows: Iterable[Parsed], deaths: dict[int,
             if own is not None:
                 ctx.records[("complication", own)] = new
             ctx.imported("complication", p, new, pid)
-            ctx.count("complication", "created")
 
 
 def import_reoperations(ctx: Context, rows: Iterable[Parsed]) -> None:
@@ -163,4 +161,3 @@ def import_reoperations(ctx: Context, rows: Iterable[Parsed]) -> None:
         )
         if new is not None:
             ctx.imported("reoperation", p, new, pid)
-            ctx.count("reoperation", "created")
