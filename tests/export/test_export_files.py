@@ -181,7 +181,7 @@ def test_every_table_fits_stata_with_long_names_mapped(study, pi, tmp_path):
 
 
 def test_chinese_labels_come_from_the_translation_source(study, pi, tmp_path, monkeypatch):
-    from nclm_desktop.services.study_export import labels_zh
+    from nclm_desktop.forms import translations
 
     label = all_forms()["operation"]["operation_date"].label
     approach = all_forms()["operation"]["approach"].label
@@ -194,7 +194,7 @@ def test_chinese_labels_come_from_the_translation_source(study, pi, tmp_path, mo
         "</message></context></TS>",
         encoding="utf-8",
     )
-    monkeypatch.setattr(labels_zh, "ts_file", lambda: ts)
+    monkeypatch.setattr(translations, "ts_file", lambda lang: ts)
     out = tmp_path / "e"
     export(study, pi, out, forms=("operation",))
     by_name = {r["variable"]: r for r in read_csv(out / "data_dictionary.csv")}
