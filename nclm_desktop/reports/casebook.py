@@ -109,7 +109,7 @@ def _signatures(d: CasebookData, lang: ReportLanguage) -> list[Flowable]:
     ]
     broken = [i for i, s in enumerate(d.signatures) if s.state != "valid"]  # tinted
     head = (t("Printed name"), t("Meaning"), t("Signed (date, time, time zone)"), t("State"))
-    return [*story, data_table(head, rows, (0.2, 0.28, 0.36, 0.16), highlight=broken)]
+    return [*story, data_table(head, rows, (0.17, 0.33, 0.34, 0.16), highlight=broken)]
 
 
 def _stamp(stamp: Stamp | None, lang: ReportLanguage) -> str:
@@ -191,7 +191,7 @@ def _form(f: CasebookForm, lang: ReportLanguage) -> list[Flowable]:
     ]
     highlight = [i for i, v in enumerate(f.values) if any(q.state != "closed" for q in v.queries)]
     head = (t("Field"), t("Value"), t("Data queries"))
-    table = data_table(head, rows, (0.3, 0.33, 0.37), small=True, highlight=highlight)
+    table = data_table(head, rows, (0.34, 0.3, 0.36), small=True, highlight=highlight)
     return [CondPageBreak(60), KeepTogether([section(heading), p(sdv, styles().small)]), table]
 
 
