@@ -161,6 +161,9 @@ def value_text(f: Field | None, value: Any, lang: ReportLanguage) -> str:
         return lang.join(str(v) for v in value) if isinstance(value, list) else str(value)
     if f.name == "role":  # a role in the operation, stored as its code
         return lang.t(TEAM_ROLES[value]) if value in TEAM_ROLES else lang.role(str(value))
+    if f.kind is Kind.CHOICE and f.choice_label(value) == f"Grade {value}":
+        t = lang.t  # grade labels made from the grade (forms/crf/complication.py), as the UI
+        return t("Grade {g}").format(g=value)
     return lang.field(f, value if isinstance(value, list) or f.kind is not Kind.MULTI else [value])
 
 

@@ -4776,6 +4776,10 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
         <translation>签名</translation>
     </message>
     <message>
+        <source>Treatment</source>
+        <translation>处理措施</translation>
+    </message>
+    <message>
         <source>State</source>
         <translation>状态</translation>
     </message>
@@ -6727,6 +6731,10 @@ This screen is not available in this version yet.</source>
     <message>
         <source>routine only</source>
         <translation>仅常规检查</translation>
+    </message>
+    <message>
+        <source>Grade {g}</source>
+        <translation>{g} 级</translation>
     </message>
     <message>
         <source>[hidden]</source>

@@ -22,8 +22,10 @@ MONITORING_RECORDS = {
 }
 # What an inserted monitoring record is about, from its snapshot.
 ABOUT = ("form", "record_id", "field", "text", "meaning_text")
-# The monitoring records' own columns an audit line names (their state and answer).
-MONITORING_FIELDS = {
+# Columns no single field names: the monitoring records' own (a query's state, its answer)
+# and a column several fields share (a complication's treatment ticks).
+COLUMN_LABELS = {
+    "treatment": QT_TRANSLATE_NOOP("DataDictionary", "Treatment"),
     "state": QT_TRANSLATE_NOOP("DataDictionary", "State"),
     "answer": QT_TRANSLATE_NOOP("DataDictionary", "Answer"),
     "text": QT_TRANSLATE_NOOP("DataDictionary", "Query"),
@@ -67,9 +69,23 @@ def _parsed(text: str | None) -> Any:
         return text
 
 
-def _value(f: Field | None, text: str | None) -> Any:
-    """A stored value back as the form holds it (a date as a date)."""
+def _parts(table: str, column: str) -> dict[str, str]:
+    """The fields sharing a JSON column: name -> label."""
+    return {
+        f.name: f.label
+        for form in all_forms().values()
+        if form.table == table
+        for f in form.fields
+        if f.variable == column
+    }
+
+
+def _value(f: Field | None, text: str | None, parts: dict[str, str]) -> Any:
+    """A stored value back as the form holds it (a date as a date; the answers of a shared
+    column by their fields' labels)."""
     value = _parsed(text)
+    if isinstance(value, dict) and parts:
+        return {parts.get(k, k): v for k, v in value.items()}
     if f is not None and f.kind is Kind.DATE and isinstance(value, str):
         try:
             return dt.date.fromisoformat(value[:10])
@@ -105,8 +121,9 @@ def audit_lines(events: Iterable[dict]) -> tuple[CasebookAuditLine, ...]:
             continue
         title, fields = forms.get(table, (MONITORING_RECORDS.get(table, table), {}))
         f = fields.get(column)
-        label = f.label if f is not None else MONITORING_FIELDS.get(column, column)
-        new = _value(f, e.get("new_value")) if column else None
+        label = f.label if f is not None else COLUMN_LABELS.get(column, column)
+        parts = _parts(table, column) if f is None else {}
+        new = _value(f, e.get("new_value"), parts) if column else None
         about = _about(_parsed(e.get("new_value"))) if monitoring and not column else ()
         lines.append(
             CasebookAuditLine(
@@ -117,7 +134,7 @@ def audit_lines(events: Iterable[dict]) -> tuple[CasebookAuditLine, ...]:
                 record_id=str(e.get("entity_id") or ""),
                 field=label,
                 spec=f,
-                old=_value(f, e.get("old_value")) if column else None,
+                old=_value(f, e.get("old_value"), parts) if column else None,
                 new=new,
                 about=about,
                 reason=e.get("reason") or "",
