@@ -16,7 +16,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SIZE_LIMIT_MB = 340  # a guard against regressions (318 MB on Linux); the aim was 250 (README)
+# A guard against regressions: 288 MB on Linux (the aim of 250 is out of reach while the
+# analysis needs scipy, numpy and pandas: installer/README.md, "Size").
+SIZE_LIMIT_MB = 300
 EXE_NAME = "nclm-desktop.exe" if sys.platform == "win32" else "nclm-desktop"
 CLI_NAME = "nclm-desktop-cli.exe" if sys.platform == "win32" else "nclm-desktop"
 
@@ -41,7 +43,9 @@ def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("ward-pc")
 
 
-def run(bundle: Path, home: Path, *args: str, expect: int = 0) -> subprocess.CompletedProcess:
+def run(
+    bundle: Path, home: Path, *args: str, expect: int = 0, stdin: str | None = None
+) -> subprocess.CompletedProcess:
     """The bundled executable, with no Python path, user data and anchors under ``home``."""
     from nclm_desktop.demo import DEMO_PASSWORD
 
@@ -59,7 +63,7 @@ def run(bundle: Path, home: Path, *args: str, expect: int = 0) -> subprocess.Com
     )
     out = subprocess.run(
         [str(bundle / CLI_NAME), *args], capture_output=True, text=True, env=env,
-        cwd=home, timeout=600,
+        cwd=home, timeout=600, input=stdin,
     )  # fmt: skip
     assert out.returncode == expect, f"{args}: {out.stdout[-1500:]}\n{out.stderr[-3000:]}"
     return out
@@ -92,9 +96,11 @@ def test_version_names_the_build_date(bundle: Path, home: Path) -> None:
 
 
 def test_window_opens(bundle: Path, home: Path, study: Path) -> None:
-    shot = home / "window.png"
-    run(bundle, home, "--db", str(study), "--smoke-test", str(shot))
-    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
+    """In both languages: Chinese also needs the trimmed ICU data's zh locale (the spec)."""
+    for lang in ("en", "zh_CN"):
+        shot = home / f"window-{lang}.png"
+        run(bundle, home, "--db", str(study), "--lang", lang, "--smoke-test", str(shot))
+        assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
 
 
 def test_sign_in_opens_the_study_behind_the_dialog(bundle: Path, home: Path, study: Path) -> None:
@@ -142,14 +148,17 @@ def test_every_report_and_the_calendar(bundle: Path, home: Path, study: Path) ->
         "schedule-zh": ["schedule", "--participant", participant, "--lang", "zh_CN"],
         "worklist": ["worklist", "--from", "2026-01-01", "--to", "2026-12-31"],
         "screening-log": ["screening-log"],
+        "outcomes-zh": ["outcomes", "--lang", "zh_CN"],
+        "casebook-zh": ["casebook", "--participant", operated, "--lang", "zh_CN"],
     }
     for name, args in cases.items():
         pdf = home / f"{name}.pdf"
         run(bundle, home, "--db", str(study), "--user", "pi", "report", *args, "--out", str(pdf))
         text = "".join(page.extract_text() or "" for page in PdfReader(pdf).pages)
         assert len(text) > 100, name
-    zh = "".join(p.extract_text() or "" for p in PdfReader(home / "schedule-zh.pdf").pages)
-    assert any("\u4e00" <= ch <= "\u9fff" for ch in zh)  # the bundled CJK font was found
+    for name in ("schedule-zh", "outcomes-zh", "casebook-zh"):  # the CJK font was found
+        zh = "".join(p.extract_text() or "" for p in PdfReader(home / f"{name}.pdf").pages)
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in zh), name
     ics = home / "worklist.ics"
     run(bundle, home, "--db", str(study), "--user", "pi", "calendar", "ics",
         "--from", "2026-01-01", "--to", "2026-12-31", "--out", str(ics))  # fmt: skip
@@ -162,6 +171,69 @@ def test_analyze(bundle: Path, home: Path, study: Path) -> None:
     run(bundle, home, "--db", str(study), "--user", "pi", "analyze", "--out", str(folder))
     assert (folder / "results.json").stat().st_size > 0
     assert list(folder.glob("*.png")) or list(folder.glob("*.pdf"))
+
+
+def test_export_sav_and_xlsx(bundle: Path, home: Path, study: Path) -> None:
+    """pyreadstat writes SPSS, XlsxWriter the workbook (both collected into the bundle)."""
+    import pyreadstat
+
+    sav = home / "export-sav"
+    run(bundle, home, "--db", str(study), "--user", "pi", "export", "--format", "sav",
+        "--out", str(sav))  # fmt: skip
+    frame, meta = pyreadstat.read_sav(str(sav / "participant.sav"))
+    assert len(frame) > 0 and meta.column_labels
+    workbook = _xlsx_export(bundle, home, study)
+    assert workbook.read_bytes()[:2] == b"PK"
+
+
+def _xlsx_export(bundle: Path, home: Path, study: Path) -> Path:
+    folder = home / "export-xlsx"
+    if not folder.exists():
+        run(bundle, home, "--db", str(study), "--user", "pi", "export", "--format", "xlsx",
+            "--identified", "--reason", "bundle test", "--out", str(folder))  # fmt: skip
+    return folder / "study.xlsx"
+
+
+def test_import_dry_run_and_template(bundle: Path, home: Path, study: Path) -> None:
+    """openpyxl reads the bundle's own xlsx export into a new database (the accounts created
+    in the demo's order, since the operation team names accounts by their number)."""
+    from nclm_desktop.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
+
+    workbook = _xlsx_export(bundle, home, study)
+    target = home / "import.db"
+    run(bundle, home, "--db", str(target), "init")
+    for n, account in enumerate(DEMO_ACCOUNTS[:4]):
+        signed = [] if n == 0 else ["--user", DEMO_ACCOUNTS[0].username]
+        run(bundle, home, "--db", str(target), *signed, "user", "add", account.username,
+            "--role", account.role, stdin=f"{DEMO_PASSWORD}\n{DEMO_PASSWORD}\n")  # fmt: skip
+    out = run(bundle, home, "--db", str(target), "--user", "pi", "import", "--dry-run",
+              "--from", str(workbook))  # fmt: skip
+    with sqlite3.connect(study) as con:
+        people = con.execute("SELECT count(*) FROM participant").fetchone()[0]
+    assert "Dry run" in out.stdout and f"participant: {people} created" in out.stdout
+    with sqlite3.connect(target) as con:
+        assert con.execute("SELECT count(*) FROM participant").fetchone()[0] == 0
+    template = home / "operation-template.xlsx"
+    run(bundle, home, "--db", str(target), "--user", "pi", "import-template", "--form",
+        "operation", "--out", str(template))  # fmt: skip
+    assert template.read_bytes()[:2] == b"PK"
+
+
+def test_backup_sign_and_queries(bundle: Path, home: Path, study: Path) -> None:
+    """The monitoring and safety commands, on a copy (signing locks a casebook)."""
+    copy = home / "signing.db"
+    with sqlite3.connect(study) as source, sqlite3.connect(copy) as target:
+        source.backup(target)
+    operated, _ = _ids(study)
+    out = run(bundle, home, "--db", str(copy), "--user", "pi", "sign", "--participant", operated,
+              "--meaning", "approve")  # fmt: skip
+    assert "locked" in out.stdout
+    run(bundle, home, "--db", str(copy), "--user", "pi", "queries", "list", "--out",
+        str(home / "queries.csv"))  # fmt: skip
+    assert (home / "queries.csv").read_text(encoding="utf-8-sig").startswith("id,study_id,form")
+    out = run(bundle, home, "--db", str(copy), "--user", "admin", "backup", "--to",
+              str(home / "backups"))  # fmt: skip
+    assert "checked" in out.stdout and list((home / "backups").glob("signing-*.db"))
 
 
 def test_refuses_a_database_of_a_newer_version(bundle: Path, home: Path, study: Path) -> None:
@@ -179,9 +251,10 @@ def test_bundle_size_and_contents(bundle: Path) -> None:
     files = [p for p in bundle.rglob("*") if p.is_file() and not p.is_symlink()]
     size_mb = sum(p.stat().st_size for p in files) / 1e6
     print(f"bundle: {size_mb:.0f} MB in {len(files)} files")
-    assert size_mb < SIZE_LIMIT_MB
+    assert size_mb < SIZE_LIMIT_MB, "Linux: was the ICU data trimmed (icupkg installed)?"
     names = " ".join(str(p.relative_to(bundle)) for p in files)
     for unwanted in ("QtWebEngine", "Qt6Quick", "Qt6Qml", "Qt6Multimedia", "pytest", "hypothesis",
                      "tkinter", "Qt6Designer", "statsmodels/tsa", "libqvnc", "libqeglfs",
-                     "libcups.so", "libgtk", "sample_data", "STIXGeneral", "_avif"):  # fmt: skip
+                     "libcups.so", "libgtk", "sample_data", "STIXGeneral", "_avif", "qt_help_",
+                     "pdfcorefonts"):  # fmt: skip
         assert unwanted not in names, unwanted

@@ -52,6 +52,17 @@ def said(template: str, **params: Any) -> Said:
     return text
 
 
+def shown(text: str) -> str:
+    """``text`` as the user reads it: a ``Said`` in the interface language once a translator
+    is installed, anything else as it is."""
+    if isinstance(text, Said) and _translator is not None:
+        try:
+            return _translator(text.template, text.params)
+        except (KeyError, IndexError, ValueError):  # a translation lost a placeholder
+            pass
+    return str(text)
+
+
 class UserError(Exception):
     """A request refused, with a message for the user."""
 

@@ -112,6 +112,9 @@ def check_sqlite_file(path: Path) -> None:
 # --- engine --------------------------------------------------------------------------
 
 
+CACHE_SIZE = -16384  # negative: KiB, not pages
+
+
 def _install_sqlite_pragmas(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
@@ -122,6 +125,9 @@ def _install_sqlite_pragmas(engine: Engine) -> None:
         cur.execute("PRAGMA journal_mode = WAL")
         cur.execute("PRAGMA synchronous = FULL")
         cur.execute("PRAGMA foreign_keys = ON")
+        # 16 MiB of page cache (the default is 2 MiB): lists that read a thousand scattered
+        # visit rows at 10,000 participants stop re-reading the same pages from the file.
+        cur.execute(f"PRAGMA cache_size = {CACHE_SIZE}")
         cur.close()
 
     @event.listens_for(engine, "begin")
@@ -465,5 +471,11 @@ def verify_pragmas(db: Database) -> dict[str, Any]:
     with db.engine.connect() as conn:
         return {
             name: conn.exec_driver_sql(f"PRAGMA {name}").scalar()
-            for name in ("journal_mode", "synchronous", "foreign_keys", "busy_timeout")
+            for name in (
+                "journal_mode",
+                "synchronous",
+                "foreign_keys",
+                "busy_timeout",
+                "cache_size",
+            )
         }

@@ -46,7 +46,11 @@ def idle_lock_minutes(db: Database) -> int:
 
 def set_idle_lock_minutes(db: Database, actor: Actor | None, minutes: int) -> None:
     if not 1 <= minutes <= 60:
-        raise ValidationError("idle_lock_minutes", "The idle lock must be 1 to 60 minutes.")
+        raise ValidationError(
+            "idle_lock_minutes",
+            QT_TRANSLATE_NOOP("Refusals", "The idle lock must be 1 to 60 minutes."),
+            params={},
+        )
     with writing(db, actor, Permission.MANAGE_USERS) as s:
         row = s.get(Setting, "idle_lock_minutes")
         if row is None:
@@ -72,8 +76,12 @@ def set_contact_numbers(db: Database, actor: Actor | None, numbers: dict[str, st
         if value.strip() and not _PHONE.match(value.strip()):
             raise ValidationError(
                 key,
-                "A telephone number may hold digits, spaces, +, - and "
-                "brackets (3 to 40 characters).",
+                QT_TRANSLATE_NOOP(
+                    "Refusals",
+                    "A telephone number may hold digits, spaces, +, - and brackets "
+                    "(3 to 40 characters).",
+                ),
+                params={},
             )
     with writing(db, actor, Permission.MANAGE_USERS, reason="contact numbers updated") as s:
         for key, value in numbers.items():

@@ -9,6 +9,7 @@ from typing import TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..forms import QT_TRANSLATE_NOOP
 from ..models import ClinicalEvent, Operation, Participant
 from .errors import NotFound, ValidationError
 
@@ -22,7 +23,11 @@ def today_or(today: dt.date | None) -> dt.date:
 def edit_reason(reason: str | None) -> str:
     text = (reason or "").strip()
     if not text:
-        raise ValidationError("reason", "Changing recorded surgical data needs a reason.")
+        raise ValidationError(
+            "reason",
+            QT_TRANSLATE_NOOP("Refusals", "Changing recorded surgical data needs a reason."),
+            params={},
+        )
     return text
 
 

@@ -319,7 +319,7 @@ class AdminPage(QWidget):
             self.backup_button.setEnabled(True)
             say(self.backup_status, self.tr("Backup failed: {e}").format(e=exc), error=True)
 
-        run_in_background(lambda: backup_database(self.db, self.actor), done, failed)
+        run_in_background(lambda: backup_database(self.db, self.actor), done, failed, owner=self)
 
     def _choose_backup(self) -> str:
         start = str(self.db.path.parent / "backups") if self.db.path else ""
@@ -363,5 +363,8 @@ class AdminPage(QWidget):
             dialogs.show_error(self, self.tr("Restore failed: {e}").format(e=exc))
 
         run_in_background(
-            lambda: restore_open_database(self.db, self.actor, Path(backup)), done, failed
+            lambda: restore_open_database(self.db, self.actor, Path(backup)),
+            done,
+            failed,
+            owner=self,
         )

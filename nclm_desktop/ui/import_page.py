@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..forms.catalogue import all_forms
+from ..forms.errors import shown
 from ..models.db import Database
 from ..services.errors import ServiceError
 from ..services.permissions import Actor
@@ -157,7 +158,7 @@ class ImportPage(QWidget):
                 Column("file", _t("File")),
                 Column("row", _t("Row"), lambda v: str(v) if v else ""),
                 Column("column", _t("Column")),
-                Column("message", _t("Message")),
+                Column("message", _t("Message"), shown),
             ],
             self,
         )
@@ -232,7 +233,7 @@ class ImportPage(QWidget):
             with path.open("w", encoding="utf-8-sig", newline="") as fh:
                 out = csv.writer(fh)
                 out.writerow(("file", "row", "column", "message"))
-                out.writerows((e.file, e.row or "", e.column, e.message) for e in self._errors)
+                out.writerows((e.file, e.row or "", e.column, shown(e.message)) for e in self._errors)
         except OSError as exc:
             self._show(_t("Cannot write {path}: {error}").format(path=path, error=exc.strerror))
             return

@@ -181,7 +181,7 @@ class ParticipantsPage(QWidget):
                 self.model.add_search_text("name", keys)
                 self._update_count()
 
-        run_in_background(lambda: search_keys(names), arrived, lambda _exc: None)
+        run_in_background(lambda: search_keys(names), arrived, lambda _exc: None, owner=self)
 
     def _update_count(self) -> None:
         self.count_label.setText(

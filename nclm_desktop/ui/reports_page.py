@@ -402,6 +402,7 @@ class ReportsPage(QWidget):
             work,
             lambda pdf: self._show(pdf, name, filename, generation),
             lambda exc: self._failed(exc, generation),
+            owner=self,
         )
 
     def clear_preview(self, *_: object) -> None:

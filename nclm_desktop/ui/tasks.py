@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import traceback
 from collections.abc import Callable
 from typing import Any
@@ -27,27 +28,35 @@ class _Job(QRunnable):
             result = self.fn()
         except Exception as exc:  # handed to the UI thread, shown to the user there
             exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
-            self.signals.failed.emit(exc)
+            self._tell(self.signals.failed, exc)
         else:
-            self.signals.done.emit(result)
+            self._tell(self.signals.done, result)
+
+    def _tell(self, signal: Any, value: Any) -> None:
+        with contextlib.suppress(RuntimeError):  # the application quit while the job ran
+            signal.emit(value)
 
 
 _running: set[_Job] = set()
 
 
 def run_in_background(
-    fn: Callable[[], Any], on_done: Callable[[Any], None], on_error: Callable[[Exception], None]
+    fn: Callable[[], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[Exception], None],
+    owner: QObject | None = None,
 ) -> _Job:
-    """Start ``fn`` on the global thread pool; callbacks run on the UI thread."""
+    """Start ``fn`` on the global thread pool; callbacks run on the UI thread, and not at all
+    when the widget that asked (a bound method's object, or ``owner`` for a lambda) is gone."""
     job = _Job(fn)
     job.setAutoDelete(False)
     _running.add(job)
 
     def finish(callback: Callable[[Any], None], value: Any) -> None:
         _running.discard(job)
-        owner = getattr(callback, "__self__", None)
-        if isinstance(owner, QObject) and not shiboken6.isValid(owner):
-            return  # the page that asked was closed while the job ran: nobody to tell
+        for asker in (owner, getattr(callback, "__self__", None)):
+            if isinstance(asker, QObject) and not shiboken6.isValid(asker):
+                return  # the page that asked was closed while the job ran: nobody to tell
         callback(value)
 
     job.signals.done.connect(lambda r: finish(on_done, r))

@@ -267,7 +267,7 @@ def test_roles_write_only_their_tables(source, empty):
         import_study(db, monitor, source)
     report = import_study(db, actor_of(db, "coordinator"), source, dry_run=True)
     refused = {str(e) for e in report.errors}
-    assert "operation.csv: A coordinator may not record operations and complications." in refused
+    assert "operation.csv: The role Study coordinator may not record operations and complications." in refused
     assert not any(e.file == "participant.csv" for e in report.errors)  # theirs to enter
 
 

@@ -28,6 +28,26 @@ def test_a_closed_page_gets_no_callback(qtbot: Any) -> None:
     assert called == []
 
 
+def test_a_lambda_of_a_closed_page_is_not_called_either(qtbot: Any) -> None:
+    """A callback written as a lambda names its page as ``owner`` (the reports' preview
+    failed with "already deleted" when its dialog closed while the report was made)."""
+    page = _Page()
+    release = threading.Event()
+    called: list[Any] = []
+
+    def boom() -> int:
+        release.wait(5)
+        raise ValueError("no such participant")
+
+    run_in_background(boom, lambda v: page.done(v), lambda e: called.append(e), owner=page)
+    page.deleteLater()
+    qtbot.waitUntil(lambda: not _alive(page))
+    release.set()
+    assert wait_for_background(5000)
+    qtbot.wait(50)
+    assert called == []
+
+
 def test_a_live_page_gets_its_result(qtbot: Any) -> None:
     page = _Page()
     qtbot.addWidget(page)

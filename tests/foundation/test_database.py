@@ -30,6 +30,7 @@ def test_every_connection_has_the_pragmas(db):
         "synchronous": 2,
         "foreign_keys": 1,
         "busy_timeout": 15000,
+        "cache_size": -16384,
     }
 
 

@@ -182,3 +182,40 @@ def test_record_dialogs_in_chinese(qtbot, demo_db, data, record, zh_cn):
     for where, dialog in dialogs.items():
         problems += _tabs(_shown(qtbot, dialog), data, where)
     assert not problems, "\n".join(sorted(set(problems)))
+
+
+def test_sign_off_query_and_print_dialogs_in_chinese(qtbot, demo_db, data, record, zh_cn):
+    from nclm_desktop.services.monitoring import queries
+    from nclm_desktop.services.participant_record import get_summary
+    from nclm_desktop.ui.query_dialogs import (
+        AnswerQueryDialog,
+        CorrectionReasonDialog,
+        RaiseQueryDialog,
+    )
+    from nclm_desktop.ui.schedule_print import ScheduleReportDialog
+    from nclm_desktop.ui.sign_dialog import SignDialog, UnlockDialog
+
+    pi = _actor(demo_db, "investigator")
+    pid = record["participant"]
+    sid = get_summary(demo_db, pi, pid).study_id
+    fields = [("blood_loss_ml", "出血量"), ("margin_mm", "切缘")]
+    asked = queries.list_queries(demo_db, pi)
+    assert asked, "the demo study raises data queries"
+    dialogs = {
+        "sign casebook": SignDialog(demo_db, pi, pid, sid),
+        "sign form": SignDialog(
+            demo_db, pi, pid, sid, form="operation", record_id=str(record["operation"]), what="手术"
+        ),
+        "unlock": UnlockDialog(demo_db, pi, pid, sid),
+        "raise query": RaiseQueryDialog("手术", fields, "margin_mm", lambda *_: None),
+        "answer query": AnswerQueryDialog("手术 · 切缘", lambda *_: None),
+        "reason with queries": CorrectionReasonDialog("手术", [(asked[0], "切缘")], set()),
+        "schedule print": ScheduleReportDialog(demo_db, pi, sid, today=lambda: TODAY),
+        "operative print": ScheduleReportDialog(
+            demo_db, pi, sid, today=lambda: TODAY, key="operative"
+        ),
+    }
+    problems = []
+    for where, dialog in dialogs.items():
+        problems += _tabs(_shown(qtbot, dialog), data + [asked[0].text], where)
+    assert not problems, "\n".join(sorted(set(problems)))

@@ -5493,6 +5493,10 @@ This screen is not available in this version yet.</source>
         <translation>基线日期</translation>
     </message>
     <message>
+        <source>The end date ({end}) is before the start ({start}).</source>
+        <translation>结束日期（{end}）早于开始日期（{start}）。</translation>
+    </message>
+    <message>
         <source>Visit {code} is {status}; only open visits can be moved.</source>
         <translation>随访 {code} 状态为{status}；只能调整未完成的随访。</translation>
     </message>
@@ -5841,6 +5845,26 @@ This screen is not available in this version yet.</source>
         <translation>用户名或密码错误；未签名。</translation>
     </message>
     <message>
+        <source>The meaning must be one of: {choices}.</source>
+        <translation>签名含义必须是以下之一：{choices}。</translation>
+    </message>
+    <message>
+        <source>{study_id} is already signed and locked.</source>
+        <translation>{study_id} 已签名并锁定。</translation>
+    </message>
+    <message>
+        <source>{form} record {id} is not in this casebook.</source>
+        <translation>{form} 记录 {id} 不在该病例报告中。</translation>
+    </message>
+    <message>
+        <source>Unlocking needs a reason.</source>
+        <translation>解锁需要填写理由。</translation>
+    </message>
+    <message>
+        <source>{study_id} is not locked.</source>
+        <translation>{study_id} 未锁定。</translation>
+    </message>
+    <message>
         <source>The password must not contain control characters.</source>
         <translation>密码不能包含控制字符。</translation>
     </message>
@@ -5867,6 +5891,170 @@ This screen is not available in this version yet.</source>
     <message>
         <source>This password is on a list of common passwords; choose another.</source>
         <translation>该密码属于常用密码；请另选一个。</translation>
+    </message>
+    <message>
+        <source>run the data checks</source>
+        <translation>运行数据核查</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>未决</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>已答复</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Please enter the question.</source>
+        <translation>请填写质疑内容。</translation>
+    </message>
+    <message>
+        <source>Please enter the answer.</source>
+        <translation>请填写回复。</translation>
+    </message>
+    <message>
+        <source>raise data queries</source>
+        <translation>提出数据质疑</translation>
+    </message>
+    <message>
+        <source>answer data queries</source>
+        <translation>回复数据质疑</translation>
+    </message>
+    <message>
+        <source>Query {id} is {state}, not open.</source>
+        <translation>质疑 {id} 状态为{state}，不是未解决。</translation>
+    </message>
+    <message>
+        <source>No change of the {form} record cites Query #{id} in its reason; correct the value in its form first.</source>
+        <translation>{form} 记录的修改理由中没有引用质疑 #{id}；请先在其表单中更正数值。</translation>
+    </message>
+    <message>
+        <source>{action} raised by someone else</source>
+        <translation>{action}（他人提出的）</translation>
+    </message>
+    <message>
+        <source>close data queries</source>
+        <translation>关闭数据质疑</translation>
+    </message>
+    <message>
+        <source>Query {id} is already closed.</source>
+        <translation>质疑 {id} 已关闭。</translation>
+    </message>
+    <message>
+        <source>re-open data queries</source>
+        <translation>重新开放数据质疑</translation>
+    </message>
+    <message>
+        <source>Query {id} is already open.</source>
+        <translation>质疑 {id} 已处于开放状态。</translation>
+    </message>
+    <message>
+        <source>mark source data verified</source>
+        <translation>标记源数据已核查</translation>
+    </message>
+    <message>
+        <source>The idle lock must be 1 to 60 minutes.</source>
+        <translation>空闲锁定时间须为 1 至 60 分钟。</translation>
+    </message>
+    <message>
+        <source>A telephone number may hold digits, spaces, +, - and brackets (3 to 40 characters).</source>
+        <translation>电话号码只能包含数字、空格、+、- 和括号（3 至 40 个字符）。</translation>
+    </message>
+    <message>
+        <source>Changing recorded surgical data needs a reason.</source>
+        <translation>修改已记录的手术数据需要填写理由。</translation>
+    </message>
+    <message>
+        <source>No participant {key} in the participant table of the import or the database.</source>
+        <translation>导入文件的 participant 表和数据库中都没有受试者 {key}。</translation>
+    </message>
+    <message>
+        <source>Differs from the database ({there} there, {here} here); give --update with --reason to change it.</source>
+        <translation>与数据库不一致（数据库中为 {there}，此处为 {here}）；如需修改，请使用 --update 并填写 --reason。</translation>
+    </message>
+    <message>
+        <source>A {table} record cannot be changed by an import; correct it on its screen.</source>
+        <translation>{table} 记录不能通过导入修改；请在其界面中更正。</translation>
+    </message>
+    <message>
+        <source>The cohort cannot be changed by an import.</source>
+        <translation>队列不能通过导入修改。</translation>
+    </message>
+    <message>
+        <source>This participant has no identity record to correct.</source>
+        <translation>该受试者没有可更正的身份信息记录。</translation>
+    </message>
+    <message>
+        <source>Visit {code} is not in this participant&apos;s follow-up schedule.</source>
+        <translation>随访 {code} 不在该受试者的随访计划中。</translation>
+    </message>
+    <message>
+        <source>Unknown visit status {status}.</source>
+        <translation>未知的随访状态 {status}。</translation>
+    </message>
+    <message>
+        <source>A second {table} row for the same participant (the first is row {row}); only one is imported per participant.</source>
+        <translation>同一受试者的第二行 {table}（第一行为第 {row} 行）；每位受试者只导入一行。</translation>
+    </message>
+    <message>
+        <source>The same participant appears twice (first in row {row}).</source>
+        <translation>同一受试者出现两次（首次在第 {row} 行）。</translation>
+    </message>
+    <message>
+        <source>The study ID {study_id} is also in row {row}.</source>
+        <translation>研究编号 {study_id} 也出现在第 {row} 行。</translation>
+    </message>
+    <message>
+        <source>No row for this participant in participant ({table} cannot stand alone).</source>
+        <translation>participant 表中没有该受试者的行（{table} 不能单独导入）。</translation>
+    </message>
+    <message>
+        <source>No row for this participant in participant.</source>
+        <translation>participant 表中没有该受试者的行。</translation>
+    </message>
+    <message>
+        <source>A new participant needs a row in {missing} (name and hospital record number, and the screening, are entered for every person).</source>
+        <translation>新受试者需要在 {missing} 中有一行（每位受试者都须录入姓名、病案号及筛选信息）。</translation>
+    </message>
+    <message>
+        <source>An enrolled participant needs the enrolment date.</source>
+        <translation>已入组受试者需要入组日期。</translation>
+    </message>
+    <message>
+        <source>This hospital record number is already given to another row of the import.</source>
+        <translation>该病案号已被导入文件中的另一行使用。</translation>
+    </message>
+    <message>
+        <source>Enrolled now, this participant is given the study ID {given}, not {file_id} (and the later ones of the cohort shift too): study IDs are assigned in order of enrolment, so import into a study whose numbering this file continues, in the order of the file.</source>
+        <translation>现在入组时，该受试者将获得研究编号 {given}，而不是 {file_id}（该队列之后的编号也会顺延）：研究编号按入组顺序分配，请按文件顺序导入到编号与本文件衔接的研究中。</translation>
+    </message>
+    <message>
+        <source>Unknown table {table}: the import reads {known}.</source>
+        <translation>未知的表 {table}：可导入的表为 {known}。</translation>
+    </message>
+    <message>
+        <source>The table {table} is also in {first}.</source>
+        <translation>表 {table} 也出现在 {first} 中。</translation>
+    </message>
+    <message>
+        <source>Complication {id} is not among those imported.</source>
+        <translation>并发症 {id} 不在导入的记录中。</translation>
+    </message>
+    <message>
+        <source>Operation {id} is not among the operations imported (operation table).</source>
+        <translation>手术 {id} 不在导入的手术中（operation 表）。</translation>
+    </message>
+    <message>
+        <source>The operation_id of this row is empty.</source>
+        <translation>该行的 operation_id 为空。</translation>
+    </message>
+    <message>
+        <source>Unknown column {name} for {table}.</source>
+        <translation>{table} 中的未知列 {name}。</translation>
     </message>
 </context>
 <context>

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ...forms import QT_TRANSLATE_NOOP
 from ...forms.catalogue import all_forms
 from ...forms.field import Field, Identifier, Kind
 from ...forms.form import Form
@@ -166,7 +167,7 @@ def run_checks(db: Database, actor: Actor | None, today: dt.date | None = None) 
     the checks run (the computer's date unless a test gives one)."""
     on = today or dt.date.today()
     with reading(db, actor, Permission.VIEW_PARTICIPANTS) as s:
-        require_role(s, actor, RAISERS, "run the data checks")
+        require_role(s, actor, RAISERS, QT_TRANSLATE_NOOP("Refusals", "run the data checks"))
         asked = set(
             s.execute(
                 select(DataQuery.form, DataQuery.record_id, DataQuery.field, DataQuery.text)

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ...forms import QT_TRANSLATE_NOOP, Term
+from ...forms.errors import said
 from ...models import AuditEvent, DataQuery, Participant
 from ...models.db import Database
 from ..errors import NotFound, ValidationError
@@ -24,6 +26,12 @@ from .records import form_of, load_record
 from .roles import RAISERS, SITE, require_role
 
 STATES = ("open", "answered", "closed")
+# The states as a message puts them in (marked, so that they are shown translated).
+STATE_WORDS = (
+    QT_TRANSLATE_NOOP("Refusals", "open"),
+    QT_TRANSLATE_NOOP("Refusals", "answered"),
+    QT_TRANSLATE_NOOP("Refusals", "closed"),
+)
 
 
 @dataclass(frozen=True)
@@ -45,10 +53,16 @@ class QueryRow:
     closed_utc: dt.datetime | None
 
 
+ENTER = {
+    "text": QT_TRANSLATE_NOOP("Refusals", "Please enter the question."),
+    "answer": QT_TRANSLATE_NOOP("Refusals", "Please enter the answer."),
+}
+
+
 def _text(value: str, name: str) -> str:
     value = (value or "").strip()
     if not value:
-        raise ValidationError(name, f"Please enter the {name}.")
+        raise ValidationError(name, ENTER[name], params={})
     return value
 
 
@@ -58,7 +72,7 @@ def raise_query(
     """A monitor or the investigator asks about one value; returns the query's id."""
     text = _text(text, "text")
     with writing(db, actor, Permission.VIEW_PARTICIPANTS) as s:
-        who = require_role(s, actor, RAISERS, "raise data queries")
+        who = require_role(s, actor, RAISERS, QT_TRANSLATE_NOOP("Refusals", "raise data queries"))
         found, row, pid = load_record(s, form, record_id)
         if field not in found:
             raise ValidationError("field", f"The {found.name} form has no field {field!r}.")
@@ -117,16 +131,24 @@ def answer_query(
     a correction, refused unless the audit trail holds that change."""
     answer = _text(answer, "answer")
     with writing(db, actor, Permission.VIEW_PARTICIPANTS) as s:
-        who = require_role(s, actor, SITE, "answer data queries")
+        who = require_role(s, actor, SITE, QT_TRANSLATE_NOOP("Refusals", "answer data queries"))
         query = _query(s, query_id)
         if query.state != "open":
-            raise ValidationError("state", f"Query {query_id} is {query.state}, not open.")
+            raise ValidationError(
+                "state",
+                QT_TRANSLATE_NOOP("Refusals", "Query {id} is {state}, not open."),
+                params={"id": query_id, "state": Term(query.state, "Refusals")},
+            )
         if corrected:
             if not _cited(s, query):
                 raise ValidationError(
                     "answer",
-                    f"No change of the {query.form} record cites Query #{query_id} "
-                    "in its reason; correct the value in its form first.",
+                    QT_TRANSLATE_NOOP(
+                        "Refusals",
+                        "No change of the {form} record cites Query #{id} in its reason; "
+                        "correct the value in its form first.",
+                    ),
+                    params={"form": query.form, "id": query_id},
                 )
             answer = CORRECTED + answer
         query.state = "answered"
@@ -138,16 +160,26 @@ def answer_query(
 def _raiser_or_investigator(s: Session, actor: Actor | None, query: DataQuery, what: str) -> Actor:
     who = require_role(s, actor, RAISERS | SITE, what)
     if who.role != "investigator" and who.username != query.raised_by:
-        require_role(s, actor, frozenset({"investigator"}), f"{what} raised by someone else")
+        others = said(
+            QT_TRANSLATE_NOOP("Refusals", "{action} raised by someone else"),
+            action=Term(what, "Refusals"),
+        )
+        require_role(s, actor, frozenset({"investigator"}), others)
     return who
 
 
 def close_query(db: Database, actor: Actor | None, query_id: int) -> None:
     with writing(db, actor, Permission.VIEW_PARTICIPANTS) as s:
         query = _query(s, query_id)
-        who = _raiser_or_investigator(s, actor, query, "close data queries")
+        who = _raiser_or_investigator(
+            s, actor, query, QT_TRANSLATE_NOOP("Refusals", "close data queries")
+        )
         if query.state == "closed":
-            raise ValidationError("state", f"Query {query_id} is already closed.")
+            raise ValidationError(
+                "state",
+                QT_TRANSLATE_NOOP("Refusals", "Query {id} is already closed."),
+                params={"id": query_id},
+            )
         query.state = "closed"
         query.closed_by = who.username
         query.closed_utc = dt.datetime.now(dt.UTC)
@@ -156,9 +188,15 @@ def close_query(db: Database, actor: Actor | None, query_id: int) -> None:
 def reopen_query(db: Database, actor: Actor | None, query_id: int) -> None:
     with writing(db, actor, Permission.VIEW_PARTICIPANTS) as s:
         query = _query(s, query_id)
-        _raiser_or_investigator(s, actor, query, "re-open data queries")
+        _raiser_or_investigator(
+            s, actor, query, QT_TRANSLATE_NOOP("Refusals", "re-open data queries")
+        )
         if query.state == "open":
-            raise ValidationError("state", f"Query {query_id} is already open.")
+            raise ValidationError(
+                "state",
+                QT_TRANSLATE_NOOP("Refusals", "Query {id} is already open."),
+                params={"id": query_id},
+            )
         query.state = "open"
         query.closed_by = None
         query.closed_utc = None

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ...forms import QT_TRANSLATE_NOOP
 from ...forms.form import Form
 from ...models import AuditEvent, SdvMark
 from ...models.base import Base
@@ -43,7 +44,9 @@ class SdvState:
 def mark_verified(db: Database, actor: Actor | None, form: str, record_id: str) -> None:
     """A monitor verified this form instance against the source (again, after a change)."""
     with writing(db, actor, Permission.VIEW_PARTICIPANTS) as s:
-        who = require_role(s, actor, VERIFIERS, "mark source data verified")
+        who = require_role(
+            s, actor, VERIFIERS, QT_TRANSLATE_NOOP("Refusals", "mark source data verified")
+        )
         found, row, pid = load_record(s, form, record_id)
         key = record_key(row)
         mark = s.scalar(select(SdvMark).filter_by(form=found.name, record_id=key))

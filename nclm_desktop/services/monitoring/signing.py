@@ -28,7 +28,7 @@ from ...models.audit_hook import append_events
 from ...models.base import Base
 from ...models.db import Database
 from .. import accounts
-from ..errors import AuthenticationFailed, NotFound, RecordLocked, ValidationError
+from ..errors import AuthenticationFailed, NotFound, RecordLocked, ValidationError, named
 from ..permissions import Actor, Permission
 from ..uow import reading, writing
 from .records import casebook_hash, form_of, load_record, model_of, record_hash, record_key
@@ -80,7 +80,11 @@ def meaning_code(text: str) -> str:
         if wanted in (code, words.casefold()):
             return code
     choices = "; ".join(f"{c} ({w})" for c, w in MEANINGS.items())
-    raise ValidationError("meaning", f"The meaning must be one of: {choices}.")
+    raise ValidationError(
+        "meaning",
+        QT_TRANSLATE_NOOP("Refusals", "The meaning must be one of: {choices}."),
+        params={"choices": choices},
+    )
 
 
 def _participant(s: Session, participant_id: int) -> Participant:
@@ -147,7 +151,10 @@ def sign_casebook(
         p = _participant(s, participant_id)
         user = _confirm_signer(s, actor, p, CASEBOOK, str(p.id), username, password)
         if p.locked:
-            raise RecordLocked(f"{p.study_id or 'This participant'} is already signed and locked.")
+            raise RecordLocked(
+                QT_TRANSLATE_NOOP("Refusals", "{study_id} is already signed and locked."),
+                params={"study_id": named(p.study_id)},
+            )
         signature = _signature(user, p, CASEBOOK, str(p.id), code, casebook_hash(s, p.id))
         s.add(signature)
         p.locked = True  # takes effect from the next unit of work (docs/ARCHITECTURE.md §3)
@@ -175,7 +182,9 @@ def sign_form(
         found, row, pid = load_record(s, form, record_id)
         if participant_id is not None and pid != participant_id:
             raise ValidationError(
-                "record_id", f"{found.name} record {record_id} is not in this casebook."
+                "record_id",
+                QT_TRANSLATE_NOOP("Refusals", "{form} record {id} is not in this casebook."),
+                params={"form": found.name, "id": record_id},
             )
         p = _participant(s, pid)
         key = record_key(row)
@@ -191,11 +200,17 @@ def unlock_casebook(db: Database, actor: Actor | None, participant_id: int, reas
     record: each stands while the casebook still matches what was signed."""
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationError("reason", "Unlocking needs a reason.")
+        raise ValidationError(
+            "reason", QT_TRANSLATE_NOOP("Refusals", "Unlocking needs a reason."), params={}
+        )
     with writing(db, actor, Permission.SIGN, reason=reason) as s:
         p = _participant(s, participant_id)
         if not p.locked:
-            raise ValidationError("participant", f"{p.study_id} is not locked.")
+            raise ValidationError(
+                "participant",
+                QT_TRANSLATE_NOOP("Refusals", "{study_id} is not locked."),
+                params={"study_id": named(p.study_id)},
+            )
         p.locked = False
 
 

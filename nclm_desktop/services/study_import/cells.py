@@ -171,7 +171,9 @@ def number_and_unit(field: Field, raw: Any) -> tuple[float | int, str | None]:
                     value=repr(raw),
                 )
             raise refuse(
-                QT_TRANSLATE_NOOP("Refusals", "{value}: the unit must be one of {units} (got {unit})"),
+                QT_TRANSLATE_NOOP(
+                    "Refusals", "{value}: the unit must be one of {units} (got {unit})"
+                ),
                 value=repr(raw),
                 units=", ".join(allowed),
                 unit=repr(unit),

@@ -12,7 +12,8 @@ from typing import Any, TypeVar
 
 from sqlalchemy import select
 
-from ...forms import UserError, ValidationError
+from ...forms import QT_TRANSLATE_NOOP, UserError, ValidationError
+from ...forms.errors import said
 from ...models import Participant
 from ...models.audit_hook import append_events
 from ..permissions import Actor
@@ -103,7 +104,14 @@ class Context:
             self.problems.at(
                 parsed.row,
                 column,
-                f"No participant {key} in the participant table of the import or the database.",
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Refusals",
+                        "No participant {key} in the participant table of the import or the "
+                        "database.",
+                    ),
+                    key=key,
+                ),
             )
         return pid
 

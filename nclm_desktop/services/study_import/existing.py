@@ -15,8 +15,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ...forms import Form, ValidationError
+from ...forms import QT_TRANSLATE_NOOP, Form, ValidationError
 from ...forms.catalogue import all_forms
+from ...forms.errors import said
 from ...models import (
     BaselineDisease,
     ClinicalEvent,
@@ -143,8 +144,15 @@ def compare(ctx: Context, table: str, p: Parsed, pid: int, own: int | None = Non
             ctx.problems.at(
                 p.row,
                 _column(p, name),
-                f"Differs from the database ({form[name].format(stored[name])} there, "
-                f"{form[name].format(value)} here); give --update with --reason to change it.",
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Refusals",
+                        "Differs from the database ({there} there, {here} here); give --update "
+                        "with --reason to change it.",
+                    ),
+                    there=form[name].format(stored[name]),
+                    here=form[name].format(value),
+                ),
             )
         return True
     apply = UPDATE.get(table)
@@ -152,8 +160,13 @@ def compare(ctx: Context, table: str, p: Parsed, pid: int, own: int | None = Non
         ctx.problems.at(
             p.row,
             _column(p, next(iter(changed))),
-            f"A {table.replace('_', ' ')} record cannot be changed by an import; correct it "
-            "on its screen.",
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Refusals",
+                    "A {table} record cannot be changed by an import; correct it on its screen.",
+                ),
+                table=table.replace("_", " "),
+            ),
         )
         return True
     ctx.attempt([p], apply, ctx, pid, record.__dict__.get("id", pid), {**stored, **p.values})
@@ -245,10 +258,20 @@ def _participant(ctx: Context, pid: int, rid: int, v: dict[str, Any]) -> None:
             else None
         )
     if v.get("cohort") != cohort:
-        raise ValidationError("cohort", "The cohort cannot be changed by an import.")
+        raise ValidationError(
+            "cohort",
+            said(QT_TRANSLATE_NOOP("Refusals", "The cohort cannot be changed by an import.")),
+        )
     if (v.get("sex"), v.get("birth_date")) != (sex, birth):
         if names is None:
-            raise ValidationError("sex", "This participant has no identity record to correct.")
+            raise ValidationError(
+                "sex",
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Refusals", "This participant has no identity record to correct."
+                    )
+                ),
+            )
         view = participant_record.IdentityView(*names, v.get("sex"), v.get("birth_date"))
         participant_record.update_identity(
             ctx.db, ctx.actor, pid, view, reason=ctx.reason, today=ctx.today

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
+from ...forms import QT_TRANSLATE_NOOP
+from ...forms.errors import said
 from ...models import Visit
 from .. import followup as fu
 from .context import Context
@@ -77,7 +79,12 @@ def import_visits(ctx: Context, rows: Iterable[Parsed], events: Events) -> None:
             ctx.problems.at(
                 p.row,
                 "code",
-                f"Visit {code!r} is not in this participant's follow-up schedule.",
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Refusals", "Visit {code} is not in this participant's follow-up schedule."
+                    ),
+                    code=repr(code),
+                ),
             )
             ctx.block(p)  # one line says it: the rest of the schedule differs too
             continue
@@ -127,7 +134,14 @@ def import_visits(ctx: Context, rows: Iterable[Parsed], events: Events) -> None:
             if not ctx.ok:
                 continue
         elif status != "planned":
-            ctx.problems.at(p.row, "status", f"Unknown visit status {status!r}.")
+            ctx.problems.at(
+                p.row,
+                "status",
+                said(
+                    QT_TRANSLATE_NOOP("Refusals", "Unknown visit status {status}."),
+                    status=repr(status),
+                ),
+            )
             continue
         ctx.imported("visit", p, visit_id, pid)
         ctx.count("visit", "updated" if status == "planned" else "created")

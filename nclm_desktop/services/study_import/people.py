@@ -14,7 +14,9 @@ from typing import Any
 
 from sqlalchemy import select
 
+from ...forms import QT_TRANSLATE_NOOP
 from ...forms.catalogue import form
+from ...forms.errors import said
 from ...models import Participant, ParticipantIdentity, Screening, SystemicTreatment
 from .. import enrolment as enrol_service
 from ..baseline import BaselineInput, save_baseline
@@ -43,8 +45,15 @@ def _by_person(ctx: Context, rows: Iterable[Parsed], table: str) -> dict[Any, Pa
             ctx.problems.at(
                 p.row,
                 "screening_id" if "screening_id" in p.row.cells else "study_id",
-                f"A second {table} row for the same participant (the first is row "
-                f"{out[key].row.number}); only one is imported per participant.",
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Refusals",
+                        "A second {table} row for the same participant (the first is row "
+                        "{row}); only one is imported per participant.",
+                    ),
+                    table=table,
+                    row=out[key].row.number,
+                ),
             )
             continue
         out[key] = p
@@ -85,7 +94,12 @@ def import_people(ctx: Context, tables: dict[str, list[Parsed]]) -> None:
             ctx.problems.at(
                 person.row,
                 "study_id" if person.study_id else "screening_id",
-                f"The same participant appears twice (first in row {seen[key].row.number}).",
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Refusals", "The same participant appears twice (first in row {row})."
+                    ),
+                    row=seen[key].row.number,
+                ),
             )
             continue
         seen[key] = person
@@ -94,7 +108,11 @@ def import_people(ctx: Context, tables: dict[str, list[Parsed]]) -> None:
             ctx.problems.at(
                 person.row,
                 "study_id",
-                f"The study ID {person.study_id} is also in row {twin.row.number}.",
+                said(
+                    QT_TRANSLATE_NOOP("Refusals", "The study ID {study_id} is also in row {row}."),
+                    study_id=person.study_id,
+                    row=twin.row.number,
+                ),
             )
             ctx.block(person)
             continue
@@ -128,12 +146,21 @@ def import_people(ctx: Context, tables: dict[str, list[Parsed]]) -> None:
                 ctx.problems.at(
                     p.row,
                     "screening_id",
-                    f"No row for this participant in participant ({table} cannot stand alone).",
+                    said(
+                        QT_TRANSLATE_NOOP(
+                            "Refusals",
+                            "No row for this participant in participant ({table} cannot stand "
+                            "alone).",
+                        ),
+                        table=table,
+                    ),
                 )
     for key, group in lines.items():
         if key not in seen:
             ctx.problems.at(
-                group[0].row, "screening_id", "No row for this participant in participant."
+                group[0].row,
+                "screening_id",
+                said(QT_TRANSLATE_NOOP("Refusals", "No row for this participant in participant.")),
             )
 
 
@@ -171,8 +198,14 @@ def _create(
         ctx.problems.at(
             person.row,
             "screening_id",
-            f"A new participant needs a row in {missing} (name and hospital record number, "
-            "and the screening, are entered for every person).",
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Refusals",
+                    "A new participant needs a row in {missing} (name and hospital record "
+                    "number, and the screening, are entered for every person).",
+                ),
+                missing=missing,
+            ),
         )
         return
     pv, iv = person.values, ident.values
@@ -196,7 +229,11 @@ def _create(
     if cohort and pv.get("enrolment_date") is None:
         # Typed entry takes the day of entry; an import has no such day: it must be given.
         ctx.problems.at(
-            person.row, "enrolment_date", "An enrolled participant needs the enrolment date."
+            person.row,
+            "enrolment_date",
+            said(
+                QT_TRANSLATE_NOOP("Refusals", "An enrolled participant needs the enrolment date.")
+            ),
         )
         ctx.block(person)
         return
@@ -246,7 +283,12 @@ def _create(
         ctx.problems.at(
             ident.row,
             "hospital_record_number",
-            "This hospital record number is already given to another row of the import.",
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Refusals",
+                    "This hospital record number is already given to another row of the import.",
+                )
+            ),
         )
         return
     if person.study_id and study_id != person.study_id and cohort not in ctx.renumbered:
@@ -254,10 +296,17 @@ def _create(
         ctx.problems.at(
             person.row,
             "study_id",
-            f"Enrolled now, this participant is given the study ID {study_id}, not "
-            f"{person.study_id} (and the later ones of the cohort shift too): study IDs are "
-            "assigned in order of enrolment, so import into a study whose numbering this file "
-            "continues, in the order of the file.",
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Refusals",
+                    "Enrolled now, this participant is given the study ID {given}, not {file_id} "
+                    "(and the later ones of the cohort shift too): study IDs are assigned in "
+                    "order of enrolment, so import into a study whose numbering this file "
+                    "continues, in the order of the file.",
+                ),
+                given=study_id,
+                file_id=person.study_id,
+            ),
         )
     ctx.participants[key] = pid
     if study_id:

@@ -15,10 +15,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ...forms import QT_TRANSLATE_NOOP
 from ...forms.catalogue import all_forms
+from ...forms.errors import Said, Term, said
 from ...models.db import Database
 from ..errors import ServiceError
-from ..permissions import Actor, Permission, require
+from ..permissions import ROLE_LABELS, Actor, Permission, require
 from .context import Context, Counts
 from .followup import import_events, import_visits, split_events
 from .people import PERSON_TABLES, import_people
@@ -152,21 +154,41 @@ def _tables(
         if t.table not in KEY_COLUMNS:
             known = ", ".join(KEY_COLUMNS)
             problems.append(
-                Problem(t.file, 0, "", f"Unknown table {t.table!r}: the import reads {known}.")
+                Problem(
+                    t.file,
+                    0,
+                    "",
+                    said(
+                        QT_TRANSLATE_NOOP(
+                            "Refusals", "Unknown table {table}: the import reads {known}."
+                        ),
+                        table=repr(t.table),
+                        known=known,
+                    ),
+                )
             )
             continue
         if t.table in named:
             first = named[t.table].file
-            problems.append(Problem(t.file, 0, "", f"The table {t.table} is also in {first}."))
+            problems.append(
+                Problem(
+                    t.file,
+                    0,
+                    "",
+                    said(
+                        QT_TRANSLATE_NOOP("Refusals", "The table {table} is also in {first}."),
+                        table=t.table,
+                        first=first,
+                    ),
+                )
+            )
             continue
         permission = WRITER[t.table]
         if not actor.can(permission):
-            problems.append(Problem(t.file, 0, "", f"A {actor.role} may not {permission.value}."))
+            problems.append(Problem(t.file, 0, "", _may_not(actor, permission)))
             continue
         if t.table == "participant_identity" and not actor.can(Permission.VIEW_IDENTITY):
-            problems.append(
-                Problem(t.file, 0, "", f"A {actor.role} may not {Permission.VIEW_IDENTITY.value}.")
-            )
+            problems.append(Problem(t.file, 0, "", _may_not(actor, Permission.VIEW_IDENTITY)))
             continue
         named[t.table] = t
     return problems, named
@@ -211,7 +233,12 @@ def _run(
     for comp, death in events.of_complication.items():
         if ("complication", comp) not in ctx.records:
             ctx.problems.at(
-                death.row, "complication_id", f"Complication {comp} is not among those imported."
+                death.row,
+                "complication_id",
+                said(
+                    QT_TRANSLATE_NOOP("Refusals", "Complication {id} is not among those imported."),
+                    id=comp,
+                ),
             )
     step(3)
     import_reoperations(ctx, rows("reoperation"))
@@ -220,3 +247,12 @@ def _run(
     step(5)
     import_events(ctx, events)
     step(len(STEPS))
+
+
+def _may_not(actor: Actor, permission: Permission) -> Said:
+    """The refusal of a table the actor's role may not write, as the services word it."""
+    return said(
+        QT_TRANSLATE_NOOP("Refusals", "The role {role} may not {action}."),
+        role=Term(ROLE_LABELS.get(actor.role, actor.role)),
+        action=Term(permission.value, "Refusals"),
+    )

@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from ...forms import QT_TRANSLATE_NOOP
+from ...forms.errors import said
 from ...models import Operation
 from .. import surgery as surgery_service
 from ..complications import TREATMENT_FIELDS
@@ -73,9 +75,15 @@ def _operation(ctx: Context, p: Parsed, pid: int) -> int | None:
         ctx.problems.at(
             p.row,
             "operation_id",
-            f"Operation {own} is not among the operations imported (operation table)."
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Refusals",
+                    "Operation {id} is not among the operations imported (operation table).",
+                ),
+                id=own,
+            )
             if own is not None
-            else "The operation_id of this row is empty.",
+            else said(QT_TRANSLATE_NOOP("Refusals", "The operation_id of this row is empty.")),
         )
         ctx.block(p)
     return new

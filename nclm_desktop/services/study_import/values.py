@@ -9,7 +9,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ...forms import Form
+from ...forms import QT_TRANSLATE_NOOP, Form
+from ...forms.errors import said, shown
 from ..study_export.columns import CHECKBOX_SEP, Column, field_columns
 from .cells import is_blank, parse_row
 from .source import SourceRow, SourceTable
@@ -33,7 +34,7 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.row}:{self.column}" if self.row else self.file
-        return f"{where}: {' '.join(self.message.split())}"
+        return f"{where}: {' '.join(shown(self.message).split())}"
 
     @classmethod
     def from_line(cls, line: str) -> Problem:
@@ -106,7 +107,16 @@ class TableLayout:
         ok = True
         for name in table.columns:
             if name not in self.columns and name not in self.keys:
-                problems.add(table.file, 1, name, f"Unknown column {name!r} for {table.table}.")
+                problems.add(
+                    table.file,
+                    1,
+                    name,
+                    said(
+                        QT_TRANSLATE_NOOP("Refusals", "Unknown column {name} for {table}."),
+                        name=repr(name),
+                        table=table.table,
+                    ),
+                )
                 ok = False
         has_key = STUDY_ID in table.columns or SCREENING_ID in table.columns
         if not has_key:
