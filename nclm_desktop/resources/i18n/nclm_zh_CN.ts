@@ -73,7 +73,7 @@
     </message>
     <message>
         <source>{open} open of {total}</source>
-        <translation>未决 {open} 条，共 {total} 条</translation>
+        <translation>未解决 {open} 条，共 {total} 条</translation>
     </message>
     <message>
         <source>The casebook has not been signed.</source>
@@ -5351,11 +5351,11 @@ This screen is not available in this version yet.</source>
     <name>QueryDialogs</name>
     <message>
         <source>open</source>
-        <translation>未决</translation>
+        <translation>未解决</translation>
     </message>
     <message>
         <source>answered</source>
-        <translation>已答复</translation>
+        <translation>已回复</translation>
     </message>
     <message>
         <source>closed</source>
@@ -5898,11 +5898,11 @@ This screen is not available in this version yet.</source>
     </message>
     <message>
         <source>open</source>
-        <translation>未决</translation>
+        <translation>未解决</translation>
     </message>
     <message>
         <source>answered</source>
-        <translation>已答复</translation>
+        <translation>已回复</translation>
     </message>
     <message>
         <source>closed</source>
@@ -6321,11 +6321,11 @@ This screen is not available in this version yet.</source>
     </message>
     <message>
         <source>open</source>
-        <translation>未决</translation>
+        <translation>未解决</translation>
     </message>
     <message>
         <source>answered</source>
-        <translation>已答复</translation>
+        <translation>已回复</translation>
     </message>
     <message>
         <source>closed</source>
