@@ -77,7 +77,7 @@
     </message>
     <message>
         <source>The casebook has not been signed.</source>
-        <translation>病例报告册尚未签名。</translation>
+        <translation>病例报告尚未签名。</translation>
     </message>
     <message>
         <source>Signed (date, time, time zone)</source>
