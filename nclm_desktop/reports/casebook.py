@@ -1,19 +1,29 @@
 """A participant's casebook: every form with its values, queries and verification, the
-signatures with their manifestation (21 CFR 11.50) and the audit trail. English or Chinese:
-the Qt translation files do not reach this layer, so the report's own words live here in
-both languages; the dictionary's labels come translated from the mapper."""
+signatures with their manifestation (21 CFR 11.50) and the audit trail, in English or
+Chinese. The mapper hands over English words and plain values; this report writes them in
+its language as every report does (reports/language.py): labels and choices from the
+translation source, dates, units and times the language's way (README "Languages")."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
 
+from ..forms.catalogue import form
+from ..forms.field import QT_TRANSLATE_NOOP, Field, Kind
 from ..services.report_data.casebook import (
     CasebookData,
     CasebookForm,
     CasebookQuery,
+    CasebookValue,
+    Stamp,
 )
+from ..services.report_data.casebook_audit import CasebookAuditLine
+from .language import ReportLanguage
+from .operative import TEAM_ROLES
+from .screening_log import CRITERION_NAMES
 from .template import (
     DASH,
     PageInfo,
@@ -27,192 +37,223 @@ from .template import (
     styles,
 )
 
-TEXT = {
-    "en": {
-        "title": "Casebook",
-        "study_id": "Study ID",
-        "cohort": "Cohort",
-        "status": "Status",
-        "sex": "Sex",
-        "birth": "Birth year",
-        "name": "Name",
-        "lock": "Casebook",
-        "locked": "signed and locked",
-        "unlocked": "not locked",
-        "queries": "Data queries",
-        "queries_count": "{open} open of {total}",
-        "signatures": "Signatures",
-        "sig_cols": ("Printed name", "Meaning", "Signed (date, time, UTC offset)", "State"),
-        "no_signatures": "The casebook has not been signed.",
-        "states": {
-            "valid": "valid",
-            "invalid: data changed after signing": "invalid: data changed after signing",
-            "withdrawn": "withdrawn",
-        },
-        "forms": "Forms",
-        "record": "record {key}",
-        "value_cols": ("Field", "Value", "Data queries"),
-        "sdv": {
-            "not verified": "Source data: not verified",
-            "verified": "Source data verified by {by}, {when}",
-            "changed since verification": "Source data verified by {by}, {when}; "
-            "changed since verification",
-        },
-        "query": "Query #{id} ({state}): {text}",
-        "raised": "raised by {who}",
-        "answer": "Answer: {text} ({who})",
-        "closed": "closed by {who}",
-        "query_states": {"open": "open", "answered": "answered", "closed": "closed"},
-        "audit": "Audit trail",
-        "audit_cols": ("When", "Who", "Record", "Field", "Old → new", "Reason"),
-        "audit_none": "No events.",
-        "audit_hidden": "The audit trail is printed for roles that may view it (investigator).",
-        "actions": {"insert": "created", "update": "changed", "delete": "deleted"},
-        "statuses": {},
-        "sep": "; ",
-    },
-    "zh_CN": {
-        "title": "病例报告册",
-        "study_id": "研究编号",
-        "cohort": "队列",
-        "status": "状态",
-        "sex": "性别",
-        "birth": "出生年份",
-        "name": "姓名",
-        "lock": "病例报告册",
-        "locked": "已签名并锁定",
-        "unlocked": "未锁定",
-        "queries": "数据质疑",
-        "queries_count": "未解决 {open} 条，共 {total} 条",
-        "signatures": "电子签名",
-        "sig_cols": ("签名人姓名", "签名含义", "签名时间（日期、时间、UTC 时差）", "状态"),
-        "no_signatures": "病例报告册尚未签名。",
-        "states": {
-            "valid": "有效",
-            "invalid: data changed after signing": "无效：签名后数据已更改",
-            "withdrawn": "已撤回",
-        },
-        "forms": "表单",
-        "record": "记录 {key}",
-        "value_cols": ("字段", "数值", "数据质疑"),
-        "sdv": {
-            "not verified": "源数据：未核查",
-            "verified": "源数据已核查：{by}，{when}",
-            "changed since verification": "源数据已核查：{by}，{when}；核查后已更改",
-        },
-        "query": "质疑 #{id}（{state}）：{text}",
-        "raised": "提出人 {who}",
-        "answer": "回复：{text}（{who}）",
-        "closed": "关闭人 {who}",
-        "query_states": {"open": "未解决", "answered": "已回复", "closed": "已关闭"},
-        "audit": "稽查轨迹",
-        "audit_cols": ("时间", "操作人", "记录", "字段", "原值 → 新值", "原因"),
-        "audit_none": "无事件。",
-        "audit_hidden": "稽查轨迹仅对有权查看的角色（研究者）打印。",
-        "actions": {"insert": "新建", "update": "修改", "delete": "删除"},
-        "statuses": {
-            "screening": "筛选中",
-            "screen_failed": "筛选失败",
-            "enrolled": "已入组",
-            "withdrawn": "已退出",
-            "completed": "已完成",
-            "deceased": "已死亡",
-        },
-        "cohorts": {"hepatectomy": "肝切除", "systemic": "系统治疗"},
-        "sexes": {"M": "男", "F": "女"},
-        "meanings": {
-            "I have reviewed and approve these data": "我已审阅并批准这些数据",
-            "Author": "作者",
-            "Review": "审阅",
-        },
-        "sep": "；",
-    },
+# Words the services hand over in English, translated where they are printed.
+SIGNATURE_STATES = {
+    "valid": QT_TRANSLATE_NOOP("Reports", "valid"),
+    "invalid: data changed after signing": QT_TRANSLATE_NOOP(
+        "Reports", "invalid: data changed after signing"
+    ),
+    "invalid: record deleted after signing": QT_TRANSLATE_NOOP(
+        "Reports", "invalid: record deleted after signing"
+    ),
+    "withdrawn": QT_TRANSLATE_NOOP("Reports", "withdrawn"),
 }
+QUERY_STATES = {
+    "open": QT_TRANSLATE_NOOP("Reports", "open"),
+    "answered": QT_TRANSLATE_NOOP("Reports", "answered"),
+    "closed": QT_TRANSLATE_NOOP("Reports", "closed"),
+}
+ACTIONS = {
+    "insert": QT_TRANSLATE_NOOP("Reports", "created"),
+    "update": QT_TRANSLATE_NOOP("Reports", "changed"),
+    "delete": QT_TRANSLATE_NOOP("Reports", "deleted"),
+}
+CRITERION_STATES = {
+    "met": QT_TRANSLATE_NOOP("Reports", "met"),
+    "failed": QT_TRANSLATE_NOOP("Reports", "not met"),
+    "missing": QT_TRANSLATE_NOOP("Reports", "not recorded"),
+}
+# The signing meanings (services/monitoring/signing.py), as signed.
+MEANINGS = (
+    QT_TRANSLATE_NOOP("Reports", "I have reviewed and approve these data"),
+    QT_TRANSLATE_NOOP("Reports", "Author"),
+    QT_TRANSLATE_NOOP("Reports", "Review"),
+)
+# What a new monitoring record is about, by its snapshot's keys (casebook_audit.ABOUT).
+ABOUT = {"meaning_text": QT_TRANSLATE_NOOP("Reports", "Meaning")}
 
 
-def _header(d: CasebookData, t: dict) -> Flowable:
-    pt = d.patient
+def _header(d: CasebookData, lang: ReportLanguage) -> Flowable:
+    t, pt, enrolment = lang.t, d.patient, form("participant")
     pairs = [
-        (t["study_id"], pt.study_id),
-        (t["cohort"], t.get("cohorts", {}).get(pt.cohort, pt.cohort) or DASH),
-        (t["status"], t["statuses"].get(pt.status, pt.status)),
-        (t["sex"], t.get("sexes", {}).get(pt.sex, pt.sex) or DASH),
-        (t["birth"], str(pt.birth_year) if pt.birth_year else DASH),
-        (t["lock"], t["locked"] if d.locked else t["unlocked"]),
-        (t["queries"], t["queries_count"].format(open=d.queries_open, total=d.queries_total)),
+        (t("Study ID"), pt.study_id),
+        (t("Cohort"), lang.field(enrolment["cohort"], pt.cohort)),
+        (t("Status"), lang.field(enrolment["status"], pt.status)),
+        (t("Sex"), lang.field(enrolment["sex"], pt.sex)),
+        (t("Birth year"), str(pt.birth_year) if pt.birth_year else DASH),
+        (t("Casebook"), t("signed and locked") if d.locked else t("not locked")),
+        (
+            t("Data queries"),
+            t("{open} open of {total}").format(open=d.queries_open, total=d.queries_total),
+        ),
     ]
     if pt.name:
-        pairs.insert(1, (t["name"], pt.name))
+        pairs.insert(1, (t("Name"), pt.name))
     return kv_table(pairs)
 
 
-def _meaning(recorded: str, t: dict) -> str:
-    """The meaning as signed (English), after its translation in a Chinese casebook."""
-    words = t.get("meanings", {}).get(recorded)
-    return f"{words}\n({recorded})" if words else recorded
-
-
-def _signatures(d: CasebookData, t: dict) -> list[Flowable]:
-    story: list[Flowable] = [section(t["signatures"])]
+def _signatures(d: CasebookData, lang: ReportLanguage) -> list[Flowable]:
+    t = lang.t
+    story: list[Flowable] = [section(t("Signatures"))]
     if not d.signatures:
-        return [*story, p(t["no_signatures"], styles().small)]
+        return [*story, p(t("The casebook has not been signed."), styles().small)]
     rows = [
         (
             s.printed_name,
-            _meaning(s.meaning, t),
-            s.signed,
-            t["states"].get(s.state, s.state)
+            t(s.meaning),
+            lang.when(s.signed),
+            t(SIGNATURE_STATES.get(s.state, s.state))
             + (f" ({s.revoke_reason})" if s.revoke_reason else ""),
         )
         for s in d.signatures
     ]
     broken = [i for i, s in enumerate(d.signatures) if s.state != "valid"]  # tinted
-    return [*story, data_table(t["sig_cols"], rows, (0.2, 0.3, 0.26, 0.24), highlight=broken)]
+    head = (t("Printed name"), t("Meaning"), t("Signed (date, time, time zone)"), t("State"))
+    return [*story, data_table(head, rows, (0.17, 0.33, 0.34, 0.16), highlight=broken)]
 
 
-def _query_text(q: CasebookQuery, t: dict) -> str:
+def _stamp(stamp: Stamp | None, lang: ReportLanguage) -> str:
+    if stamp is None:
+        return ""
+    when = lang.when(stamp.when) if stamp.when else ""
+    return ("，" if lang.chinese else ", ").join(x for x in (stamp.who, when) if x)
+
+
+def _query_text(q: CasebookQuery, lang: ReportLanguage) -> str:
+    t = lang.t
+    state = t(QUERY_STATES.get(q.state, q.state))
     lines = [
-        t["query"].format(id=q.id, state=t["query_states"].get(q.state, q.state), text=q.text),
-        t["raised"].format(who=q.raised),
+        t("Query #{id} ({state}): {text}").format(id=q.id, state=state, text=q.text),
+        t("raised by {who}").format(who=_stamp(q.raised, lang)),
     ]
     if q.answer:
-        lines.append(t["answer"].format(text=q.answer, who=q.answered))
+        lines.append(
+            t("Answer: {text} ({who})").format(text=q.answer, who=_stamp(q.answered, lang))
+        )
     if q.closed and q.state == "closed":
-        lines.append(t["closed"].format(who=q.closed))
+        lines.append(t("closed by {who}").format(who=_stamp(q.closed, lang)))
     return "\n".join(lines)
 
 
-def _form(f: CasebookForm, t: dict) -> list[Flowable]:
-    heading = f"{f.title} · {t['record'].format(key=f.record_id)}"
-    sdv = t["sdv"][f.sdv_state].format(by=f.sdv_by, when=f.sdv_when)
+def _criteria(items: list[dict], lang: ReportLanguage) -> str:
+    """The screening's criteria, one a line: its short name and whether it was met."""
+    return "\n".join(
+        f"{lang.t(CRITERION_NAMES.get(c.get('id'), str(c.get('id'))))}"
+        f"{'：' if lang.chinese else ': '}{lang.t(CRITERION_STATES.get(c.get('status'), str(c.get('status'))))}"
+        for c in items
+    )
+
+
+def value_text(f: Field | None, value: Any, lang: ReportLanguage) -> str:
+    """A stored value as the casebook prints it in ``lang``."""
+    if value is None or value in ("", [], ()):
+        return DASH
+    if isinstance(value, list) and all(isinstance(v, dict) for v in value):
+        return _criteria(value, lang)  # a derived list of records (screening criteria)
+    if isinstance(value, dict):  # several answers in one column (a complication's treatment)
+        parts = [
+            lang.t(str(k)) if v is True else f"{lang.t(str(k))}: {v}"
+            for k, v in value.items()
+            if v not in (None, False, "", [])
+        ]
+        return lang.join(parts) or DASH
+    if f is None:
+        return lang.join(str(v) for v in value) if isinstance(value, list) else str(value)
+    if f.name == "role":  # a role in the operation, stored as its code
+        return lang.t(TEAM_ROLES[value]) if value in TEAM_ROLES else lang.role(str(value))
+    if f.kind is Kind.CHOICE and f.choice_label(value) == f"Grade {value}":
+        t = lang.t  # grade labels made from the grade (forms/crf/complication.py), as the UI
+        return t("Grade {g}").format(g=value)
+    return lang.field(f, value if isinstance(value, list) or f.kind is not Kind.MULTI else [value])
+
+
+def _shown(v: CasebookValue, lang: ReportLanguage) -> str:
+    if v.hidden:
+        t = lang.t
+        return t("[hidden]")
+    if lang.chinese and v.shown_zh:
+        return v.shown_zh
+    return v.shown if v.shown is not None else value_text(v.spec, v.value, lang)
+
+
+def _form(f: CasebookForm, lang: ReportLanguage) -> list[Flowable]:
+    t = lang.t
+    record = t("record {key}").format(key=f.record_id)
+    heading = f"{t(f.title)} · {record}"
+    when = lang.when(f.sdv_when) if f.sdv_when else ""
+    sdv = {
+        "not verified": t("Source data: not verified"),
+        "verified": t("Source data verified by {by}, {when}"),
+        "changed since verification": t(
+            "Source data verified by {by}, {when}; changed since verification"
+        ),
+    }.get(f.sdv_state, f.sdv_state).format(by=f.sdv_by, when=when)
     rows = [
-        (v.label, v.text, "\n\n".join(_query_text(q, t) for q in v.queries) or "") for v in f.values
+        (t(v.label), _shown(v, lang), "\n\n".join(_query_text(q, lang) for q in v.queries))
+        for v in f.values
     ]
     highlight = [i for i, v in enumerate(f.values) if any(q.state != "closed" for q in v.queries)]
-    table = data_table(t["value_cols"], rows, (0.34, 0.33, 0.33), small=True, highlight=highlight)
+    head = (t("Field"), t("Value"), t("Data queries"))
+    table = data_table(head, rows, (0.34, 0.3, 0.36), small=True, highlight=highlight)
     return [CondPageBreak(60), KeepTogether([section(heading), p(sdv, styles().small)]), table]
 
 
-def _audit(d: CasebookData, t: dict) -> list[Flowable]:
-    story: list[Flowable] = [CondPageBreak(80), section(t["audit"])]
+def _about(line: CasebookAuditLine, lang: ReportLanguage) -> str:
+    """What a new query, mark or signature is about: its form, record, field and words."""
+    about = dict(line.about)
+    parts = []
+    if "form" in about:
+        try:
+            spec = form(about["form"])
+        except KeyError:
+            spec = None
+        parts.append(lang.t(spec.title) if spec else about["form"])
+        if "record_id" in about:
+            parts.append(about["record_id"])
+        if spec is not None and "field" in about:
+            fields = {g.name: g for g in spec.fields}
+            g = fields.get(about["field"])
+            parts.append(lang.t(g.label) if g else about["field"])
+    if "text" in about:
+        parts.append(about["text"])
+    if "meaning_text" in about:
+        parts.append(lang.t(about["meaning_text"]))
+    return " · ".join(parts)
+
+
+def _audit_value(e: CasebookAuditLine, value: Any, lang: ReportLanguage) -> str:
+    if e.spec is None and isinstance(value, str) and value in QUERY_STATES:
+        return lang.t(QUERY_STATES[value])  # a query's state (a monitoring record's column)
+    return value_text(e.spec, value, lang)
+
+
+def _audit(d: CasebookData, lang: ReportLanguage) -> list[Flowable]:
+    t = lang.t
+    story: list[Flowable] = [CondPageBreak(80), section(t("Audit trail"))]
     if d.audit is None:
-        return [*story, p(t["audit_hidden"], styles().small)]
+        text = t("The audit trail is printed for roles that may view it (investigator).")
+        return [*story, p(text, styles().small)]
     if not d.audit:
-        return [*story, empty_note(t["audit_none"])]
+        return [*story, empty_note(t("No events."))]
     rows = []
     for e in d.audit:
-        change = f"{e.old or DASH} → {e.new or DASH}" if e.field else e.new
-        what = t["actions"].get(e.action, e.action)
-        rows.append((e.when, e.who, f"{e.record}\n{what}", e.field, change, e.reason))
-    widths = (0.15, 0.1, 0.17, 0.18, 0.24, 0.16)
-    return [*story, data_table(t["audit_cols"], rows, widths, small=True)]
+        change = f"{_audit_value(e, e.old, lang)} → {_audit_value(e, e.new, lang)}"
+        change = change if e.field else _about(e, lang)
+        what = t(ACTIONS.get(e.action, e.action))
+        record = f"{t(e.record)} {e.record_id}".strip()
+        when = lang.when(e.when) if e.when else DASH
+        rows.append((when, e.who, f"{record}\n{what}", t(e.field), change, e.reason))
+    head = (t("When"), t("Who"), t("Record"), t("Field"), t("Old → new"), t("Reason"))
+    widths = (0.17, 0.13, 0.16, 0.16, 0.24, 0.14)
+    return [*story, data_table(head, rows, widths, small=True)]
 
 
 def build_casebook_report(d: CasebookData, out: str | Path | None = None) -> bytes:
-    t = TEXT[d.lang]
-    story: list[Flowable] = [_header(d, t), gap(2), *_signatures(d, t), section(t["forms"])]
+    lang = ReportLanguage(d.lang)
+    t = lang.t
+    story: list[Flowable] = [_header(d, lang), gap(2), *_signatures(d, lang), section(t("Forms"))]
     for f in d.forms:
-        story += _form(f, t)
-    story += _audit(d, t)
-    info = PageInfo(t["title"], d.meta, study_id=d.patient.study_id, lang=d.lang)
+        story += _form(f, lang)
+    story += _audit(d, lang)
+    info = PageInfo(t("Casebook"), d.meta, study_id=d.patient.study_id, lang=d.lang)
     return build_pdf(story, info, out)

@@ -12,17 +12,16 @@ extracts (tools/i18n.py aliases ``t`` to ``tr``); texts defined in tables elsewh
 from __future__ import annotations
 
 import datetime as dt
-import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from .. import paths
 from ..clinical import load_protocol
 from ..forms.dates import date_text
 from ..forms.field import Field, Kind, format_number
 from ..forms.languages import LANGUAGES
+from ..forms.translations import translations
 
 DASH = "—"
 # Contexts looked up first when one English text has several translations.
@@ -36,20 +35,7 @@ def catalogue(lang: str) -> dict[str, str]:
     English source shows instead."""
     if lang == "en":
         return {}
-    tree = ET.parse(paths.resource("i18n", f"nclm_{lang}.ts"))
-    found: dict[str, str] = {}
-
-    def rank(context: ET.Element) -> int:
-        name = context.findtext("name") or ""
-        return _PREFERRED.index(name) if name in _PREFERRED else len(_PREFERRED)
-
-    for context in sorted(tree.iter("context"), key=rank):
-        for message in context.iter("message"):
-            source = message.findtext("source") or ""
-            node = message.find("translation")
-            if node is None or node.get("type") == "unfinished" or not node.text:
-                continue
-            found.setdefault(source, node.text)
+    found = translations(lang, _PREFERRED)
     # The protocol file carries its own texts in both languages (visit assessments).
     for spec in load_protocol().schedule.assessments:
         found.setdefault(spec.label_en, spec.label_zh)

@@ -22,9 +22,9 @@ _NO_START = "，。、；：？！）》」』】〕…·%）,.;:!?)]}%"
 _NO_END = "（《「『【〔(["
 # A token: spaces; a run of non-CJK, non-space characters (a Latin word, a number, "IIIa");
 # or one CJK character (or one of the words below). Closing punctuation joins the token before it, opening the one after.
-# A date ("2026年11月29日"), a weekday ("周五") or a number with a Chinese unit ("12天") is
-# one word too.
-_WORD = r"\d{4}年\d{1,2}月(?:\d{1,2}日)?|周[一二三四五六日]|\d+(?:\.\d+)?(?:个月|天|岁|分钟|分|例)"
+# A date ("2026年11月29日"), a time zone ("协调世界时+00:00"), a weekday ("周五") or a
+# number with a Chinese unit ("12天") is one word too.
+_WORD = r"\d{4}年\d{1,2}月(?:\d{1,2}日)?|协调世界时[+-]\d\d:\d\d|周[一二三四五六日]|\d+(?:\.\d+)?(?:个月|天|岁|分钟|分|例)"
 _TOKEN = re.compile(
     rf"\s+|[{re.escape(_NO_END)}]*(?:{_WORD}|[^\s{_CJK}]+|[{_CJK}])[{re.escape(_NO_START)}]*"
 )

@@ -181,7 +181,7 @@ def test_every_table_fits_stata_with_long_names_mapped(study, pi, tmp_path):
 
 
 def test_chinese_labels_come_from_the_translation_source(study, pi, tmp_path, monkeypatch):
-    from nclm_desktop.services.study_export import labels_zh
+    from nclm_desktop.forms import translations
 
     label = all_forms()["operation"]["operation_date"].label
     approach = all_forms()["operation"]["approach"].label
@@ -194,10 +194,33 @@ def test_chinese_labels_come_from_the_translation_source(study, pi, tmp_path, mo
         "</message></context></TS>",
         encoding="utf-8",
     )
-    monkeypatch.setattr(labels_zh, "ts_file", lambda: ts)
+    monkeypatch.setattr(translations, "ts_file", lambda lang: ts)
     out = tmp_path / "e"
     export(study, pi, out, forms=("operation",))
     by_name = {r["variable"]: r for r in read_csv(out / "data_dictionary.csv")}
     assert by_name["operation_date"]["label_zh"] == "手术日期"
     assert by_name["approach"]["label_zh"] == ""  # unfinished: not used
     assert "手术日期".encode() in (out / "data_dictionary.csv").read_bytes()
+
+
+def test_the_export_and_the_reports_read_the_same_translation_source(tmp_path, monkeypatch):
+    """One .ts reader: a translation edited in the source shows in the export's label column
+    and on a Chinese report alike."""
+    from nclm_desktop.forms import translations
+    from nclm_desktop.reports import language
+
+    label = all_forms()["operation"]["operation_date"].label
+    ts = tmp_path / "nclm_zh_CN.ts"
+    ts.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><TS version="2.1" language="zh_CN">'
+        f"<context><name>DataDictionary</name><message><source>{label}</source>"
+        "<translation>手术之日</translation></message></context></TS>",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(translations, "ts_file", lambda lang: ts)
+    language.catalogue.cache_clear()
+    try:
+        assert translations.dictionary_labels()(label) == "手术之日"
+        assert language.ReportLanguage("zh_CN").t(label) == "手术之日"
+    finally:
+        language.catalogue.cache_clear()

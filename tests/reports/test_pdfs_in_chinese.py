@@ -9,24 +9,36 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
+from nclm_desktop import demo
 from nclm_desktop.models import (
+    ClinicalEvent,
     Complication,
+    DataQuery,
     Operation,
+    Participant,
     ParticipantIdentity,
     Reoperation,
+    Signature,
     User,
+    Visit,
 )
+from nclm_desktop.models.db import open_database
+from nclm_desktop.reports.casebook import build_casebook_report
 from nclm_desktop.reports.complications import build_complications_report
 from nclm_desktop.reports.operative import build_operative_report
 from nclm_desktop.reports.schedule import build_schedule_report
 from nclm_desktop.reports.screening_log import build_screening_log_report
 from nclm_desktop.reports.worklist import build_worklist_report
+from nclm_desktop.services import accounts
 from nclm_desktop.services import report_data as rd
+from nclm_desktop.services.report_data.casebook import casebook_data
 from nclm_desktop.services.uow import reading
 from tests.reports.pdfcheck import assert_fonts_embedded, pdf_pages, pdf_text, render_page
 
@@ -96,6 +108,9 @@ ALLOWED = {
     ],
     # Eponyms: Pringle manoeuvre, Wilson and Clopper-Pearson intervals, the CCI's author.
     *["Pringle", "Wilson", "Clopper", "Pearson", "Slankamenac"],
+    # Staging and response as clinicians write them (WHO type, AJCC TNM, RECIST PR/PD),
+    # local liver therapies.
+    *["WHO", "AJCC", "T", "CR", "PR", "SD", "PD", "TACE", "RFA"],
 }
 WORD = re.compile(r"[A-Za-zµ][A-Za-z0-9µ_]*")
 
@@ -112,6 +127,12 @@ def typed_words(db) -> set[str]:
             *s.scalars(select(Complication.other_text)),
             *s.scalars(select(Reoperation.reason)),
             *s.scalars(select(Operation.notes)),
+            *s.scalars(select(ClinicalEvent.cause)),
+            *s.scalars(select(Visit.notes)),
+            *s.scalars(select(Visit.deviation_reason)),
+            *s.scalars(select(DataQuery.text)),
+            *s.scalars(select(DataQuery.answer)),
+            *s.scalars(select(Signature.revoke_reason)),
         ]
     return {w for text in texts if text for w in WORD.findall(text)}
 
@@ -146,17 +167,67 @@ REPORTS: dict[str, Callable] = {
 
 
 def english_words(text: str, allowed: set[str]) -> set[str]:
-    # Study IDs (NCLM-H-001), hash heads and segment names (S1…S8) are codes, not words.
+    # Study IDs (NCLM-H-001), hash heads, segment names (S1…S8) and TNM stages are codes,
+    # not words.
     text = re.sub(
-        r"NCLM-[HS]-\d+|NCT\d+|\bH\d+|#\d+|\b[0-9a-f]{12}\b|\bS[1-8]\b|\bM\d+\b", " ", text
+        r"NCLM-[HS]-\d+|NCT\d+|\bH\d+|#\d+|\b[0-9a-f]{12}\b|\bS[1-8]\b|\bM\d+\b|\b[TN][0-4x]\b",
+        " ",
+        text,
     )
     return {w for w in WORD.findall(text) if w not in allowed and w not in ALLOWED}
 
 
-@pytest.mark.parametrize("name", sorted(REPORTS))
-def test_report_in_chinese(name, db, study, investigator, tmp_path, request):
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory: pytest.TempPathFactory, migrated_template) -> Path:
+    """The demo study: monitored, with data queries and signed casebooks."""
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    shutil.copy(migrated_template, path)
+    db = open_database(path)
+    demo.generate_study(db, demo.ensure_demo_accounts(db), participants=40, seed=7, today=DEMO_DAY)
+    db.dispose()
+    return path
+
+
+@pytest.fixture
+def demo_db(demo_file: Path, tmp_path: Path):
+    path = tmp_path / "demo.db"
+    shutil.copy(demo_file, path)
+    db = open_database(path)
+    yield db
+    db.dispose()
+
+
+def _signed_casebook(db) -> str:
+    """An operated participant whose casebook is signed and who had a data query."""
+    with db.session() as s:
+        return s.scalars(
+            select(Participant.study_id)
+            .join(Signature, Signature.participant_id == Participant.id)
+            .join(Operation, Operation.participant_id == Participant.id)
+            .join(DataQuery, DataQuery.participant_id == Participant.id)
+            .order_by(Participant.id)
+        ).first()
+
+
+DEMO_DAY = dt.date(2025, 6, 18)
+# Reports of the demo study (the tests' small study has no monitoring): db, the investigator.
+DEMO_REPORTS: dict[str, Callable] = {
+    "casebook": lambda db, pi: build_casebook_report(
+        casebook_data(db, pi, _signed_casebook(db), "zh_CN")
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(REPORTS) + sorted(DEMO_REPORTS))
+def test_report_in_chinese(name, tmp_path, request):
     out = tmp_path / f"{name}_zh.pdf"
-    out.write_bytes(REPORTS[name](db, investigator, study))
+    if name in DEMO_REPORTS:
+        db = request.getfixturevalue("demo_db")
+        pi = accounts.authenticate(db, "pi", demo.DEMO_PASSWORD)
+        out.write_bytes(DEMO_REPORTS[name](db, pi))
+    else:
+        db, investigator = request.getfixturevalue("db"), request.getfixturevalue("investigator")
+        out.write_bytes(REPORTS[name](db, investigator, request.getfixturevalue("study")))
     pages = pdf_pages(out)
     for page in range(1, len(pages) + 1):  # first, to look at what fails
         render_page(out, f"{name}_zh_p{page}", page)

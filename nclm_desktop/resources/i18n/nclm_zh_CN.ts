@@ -52,8 +52,104 @@
         <translation>研究编号</translation>
     </message>
     <message>
+        <source>Birth year</source>
+        <translation>出生年份</translation>
+    </message>
+    <message>
+        <source>Casebook</source>
+        <translation>病例报告</translation>
+    </message>
+    <message>
+        <source>signed and locked</source>
+        <translation>已签名并锁定</translation>
+    </message>
+    <message>
+        <source>not locked</source>
+        <translation>未锁定</translation>
+    </message>
+    <message>
+        <source>Data queries</source>
+        <translation>数据质疑</translation>
+    </message>
+    <message>
+        <source>{open} open of {total}</source>
+        <translation>未解决 {open} 条，共 {total} 条</translation>
+    </message>
+    <message>
+        <source>The casebook has not been signed.</source>
+        <translation>病例报告尚未签名。</translation>
+    </message>
+    <message>
+        <source>Signed (date, time, time zone)</source>
+        <translation>签名时间（日期、时间、时区）</translation>
+    </message>
+    <message>
+        <source>Query #{id} ({state}): {text}</source>
+        <translation>质疑 #{id}（{state}）：{text}</translation>
+    </message>
+    <message>
+        <source>raised by {who}</source>
+        <translation>提出人：{who}</translation>
+    </message>
+    <message>
+        <source>Answer: {text} ({who})</source>
+        <translation>回复：{text}（{who}）</translation>
+    </message>
+    <message>
+        <source>closed by {who}</source>
+        <translation>关闭人：{who}</translation>
+    </message>
+    <message>
+        <source>record {key}</source>
+        <translation>记录 {key}</translation>
+    </message>
+    <message>
+        <source>Source data: not verified</source>
+        <translation>源数据：未核查</translation>
+    </message>
+    <message>
+        <source>Source data verified by {by}, {when}</source>
+        <translation>源数据已核查：{by}，{when}</translation>
+    </message>
+    <message>
+        <source>Source data verified by {by}, {when}; changed since verification</source>
+        <translation>源数据已核查：{by}，{when}；核查后已更改</translation>
+    </message>
+    <message>
         <source>Field</source>
         <translation>字段</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>稽查轨迹</translation>
+    </message>
+    <message>
+        <source>The audit trail is printed for roles that may view it (investigator).</source>
+        <translation>稽查轨迹仅对有权查看的角色（研究者）打印。</translation>
+    </message>
+    <message>
+        <source>No events.</source>
+        <translation>无事件。</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Old → new</source>
+        <translation>原值 → 新值</translation>
+    </message>
+    <message>
+        <source>Forms</source>
+        <translation>表单</translation>
     </message>
     <message>
         <source>Change</source>
@@ -4680,6 +4776,22 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
         <translation>签名</translation>
     </message>
     <message>
+        <source>Treatment</source>
+        <translation>处理措施</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation>质疑</translation>
+    </message>
+    <message>
         <source>index date</source>
         <translation>基线日期</translation>
     </message>
@@ -6192,8 +6304,72 @@ This screen is not available in this version yet.</source>
         <translation>已入组</translation>
     </message>
     <message>
+        <source>valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>invalid: data changed after signing</source>
+        <translation>无效：签名后数据已更改</translation>
+    </message>
+    <message>
+        <source>invalid: record deleted after signing</source>
+        <translation>无效：签名后记录已删除</translation>
+    </message>
+    <message>
         <source>withdrawn</source>
         <translation>已退出</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>未解决</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>已回复</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>符合</translation>
+    </message>
+    <message>
+        <source>not met</source>
+        <translation>不符合</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>I have reviewed and approve these data</source>
+        <translation>我已审阅并批准这些数据</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>审阅</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>签名含义</translation>
     </message>
     <message>
         <source>completed</source>
@@ -6743,6 +6919,14 @@ This screen is not available in this version yet.</source>
     <message>
         <source>routine only</source>
         <translation>仅常规检查</translation>
+    </message>
+    <message>
+        <source>Grade {g}</source>
+        <translation>{g} 级</translation>
+    </message>
+    <message>
+        <source>[hidden]</source>
+        <translation>[已隐藏]</translation>
     </message>
 </context>
 </TS>

@@ -1,26 +1,27 @@
 """What a participant's casebook PDF shows: every form instance with all its values (through
-``Field.format``, labels from the data dictionary), the data queries on each field, the
-source-data verification of each form, the signatures with their manifestation and the
-participant's audit trail. A thin mapper over the monitoring services (docs/ARCHITECTURE.md
-§3, §11); identities are hidden from readers who may not see them, as in the audit trail."""
+their dictionary fields), the data queries on each field, the source-data verification of
+each form, the signatures with their manifestation and the participant's audit trail. A thin
+mapper over the monitoring services (docs/ARCHITECTURE.md §3, §11); identities are hidden
+from readers who may not see them, as in the audit trail. Words stay English and values
+stay values: the report writes both in its language (reports/language.py), as every
+report does."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
 
+from ...clinical import resection
 from ...forms.catalogue import all_forms
-from ...forms.dates import moment_text
-from ...forms.field import Kind
+from ...forms.field import Field, Kind
 from ...forms.form import Form
 from ...forms.languages import LANGUAGES
 from ...models import User
 from ...models.db import Database
-from ..audit_trail import IDENTITY_FIELDS, MASKED, AuditFilter, query_events
+from ..audit_trail import IDENTITY_FIELDS, AuditFilter, query_events
 from ..errors import ValidationError
 from ..monitoring.queries import QueryRow, list_queries
 from ..monitoring.records import casebook_records, field_value, record_key
@@ -28,49 +29,60 @@ from ..monitoring.sdv import sdv_states
 from ..monitoring.signing import signatures
 from ..permissions import Actor, Permission
 from ..uow import reading
-from .casebook_audit import CasebookAuditLine, audit_lines
+from .casebook_audit import CasebookAuditLine, audit_lines, local
 from .common import PatientHeader, ReportMeta, _header, _meta, _participant
-from .texts import labeller, local, value_text
 
 AUDIT_LIMIT = 100_000  # one participant's events; far above any real casebook
 
 
 @dataclass(frozen=True)
+class Stamp:
+    """Who did something and when (on this computer's clock)."""
+
+    who: str
+    when: dt.datetime | None
+
+
+@dataclass(frozen=True)
 class CasebookQuery:
     id: int
-    field: str  # the field's label
+    field: str  # the field's label (English)
     text: str
     state: str  # open, answered, closed
-    raised: str  # "by, when"
+    raised: Stamp | None
     answer: str  # "" when not answered
-    answered: str
-    closed: str
+    answered: Stamp | None
+    closed: Stamp | None
 
 
 @dataclass(frozen=True)
 class CasebookValue:
-    field: str  # the variable name
-    label: str
-    text: str  # Field.format: precision, unit, choice label
+    field: str  # the field's name
+    label: str  # its label (English)
+    spec: Field
+    value: Any  # as the form holds it
+    shown: str | None  # a text standing for the value: a person's name, a typed unit
+    shown_zh: str | None  # its Chinese where the clinical rules name it in both (resection)
+    hidden: bool  # an identity the reader may not see
     queries: tuple[CasebookQuery, ...]
 
 
 @dataclass(frozen=True)
 class CasebookForm:
     name: str
-    title: str
+    title: str  # English
     record_id: str
     values: tuple[CasebookValue, ...]
     sdv_state: str  # "not verified" | "verified" | "changed since verification"
     sdv_by: str
-    sdv_when: str
+    sdv_when: dt.datetime | None
 
 
 @dataclass(frozen=True)
 class CasebookSignature:
     printed_name: str
     meaning: str
-    signed: str  # date and time in the signer's UTC offset
+    signed: dt.datetime  # on the signer's clock (the UTC offset recorded with it)
     state: str  # "valid" | "invalid: data changed after signing" | "withdrawn"
     revoke_reason: str
 
@@ -88,10 +100,8 @@ class CasebookData:
     audit: tuple[CasebookAuditLine, ...] | None  # None: the reader may not view the trail
 
 
-def _who_when(who: str | None, when: dt.datetime | None, lang: str) -> str:
-    if not who:
-        return ""
-    return f"{who}, {moment_text(local(when), lang)}"
+def _stamp(who: str | None, when: dt.datetime | None) -> Stamp | None:
+    return Stamp(who, local(when)) if who else None
 
 
 def _signed_at(when: dt.datetime, offset: str) -> dt.datetime:
@@ -107,16 +117,16 @@ def _signed_at(when: dt.datetime, offset: str) -> dt.datetime:
     return when.astimezone(zone)
 
 
-def _query(q: QueryRow, label: str, lang: str) -> CasebookQuery:
+def _query(q: QueryRow, label: str) -> CasebookQuery:
     return CasebookQuery(
         id=q.id,
         field=label,
         text=q.text,
         state=q.state,
-        raised=_who_when(q.raised_by, q.raised_utc, lang),
+        raised=_stamp(q.raised_by, q.raised_utc),
         answer=q.answer or "",
-        answered=_who_when(q.answered_by, q.answered_utc, lang),
-        closed=_who_when(q.closed_by, q.closed_utc, lang),
+        answered=_stamp(q.answered_by, q.answered_utc),
+        closed=_stamp(q.closed_by, q.closed_utc),
     )
 
 
@@ -134,8 +144,6 @@ def _values(
     hidden: frozenset[str],
     queries: dict,
     users: dict[int, str],
-    lang: str,
-    tr: Callable,
 ) -> tuple[CasebookValue, ...]:
     key = record_key(row)
     out = []
@@ -143,20 +151,38 @@ def _values(
         if not hasattr(row, f.variable):
             continue
         value = field_value(f, getattr(row, f.variable))
-        if f.variable in hidden and value is not None:
-            text = MASKED
-        elif value is not None and _is_user(row, f.variable):
-            text = users.get(value, str(value))
-        else:
-            text = value_text(f, value, lang, tr)
+        shown = None
+        if value is not None and _is_user(row, f.variable):
+            shown = users.get(value, str(value))
         if f.unit_field and f.kind in (Kind.INTEGER, Kind.DECIMAL) and value is not None:
             typed = getattr(row, f.unit_field, None)  # kept in the unit it was typed in
             if typed and typed != f.unit:
-                text = f"{f.format(value, unit=False)} {typed}"
-        label = tr(f.label)
-        asked = tuple(_query(q, label, lang) for q in queries.get((form.name, key, f.name), ()))
-        out.append(CasebookValue(f.name, label, text, asked))
+                shown = f"{f.format(value, unit=False)} {_unit_label(form, f.unit_field, typed)}"
+        shown_zh = (
+            _resection_zh(row) if form.table == "operation" and f.name == "resection_name" else None
+        )
+        masked = f.variable in hidden and value is not None
+        asked = tuple(_query(q, f.label) for q in queries.get((form.name, key, f.name), ()))
+        out.append(
+            CasebookValue(
+                f.name, f.label, f, None if masked else value, shown, shown_zh, masked, asked
+            )
+        )
     return tuple(out)
+
+
+def _resection_zh(row: Any) -> str | None:
+    """The resection's Chinese name from the rule that named it (None: no name)."""
+    try:
+        return resection(row.segments, anatomical=bool(row.anatomical)).name_zh
+    except (TypeError, ValueError):
+        return None
+
+
+def _unit_label(form: Form, column: str, typed: str) -> str:
+    """A typed unit as its field's choice shows it ("umol/L" → "µmol/L")."""
+    unit = next((g for g in form.fields if g.variable == column), None)
+    return unit.choice_label(typed) if unit is not None and unit.choices else typed
 
 
 def casebook_data(
@@ -168,7 +194,6 @@ def casebook_data(
 ) -> CasebookData:
     if lang not in LANGUAGES:
         raise ValidationError("lang", f"The language must be one of {', '.join(LANGUAGES)}.")
-    tr = labeller(lang)
     with reading(db, actor, Permission.REPORTS) as s:
         assert actor is not None
         p = _participant(s, study_id)
@@ -189,7 +214,7 @@ def casebook_data(
         forms = []
         for form, row in records:
             hidden = frozenset() if show_identity else IDENTITY_FIELDS.get(form.table, frozenset())
-            values = _values(form, row, hidden, by_field, users, lang, tr)
+            values = _values(form, row, hidden, by_field, users)
             forms.append((form, record_key(row), values))
     sdv = {(m.form, m.record_id): m for m in sdv_states(db, actor, pid)}
     casebook_forms = []
@@ -198,19 +223,19 @@ def casebook_data(
         casebook_forms.append(
             CasebookForm(
                 name=form.name,
-                title=tr(form.title),
+                title=form.title,
                 record_id=key,
                 values=values,
                 sdv_state=mark.state if mark else "not verified",
                 sdv_by=(mark.verified_by or "") if mark else "",
-                sdv_when=moment_text(local(mark.verified_utc), lang, "") if mark else "",
+                sdv_when=local(mark.verified_utc) if mark else None,
             )
         )
     signed = tuple(
         CasebookSignature(
             printed_name=sig.printed_name,
             meaning=sig.meaning,
-            signed=moment_text(_signed_at(sig.signed_utc, sig.utc_offset), lang),
+            signed=_signed_at(sig.signed_utc, sig.utc_offset),
             state=sig.state,
             revoke_reason=sig.revoke_reason or "",
         )
@@ -219,7 +244,7 @@ def casebook_data(
     audit = None
     if actor.can(Permission.VIEW_AUDIT):
         events = query_events(db, actor, AuditFilter(study_id=patient.study_id, limit=AUDIT_LIMIT))
-        audit = audit_lines(reversed(events), lang, tr)
+        audit = audit_lines(reversed(events))
     return CasebookData(
         meta=meta,
         lang=lang,

@@ -1,6 +1,6 @@
 """The participant's audit trail as the casebook prints it: one line per event, the record
-named by its form's title, the field by its label, coded values by their labels. The
-monitoring records (queries, verification marks, signatures) are named by what they are;
+named by its form's title, the field by its label (both English: the report translates),
+values as the form holds them, with the field that formats them. The monitoring records (queries, verification marks, signatures) are named by what they are;
 their bookkeeping columns (who and when, hashes) repeat the event's own who and when and are
 left out."""
 
@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from ...forms.catalogue import all_forms
-from ...forms.dates import moment_text
 from ...forms.field import QT_TRANSLATE_NOOP, Field, Kind
-from .texts import answers_text, local, value_text
 
 MONITORING_RECORDS = {
     "data_query": QT_TRANSLATE_NOOP("DataDictionary", "Data query"),
@@ -24,18 +22,30 @@ MONITORING_RECORDS = {
 }
 # What an inserted monitoring record is about, from its snapshot.
 ABOUT = ("form", "record_id", "field", "text", "meaning_text")
+# Columns no single field names: the monitoring records' own (a query's state, its answer)
+# and a column several fields share (a complication's treatment ticks).
+COLUMN_LABELS = {
+    "treatment": QT_TRANSLATE_NOOP("DataDictionary", "Treatment"),
+    "state": QT_TRANSLATE_NOOP("DataDictionary", "State"),
+    "answer": QT_TRANSLATE_NOOP("DataDictionary", "Answer"),
+    "text": QT_TRANSLATE_NOOP("DataDictionary", "Query"),
+    "reason": QT_TRANSLATE_NOOP("DataDictionary", "Reason"),
+}
 BOOKKEEPING = ("_by", "_utc", "hash", "_id")
 
 
 @dataclass(frozen=True)
 class CasebookAuditLine:
-    when: str
+    when: dt.datetime | None
     who: str
     action: str  # insert, update, delete or a workflow action
-    record: str  # the form's title and the record's key
-    field: str  # the field's label ("" for a whole record)
-    old: str
-    new: str
+    record: str  # the form's title (English)
+    record_id: str
+    field: str  # the field's label, else the column's name ("" for a whole record)
+    spec: Field | None  # the field that formats old and new
+    old: Any  # as the form holds it (None: empty)
+    new: Any
+    about: tuple[tuple[str, str], ...]  # a new monitoring record: what it is about
     reason: str
 
 
@@ -59,40 +69,47 @@ def _parsed(text: str | None) -> Any:
         return text
 
 
-def _plain(value: Any) -> str:
-    if value is None or isinstance(value, dict):
-        return ""  # a whole-record snapshot: the record's values are printed with its form
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    return str(value)
+def _parts(table: str, column: str) -> dict[str, str]:
+    """The fields sharing a JSON column: name -> label."""
+    return {
+        f.name: f.label
+        for form in all_forms().values()
+        if form.table == table
+        for f in form.fields
+        if f.variable == column
+    }
 
 
-def _value(f: Field | None, text: str | None, lang: str, tr: Callable[[str], str]) -> str:
+def _value(f: Field | None, text: str | None, parts: dict[str, str]) -> Any:
+    """A stored value back as the form holds it (a date as a date; the answers of a shared
+    column by their fields' labels)."""
     value = _parsed(text)
-    if isinstance(value, dict) and f is None:  # a JSON column several fields share
-        return answers_text(value)
-    if f is not None and value is not None and f.kind in (Kind.CHOICE, Kind.YESNO, Kind.MULTI):
-        return value_text(f, value, lang, tr)
-    numeric = isinstance(value, int | float) and not isinstance(value, bool)
-    if f is not None and numeric and f.kind in (Kind.INTEGER, Kind.DECIMAL):
-        return f.format(value)  # the field's precision and unit
+    if isinstance(value, dict) and parts:
+        return {parts.get(k, k): v for k, v in value.items()}
     if f is not None and f.kind is Kind.DATE and isinstance(value, str):
         try:
-            return value_text(f, dt.date.fromisoformat(value[:10]), lang, tr)
+            return dt.date.fromisoformat(value[:10])
         except ValueError:
             pass
-    return _plain(value)
+    return value
 
 
-def _about(snapshot: Any) -> str:
+def local(when: dt.datetime | None) -> dt.datetime | None:
+    """A stored UTC moment (naive in SQLite) on this computer's clock."""
+    if when is None:
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    return when.astimezone()
+
+
+def _about(snapshot: Any) -> tuple[tuple[str, str], ...]:
     if not isinstance(snapshot, dict):
-        return ""
-    return " · ".join(str(snapshot[k]) for k in ABOUT if snapshot.get(k) not in (None, ""))
+        return ()
+    return tuple((k, str(snapshot[k])) for k in ABOUT if snapshot.get(k) not in (None, ""))
 
 
-def audit_lines(
-    events: Iterable[dict], lang: str, tr: Callable[[str], str]
-) -> tuple[CasebookAuditLine, ...]:
+def audit_lines(events: Iterable[dict]) -> tuple[CasebookAuditLine, ...]:
     """``events`` as ``audit_trail.query_events`` returns them (identities masked there)."""
     forms = _fields()
     lines = []
@@ -104,20 +121,22 @@ def audit_lines(
             continue
         title, fields = forms.get(table, (MONITORING_RECORDS.get(table, table), {}))
         f = fields.get(column)
-        when = dt.datetime.fromisoformat(e["ts_utc"]) if e.get("ts_utc") else None
-        old = _value(f, e.get("old_value"), lang, tr) if column else ""
-        new = _value(f, e.get("new_value"), lang, tr) if column else ""
-        if monitoring and not column:  # a new query, mark or signature: what it is about
-            new = _about(_parsed(e.get("new_value")))
+        label = f.label if f is not None else COLUMN_LABELS.get(column, column)
+        parts = _parts(table, column) if f is None else {}
+        new = _value(f, e.get("new_value"), parts) if column else None
+        about = _about(_parsed(e.get("new_value"))) if monitoring and not column else ()
         lines.append(
             CasebookAuditLine(
-                when=moment_text(local(when), lang),
+                when=local(dt.datetime.fromisoformat(e["ts_utc"])) if e.get("ts_utc") else None,
                 who=e.get("username") or "",
                 action=e.get("action") or "",
-                record=f"{tr(title)} {e.get('entity_id') or ''}".strip(),
-                field=tr(f.label) if f is not None else column,
-                old=old,
+                record=title,
+                record_id=str(e.get("entity_id") or ""),
+                field=label,
+                spec=f,
+                old=_value(f, e.get("old_value"), parts) if column else None,
                 new=new,
+                about=about,
                 reason=e.get("reason") or "",
             )
         )

@@ -17,6 +17,7 @@ from ... import __version__
 from ...clinical import load_protocol
 from ...forms import DICTIONARY_VERSION
 from ...forms.catalogue import all_forms
+from ...forms.translations import dictionary_labels
 from ...models.db import Database
 from ..exports import ExportFailed, audit_export
 from ..outcomes import study_data
@@ -24,7 +25,6 @@ from ..permissions import Actor, Permission, require
 from ..uow import reading
 from .derived import cci_table, endpoints_table, perioperative_table
 from .dictionary import DICTIONARY_HEADER, REDCAP_HEADER, dictionary_rows, redcap_rows
-from .labels_zh import chinese_labels
 from .tables import ExportCancelled, Table, form_table, participant_keys
 from .writers import FORMATS, csv_tables, stats_tables, write_csv, xlsx_tables
 
@@ -182,7 +182,7 @@ def _write(
         tick("")
 
     counted = [each(t) for t in tables]
-    dictionary = dictionary_rows(tables, chinese_labels())
+    dictionary = dictionary_rows(tables, dictionary_labels())
     if fmt == "csv":
         rows = csv_tables(folder, counted, row_tick)
     elif fmt == "xlsx":

@@ -20,8 +20,8 @@ from typing import Any
 from ...forms import QT_TRANSLATE_NOOP, Field, Kind
 from ...forms.errors import UserError
 from ...forms.field import YES_NO
+from ...forms.translations import dictionary_labels
 from ..study_export.columns import Column
-from ..study_export.labels_zh import chinese_labels
 from .source import CellError
 
 # Excel's 1900 date system: serial 1 is 1900-01-01; 73415 is 2100-12-31. A whole number in
@@ -255,7 +255,7 @@ def _written(code: Any) -> str:
 def _index(field: Field) -> dict[str, Any]:
     """Every accepted spelling of every choice (casefolded) → its code: the code as the
     export writes it, the English label and the Chinese one. Built once per field."""
-    zh = chinese_labels()
+    zh = dictionary_labels()
     pairs = YES_NO if field.kind is Kind.YESNO else field.choices
     out: dict[str, Any] = {}
     for c in pairs:  # labels first: a code wins over another choice's label

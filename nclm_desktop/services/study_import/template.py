@@ -9,10 +9,10 @@ from pathlib import Path
 
 from ...forms import Kind
 from ...forms.catalogue import all_forms
+from ...forms.translations import dictionary_labels
 from ..errors import ServiceError
 from ..study_export.columns import Column
 from ..study_export.dictionary import DICTIONARY_HEADER, dictionary_rows
-from ..study_export.labels_zh import chinese_labels
 from ..study_export.tables import Keys, form_table
 from ..study_export.writers import XlsxBook, write_csv
 from .reading import importable_tables, required_columns
@@ -63,7 +63,7 @@ def notes_rows(form_name: str) -> list[tuple[str, ...]]:
     columns = template_columns(form_name)
     wanted = {c.name for c in columns}
     table = _table(form_name)
-    rows = [r for r in dictionary_rows([table], chinese_labels()) if r[0] in wanted]
+    rows = [r for r in dictionary_rows([table], dictionary_labels()) if r[0] in wanted]
     by_name = {c.name: c for c in columns}
     return [(r[0], *r[2:9], how_to_write(by_name[r[0]])) for r in rows]
 
