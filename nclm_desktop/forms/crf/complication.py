@@ -18,7 +18,20 @@ from ...clinical import (
 from ..field import QT_TRANSLATE_NOOP, Field, Identifier, Kind, When, choices
 from ..form import Form
 
-GRADES = choices(*((g, f"Grade {g}") for g in CLAVIEN_DINDO_GRADES))
+# Labels written out so that lupdate finds them (an f-string it cannot read).
+GRADE_LABELS = {
+    "I": QT_TRANSLATE_NOOP("DataDictionary", "Grade I"),
+    "II": QT_TRANSLATE_NOOP("DataDictionary", "Grade II"),
+    "IIIa": QT_TRANSLATE_NOOP("DataDictionary", "Grade IIIa"),
+    "IIIb": QT_TRANSLATE_NOOP("DataDictionary", "Grade IIIb"),
+    "IVa": QT_TRANSLATE_NOOP("DataDictionary", "Grade IVa"),
+    "IVb": QT_TRANSLATE_NOOP("DataDictionary", "Grade IVb"),
+    "V": QT_TRANSLATE_NOOP("DataDictionary", "Grade V"),
+    "A": QT_TRANSLATE_NOOP("DataDictionary", "Grade A"),
+    "B": QT_TRANSLATE_NOOP("DataDictionary", "Grade B"),
+    "C": QT_TRANSLATE_NOOP("DataDictionary", "Grade C"),
+}
+GRADES = choices(*((g, GRADE_LABELS[g]) for g in CLAVIEN_DINDO_GRADES))
 TREATMENT = "treatment"  # the JSON column holding the treatment ticks
 
 
@@ -145,7 +158,7 @@ FORM = Form(
             "isgls_grade",
             QT_TRANSLATE_NOOP("DataDictionary", "ISGLS grade"),
             Kind.CHOICE,
-            choices=choices(*((g, f"Grade {g}") for g in ISGLS_GRADES)),
+            choices=choices(*((g, GRADE_LABELS[g]) for g in ISGLS_GRADES)),
             required=When(
                 QT_TRANSLATE_NOOP("DataDictionary", "liver failure, bile leakage, haemorrhage"),
                 lambda v: v.get("category") in ISGLS_CATEGORIES,

@@ -4204,6 +4204,46 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
         <translation>详情</translation>
     </message>
     <message>
+        <source>Grade I</source>
+        <translation>I 级</translation>
+    </message>
+    <message>
+        <source>Grade II</source>
+        <translation>II 级</translation>
+    </message>
+    <message>
+        <source>Grade IIIa</source>
+        <translation>IIIa 级</translation>
+    </message>
+    <message>
+        <source>Grade IIIb</source>
+        <translation>IIIb 级</translation>
+    </message>
+    <message>
+        <source>Grade IVa</source>
+        <translation>IVa 级</translation>
+    </message>
+    <message>
+        <source>Grade IVb</source>
+        <translation>IVb 级</translation>
+    </message>
+    <message>
+        <source>Grade V</source>
+        <translation>V 级</translation>
+    </message>
+    <message>
+        <source>Grade A</source>
+        <translation>A 级</translation>
+    </message>
+    <message>
+        <source>Grade B</source>
+        <translation>B 级</translation>
+    </message>
+    <message>
+        <source>Grade C</source>
+        <translation>C 级</translation>
+    </message>
+    <message>
         <source>Complication</source>
         <translation>并发症</translation>
     </message>
