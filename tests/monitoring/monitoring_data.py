@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from nclm_desktop.services.surgery import OperationInput
+from tests.surgery.surgery_data import right_hemihepatectomy
 
 PASSWORD = "correct-horse-42"
 ENROLLED = dt.date(2024, 3, 1)
@@ -13,26 +14,5 @@ TODAY = dt.date(2024, 6, 30)
 
 
 def operation_input(surgeon_id: int, **changes: object) -> OperationInput:
-    data = OperationInput(
-        operation_date=OPERATED,
-        surgeon_ids=[surgeon_id],
-        approach="open",
-        segments=[5, 6, 7, 8],
-        anatomical=True,
-        duration_min=240,
-        blood_loss_ml=450,
-        transfusion_units=0,
-        pringle_count=3,
-        pringle_total_min=45,
-        lesions_resected=2,
-        largest_lesion_mm=38,
-        margin_mm=6,
-        r_status="R0",
-        pathology_confirms_npc=True,
-        periop_radiotherapy=False,
-        periop_chemotherapy=True,
-        discharge_date=dt.date(2024, 3, 22),
-    )
-    for key, value in changes.items():
-        setattr(data, key, value)
-    return data
+    """The surgery tests' right hemihepatectomy, by one surgeon."""
+    return right_hemihepatectomy([surgeon_id], **changes)
