@@ -4,7 +4,6 @@ thread with a progress bar and a cancel button; refusals show under the form."""
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
@@ -29,6 +28,7 @@ from ..models.db import Database
 from ..services.errors import ServiceError
 from ..services.permissions import Actor, Permission
 from ..services.study_export import DERIVED, ExportOptions, check_request, export_study
+from .page_heading import page_heading
 from .tasks import Progress, run_in_background
 
 FORMAT_LABELS = (
@@ -52,22 +52,18 @@ class ExportPage(QWidget):
     def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db, self.actor = db, actor
-        self._cancel = threading.Event()
-        self._bridge = Progress(self)
+        self._bridge = Progress(self)  # closing the page cancels a running job
         self._bridge.step.connect(self._on_step)
-        cancel = self._cancel
-        self.destroyed.connect(lambda *_: cancel.set())  # closing it stops a running export
+        self._cancel = self._bridge.cancel
 
-        title = QLabel(_t("Export the study data"))
-        title.setStyleSheet("font-size: 16px; font-weight: bold;")
-        intro = QLabel(
+        title, intro = page_heading(
+            _t("Export the study data"),
             _t(
                 "One table per form, the derived endpoints and the data dictionary (also in "
                 "REDCap's layout), with a README listing each file's SHA-256. Names, record "
                 "numbers, phones and addresses are left out unless you export identified data."
-            )
+            ),
         )
-        intro.setWordWrap(True)
 
         self.folder = QLineEdit()
         self.folder.setObjectName("export_folder")

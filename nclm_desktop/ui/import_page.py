@@ -5,7 +5,6 @@ cancel button; every error is listed in a table (file, row, column, message)."""
 from __future__ import annotations
 
 import csv
-import threading
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
@@ -33,6 +32,7 @@ from ..services.errors import ServiceError
 from ..services.permissions import Actor
 from ..services.study_import.reading import source_files
 from ..services.study_import.run import check_request, import_study
+from .page_heading import page_heading
 from .table_models import Column, RecordTableModel
 from .tasks import Progress, run_in_background
 
@@ -74,23 +74,19 @@ class ImportPage(QWidget):
     def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db, self.actor = db, actor
-        self._cancel = threading.Event()
         self._dry = True
-        self._bridge = Progress(self)
+        self._bridge = Progress(self)  # closing the page cancels a running job
         self._bridge.step.connect(self._on_step)
-        cancel = self._cancel
-        self.destroyed.connect(lambda *_: cancel.set())  # closing it stops a running import
+        self._cancel = self._bridge.cancel
 
-        title = QLabel(_t("Import study data"))
-        title.setStyleSheet("font-size: 16px; font-weight: bold;")
-        intro = QLabel(
+        title, intro = page_heading(
+            _t("Import study data"),
             _t(
                 "A folder exported by this application (CSV or Excel), one of its CSV files, "
                 "or a filled import template. Every value is checked like typed entry; any "
                 "error and nothing is written. Run a dry run first to see every error."
-            )
+            ),
         )
-        intro.setWordWrap(True)
 
         self.source = QLineEdit()
         self.source.setObjectName("import_source")
@@ -227,7 +223,9 @@ class ImportPage(QWidget):
             with path.open("w", encoding="utf-8-sig", newline="") as fh:
                 out = csv.writer(fh)
                 out.writerow(("file", "row", "column", "message"))
-                out.writerows((e.file, e.row or "", e.column, shown(e.message)) for e in self._errors)
+                out.writerows(
+                    (e.file, e.row or "", e.column, shown(e.message)) for e in self._errors
+                )
         except OSError as exc:
             self._show(_t("Cannot write {path}: {error}").format(path=path, error=exc.strerror))
             return

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import threading
 import traceback
 from collections.abc import Callable
 from typing import Any
@@ -39,9 +40,16 @@ class _Job(QRunnable):
 
 class Progress(QObject):
     """Carries a worker thread's progress (done, total, what) to the UI thread: a signal
-    emitted from the job is queued to the receiver's thread."""
+    emitted from the job is queued to the receiver's thread. ``cancel`` is set when the user
+    cancels or when ``page`` is closed, so a job polling it stops."""
 
     step = Signal(int, int, str)
+
+    def __init__(self, page: QObject) -> None:
+        super().__init__(page)
+        self.cancel = threading.Event()
+        cancel = self.cancel  # not self: the bridge goes with the page
+        page.destroyed.connect(lambda *_: cancel.set())
 
 
 _running: set[_Job] = set()
