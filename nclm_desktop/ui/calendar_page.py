@@ -30,7 +30,7 @@ from ..services.permissions import Actor, Permission
 from . import dialogs
 from .change_notice import Changes, change_notice
 from .i18n import weekday_date
-from .table_models import Column, SearchFilterProxy, configure_table
+from .table_models import Column, SearchFilterProxy, configure_table, set_column_widths
 from .visit_actions import VisitActionBar, export_ics
 from .visit_states import (
     CALENDAR_STATES,
@@ -190,8 +190,7 @@ class VisitTable(QWidget):
         configure_table(self.view, keys.index(sort_key), order)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         widths = {"study_id": 92, "name": 90, "phone": 115, "code": 44, "state": 88}
-        for i, col in enumerate(columns):
-            self.view.setColumnWidth(i, widths.get(col.key, 84))
+        set_column_widths(self.view, [widths.get(col.key, 84) for col in columns])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter)

@@ -332,3 +332,18 @@ def configure_table(
     if sort_column is not None:
         view.setSortingEnabled(True)
         view.sortByColumn(sort_column, order)
+
+
+def set_column_widths(view: Any, widths: Sequence[int]) -> None:
+    """Each column at its width, widened where its title needs more (a longer language must
+    not elide a header; the sort arrow's room counts on the sorted column only)."""
+    from PySide6.QtWidgets import QStyle
+
+    header = view.horizontalHeader()
+    margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+    for col, width in enumerate(widths):
+        size = header.sectionSizeFromContents(col)
+        title = size.width()
+        if header.isSortIndicatorShown() and col != header.sortIndicatorSection():
+            title -= size.height() + margin
+        view.setColumnWidth(col, max(width, title))

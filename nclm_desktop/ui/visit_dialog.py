@@ -103,10 +103,13 @@ class FindingsEditor(QGroupBox):
             name, hint = _FINDING_EXTRA.get(kind, ("", ""))
             if name:
                 extra = self._input(name, kind)
-                if hint and isinstance(extra.focus, QLineEdit):
-                    extra.focus.setPlaceholderText(t(hint))
                 extra.widget.setMinimumWidth(0)
                 extra.focus.setMinimumWidth(0)
+                if hint and isinstance(extra.focus, QLineEdit):
+                    extra.focus.setPlaceholderText(t(hint))
+                    # The hint whole (frame and text margins take about 16 px).
+                    hint_width = extra.focus.fontMetrics().horizontalAdvance(t(hint))
+                    extra.focus.setMinimumWidth(hint_width + 16)
                 grid.addWidget(extra.widget, row, 2)
             grid.addWidget(box, row, 0)
             grid.addWidget(when.widget, row, 1)

@@ -1,0 +1,225 @@
+"""Which texts of a shown window a person cannot read whole: a window larger than the
+screen, a label, button, group title, tab, header section, list item, placeholder or combo
+text given less width (or a wrapped label less height) than it needs.
+
+What a widget needs is what Qt itself computes for it (``sizeHint()`` / ``minimumSizeHint()``,
+``tabSizeHint()``, ``sectionSizeFromContents()``): the text's advance in the widget's own font
+plus the style's margins, so a check agrees with what is painted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QComboBox,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMenuBar,
+    QStyle,
+    QStyleOptionComboBox,
+    QStyleOptionFrame,
+    QTabBar,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
+
+# The screen of a 1366x768 laptop less a 40-pixel taskbar.
+AVAILABLE = QSize(1366, 728)
+
+ICON_ONLY = Qt.ToolButtonStyle.ToolButtonIconOnly
+
+# Texts cut short on purpose, by (objectName, reason). Each entry says why the whole text is
+# still available to the user.
+ALLOWED: dict[str, str] = {}
+
+
+@dataclass(frozen=True)
+class Clip:
+    window: str
+    widget: str
+    text: str
+    needed: int
+    given: int
+    what: str = "width"
+
+    def __str__(self) -> str:
+        return (
+            f"[{self.window}] {self.widget}: {self.text!r} needs {self.what} {self.needed}, "
+            f"given {self.given}"
+        )
+
+
+def _name(widget: QWidget) -> str:
+    name = widget.objectName()
+    parent = widget.parentWidget()
+    while not name and parent is not None:  # the nearest named ancestor places it
+        name = parent.objectName() and f"{parent.objectName()}/…"
+        parent = parent.parentWidget()
+    return f"{name or '?'} ({type(widget).__name__})"
+
+
+def _shown(widget: QWidget) -> bool:
+    """Visible with some room (a collapsed splitter pane is out of sight, not clipped)."""
+    return widget.isVisible() and widget.width() > 0 and widget.height() > 0
+
+
+def _label(label: QLabel) -> Iterator[tuple[str, int, int, str]]:
+    text = label.text()
+    if not text.strip() or label.pixmap() is not None and not label.pixmap().isNull():
+        return
+    if label.wordWrap():
+        need = label.heightForWidth(label.width())
+        if need > label.height():
+            yield text, need, label.height(), "height"
+        # One unbreakable run (a long word, a path) can still be wider than the label.
+        if label.minimumSizeHint().width() > label.width():
+            yield text, label.minimumSizeHint().width(), label.width(), "width"
+    elif label.sizeHint().width() > label.width():
+        yield text, label.sizeHint().width(), label.width(), "width"
+
+
+def _button(button: QAbstractButton) -> Iterator[tuple[str, int, int, str]]:
+    if isinstance(button, QToolButton) and button.toolButtonStyle() == ICON_ONLY:
+        return  # its text is not painted (a tooltip says it)
+    if button.text().strip() and button.sizeHint().width() > button.width():
+        yield button.text(), button.sizeHint().width(), button.width(), "width"
+
+
+def _group(box: QGroupBox) -> Iterator[tuple[str, int, int, str]]:
+    if box.title().strip() and box.minimumSizeHint().width() > box.width():
+        yield box.title(), box.minimumSizeHint().width(), box.width(), "width"
+
+
+def _tabs(bar: QTabBar) -> Iterator[tuple[str, int, int, str]]:
+    for i in range(bar.count()):
+        if not bar.isTabVisible(i):
+            continue
+        rect, need = bar.tabRect(i), bar.tabSizeHint(i).width()
+        if rect.width() < need:  # elided
+            yield bar.tabText(i), need, rect.width(), "width"
+        elif rect.right() > bar.width() or rect.left() < 0:  # behind the scroll arrows
+            yield bar.tabText(i), rect.right() + 1, bar.width(), "tab bar width"
+
+
+def header_needs(header: QHeaderView, section: int) -> int:
+    """The width ``section``'s title needs: Qt's own measure, which also keeps room for the
+    sort arrow; that room counts only on the section the arrow is shown on."""
+    size = header.sectionSizeFromContents(section)
+    if header.isSortIndicatorShown() and section != header.sortIndicatorSection():
+        margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+        return size.width() - size.height() - margin
+    return size.width()
+
+
+def _header(header: QHeaderView) -> Iterator[tuple[str, int, int, str]]:
+    model = header.model()
+    if model is None or header.orientation() != Qt.Orientation.Horizontal:
+        return
+    for i in range(header.count()):
+        if header.isSectionHidden(i):
+            continue
+        need, given = header_needs(header, i), header.sectionSize(i)
+        if given < need:
+            text = str(model.headerData(i, Qt.Orientation.Horizontal) or "")
+            yield text, need, given, f"section width ({header.sectionResizeMode(i).name})"
+
+
+def _list(view: QListView) -> Iterator[tuple[str, int, int, str]]:
+    """Interface lists (the navigation): each item's text within the viewport."""
+    model = view.model()
+    if model is None or view.isWrapping():
+        return
+    room = view.viewport().width()
+    for row in range(model.rowCount()):
+        if view.isRowHidden(row):
+            continue
+        index = model.index(row, 0)
+        need = view.sizeHintForIndex(index).width()
+        if need > room:
+            yield str(model.data(index) or ""), need, room, "width"
+
+
+def _placeholder(edit: QLineEdit) -> Iterator[tuple[str, int, int, str]]:
+    text = edit.placeholderText()
+    if edit.text() or not text.strip():
+        return
+    option = QStyleOptionFrame()
+    edit.initStyleOption(option)
+    room = edit.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, edit)
+    margins = edit.textMargins()
+    room_width = room.width() - margins.left() - margins.right() - 2 * 2  # QLineEdit's own
+    need = edit.fontMetrics().horizontalAdvance(text)
+    if need > room_width:
+        yield text, need, room_width, "placeholder width"
+
+
+def _combo(combo: QComboBox) -> Iterator[tuple[str, int, int, str]]:
+    text = combo.currentText()
+    if not text.strip() or combo.isEditable():
+        return
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    field = combo.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
+    )
+    need = combo.fontMetrics().horizontalAdvance(text)
+    if need > field.width():
+        yield text, need, field.width(), "width"
+
+
+def _menubar(bar: QMenuBar) -> Iterator[tuple[str, int, int, str]]:
+    if bar.sizeHint().width() > bar.width():
+        texts = " ".join(a.text() for a in bar.actions())
+        yield texts, bar.sizeHint().width(), bar.width(), "width"
+
+
+def _toolbar(bar: QToolBar) -> Iterator[tuple[str, int, int, str]]:
+    """Actions pushed into the overflow menu are out of sight."""
+    extension = bar.findChild(QAbstractButton, "qt_toolbar_ext_button")
+    if extension is not None and extension.isVisible():
+        hidden = [a.text() for a in bar.actions() if not bar.widgetForAction(a).isVisible()]
+        yield ", ".join(hidden), bar.sizeHint().width(), bar.width(), "width"
+
+
+CHECKS = (
+    (QLabel, _label),
+    (QAbstractButton, _button),
+    (QGroupBox, _group),
+    (QTabBar, _tabs),
+    (QHeaderView, _header),
+    (QListView, _list),
+    (QLineEdit, _placeholder),
+    (QComboBox, _combo),
+    (QMenuBar, _menubar),
+    (QToolBar, _toolbar),
+)
+
+
+def clipped(window: QWidget, where: str) -> list[Clip]:
+    """Every clipped text of the shown top-level ``window``, named ``where`` in the messages."""
+    found = []
+    hint = window.minimumSizeHint()
+    if hint.width() > AVAILABLE.width() or hint.height() > AVAILABLE.height():
+        found.append(
+            Clip(where, _name(window), window.windowTitle(), hint.width(), AVAILABLE.width(),
+                 f"minimum size {hint.width()}x{hint.height()} > screen {AVAILABLE.width()}x"
+                 f"{AVAILABLE.height()}; width")
+        )  # fmt: skip
+    for widget in [window, *window.findChildren(QWidget)]:
+        if not _shown(widget) or widget.objectName() in ALLOWED:
+            continue
+        for kind, check in CHECKS:
+            if isinstance(widget, kind):
+                for text, need, given, what in check(widget):
+                    found.append(Clip(where, _name(widget), text, need, given, what))
+    return found
