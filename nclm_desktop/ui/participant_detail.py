@@ -38,6 +38,7 @@ from .participant_tabs import participant_tabs
 from .screening_pages.outcome_pages import (
     STATUS_BACKGROUND,
     VERDICT_TEXT,
+    criterion_text,
     result_item,
 )
 from .signoff_tab import CasebookBanner
@@ -127,7 +128,7 @@ class ScreeningTab(QScrollArea):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         for r, c in enumerate(view.criteria):
-            for col, text in enumerate((c.text_en, "", c.reason)):
+            for col, text in enumerate((criterion_text(c.id, c.text_en), "", c.reason)):
                 item = QTableWidgetItem(text)
                 item.setBackground(QColor(STATUS_BACKGROUND[c.status]))
                 table.setItem(r, col, item)

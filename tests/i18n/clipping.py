@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QAbstractItemView,
-    QAbstractScrollArea,
     QComboBox,
     QGroupBox,
     QHeaderView,
@@ -28,6 +26,7 @@ from PySide6.QtWidgets import (
     QStyleOptionComboBox,
     QStyleOptionFrame,
     QTabBar,
+    QTableView,
     QToolBar,
     QToolButton,
     QWidget,
@@ -134,6 +133,24 @@ def _header(header: QHeaderView) -> Iterator[tuple[str, int, int, str]]:
             yield text, need, given, f"section width ({header.sectionResizeMode(i).name})"
 
 
+def _rows(view: QTableView) -> Iterator[tuple[str, int, int, str]]:
+    """Rows lower than their cells' text (a wrapped criterion cut to one line and elided);
+    a long value on one line is data, left to the user to widen."""
+    model = view.model()
+    if model is None:
+        return
+    first = max(view.rowAt(0), 0)
+    last = view.rowAt(view.viewport().height() - 1)
+    last = model.rowCount() - 1 if last < 0 else last
+    for row in range(first, last + 1):  # the rows in sight: a large list stays quick
+        if view.isRowHidden(row):
+            continue
+        need, given = view.sizeHintForRow(row), view.rowHeight(row)
+        if need > given:
+            cells = (str(model.index(row, c).data() or "") for c in range(model.columnCount()))
+            yield max(cells, key=len), need, given, "row height"
+
+
 def _list(view: QListView) -> Iterator[tuple[str, int, int, str]]:
     """Interface lists (the navigation): each item's text within the viewport."""
     model = view.model()
@@ -198,6 +215,7 @@ CHECKS = (
     (QTabBar, _tabs),
     (QHeaderView, _header),
     (QListView, _list),
+    (QTableView, _rows),
     (QLineEdit, _placeholder),
     (QComboBox, _combo),
     (QMenuBar, _menubar),

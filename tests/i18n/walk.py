@@ -34,7 +34,10 @@ PAGES = (
 )
 
 
-def shown(qtbot, widget: QWidget, size: QSize | None = QSize(1366, 768)) -> QWidget:
+SCREEN = QSize(1366, 768)
+
+
+def shown(qtbot, widget: QWidget, size: QSize | None = SCREEN) -> QWidget:
     """``widget`` on screen, at ``size`` (None: the size it opens at by itself)."""
     qtbot.addWidget(widget)
     if size is not None:

@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from ...clinical import EligibilityResult
+from ...clinical.protocol import load_protocol
 from ...forms.catalogue import form
 from ...services.enrolment import SystemicLine
 from ...services.errors import ServiceError
 from ..form_builder import FormView, FormWizardPage
 from ..form_feedback import ErrorLine
+from ..i18n import current_language
 from .criteria_pages import t
 
 PARTICIPANT = form("participant")
@@ -70,6 +72,14 @@ STATUS_ICON = {  # a shape as well as a colour, for colour-blind readers
     "failed": QStyle.StandardPixmap.SP_MessageBoxCritical,
     "missing": QStyle.StandardPixmap.SP_MessageBoxWarning,
 }
+
+
+def criterion_text(criterion_id: str, text_en: str) -> str:
+    """A criterion as the protocol words it in the interface language (it carries both)."""
+    if current_language() != "zh_CN":
+        return text_en
+    zh = {c.id: c.text_zh for c in load_protocol().eligibility.criteria}
+    return zh.get(criterion_id) or text_en
 
 
 def result_item(style: QStyle, kind: str, status: str) -> QTableWidgetItem:
@@ -159,7 +169,11 @@ class VerdictPage(QWizardPage):
             self.table.insertRow(row)
             kind = t("Inclusion") if c.kind == "inclusion" else t("Exclusion")
             result = result_item(self.style(), c.kind, c.status)
-            items = [QTableWidgetItem(f"{kind}: {c.text_en}"), result, QTableWidgetItem(c.reason)]
+            items = [
+                QTableWidgetItem(f"{kind}: {criterion_text(c.id, c.text_en)}"),
+                result,
+                QTableWidgetItem(c.reason),
+            ]
             for col, item in enumerate(items):
                 item.setBackground(QColor(STATUS_BACKGROUND[c.status]))
                 item.setData(Qt.ItemDataRole.UserRole, c.id)
