@@ -21,6 +21,7 @@ from tests.i18n.walk import (
     page_states,
     record_dialogs,
     record_wizards,
+    settle,
     shown,
     sign_query_print_dialogs,
     tab_states,
@@ -99,6 +100,6 @@ def test_dialogs(qtbot, demo_db, record, language):
     }
     found = []
     for where, dialog in dialogs.items():
-        shown(qtbot, dialog, None)
+        settle(qtbot, shown(qtbot, dialog, None))
         found += _tabs_clipped(dialog, f"{language} {where} dialog")
     assert not found, _report(found)

@@ -47,6 +47,15 @@ def shown(qtbot, widget: QWidget, size: QSize | None = SCREEN) -> QWidget:
     return widget
 
 
+def settle(qtbot, dialog: QWidget) -> QWidget:
+    """Let a print dialog finish the report it makes when it opens (its finished state is
+    what the user reads; a window closed under a running job is another test's subject)."""
+    page = getattr(dialog, "page", None)
+    if page is not None and hasattr(page, "busy_running"):
+        qtbot.waitUntil(lambda: not page.busy_running, timeout=60_000)
+    return dialog
+
+
 def tab_states(widget: QWidget) -> Iterator[tuple[str, QWidget]]:
     """("", ``widget``) as it is, then (tab title, tab) with each tab under it made current."""
     yield "", widget
