@@ -43,7 +43,7 @@ from .form_builder import FormView, page_of
 from .form_inputs import dictionary_text, make_input
 from .i18n import localized
 from .participant_label import label_pages, who_for
-from .wizard_header import fit_subtitles
+from .wizard_fit import fit_pages
 
 
 def _t(text: str) -> str:
@@ -85,7 +85,7 @@ class ComplicationWizard(QWizard):
         self.saved_count = 0
         self.setObjectName("complication_wizard")
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
-        fit_subtitles(self)  # a long subtitle shown whole
+        fit_pages(self)  # a long subtitle and a wide page shown whole
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.resize(860, 640)
 

@@ -33,7 +33,7 @@ from .i18n import localized
 from .participant_label import label_pages, who_for
 from .schedule_print import offer_schedule
 from .segment_map import SegmentMap
-from .wizard_header import fit_subtitles
+from .wizard_fit import fit_pages
 
 
 def _t(text: str) -> str:
@@ -93,7 +93,7 @@ class OperationWizard(QWizard):
         self.today = today or dt.date.today()
         self.setObjectName("operation_wizard")
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
-        fit_subtitles(self)  # a long subtitle shown whole
+        fit_pages(self)  # a long subtitle and a wide page shown whole
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.HaveHelpButton, False)
         self.resize(760, 620)

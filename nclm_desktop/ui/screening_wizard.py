@@ -42,7 +42,7 @@ from .screening_pages.criteria_pages import (
     t,
 )
 from .screening_pages.outcome_pages import BaselinePage, EnrolPage, TreatmentPage, VerdictPage
-from .wizard_header import fit_subtitles
+from .wizard_fit import fit_pages
 
 DRAFT_KIND = "screening"
 (IDENTITY, DISEASE, LIVER, SURGICAL, OTHER, VERDICT, ENROL, TREATMENT, BASELINE) = range(9)
@@ -76,7 +76,7 @@ class ScreeningWizard(QWizard):
         self.setObjectName("screening_wizard")
         self.setWindowTitle(self.tr("New screening"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
-        fit_subtitles(self)  # a long subtitle shown whole
+        fit_pages(self)  # a long subtitle and a wide page shown whole
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setMinimumSize(860, 680)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -225,6 +225,8 @@ CHECKS = (
 
 def clipped(window: QWidget, where: str) -> list[Clip]:
     """Every clipped text of the shown top-level ``window``, named ``where`` in the messages."""
+    for _ in range(3):  # a text just set (rows arrived) is laid out before it is measured
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
     found = []
     hint = window.minimumSizeHint()
     if hint.width() > AVAILABLE.width() or hint.height() > AVAILABLE.height():
