@@ -58,11 +58,16 @@ class Clip:
         )
 
 
-def _name(widget: QWidget) -> str:
+def _own_name(widget: QWidget) -> str:
     name = widget.objectName()
+    return "" if name.startswith("qt_") else name  # Qt's own parts: their owner names them
+
+
+def _name(widget: QWidget) -> str:
+    name = _own_name(widget)
     parent = widget.parentWidget()
     while not name and parent is not None:  # the nearest named ancestor places it
-        name = parent.objectName() and f"{parent.objectName()}/…"
+        name = _own_name(parent) and f"{_own_name(parent)}/…"
         parent = parent.parentWidget()
     return f"{name or '?'} ({type(widget).__name__})"
 
@@ -181,17 +186,21 @@ def _placeholder(edit: QLineEdit) -> Iterator[tuple[str, int, int, str]]:
 
 
 def _combo(combo: QComboBox) -> Iterator[tuple[str, int, int, str]]:
-    text = combo.currentText()
-    if not text.strip() or combo.isEditable():
+    """Each choice, once chosen, shows whole in the field (the popup is at least as wide)."""
+    if combo.isEditable() or combo.count() == 0:
         return
     option = QStyleOptionComboBox()
     combo.initStyleOption(option)
     field = combo.style().subControlRect(
         QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
     )
-    need = combo.fontMetrics().horizontalAdvance(text)
-    if need > field.width():
-        yield text, need, field.width(), "width"
+    metrics = combo.fontMetrics()
+    for i in range(combo.count()):
+        text = combo.itemText(i)
+        icon = combo.iconSize().width() + 4 if not combo.itemIcon(i).isNull() else 0
+        need = metrics.horizontalAdvance(text) + icon
+        if text.strip() and need > field.width():
+            yield text, need, field.width(), "width (a choice)"
 
 
 def _menubar(bar: QMenuBar) -> Iterator[tuple[str, int, int, str]]:
