@@ -29,7 +29,7 @@ from ...services.enrolment import SystemicLine
 from ...services.errors import ServiceError
 from ..form_builder import FormView, FormWizardPage
 from ..form_feedback import ErrorLine
-from ..i18n import current_language
+from ..i18n import localized
 from .criteria_pages import t
 
 PARTICIPANT = form("participant")
@@ -76,10 +76,8 @@ STATUS_ICON = {  # a shape as well as a colour, for colour-blind readers
 
 def criterion_text(criterion_id: str, text_en: str) -> str:
     """A criterion as the protocol words it in the interface language (it carries both)."""
-    if current_language() != "zh_CN":
-        return text_en
     zh = {c.id: c.text_zh for c in load_protocol().eligibility.criteria}
-    return zh.get(criterion_id) or text_en
+    return localized(text_en, zh.get(criterion_id, ""))
 
 
 def result_item(style: QStyle, kind: str, status: str) -> QTableWidgetItem:
