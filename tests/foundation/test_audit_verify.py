@@ -13,6 +13,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from nclm_desktop import cli
 from nclm_desktop.models import Participant, ParticipantIdentity
@@ -289,3 +291,36 @@ def test_the_fast_update_decoder_agrees_with_json(text):
     from nclm_desktop.services.audit_replay import _decode_update
 
     assert _decode_update("other", text) == json.loads(text)
+
+
+_SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.text(),  # control characters, quotes, backslashes, any plane
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_SCALARS, max_size=12))
+def test_the_fast_hash_encoder_writes_the_reference_text(values):
+    # The hash of every existing database depends on this text being unchanged.
+    from nclm_desktop.models.audit import _encode, _encode_values
+
+    assert _encode_values(tuple(values)) == _encode(values)
+    assert _encode_values(values) == _encode(values)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(), st.recursive(_SCALARS, lambda inner: st.lists(inner)).map(json.dumps)))
+def test_the_fast_json_reader_agrees_with_json_loads(text):
+    from nclm_desktop.services.audit_replay import _loads
+
+    try:
+        expected = json.loads(text)
+    except ValueError as error:
+        with pytest.raises(type(error)):
+            _loads(text)
+    else:
+        assert _loads(text) == expected
