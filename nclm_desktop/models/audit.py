@@ -102,5 +102,9 @@ _encode_values = _array_encoder()
 
 def event_hash_of_values(prev_hash: str, values: Sequence[object]) -> str:
     """The same, from the HASHED_FIELDS values in order (verify reads them as a tuple)."""
-    content = _encode_values(values)
+    return event_hash_of_content(prev_hash, _encode_values(values))
+
+
+def event_hash_of_content(prev_hash: str, content: str) -> str:
+    """The same, from the hashed text itself: the values as a compact JSON array."""
     return hashlib.sha256((prev_hash + content).encode("utf-8")).hexdigest()
