@@ -33,6 +33,7 @@ from sqlalchemy import (
     Table,
     cast,
     collate,
+    func,
     inspect,
     or_,
     select,
@@ -243,9 +244,11 @@ class TableCheck:
 
     def _rows(self) -> Iterator[Any]:
         """(key text as the hook writes entity_id, every column as stored) per table row."""
-        key: Any = cast(self.pk[0], String)
-        for col in self.pk[1:]:
-            key = key + "," + cast(col, String)
+        # Never NULL (a key column emptied outside the application still gives a key text).
+        parts = [func.coalesce(cast(col, String), "") for col in self.pk]
+        key: Any = parts[0]
+        for part in parts[1:]:
+            key = key + "," + part
         stmt = select(key, *(type_coerce(c, NullType()) for c in self.columns.values()))
         stmt = stmt.order_by(self._in_key_order(key))
         yield from self.conn.execution_options(yield_per=EVENT_CHUNK).execute(stmt)
