@@ -236,6 +236,59 @@ def test_backup_sign_and_queries(bundle: Path, home: Path, study: Path) -> None:
     assert "checked" in out.stdout and list((home / "backups").glob("signing-*.db"))
 
 
+def test_migrate_to_an_unreachable_server_says_so_in_one_line(
+    bundle: Path, home: Path, study: Path
+) -> None:
+    """psycopg travels in the bundle: the driver is found and the refusal names the server."""
+    for url in ("postgresql://x@127.0.0.1:1/db", "postgresql+psycopg://x@127.0.0.1:1/db"):
+        out = run(bundle, home, "--db", str(study), "--user", "admin", "migrate-to", "--to", url,
+                  expect=2)  # fmt: skip
+        lines = out.stderr.strip().splitlines()
+        assert len(lines) == 1 and "Cannot reach the database server 127.0.0.1:1" in lines[0], (
+            out.stderr
+        )
+        assert "Traceback" not in out.stderr and "not installed" not in out.stderr
+
+
+@pytest.fixture(scope="session")
+def pg_server(tmp_path_factory: pytest.TempPathFactory):
+    """A real PostgreSQL server (tests/pgcluster.py) when its binaries are on this machine."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    pgcluster = pytest.importorskip("pgcluster")
+    reason = pgcluster.missing_reason()
+    if reason:
+        pytest.skip(reason)
+    cluster = pgcluster.PgCluster(pgcluster.cluster_folder(tmp_path_factory.getbasetemp()))
+    try:
+        cluster.start()
+        yield pgcluster, cluster
+    finally:
+        cluster.stop()
+
+
+def test_migrate_to_a_real_server_then_use_it(bundle: Path, home: Path, study: Path, pg_server):
+    """The bundle's psycopg moves the study onto a server, then works on it through --db."""
+    pgcluster, cluster = pg_server
+    name = cluster.create_database(cluster.new_name("bundle"))
+    owner_url = cluster.url(name, user=pgcluster.OWNER)
+    out = run(bundle, home, "--db", str(study), "--user", "admin", "migrate-to", "--to",
+              owner_url)  # fmt: skip
+    assert "row counts match, audit trail intact" in out.stdout
+    with sqlite3.connect(study) as con:
+        local = [con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                 for t in ("participant", "operation", "audit_event")]  # fmt: skip
+    with cluster.connect(name, user=pgcluster.OWNER) as con:
+        served = [con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                  for t in ("participant", "operation", "audit_event")]  # fmt: skip
+    assert served == local and local[0] > 0
+    out = run(bundle, home, "--db", owner_url, "audit", "verify")
+    assert "agree with the trail" in out.stdout
+    report = home / "server-outcomes.pdf"
+    run(bundle, home, "--db", owner_url, "--user", "pi", "report", "outcomes", "--out",
+        str(report))  # fmt: skip
+    assert report.read_bytes()[:5] == b"%PDF-"
+
+
 def test_refuses_a_database_of_a_newer_version(bundle: Path, home: Path, study: Path) -> None:
     newer = home / "newer.db"
     newer.write_bytes(study.read_bytes())
