@@ -103,18 +103,40 @@ def test_window_opens(bundle: Path, home: Path, study: Path) -> None:
         assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
 
 
-def test_sign_in_opens_the_study_behind_the_dialog(bundle: Path, home: Path, study: Path) -> None:
+@pytest.fixture(scope="session")
+def x_display():
+    """A virtual X server (Xvfb) for the xcb platform plugin, when this machine has one."""
+    import shutil
+
+    if not shutil.which("Xvfb"):
+        pytest.skip("Xvfb not installed: the X11 platform plugin is not tested")
+    read, write = os.pipe()
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write), "-nolisten", "tcp", "-screen", "0", "1366x768x24"],
+        pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    os.close(write)
+    with os.fdopen(read) as pipe:
+        number = pipe.readline().strip()
+    try:
+        yield f":{number}"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _sign_in_window_stays_up(bundle: Path, home: Path, study: Path, **env_extra: str) -> None:
     """No command: the sign-in dialog paints, then the database opens behind it (its lock
     file appears) and the application waits for the user until it is ended."""
     import time
 
     from nclm_desktop.models.db_files import lock_path
 
-    copy = home / "sign-in.db"
+    copy = home / f"sign-in-{env_extra['QT_QPA_PLATFORM']}.db"
     with sqlite3.connect(study) as source, sqlite3.connect(copy) as target:
         source.backup(target)
     env = {key: value for key, value in os.environ.items() if not key.startswith("PYTHON")}
-    env.update(QT_QPA_PLATFORM="offscreen", HOME=str(home), XDG_DATA_HOME=str(home / "data"))
+    env.update(HOME=str(home), XDG_DATA_HOME=str(home / "data"), **env_extra)
     window = subprocess.Popen(
         [str(bundle / EXE_NAME), "--db", str(copy)], env=env, cwd=home,
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
@@ -130,6 +152,18 @@ def test_sign_in_opens_the_study_behind_the_dialog(bundle: Path, home: Path, stu
         window.terminate()
         _, err = window.communicate(timeout=60)
     assert "Traceback" not in err, err[-3000:]
+
+
+def test_sign_in_opens_the_study_behind_the_dialog(bundle: Path, home: Path, study: Path) -> None:
+    _sign_in_window_stays_up(bundle, home, study, QT_QPA_PLATFORM="offscreen")
+
+
+def test_sign_in_on_an_x11_display(bundle: Path, home: Path, study: Path, x_display: str) -> None:
+    """The xcb platform plugin and its libraries load from the bundle (no OpenGL
+    integration is shipped: the widgets paint with the raster engine)."""
+    _sign_in_window_stays_up(
+        bundle, home, study, QT_QPA_PLATFORM="xcb", DISPLAY=x_display, WAYLAND_DISPLAY=""
+    )
 
 
 def test_audit_verify(bundle: Path, home: Path, study: Path) -> None:
