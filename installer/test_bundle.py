@@ -17,8 +17,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 # A guard against regressions: 266 MB on Linux with psycopg (the aim of 250 is out of reach
-# while the analysis needs scipy, numpy and pandas: installer/README.md, "Size").
-SIZE_LIMIT_MB = 268
+# while the analysis needs scipy, numpy and pandas: installer/README.md, "Size"). The other
+# systems keep the earlier guard: their bundle has not been measured with psycopg.
+SIZE_LIMIT_MB = 268 if sys.platform.startswith("linux") else 300
 EXE_NAME = "nclm-desktop.exe" if sys.platform == "win32" else "nclm-desktop"
 CLI_NAME = "nclm-desktop-cli.exe" if sys.platform == "win32" else "nclm-desktop"
 
