@@ -3,7 +3,7 @@
 
 Wheels carry private copies of libraries (auditwheel renames them ``libssl-6a9b88ec.so.3`` in
 ``psycopg_binary.libs/``) that the bundle often holds already: the build system's OpenSSL and
-Kerberos beside psycopg's, numpy's Fortran runtime beside scipy's, the X and JPEG libraries
+Kerberos beside psycopg's, numpy's Fortran runtime beside scipy's, the X and compression libraries
 beside Pillow's. A copy becomes a relative link to its twin (the same library name and major
 version) when the twin defines every symbol, at the same symbol version, that the copy's users
 import from the copy (checked with ``nm -D``): the dynamic loader then maps one file where it
