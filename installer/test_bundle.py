@@ -287,25 +287,51 @@ def test_migrate_to_an_unreachable_server_says_so_in_one_line(
 
 @pytest.fixture(scope="session")
 def pg_server(tmp_path_factory: pytest.TempPathFactory):
-    """A real PostgreSQL server (tests/pgcluster.py) when its binaries are on this machine."""
+    """A real PostgreSQL server (tests/pgcluster.py) when its binaries are on this machine,
+    listening with TLS on loopback too (the certificates of tests/postgres/test_tls.py)."""
+    import shutil
+
     sys.path.insert(0, str(ROOT / "tests"))
     pgcluster = pytest.importorskip("pgcluster")
     reason = pgcluster.missing_reason()
     if reason:
         pytest.skip(reason)
-    cluster = pgcluster.PgCluster(pgcluster.cluster_folder(tmp_path_factory.getbasetemp()))
+    if not shutil.which("openssl"):
+        pytest.skip("openssl not installed: no certificates for the test server")
+    from postgres.test_tls import _free_port, _make_ca, _server_certificate
+
+    root = pgcluster.cluster_folder(tmp_path_factory.mktemp("pg"))
+    root.mkdir(parents=True, exist_ok=True)
+    _server_certificate(root)  # signed by root/hospital-ca.pem
+    certs = tmp_path_factory.mktemp("certs")
+    _make_ca(certs, "other-ca")
+    shutil.copy(root / "hospital-ca.pem", certs / "hospital-ca.pem")
+    cluster = pgcluster.PgCluster(root, tls_port=_free_port())
     try:
         cluster.start()
-        yield pgcluster, cluster
+        yield pgcluster, cluster, certs
     finally:
         cluster.stop()
 
 
+def _tls_url(pgcluster, cluster, database: str, ca: Path) -> str:
+    """The database owner across the network, TLS verified against ``ca`` (README, "Shared
+    server")."""
+    from sqlalchemy.engine import URL
+
+    return URL.create(
+        "postgresql+psycopg", username=pgcluster.OWNER,
+        password=pgcluster.PASSWORDS[pgcluster.OWNER], host="localhost", port=cluster.port,
+        database=database, query={"sslmode": "verify-full", "sslrootcert": str(ca)},
+    ).render_as_string(hide_password=False)  # fmt: skip
+
+
 def test_migrate_to_a_real_server_then_use_it(bundle: Path, home: Path, study: Path, pg_server):
-    """The bundle's psycopg moves the study onto a server, then works on it through --db."""
-    pgcluster, cluster = pg_server
+    """The bundle's psycopg moves the study onto a server over TLS (libpq on the bundle's
+    OpenSSL: installer/shared_libs.py), then works on it through --db."""
+    pgcluster, cluster, certs = pg_server
     name = cluster.create_database(cluster.new_name("bundle"))
-    owner_url = cluster.url(name, user=pgcluster.OWNER)
+    owner_url = _tls_url(pgcluster, cluster, name, certs / "hospital-ca.pem")
     out = run(bundle, home, "--db", str(study), "--user", "admin", "migrate-to", "--to",
               owner_url)  # fmt: skip
     assert "row counts match, audit trail intact" in out.stdout
@@ -319,9 +345,18 @@ def test_migrate_to_a_real_server_then_use_it(bundle: Path, home: Path, study: P
     out = run(bundle, home, "--db", owner_url, "audit", "verify")
     assert "agree with the trail" in out.stdout
     report = home / "server-outcomes.pdf"
-    run(bundle, home, "--db", owner_url, "--user", "pi", "report", "outcomes", "--out",
-        str(report))  # fmt: skip
+    run(bundle, home, "--db", cluster.url(name, user=pgcluster.OWNER), "--user", "pi", "report",
+        "outcomes", "--out", str(report))  # fmt: skip
     assert report.read_bytes()[:5] == b"%PDF-"
+
+
+def test_refuses_a_server_it_cannot_verify(bundle: Path, home: Path, study: Path, pg_server):
+    pgcluster, cluster, certs = pg_server
+    url = _tls_url(pgcluster, cluster, "postgres", certs / "other-ca.pem")
+    out = run(bundle, home, "--db", url, "audit", "verify", expect=2)
+    line = out.stderr.strip()
+    assert "Cannot reach the database server" in line and "certificate verify failed" in line
+    assert len(line.splitlines()) == 1 and "Traceback" not in line
 
 
 def test_refuses_a_database_of_a_newer_version(bundle: Path, home: Path, study: Path) -> None:
