@@ -18,6 +18,7 @@ from tests.i18n.walk import (
     TODAY,
     account_dialogs,
     demo_actor,
+    message_boxes,
     page_states,
     record_dialogs,
     record_wizards,
@@ -102,4 +103,8 @@ def test_dialogs(qtbot, demo_db, record, language):
     for where, dialog in dialogs.items():
         settle(qtbot, shown(qtbot, dialog, None))
         found += _tabs_clipped(dialog, f"{language} {where} dialog")
+    owner = QWidget()
+    for where, box in message_boxes(qtbot, owner, "NCLM-H-001").items():
+        assert box is not None and box.isVisible(), where
+        found += clipped(box, f"{language} {where} box")
     assert not found, _report(found)

@@ -217,3 +217,20 @@ def account_dialogs(db: Database, admin, investigator) -> dict[str, QDialog]:
         "language": LanguageDialog(db, investigator, investigator.user_id, investigator.username),
         "lock": LockDialog(investigator, None),
     }
+
+
+def message_boxes(qtbot, owner: QWidget, study_id: str) -> dict[str, QWidget]:
+    """The About box and the "print the schedule?" question, opened over ``owner`` (which
+    the caller keeps: the boxes go with it)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from nclm_desktop.ui.about import show_about
+    from nclm_desktop.ui.schedule_print import ask_print_schedule
+
+    shown(qtbot, owner)
+    show_about(owner)
+    ask_print_schedule(owner, study_id, lambda _answer: None)
+    return {
+        "about": owner.findChild(QMessageBox, "about_dialog"),
+        "print the schedule?": owner.findChild(QMessageBox, "ask_print_schedule"),
+    }
