@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from ..models.db import Database
 from ..services import settings
 from ..services.permissions import ROLE_LABELS, Actor, Permission
+from .elided_label import ElidedLabel
 from .idle_lock import IdleLock
 
 
@@ -207,7 +208,8 @@ class MainWindow(QMainWindow):
             )
         )
         self.user_label.setObjectName("status_user")
-        self.db_label = QLabel(self.tr("Database: {db}").format(db=db.describe()))
+        # A long path is elided in the middle, whole in the tooltip (never widens the window).
+        self.db_label = ElidedLabel(self.tr("Database: {db}").format(db=db.describe()))
         self.db_label.setObjectName("status_database")
         self.statusBar().addWidget(self.user_label)
         self.statusBar().addPermanentWidget(self.db_label)

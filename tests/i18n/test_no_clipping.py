@@ -108,3 +108,29 @@ def test_dialogs(qtbot, demo_db, record, language):
         assert box is not None and box.isVisible(), where
         found += clipped(box, f"{language} {where} box")
     assert not found, _report(found)
+
+
+def test_a_long_database_path_is_elided_not_clipped(qtbot, tmp_path, migrated_template, language):
+    """The one allowed cut (clipping.ALLOWED): a deep path no longer widens the main window
+    past the screen or runs off its edge; the status bar shows both ends, the tooltip all."""
+    import shutil
+
+    from nclm_desktop.models.db import open_database
+    from nclm_desktop.services import accounts
+    from nclm_desktop.ui.main_window import MainWindow
+
+    deep = tmp_path.joinpath("hepatobiliary-surgery-shared-drive", "nasopharyngeal-carcinoma-"
+                             "liver-metastases-study", "data", "nclm-study-database-copy.db")  # fmt: skip
+    deep.parent.mkdir(parents=True)
+    shutil.copy(migrated_template, deep)
+    db = open_database(deep)
+    try:
+        actor = accounts.create_first_admin(db, "admin", "Administrator", "correct-horse-42")
+        window = shown(qtbot, MainWindow(db, actor, lock_minutes=0), AVAILABLE)
+        label = window.db_label
+        assert str(deep) in label.toolTip() and str(deep) in label.text()
+        assert label.width() < label.sizeHint().width()  # it is elided, not given its width
+        assert label.geometry().right() < window.width()
+        assert clipped(window, f"{language} main, long path") == []
+    finally:
+        db.dispose()
