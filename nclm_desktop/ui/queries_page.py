@@ -65,7 +65,8 @@ def query_columns() -> list[Column]:
     ]
 
 
-COLUMN_WIDTHS = {"id": 45, "study_id": 95, "form": 120, "field": 150, "text": 250,
+# The form column holds a form's whole name ("Eligibility screening").
+COLUMN_WIDTHS = {"id": 45, "study_id": 95, "form": 150, "field": 150, "text": 250,
                  "state": 75, "raised_by": 85, "raised": 85, "age": 80}  # fmt: skip
 
 
