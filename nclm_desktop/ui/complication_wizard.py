@@ -207,8 +207,7 @@ class ComplicationWizard(QWizard):
             (),
             _t("The grade proposed from the treatment is marked; another grade needs a reason."),
         )
-        grid_box = QWidget()
-        grid_box.setMinimumWidth(640)
+        grid_box = QWidget()  # as wide as its rows need (a fixed 640 cut the definitions)
         grid = QGridLayout(grid_box)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(12)

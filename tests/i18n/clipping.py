@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractScrollArea,
     QComboBox,
     QGroupBox,
     QHeaderView,
@@ -220,6 +221,31 @@ def _toolbar(bar: QToolBar) -> Iterator[tuple[str, int, int, str]]:
         yield ", ".join(hidden), bar.sizeHint().width(), bar.width(), "width"
 
 
+def _in_scroll_area(widget: QWidget) -> bool:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractScrollArea):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def _cut_by_container(widget: QWidget) -> Iterator[tuple[str, int, int, str]]:
+    """A text widget laid out wider than the container that shows it (a layout that asked
+    for less than its rows need): its right or bottom part is never painted. Inside a scroll
+    area the user scrolls to it."""
+    texts = {QLabel: "text", QAbstractButton: "text", QGroupBox: "title"}
+    kind = next((k for k in texts if isinstance(widget, k)), None)
+    if kind is None or _in_scroll_area(widget):
+        return
+    text = getattr(widget, texts[kind])()
+    seen = widget.visibleRegion().boundingRect()
+    if text.strip() and seen.width() < widget.width():
+        yield text, widget.width(), seen.width(), "width (cut by its container)"
+    elif text.strip() and seen.height() < widget.height():
+        yield text, widget.height(), seen.height(), "height (cut by its container)"
+
+
 CHECKS = (
     (QLabel, _label),
     (QAbstractButton, _button),
@@ -232,6 +258,7 @@ CHECKS = (
     (QComboBox, _combo),
     (QMenuBar, _menubar),
     (QToolBar, _toolbar),
+    (QWidget, _cut_by_container),
 )
 
 
