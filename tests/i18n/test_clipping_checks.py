@@ -88,6 +88,22 @@ def test_a_wrapped_label_cut_at_the_bottom_and_a_window_beyond_the_screen(qtbot)
     assert any("minimum size" in c and "screen 1366x728" in c for c in found)
 
 
+def test_a_label_wider_than_its_container(qtbot):
+    """The container holds its width below what its rows need (a fixed width, a label with a
+    minimum width of its own): the label keeps its width and its right part is never painted."""
+    inner = _named(QLabel(LONG), "inner")
+    inner.setMinimumWidth(inner.sizeHint().width())
+    box = QWidget()
+    box.setFixedWidth(120)
+    QVBoxLayout(box).addWidget(inner)
+    window = _window(qtbot, box, size=(600, 200))
+    found = [str(c) for c in clipped(window, "probe")]
+    assert inner.width() >= inner.sizeHint().width()
+    assert any(
+        c.startswith("[probe] inner (QLabel)") and "cut by its container" in c for c in found
+    )
+
+
 def test_texts_shown_whole_pass(qtbot):
     label = QLabel(LONG)
     edit = QLineEdit()
