@@ -100,7 +100,8 @@ def _flag(value: bool | None) -> float | None:
 
 
 def study_dataset(db: Database, actor: Actor | None) -> list[ParticipantOutcome]:
-    return study_data(db, actor).rows
+    """The analysed rows alone: without the flow counts (and their screening-log query)."""
+    return _outcomes(db, actor)[1]
 
 
 def _screening_counts(db: Database, actor: Actor | None) -> tuple:
@@ -112,6 +113,15 @@ def _screening_counts(db: Database, actor: Actor | None) -> tuple:
 
 
 def study_data(db: Database, actor: Actor | None) -> StudyData:
+    enrolled, rows, exclusions = _outcomes(db, actor)
+    return StudyData(rows, exclusions, _study_flow(db, actor, enrolled))
+
+
+def _outcomes(
+    db: Database, actor: Actor | None
+) -> tuple[list, list[ParticipantOutcome], tuple[Exclusion, ...]]:
+    """(everyone enrolled as (id, study ID, cohort, index date, sex, birth date), the rows,
+    the exclusions)."""
     with reading(db, actor, Permission.REPORTS) as s:
         # Plain columns, executed on the connection: the ORM's row handling is not needed
         # for tens of thousands of tuples.
@@ -209,6 +219,7 @@ def study_data(db: Database, actor: Actor | None) -> StudyData:
                     complications[op.id],
                     reoperations[op.id],
                     death,
+                    protocol,
                 )
         except ValueError as exc:  # records that contradict each other: list, do not stop
             params = tuple(getattr(exc, "params", {}).items())
@@ -240,6 +251,10 @@ def study_data(db: Database, actor: Actor | None) -> StudyData:
                 ebv_log10=None if ebv is None else math.log10(ebv + 1.0),
             )
         )
+    return enrolled, rows, tuple(exclusions)
+
+
+def _study_flow(db: Database, actor: Actor | None, enrolled: list) -> StudyFlow:
     screened, eligible, reasons = _screening_counts(db, actor)
     by_cohort: dict[str, int] = defaultdict(int)
     untreated: dict[str, int] = defaultdict(int)
@@ -247,7 +262,7 @@ def study_data(db: Database, actor: Actor | None) -> StudyData:
         by_cohort[cohort] += 1
         if index_date is None:
             untreated[cohort] += 1
-    flow = StudyFlow(
+    return StudyFlow(
         screened=screened,
         eligible=eligible,
         not_eligible_by_reason=reasons,
@@ -255,7 +270,6 @@ def study_data(db: Database, actor: Actor | None) -> StudyData:
         enrolled_by_cohort={c: by_cohort[c] for c in ("hepatectomy", "systemic")},
         without_index_date={c: untreated[c] for c in ("hepatectomy", "systemic")},
     )
-    return StudyData(rows, tuple(exclusions), flow)
 
 
 def outcomes_report_meta(actor: Actor, now: dt.datetime | None = None) -> ReportMeta:
