@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import statistics
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
@@ -123,6 +124,11 @@ def _perioperative(rows: Sequence) -> tuple[tuple[Rate, ...], int, list[float]]:
 
 
 def software_versions() -> dict[str, str]:
+    return dict(_installed_versions())
+
+
+@functools.cache  # reading package metadata is slow; what is loaded cannot change meanwhile
+def _installed_versions() -> tuple[tuple[str, str], ...]:
     import platform
     from importlib.metadata import PackageNotFoundError, version
 
@@ -132,7 +138,7 @@ def software_versions() -> dict[str, str]:
             out[name] = version(name)
         except PackageNotFoundError:
             out[name] = "unknown"
-    return out
+    return tuple(out.items())
 
 
 def _settings() -> dict:
