@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import operator
 import statistics
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
@@ -224,7 +225,8 @@ def run_analysis(rows: Sequence, exclusions: Sequence = (), flow=None) -> Analys
         else None
     )
 
-    covariate_rows = [{c: getattr(r, c) for c in PROPENSITY_COVARIATES} for r in rows]
+    covariates_of = operator.attrgetter(*PROPENSITY_COVARIATES)
+    covariate_rows = [dict(zip(PROPENSITY_COVARIATES, covariates_of(r), strict=True)) for r in rows]
     matching = propensity_match(covariate_rows, treated, PROPENSITY_COVARIATES)
     matched_curves: tuple[Curve, ...] = ()
     matched_cmp = None
