@@ -98,6 +98,9 @@ class StudyData:
     flow: StudyFlow
 
 
+_NO_BASELINE = (None,) * 6  # no baseline record: every covariate from it is unknown
+
+
 def _flag(value: bool | None) -> float | None:
     return None if value is None else float(value)
 
@@ -192,8 +195,8 @@ def _gather(
         ):
             ecog[pid] = value  # the latest screening wins
         baseline = {
-            b.participant_id: b
-            for b in run(
+            pid: values
+            for pid, *values in run(
                 select(
                     BaselineDisease.participant_id,
                     BaselineDisease.ebv_dna_copies_ml,
@@ -253,8 +256,7 @@ def _gather(
             params = tuple(getattr(exc, "params", {}).items())
             exclusions.append(Exclusion(study_id, str(exc), getattr(exc, "template", ""), params))
             continue
-        b = baseline.get(pid)
-        ebv = b.ebv_dna_copies_ml if b else None
+        ebv, met_count, met_largest, met_timing, bone, recurrence = baseline.get(pid, _NO_BASELINE)
         rows.append(
             ParticipantOutcome(
                 participant_id=pid,
@@ -267,15 +269,11 @@ def _gather(
                 age=float(age_in_years(birth, index_date)) if birth else None,
                 male=None if sex is None else float(sex == "M"),
                 ecog=None if ecog.get(pid) is None else float(ecog[pid]),
-                liver_met_count=None
-                if not b or b.liver_met_count is None
-                else float(b.liver_met_count),
-                liver_met_largest_mm=b.liver_met_largest_mm if b else None,
-                synchronous=None
-                if not b or b.liver_met_timing is None
-                else float(b.liver_met_timing == "synchronous"),
-                bone_metastases=_flag(b.bone_metastases) if b else None,
-                primary_recurrence=_flag(b.primary_recurrence) if b else None,
+                liver_met_count=None if met_count is None else float(met_count),
+                liver_met_largest_mm=met_largest,
+                synchronous=None if met_timing is None else float(met_timing == "synchronous"),
+                bone_metastases=_flag(bone),
+                primary_recurrence=_flag(recurrence),
                 ebv_log10=None if ebv is None else math.log10(ebv + 1.0),
             )
         )
