@@ -13,6 +13,7 @@ import numpy as np
 from ..clinical import ASSUMED_STAY_DAYS, RateSummary, rate_summary
 from ..clinical.index_stay import INDEX_STAY_UNKNOWN
 from ..clinical.text_marks import QT_TRANSLATE_NOOP
+from ..services.outcomes import collector_paused
 from .baseline_table import BaselineRow, baseline_table
 from .propensity import CALIPER_SD, MatchResult, propensity_match
 from .survival import Comparison, Curve, compare_groups, kaplan_meier
@@ -213,6 +214,11 @@ def _flow(flow, rows: Sequence, n_excluded: int, pairs: int) -> Flow:
 def run_analysis(rows: Sequence, exclusions: Sequence = (), flow=None) -> AnalysisResult:
     """rows: services.outcomes.ParticipantOutcome (any object with the same fields);
     exclusions: services.outcomes.Exclusion; flow: services.outcomes.StudyFlow."""
+    with collector_paused():
+        return _analysis(rows, exclusions, flow)
+
+
+def _analysis(rows: Sequence, exclusions: Sequence, flow) -> AnalysisResult:
     excluded = tuple((e.study_id, e.reason) for e in exclusions)
     treated = [r.cohort == "hepatectomy" for r in rows]
     os_days = [r.os.days for r in rows]

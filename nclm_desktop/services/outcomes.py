@@ -106,13 +106,14 @@ def _flag(value: bool | None) -> float | None:
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Python's cyclic garbage collector paused while a bulk result is built.
 
-    The data set is tens of thousands of small tuples and rows that form no reference
-    cycles; every few hundred of them the collector would otherwise re-scan the ones
-    already kept, and in a process holding a large heap (the window's models) a full
-    collection alone costs more than building them. It runs again as usual afterwards.
+    The data set (and the analysis of it) is tens of thousands of small tuples and rows
+    that form no reference cycles; every few hundred of them the collector would otherwise
+    re-scan the ones already kept, and in a process holding a large heap (the window's
+    models) a full collection alone costs more than building them. It runs again as usual
+    afterwards (once, over what is still alive).
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -146,7 +147,7 @@ def _outcomes(
 ) -> tuple[list, list[ParticipantOutcome], tuple[Exclusion, ...]]:
     """(everyone enrolled as (id, study ID, cohort, index date, sex, birth date), the rows,
     the exclusions)."""
-    with _collector_paused():
+    with collector_paused():
         return _gather(db, actor)
 
 

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from test_demo_study import pi
 
 from nclm_desktop import demo
+from nclm_desktop.analysis.study import run_analysis
 from nclm_desktop.clinical import (
     age_in_years,
     endpoints_from_records,
@@ -184,7 +185,9 @@ def test_bulk_rows_equal_the_records_read_one_by_one(demo_study, tmp_path):
 
 def test_the_collector_runs_again_after_the_data_set(demo_db):
     assert gc.isenabled()
-    study_dataset(demo_db, pi(demo_db))
+    rows = study_dataset(demo_db, pi(demo_db))
+    assert gc.isenabled()
+    assert run_analysis(rows).n_hepatectomy > 0
     assert gc.isenabled()
     admin = accounts.authenticate(demo_db, "admin", demo.DEMO_PASSWORD)
     with pytest.raises(PermissionDenied):
