@@ -63,10 +63,12 @@ def _summary(values: list[float | None], binary: bool) -> GroupSummary:
 
 def baseline_table(rows: Sequence, matching: MatchResult) -> tuple[BaselineRow, ...]:
     balance = {b.covariate: b for b in matching.balance}
+    hep_rows = [r for r in rows if r.cohort == "hepatectomy"]
+    sys_rows = [r for r in rows if r.cohort != "hepatectomy"]
     out = []
     for name, label, binary in BASELINE_VARIABLES:
-        hep = [getattr(r, name) for r in rows if r.cohort == "hepatectomy"]
-        sys_ = [getattr(r, name) for r in rows if r.cohort != "hepatectomy"]
+        hep = [getattr(r, name) for r in hep_rows]
+        sys_ = [getattr(r, name) for r in sys_rows]
         b = balance.get(name)
         out.append(
             BaselineRow(

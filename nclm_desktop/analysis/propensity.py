@@ -127,9 +127,13 @@ def propensity_match(
     rows: Sequence[dict[str, float | None]], treated: Sequence[bool], covariates: Sequence[str]
 ) -> MatchResult:
     """Rows with a missing covariate are left out (complete cases)."""
-    complete = [i for i, r in enumerate(rows) if all(r.get(c) is not None for c in covariates)]
-    x = np.array([[rows[i][c] for c in covariates] for i in complete], dtype=float)
-    t = np.array([bool(treated[i]) for i in complete])
+    # One array of the raw values (None = missing), masked at once rather than row by row.
+    raw = np.array([[r.get(c) for c in covariates] for r in rows], dtype=object)
+    raw = raw.reshape(len(rows), len(covariates))
+    kept = ~np.equal(raw, None).any(axis=1)
+    complete = np.flatnonzero(kept).tolist()
+    x = raw[kept].astype(float)
+    t = np.asarray(treated, dtype=bool)[kept]
     excluded = len(rows) - len(complete)
     if len(complete) == 0 or t.all() or not t.any():
         return MatchResult(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import operator
 import statistics
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
@@ -11,6 +13,7 @@ import numpy as np
 from ..clinical import ASSUMED_STAY_DAYS, RateSummary, rate_summary
 from ..clinical.index_stay import INDEX_STAY_UNKNOWN
 from ..clinical.text_marks import QT_TRANSLATE_NOOP
+from ..services.outcomes import collector_paused
 from .baseline_table import BaselineRow, baseline_table
 from .propensity import CALIPER_SD, MatchResult, propensity_match
 from .survival import Comparison, Curve, compare_groups, kaplan_meier
@@ -123,6 +126,11 @@ def _perioperative(rows: Sequence) -> tuple[tuple[Rate, ...], int, list[float]]:
 
 
 def software_versions() -> dict[str, str]:
+    return dict(_installed_versions())
+
+
+@functools.cache  # reading package metadata is slow; what is loaded cannot change meanwhile
+def _installed_versions() -> tuple[tuple[str, str], ...]:
     import platform
     from importlib.metadata import PackageNotFoundError, version
 
@@ -132,7 +140,7 @@ def software_versions() -> dict[str, str]:
             out[name] = version(name)
         except PackageNotFoundError:
             out[name] = "unknown"
-    return out
+    return tuple(out.items())
 
 
 def _settings() -> dict:
@@ -206,6 +214,11 @@ def _flow(flow, rows: Sequence, n_excluded: int, pairs: int) -> Flow:
 def run_analysis(rows: Sequence, exclusions: Sequence = (), flow=None) -> AnalysisResult:
     """rows: services.outcomes.ParticipantOutcome (any object with the same fields);
     exclusions: services.outcomes.Exclusion; flow: services.outcomes.StudyFlow."""
+    with collector_paused():
+        return _analysis(rows, exclusions, flow)
+
+
+def _analysis(rows: Sequence, exclusions: Sequence, flow) -> AnalysisResult:
     excluded = tuple((e.study_id, e.reason) for e in exclusions)
     treated = [r.cohort == "hepatectomy" for r in rows]
     os_days = [r.os.days for r in rows]
@@ -218,7 +231,8 @@ def run_analysis(rows: Sequence, exclusions: Sequence = (), flow=None) -> Analys
         else None
     )
 
-    covariate_rows = [{c: getattr(r, c) for c in PROPENSITY_COVARIATES} for r in rows]
+    covariates_of = operator.attrgetter(*PROPENSITY_COVARIATES)
+    covariate_rows = [dict(zip(PROPENSITY_COVARIATES, covariates_of(r), strict=True)) for r in rows]
     matching = propensity_match(covariate_rows, treated, PROPENSITY_COVARIATES)
     matched_curves: tuple[Curve, ...] = ()
     matched_cmp = None

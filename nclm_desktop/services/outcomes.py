@@ -12,8 +12,11 @@ stops the analysis of the whole study.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import math
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -95,12 +98,35 @@ class StudyData:
     flow: StudyFlow
 
 
+_NO_BASELINE = (None,) * 6  # no baseline record: every covariate from it is unknown
+
+
 def _flag(value: bool | None) -> float | None:
     return None if value is None else float(value)
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused while a bulk result is built.
+
+    The data set (and the analysis of it) is tens of thousands of small tuples and rows
+    that form no reference cycles; every few hundred of them the collector would otherwise
+    re-scan the ones already kept, and in a process holding a large heap (the window's
+    models) a full collection alone costs more than building them. It runs again as usual
+    afterwards (once, over what is still alive).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def study_dataset(db: Database, actor: Actor | None) -> list[ParticipantOutcome]:
-    return study_data(db, actor).rows
+    """The analysed rows alone: without the flow counts (and their screening-log query)."""
+    return _outcomes(db, actor)[1]
 
 
 def _screening_counts(db: Database, actor: Actor | None) -> tuple:
@@ -112,6 +138,22 @@ def _screening_counts(db: Database, actor: Actor | None) -> tuple:
 
 
 def study_data(db: Database, actor: Actor | None) -> StudyData:
+    enrolled, rows, exclusions = _outcomes(db, actor)
+    return StudyData(rows, exclusions, _study_flow(db, actor, enrolled))
+
+
+def _outcomes(
+    db: Database, actor: Actor | None
+) -> tuple[list, list[ParticipantOutcome], tuple[Exclusion, ...]]:
+    """(everyone enrolled as (id, study ID, cohort, index date, sex, birth date), the rows,
+    the exclusions)."""
+    with collector_paused():
+        return _gather(db, actor)
+
+
+def _gather(
+    db: Database, actor: Actor | None
+) -> tuple[list, list[ParticipantOutcome], tuple[Exclusion, ...]]:
     with reading(db, actor, Permission.REPORTS) as s:
         # Plain columns, executed on the connection: the ORM's row handling is not needed
         # for tens of thousands of tuples.
@@ -154,8 +196,8 @@ def study_data(db: Database, actor: Actor | None) -> StudyData:
         ):
             ecog[pid] = value  # the latest screening wins
         baseline = {
-            b.participant_id: b
-            for b in run(
+            pid: values
+            for pid, *values in run(
                 select(
                     BaselineDisease.participant_id,
                     BaselineDisease.ebv_dna_copies_ml,
@@ -209,13 +251,13 @@ def study_data(db: Database, actor: Actor | None) -> StudyData:
                     complications[op.id],
                     reoperations[op.id],
                     death,
+                    protocol,
                 )
         except ValueError as exc:  # records that contradict each other: list, do not stop
             params = tuple(getattr(exc, "params", {}).items())
             exclusions.append(Exclusion(study_id, str(exc), getattr(exc, "template", ""), params))
             continue
-        b = baseline.get(pid)
-        ebv = b.ebv_dna_copies_ml if b else None
+        ebv, met_count, met_largest, met_timing, bone, recurrence = baseline.get(pid, _NO_BASELINE)
         rows.append(
             ParticipantOutcome(
                 participant_id=pid,
@@ -228,18 +270,18 @@ def study_data(db: Database, actor: Actor | None) -> StudyData:
                 age=float(age_in_years(birth, index_date)) if birth else None,
                 male=None if sex is None else float(sex == "M"),
                 ecog=None if ecog.get(pid) is None else float(ecog[pid]),
-                liver_met_count=None
-                if not b or b.liver_met_count is None
-                else float(b.liver_met_count),
-                liver_met_largest_mm=b.liver_met_largest_mm if b else None,
-                synchronous=None
-                if not b or b.liver_met_timing is None
-                else float(b.liver_met_timing == "synchronous"),
-                bone_metastases=_flag(b.bone_metastases) if b else None,
-                primary_recurrence=_flag(b.primary_recurrence) if b else None,
+                liver_met_count=None if met_count is None else float(met_count),
+                liver_met_largest_mm=met_largest,
+                synchronous=None if met_timing is None else float(met_timing == "synchronous"),
+                bone_metastases=_flag(bone),
+                primary_recurrence=_flag(recurrence),
                 ebv_log10=None if ebv is None else math.log10(ebv + 1.0),
             )
         )
+    return enrolled, rows, tuple(exclusions)
+
+
+def _study_flow(db: Database, actor: Actor | None, enrolled: list) -> StudyFlow:
     screened, eligible, reasons = _screening_counts(db, actor)
     by_cohort: dict[str, int] = defaultdict(int)
     untreated: dict[str, int] = defaultdict(int)
@@ -247,7 +289,7 @@ def study_data(db: Database, actor: Actor | None) -> StudyData:
         by_cohort[cohort] += 1
         if index_date is None:
             untreated[cohort] += 1
-    flow = StudyFlow(
+    return StudyFlow(
         screened=screened,
         eligible=eligible,
         not_eligible_by_reason=reasons,
@@ -255,7 +297,6 @@ def study_data(db: Database, actor: Actor | None) -> StudyData:
         enrolled_by_cohort={c: by_cohort[c] for c in ("hepatectomy", "systemic")},
         without_index_date={c: untreated[c] for c in ("hepatectomy", "systemic")},
     )
-    return StudyData(rows, tuple(exclusions), flow)
 
 
 def outcomes_report_meta(actor: Actor, now: dt.datetime | None = None) -> ReportMeta:
