@@ -79,6 +79,16 @@ def _is_marked(node: ast.expr) -> bool:
     )
 
 
+def _is_problem_note(node: ast.Call) -> bool:
+    """``problems.at(row, column, message)`` / ``problems.add(...)`` of the import."""
+    func = node.func
+    return (
+        isinstance(func, ast.Attribute)
+        and func.attr in ("at", "add")
+        and (_name(func.value) or "").endswith("problems")
+    )
+
+
 class _Finder(ast.NodeVisitor):
     def __init__(self, errors: set[str], where: str) -> None:
         self.errors, self.where = errors, where
@@ -126,6 +136,9 @@ class _Finder(ast.NodeVisitor):
                 )
         elif called == "said" and node.args:
             self._check_message(node, node.args[0], has_params=True)
+        elif _is_problem_note(node) and node.args:
+            # The import's report: each problem's message is shown translated (shown()).
+            self._check_message(node, node.args[-1], has_params=True)
         self.generic_visit(node)
 
     def _check_message(self, node: ast.Call, message: ast.expr, *, has_params: bool) -> None:
@@ -175,6 +188,8 @@ def test_every_service_message_is_a_marked_template():
         ('raise NotFound(said(QT_TRANSLATE_NOOP("Refusals", "Gone.")))', False),
         ("raise ValidationError(name, problem)", False),
         ('return said("Plain {x}", x=1)', True),
+        ('ctx.problems.at(row, "kind", "Only a death is recorded here.")', True),
+        ("ctx.problems.at(row, column, said(NO_NAME))", False),
         ('raise AssertionError("a template has no rows")', False),  # not shown to the user
         ('raise DatabaseError(f"There is no database at {path}.")', True),
     ],

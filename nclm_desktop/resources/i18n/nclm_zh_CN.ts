@@ -6121,6 +6121,10 @@ This screen is not available in this version yet.</source>
         <translation>该受试者没有可更正的身份信息记录。</translation>
     </message>
     <message>
+        <source>Only a death (grade V) is recorded with a complication.</source>
+        <translation>与并发症一同记录的事件只能是死亡（V 级）。</translation>
+    </message>
+    <message>
         <source>Visit {code} is not in this participant&apos;s follow-up schedule.</source>
         <translation>随访 {code} 不在该受试者的随访计划中。</translation>
     </message>
@@ -6141,6 +6145,10 @@ This screen is not available in this version yet.</source>
         <translation>研究编号 {study_id} 也出现在第 {row} 行。</translation>
     </message>
     <message>
+        <source>A treatment line is added at enrolment, not by an import.</source>
+        <translation>治疗线在入组时添加，不能通过导入添加。</translation>
+    </message>
+    <message>
         <source>No row for this participant in participant ({table} cannot stand alone).</source>
         <translation>participant 表中没有该受试者的行（{table} 不能单独导入）。</translation>
     </message>
@@ -6155,6 +6163,10 @@ This screen is not available in this version yet.</source>
     <message>
         <source>An enrolled participant needs the enrolment date.</source>
         <translation>已入组受试者需要入组日期。</translation>
+    </message>
+    <message>
+        <source>Treatment lines are entered at enrolment; this participant has no cohort.</source>
+        <translation>治疗线在入组时录入；该受试者尚无队列。</translation>
     </message>
     <message>
         <source>This hospital record number is already given to another row of the import.</source>
@@ -6189,6 +6201,14 @@ This screen is not available in this version yet.</source>
         <translation>并发症 {id} 不在导入的记录中。</translation>
     </message>
     <message>
+        <source>A surgeon row needs its operation_id.</source>
+        <translation>术者行须填写 operation_id。</translation>
+    </message>
+    <message>
+        <source>{raw} is not a user number.</source>
+        <translation>{raw} 不是用户编号。</translation>
+    </message>
+    <message>
         <source>Operation {id} is not among the operations imported (operation table).</source>
         <translation>手术 {id} 不在导入的手术中（operation 表）。</translation>
     </message>
@@ -6199,6 +6219,14 @@ This screen is not available in this version yet.</source>
     <message>
         <source>Unknown column {name} for {table}.</source>
         <translation>{table} 中的未知列 {name}。</translation>
+    </message>
+    <message>
+        <source>The table needs a study_id or screening_id column.</source>
+        <translation>该表须有 study_id 或 screening_id 列。</translation>
+    </message>
+    <message>
+        <source>{name} must be a record number (a whole number), got {raw}.</source>
+        <translation>{name} 须为记录编号（正整数），实际为 {raw}。</translation>
     </message>
     <message>
         <source>An in-memory database has no audit trail to verify.</source>
