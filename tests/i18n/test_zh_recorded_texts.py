@@ -2,8 +2,10 @@
 (services/recorded_texts.py): a grade V complication's death event keeps "Recorded as a
 Clavien-Dindo grade V complication." and the category as its cause, in English as every
 record (and every older database) holds them, and the participant window's follow-up list
-and the casebook PDF show them in Chinese. The list's other details are marked sentences
-too, and the services' refusals met on these pages come in Chinese."""
+and the casebook PDF show them in Chinese; so is a visit's "Done on ..., outside the window."
+The list's other details are marked sentences too, and the services' refusals met on these
+pages come in Chinese."""
+
 
 from __future__ import annotations
 
@@ -13,12 +15,14 @@ import pytest
 from sqlalchemy import select
 
 from nclm_desktop.forms.errors import shown
-from nclm_desktop.models import ClinicalEvent
+from nclm_desktop.models import ClinicalEvent, Visit
 from nclm_desktop.models.db import Database
+from nclm_desktop.reports.language import ReportLanguage
 from nclm_desktop.services import enrolment, followup, surgery
 from nclm_desktop.services.enrolment import IdentityInput
 from nclm_desktop.services.errors import NotFound, ValidationError
 from nclm_desktop.services.permissions import Actor
+from nclm_desktop.services.recorded_texts import DONE_OUTSIDE_WINDOW, recorded, report_text
 from nclm_desktop.services.report_data.casebook import casebook_data
 from tests.reports.pdfcheck import flat_text
 from tests.surgery.surgery_data import OPERATED, TODAY, complication, right_hemihepatectomy
@@ -29,15 +33,13 @@ DIED = dt.date(2024, 3, 22)
 CATEGORY_ZH = "腹腔积液或脓肿"  # the complication category, the default cause
 
 
-@pytest.fixture
-def grade_v(db: Database, investigator: Actor, surgeon: Actor) -> tuple[int, str]:
-    """An operated participant who died of an intra-abdominal collection (grade V), the
-    cause left for the application to fill in; returns (id, study ID)."""
+def _operated(db: Database, investigator: Actor, surgeon: Actor, hrn: str) -> tuple[int, str, int]:
+    """An enrolled participant with a right hemihepatectomy: (id, study ID, operation id)."""
     enrolled = OPERATED - dt.timedelta(days=11)
     result = enrolment.screen_and_enrol(
         db,
         investigator,
-        IdentityInput("Patient V", "HRN00077", "M", dt.date(1970, 5, 4)),
+        IdentityInput(f"Patient {hrn}", hrn, "M", dt.date(1970, 5, 4)),
         enrolment.eligible_screening(enrolled - dt.timedelta(days=3)),
         cohort="hepatectomy",
         consent_date=enrolled,
@@ -46,9 +48,17 @@ def grade_v(db: Database, investigator: Actor, surgeon: Actor) -> tuple[int, str
     op = surgery.record_operation(
         db, surgeon, result.participant_id, right_hemihepatectomy([surgeon.user_id]), today=TODAY
     )
+    return result.participant_id, result.study_id, op
+
+
+@pytest.fixture
+def grade_v(db: Database, investigator: Actor, surgeon: Actor) -> tuple[int, str]:
+    """An operated participant who died of an intra-abdominal collection (grade V), the
+    cause left for the application to fill in; returns (id, study ID)."""
+    pid, study_id, op = _operated(db, investigator, surgeon, "HRN00077")
     data = complication("V", onset=DIED, isgls_grade=None, death_date=DIED)
     surgery.add_complication(db, surgeon, op, data, today=TODAY)
-    return result.participant_id, result.study_id
+    return pid, study_id
 
 
 def test_the_death_event_is_stored_in_english(db: Database, coordinator, grade_v) -> None:
@@ -110,3 +120,36 @@ def test_refusals_on_these_pages_in_chinese(db, surgeon, grade_v, zh_cn) -> None
     text = str(after_death.value)
     assert "已记录的死亡（2024-03-22）将早于" in text, text
     assert not any(word in text for word in ("death", "complication", "onset")), text
+
+
+def test_sentences_are_recognised_by_their_shape() -> None:
+    found = recorded("Done on 2024-05-02, outside the window.")
+    assert (found.template, found.params) == (DONE_OUTSIDE_WINDOW, {"date": "2024-05-02"})
+    assert recorded("Pneumonia").template == "Pneumonia"  # a category as the default cause
+    for typed in ("Done on the ward", "Recorded as grade V", "pneumonia", None, 3):
+        assert recorded(typed) is None
+    zh = ReportLanguage("zh_CN")
+    assert report_text("Done on 2024-05-02, outside the window.", zh.t) == (
+        "于 2024-05-02 完成，超出时间窗。"
+    )
+    assert report_text("typed by a coordinator", zh.t) == "typed by a coordinator"
+
+
+def test_a_visit_done_outside_its_window_in_chinese(
+    db, investigator, surgeon, coordinator, tmp_path, zh_cn
+) -> None:
+    """The deviation reason the application gives, the warning and the casebook line."""
+    pid, study_id, _ = _operated(db, investigator, surgeon, "HRN00078")
+    m1 = next(v for v in followup.list_visits(db, coordinator, pid, TODAY) if v.code == "M1")
+    done = m1.window_end + dt.timedelta(days=5)
+    result = followup.record_visit(db, coordinator, m1.id, followup.VisitRecord(done), TODAY)
+    with db.session() as s:
+        assert s.get(Visit, m1.id).deviation_reason == f"Done on {done}, outside the window."
+    assert shown(result.warnings[0]) == (
+        f"{done} 超出 M1 的时间窗（{m1.window_start} 至 {m1.window_end}）：已记录为方案偏离。"
+    )
+    from nclm_desktop.reports.casebook import build_casebook_report
+
+    out = tmp_path / "casebook-zh.pdf"
+    build_casebook_report(casebook_data(db, investigator, study_id, lang="zh_CN"), out)
+    assert f"于 {done} 完成，超出时间窗。".replace(" ", "") in flat_text(out).replace(" ", "")

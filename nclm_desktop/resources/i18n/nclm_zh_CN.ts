@@ -4871,6 +4871,10 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
         <source>Recorded as a Clavien-Dindo grade V complication.</source>
         <translation>作为 Clavien-Dindo V 级并发症记录。</translation>
     </message>
+    <message>
+        <source>Done on {date}, outside the window.</source>
+        <translation>于 {date} 完成，超出时间窗。</translation>
+    </message>
 </context>
 <context>
     <name>ExportPage</name>

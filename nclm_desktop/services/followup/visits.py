@@ -19,6 +19,7 @@ from .. import record_dates
 from ..errors import ValidationError
 from ..permissions import Actor, Permission
 from ..record_dates import check_record_dates
+from ..recorded_texts import DONE_OUTSIDE_WINDOW
 from ..schedule_sync import follow_up_stop_date
 from ..uow import writing
 from .clinical_events import (
@@ -261,9 +262,11 @@ def record_visit(
                 )
             )
             v.deviation = True
-            v.deviation_reason = v.deviation_reason or (
-                f"Done on {_d(actual)}, outside the window."
+            # Stored in English, shown translated (recorded_texts).
+            v.deviation_reason = v.deviation_reason or str(
+                said(DONE_OUTSIDE_WINDOW, date=_d(actual))
             )
+
         done = values["assessments_done"] or []
         labels = assessment_labels()
         missing = [code for code in labels if code in (v.assessments_planned or ()) and code
