@@ -16,9 +16,10 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-# A guard against regressions: 288 MB on Linux (the aim of 250 is out of reach while the
-# analysis needs scipy, numpy and pandas: installer/README.md, "Size").
-SIZE_LIMIT_MB = 300
+# A guard against regressions: 266 MB on Linux with psycopg (the aim of 250 is out of reach
+# while the analysis needs scipy, numpy and pandas: installer/README.md, "Size"). The other
+# systems keep the earlier guard: their bundle has not been measured with psycopg.
+SIZE_LIMIT_MB = 268 if sys.platform.startswith("linux") else 300
 EXE_NAME = "nclm-desktop.exe" if sys.platform == "win32" else "nclm-desktop"
 CLI_NAME = "nclm-desktop-cli.exe" if sys.platform == "win32" else "nclm-desktop"
 
@@ -103,18 +104,40 @@ def test_window_opens(bundle: Path, home: Path, study: Path) -> None:
         assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
 
 
-def test_sign_in_opens_the_study_behind_the_dialog(bundle: Path, home: Path, study: Path) -> None:
+@pytest.fixture(scope="session")
+def x_display():
+    """A virtual X server (Xvfb) for the xcb platform plugin, when this machine has one."""
+    import shutil
+
+    if not shutil.which("Xvfb"):
+        pytest.skip("Xvfb not installed: the X11 platform plugin is not tested")
+    read, write = os.pipe()
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write), "-nolisten", "tcp", "-screen", "0", "1366x768x24"],
+        pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    os.close(write)
+    with os.fdopen(read) as pipe:
+        number = pipe.readline().strip()
+    try:
+        yield f":{number}"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _sign_in_window_stays_up(bundle: Path, home: Path, study: Path, **env_extra: str) -> None:
     """No command: the sign-in dialog paints, then the database opens behind it (its lock
     file appears) and the application waits for the user until it is ended."""
     import time
 
     from nclm_desktop.models.db_files import lock_path
 
-    copy = home / "sign-in.db"
+    copy = home / f"sign-in-{env_extra['QT_QPA_PLATFORM']}.db"
     with sqlite3.connect(study) as source, sqlite3.connect(copy) as target:
         source.backup(target)
     env = {key: value for key, value in os.environ.items() if not key.startswith("PYTHON")}
-    env.update(QT_QPA_PLATFORM="offscreen", HOME=str(home), XDG_DATA_HOME=str(home / "data"))
+    env.update(HOME=str(home), XDG_DATA_HOME=str(home / "data"), **env_extra)
     window = subprocess.Popen(
         [str(bundle / EXE_NAME), "--db", str(copy)], env=env, cwd=home,
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
@@ -130,6 +153,18 @@ def test_sign_in_opens_the_study_behind_the_dialog(bundle: Path, home: Path, stu
         window.terminate()
         _, err = window.communicate(timeout=60)
     assert "Traceback" not in err, err[-3000:]
+
+
+def test_sign_in_opens_the_study_behind_the_dialog(bundle: Path, home: Path, study: Path) -> None:
+    _sign_in_window_stays_up(bundle, home, study, QT_QPA_PLATFORM="offscreen")
+
+
+def test_sign_in_on_an_x11_display(bundle: Path, home: Path, study: Path, x_display: str) -> None:
+    """The xcb platform plugin and its libraries load from the bundle (no OpenGL
+    integration is shipped: the widgets paint with the raster engine)."""
+    _sign_in_window_stays_up(
+        bundle, home, study, QT_QPA_PLATFORM="xcb", DISPLAY=x_display, WAYLAND_DISPLAY=""
+    )
 
 
 def test_audit_verify(bundle: Path, home: Path, study: Path) -> None:
@@ -236,6 +271,94 @@ def test_backup_sign_and_queries(bundle: Path, home: Path, study: Path) -> None:
     assert "checked" in out.stdout and list((home / "backups").glob("signing-*.db"))
 
 
+def test_migrate_to_an_unreachable_server_says_so_in_one_line(
+    bundle: Path, home: Path, study: Path
+) -> None:
+    """psycopg travels in the bundle: the driver is found and the refusal names the server."""
+    for url in ("postgresql://x@127.0.0.1:1/db", "postgresql+psycopg://x@127.0.0.1:1/db"):
+        out = run(bundle, home, "--db", str(study), "--user", "admin", "migrate-to", "--to", url,
+                  expect=2)  # fmt: skip
+        lines = out.stderr.strip().splitlines()
+        assert len(lines) == 1 and "Cannot reach the database server 127.0.0.1:1" in lines[0], (
+            out.stderr
+        )
+        assert "Traceback" not in out.stderr and "not installed" not in out.stderr
+
+
+@pytest.fixture(scope="session")
+def pg_server(tmp_path_factory: pytest.TempPathFactory):
+    """A real PostgreSQL server (tests/pgcluster.py) when its binaries are on this machine,
+    listening with TLS on loopback too (the certificates of tests/postgres/test_tls.py)."""
+    import shutil
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    pgcluster = pytest.importorskip("pgcluster")
+    reason = pgcluster.missing_reason()
+    if reason:
+        pytest.skip(reason)
+    if not shutil.which("openssl"):
+        pytest.skip("openssl not installed: no certificates for the test server")
+    from postgres.test_tls import _free_port, _make_ca, _server_certificate
+
+    root = pgcluster.cluster_folder(tmp_path_factory.mktemp("pg"))
+    root.mkdir(parents=True, exist_ok=True)
+    _server_certificate(root)  # signed by root/hospital-ca.pem
+    certs = tmp_path_factory.mktemp("certs")
+    _make_ca(certs, "other-ca")
+    shutil.copy(root / "hospital-ca.pem", certs / "hospital-ca.pem")
+    cluster = pgcluster.PgCluster(root, tls_port=_free_port())
+    try:
+        cluster.start()
+        yield pgcluster, cluster, certs
+    finally:
+        cluster.stop()
+
+
+def _tls_url(pgcluster, cluster, database: str, ca: Path) -> str:
+    """The database owner across the network, TLS verified against ``ca`` (README, "Shared
+    server")."""
+    from sqlalchemy.engine import URL
+
+    return URL.create(
+        "postgresql+psycopg", username=pgcluster.OWNER,
+        password=pgcluster.PASSWORDS[pgcluster.OWNER], host="localhost", port=cluster.port,
+        database=database, query={"sslmode": "verify-full", "sslrootcert": str(ca)},
+    ).render_as_string(hide_password=False)  # fmt: skip
+
+
+def test_migrate_to_a_real_server_then_use_it(bundle: Path, home: Path, study: Path, pg_server):
+    """The bundle's psycopg moves the study onto a server over TLS (libpq on the bundle's
+    OpenSSL: installer/shared_libs.py), then works on it through --db."""
+    pgcluster, cluster, certs = pg_server
+    name = cluster.create_database(cluster.new_name("bundle"))
+    owner_url = _tls_url(pgcluster, cluster, name, certs / "hospital-ca.pem")
+    out = run(bundle, home, "--db", str(study), "--user", "admin", "migrate-to", "--to",
+              owner_url)  # fmt: skip
+    assert "row counts match, audit trail intact" in out.stdout
+    with sqlite3.connect(study) as con:
+        local = [con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                 for t in ("participant", "operation", "audit_event")]  # fmt: skip
+    with cluster.connect(name, user=pgcluster.OWNER) as con:
+        served = [con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                  for t in ("participant", "operation", "audit_event")]  # fmt: skip
+    assert served == local and local[0] > 0
+    out = run(bundle, home, "--db", owner_url, "audit", "verify")
+    assert "agree with the trail" in out.stdout
+    report = home / "server-outcomes.pdf"
+    run(bundle, home, "--db", cluster.url(name, user=pgcluster.OWNER), "--user", "pi", "report",
+        "outcomes", "--out", str(report))  # fmt: skip
+    assert report.read_bytes()[:5] == b"%PDF-"
+
+
+def test_refuses_a_server_it_cannot_verify(bundle: Path, home: Path, study: Path, pg_server):
+    pgcluster, cluster, certs = pg_server
+    url = _tls_url(pgcluster, cluster, "postgres", certs / "other-ca.pem")
+    out = run(bundle, home, "--db", url, "audit", "verify", expect=2)
+    line = out.stderr.strip()
+    assert "Cannot reach the database server" in line and "certificate verify failed" in line
+    assert len(line.splitlines()) == 1 and "Traceback" not in line
+
+
 def test_refuses_a_database_of_a_newer_version(bundle: Path, home: Path, study: Path) -> None:
     newer = home / "newer.db"
     newer.write_bytes(study.read_bytes())
@@ -256,5 +379,7 @@ def test_bundle_size_and_contents(bundle: Path) -> None:
     for unwanted in ("QtWebEngine", "Qt6Quick", "Qt6Qml", "Qt6Multimedia", "pytest", "hypothesis",
                      "tkinter", "Qt6Designer", "statsmodels/tsa", "libqvnc", "libqeglfs",
                      "libcups.so", "libgtk", "sample_data", "STIXGeneral", "_avif", "qt_help_",
-                     "pdfcorefonts"):  # fmt: skip
+                     "pdfcorefonts", "xcbglintegrations", "libQt6OpenGL"):  # fmt: skip
         assert unwanted not in names, unwanted
+    for icu_data in (p for p in files if p.name.startswith("libicudata.so")):  # Linux
+        assert icu_data.stat().st_size < 5e6, "Qt's ICU data was not trimmed (trim_icu.py)"

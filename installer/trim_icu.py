@@ -4,11 +4,12 @@ can ask of it (installer/README.md, "Size").
 Qt links ICU (libicuuc, libicui18n → libicudata) but uses it for little: case mapping and
 collation of the interface's locale, and character conversions nobody asks for (Python reads
 the import's files). Its data library carries every locale of CLDR (names of languages,
-regions, currencies, units and time zones in 800 locales), transliterators and 200 legacy
-character sets. This keeps every non-locale item (normalisation, properties, break rules and
-the CJK dictionary, time-zone rules, plural rules ...), the locale data of the root, English
-and Chinese only, and the GB 18030 converter; the package is rebuilt with ICU's own `icupkg`
-and linked into a library of the same name and symbol with binutils (as, ld).
+regions, currencies, units and time zones in 800 locales), transliterators, break iterators
+with their word dictionaries and 200 legacy character sets. This keeps the data those calls
+read (properties, case mapping, normalisation, collation, time-zone rules and names, plural
+rules ...) for the root, English and Chinese only, and the GB 18030 converter; the package is
+rebuilt with ICU's own `icupkg` and linked into a library of the same name and symbol with
+binutils (as, ld).
 
 Needs `icupkg` (Debian/Ubuntu: icu-devtools) and binutils; the spec skips this step without
 them.
@@ -34,12 +35,21 @@ NOT_LOCALES = {
 }  # fmt: skip
 LOCALE = re.compile(r"^[a-z]{2,3}(_[A-Za-z0-9]*)*$")  # de__PHONEBOOK too
 KEPT_CONVERTERS = ("gb18030.cnv",)  # Qt's own UTF and Latin-1 codecs need no ICU table
+# Whole trees (and one file) that none of the ICU functions Qt calls reads: Qt Core imports
+# only case mapping (u_strToUpper/Lower), collation (ucol_*), converters (ucnv_*) and time
+# zones (ucal_*); `nm -D --undefined-only libQt6Core.so.6`. Break iterators with their word
+# dictionaries (Qt breaks text itself), transliterators, character names, spelled-out
+# numbers, and the display names of languages, regions, currencies and units go.
+UNUSED_TREES = ("brkitr/", "translit/", "rbnf/", "lang/", "region/", "curr/", "unit/")
+UNUSED_ITEMS = ("unames.icu",)
 
 
 def removed(item: str) -> bool:
     """Whether a package item (``af.res``, ``coll/fr_CA.res``, ``ibm-943_P15A-2003.cnv``)
     is left out."""
     name = item.rsplit("/", 1)[-1]
+    if item.startswith(UNUSED_TREES) or item in UNUSED_ITEMS:
+        return True
     if name.endswith(".cnv"):
         return name not in KEPT_CONVERTERS
     if not name.endswith(".res"):

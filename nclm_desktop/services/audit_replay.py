@@ -12,28 +12,39 @@ What cannot be checked (see the README, "What `audit verify` detects"):
 - a column added by a later migration, on rows written before it: the trail never recorded
   its value, so it is checked only once an event sets it.
 
-Memory stays bounded: events are streamed one table at a time in (row, event) order from
-the (entity, entity_id) index, and the table's rows are fetched in batches of keys; only the
-set of row keys of one table is held.
+Memory stays bounded: one table at a time, its events are streamed in (row, event) order
+from the (entity, entity_id) index and its rows in the same key order, and the two streams
+are walked side by side; only the current row of each is held.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Column, Connection, Table, inspect, or_, select, tuple_, type_coerce
+from sqlalchemy import (
+    JSON,
+    Column,
+    Connection,
+    String,
+    Table,
+    cast,
+    collate,
+    func,
+    inspect,
+    or_,
+    select,
+    type_coerce,
+)
 from sqlalchemy.types import NullType
 
 from ..models import AuditEvent
 from ..models.base import Base
 
 REDACTED = "[redacted]"
-BATCH = 2000
 EVENT_CHUNK = 5000
 
 
@@ -109,6 +120,19 @@ def _canon_date(value: Any) -> Any:
 
 
 _JSON_LITERALS = {"true": True, "false": False, "null": None}
+_raw_decode = json.JSONDecoder().raw_decode
+
+
+def _loads(text: Any) -> Any:
+    """json.loads without its two whitespace scans (the hook writes none): the same value,
+    or the same error."""
+    try:
+        value, end = _raw_decode(text)
+        if end == len(text):
+            return value
+    except (ValueError, TypeError):
+        pass
+    return json.loads(text)
 
 
 def _decode_update(kind: str, text: str | None) -> Any:
@@ -123,15 +147,37 @@ def _decode_update(kind: str, text: str | None) -> Any:
     if text.isdigit():
         return int(text)
     try:
-        return json.loads(text)
+        return _loads(text)
     except ValueError:
         return text
+
+
+def _cached(decode: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """A JSON column repeats a few texts (a visit's planned assessments): decode each once.
+    The decoded values are only compared, never changed, so rows may share them."""
+    memo: dict[Any, Any] = {}
+
+    def cached(text: Any) -> Any:
+        try:
+            return memo[text]
+        except KeyError:
+            value = memo[text] = decode(text)
+            if len(memo) > 500:  # texts that do not repeat: keep memory flat
+                memo.clear()
+            return value
+        except TypeError:  # not hashable: never stored by the application
+            return decode(text)
+
+    return cached
 
 
 # --- one table ------------------------------------------------------------------------------
 
 
 class TableCheck:
+    """The trail's rows and the table's rows, both in the order of their key text, walked
+    side by side (a merge): nothing is looked up and only the current row is held."""
+
     def __init__(
         self, conn: Connection, model: type[Base], deleted: dict[str, set[str]] | None = None
     ) -> None:
@@ -154,12 +200,13 @@ class TableCheck:
         self.kinds = {key: _kind(col) for key, col in self.columns.items()}
         self.unchecked = set(model.__audit_redacted_fields__) | set(model.__audit_ignored_fields__)
         # Only what needs work per value: the dialect's converters (dates stay ISO text) and
-        # the time columns.
-        self.dates = [k for k, kind in self.kinds.items() if kind == "date"]
+        # the time columns. SQLite's driver returns dates as the text they are stored as.
+        sqlite = conn.dialect.name == "sqlite"
+        self.dates = [k for k, kind in self.kinds.items() if kind == "date" and not sqlite]
         self.times = [k for k, kind in self.kinds.items() if kind == "datetime"]
         self.processors = [
-            (key, proc)
-            for key, col in self.columns.items()
+            (i, _cached(proc) if isinstance(col.type, JSON) else proc)
+            for i, (key, col) in enumerate(self.columns.items())
             if self.kinds[key] != "date"
             and (proc := col.type.result_processor(conn.dialect, None)) is not None
         ]
@@ -188,90 +235,27 @@ class TableCheck:
                         rules[key] = (parent, deleted, action)
         return rules
 
-    def _key_of(self, values: Iterable[Any]) -> str:
-        return ",".join(str(v) for v in values)
+    # --- both sides in key order ---
 
-    def _pk_value(self, key: str) -> tuple[Any, ...]:
-        parts = key.split(",") if len(self.pk) > 1 else [key]
-        out = []
-        for col, part in zip(self.pk, parts, strict=False):
-            try:
-                out.append(col.type.python_type(part))
-            except (ValueError, TypeError, NotImplementedError):
-                out.append(part)
-        return tuple(out)
+    def _in_key_order(self, expr: Any) -> Any:
+        """Text ordered by its bytes on every back-end, as Python orders str (the merge
+        compares keys with <). SQLite's default collation already is."""
+        return expr if self.conn.dialect.name == "sqlite" else collate(expr, "C")
 
-    def _read(self, raw: tuple[Any, ...]) -> dict[str, Any]:
-        row = dict(zip(self.columns, raw, strict=True))
-        for key, proc in self.processors:
-            value = row[key]
-            if value is not None:
-                # A value the application never writes is compared as it is stored.
-                with contextlib.suppress(ValueError, TypeError):
-                    row[key] = proc(value)
-        for key in self.dates:
-            row[key] = _canon_date(row[key])
-        for key in self.times:
-            row[key] = _canon_datetime(row[key])
-        return row
-
-    def _select(self):
-        return select(*(type_coerce(c, NullType()) for c in self.columns.values()))
-
-    def _fetch(self, keys: list[str]) -> dict[str, dict[str, Any]]:
-        wanted = [self._pk_value(k) for k in keys]
-        if len(self.pk) == 1:
-            cond = self.pk[0].in_([w[0] for w in wanted])
-        else:
-            cond = tuple_(*self.pk).in_(wanted)
-        pk_keys = [k for k, c in self.columns.items() if c.primary_key]
-        rows = {}
-        for raw in self.conn.execute(self._select().where(cond)):
-            row = self._read(tuple(raw))
-            rows[self._key_of(row[k] for k in pk_keys)] = row
-        return rows
-
-    def _parent_deleted(self, expected: dict[str, Any], col: str, actions: tuple[str, ...]) -> bool:
-        rule = self.cascaded.get(col)
-        if rule is None or rule[2] not in actions:
-            return False
-        ref = expected.get(col)
-        return ref is not None and str(ref) in rule[1]
-
-    def _compare(self, batch: list[tuple[str, dict[str, Any] | None]]) -> Iterator[Difference]:
-        actual = self._fetch([k for k, _ in batch])
-        for key, expected in batch:
-            found = actual.get(key)
-            if expected is None:
-                if found is not None:
-                    yield Difference(self.name, key, None, None, "row")
-                continue
-            if found is None:
-                if not any(self._parent_deleted(expected, c, ("CASCADE",)) for c in expected):
-                    yield Difference(self.name, key, None, "row", None)
-                continue
-            for col in self.times:
-                if col in expected:
-                    expected[col] = _canon_datetime(expected[col])
-            if expected == found:  # the usual case, compared at C speed
-                continue
-            for col, want in expected.items():
-                if col in self.unchecked or col not in found:
-                    continue
-                if found[col] != want and not (
-                    found[col] is None and self._parent_deleted(expected, col, ("SET NULL",))
-                ):
-                    yield Difference(self.name, key, col, want, found[col])
+    def _rows(self) -> Iterator[Any]:
+        """(key text as the hook writes entity_id, every column as stored) per table row."""
+        # Never NULL (a key column emptied outside the application still gives a key text).
+        parts = [func.coalesce(cast(col, String), "") for col in self.pk]
+        key: Any = parts[0]
+        for part in parts[1:]:
+            key = key + "," + part
+        stmt = select(key, *(type_coerce(c, NullType()) for c in self.columns.values()))
+        stmt = stmt.order_by(self._in_key_order(key))
+        yield from self.conn.execution_options(yield_per=EVENT_CHUNK).execute(stmt)
 
     def _events(self) -> Iterator[Any]:
         stmt = (
-            select(
-                AuditEvent.entity_id,
-                AuditEvent.action,
-                AuditEvent.field,
-                AuditEvent.old_value,
-                AuditEvent.new_value,
-            )
+            select(AuditEvent.entity_id, AuditEvent.action, AuditEvent.field, AuditEvent.new_value)
             .where(
                 AuditEvent.entity == self.name,
                 or_(
@@ -280,7 +264,7 @@ class TableCheck:
                     AuditEvent.action == "delete",
                 ),
             )
-            .order_by(AuditEvent.entity_id, AuditEvent.id)
+            .order_by(self._in_key_order(AuditEvent.entity_id), AuditEvent.id)
         )
         yield from self.conn.execution_options(yield_per=EVENT_CHUNK).execute(stmt)
 
@@ -288,14 +272,15 @@ class TableCheck:
         """(row key, the row as the trail says it is now; None if deleted) per row."""
         key: str | None = None
         row: dict[str, Any] | None = None
-        for entity_id, action, field, _old, new in self._events():
+        kinds = self.kinds
+        for entity_id, action, field, new in self._events():
             if entity_id != key:
                 if key is not None:
                     yield key, row
                 key, row = entity_id, None
             if action == "insert":
                 try:
-                    row = json.loads(new)
+                    row = _loads(new)
                 except (TypeError, ValueError):
                     row = None
                 if not isinstance(row, dict):  # not a snapshot the hook wrote
@@ -304,25 +289,83 @@ class TableCheck:
                 row = None
             elif field is not None:
                 row = {} if row is None else row
-                row[field] = _decode_update(self.kinds.get(field, "other"), new)
+                row[field] = _decode_update(kinds.get(field, "other"), new)
         if key is not None:
             yield key, row
 
-    def differences(self) -> Iterator[Difference]:
-        seen: set[str] = set()
-        batch: list[tuple[str, dict[str, Any] | None]] = []
-        for key, row in self._replay():
-            seen.add(key)
-            batch.append((key, row))
-            if len(batch) >= BATCH:
-                yield from self._compare(batch)
-                batch = []
-        if batch:
-            yield from self._compare(batch)
-        self.rows_replayed = len(seen)
-        # Rows the trail never mentioned.
-        pk_stmt = select(*(type_coerce(c, NullType()) for c in self.pk))
-        for raw in self.conn.execution_options(yield_per=EVENT_CHUNK).execute(pk_stmt):
-            key = self._key_of(raw)
-            if key not in seen:
+    # --- comparing one row ---
+
+    def _read(self, raw: Any) -> dict[str, Any]:
+        """The row as the application reads it (raw: the key text, then every column)."""
+        values = list(raw) if self.processors else raw
+        for i, proc in self.processors:
+            value = values[i + 1]
+            if value is not None:
+                try:
+                    values[i + 1] = proc(value)
+                except (ValueError, TypeError):
+                    continue  # a value the application never writes is compared as stored
+        row = dict(zip(self.columns, values[1:], strict=True))
+        for key in self.dates:
+            row[key] = _canon_date(row[key])
+        for key in self.times:
+            row[key] = _canon_datetime(row[key])
+        return row
+
+    def _parent_deleted(self, expected: dict[str, Any], col: str, actions: tuple[str, ...]) -> bool:
+        rule = self.cascaded.get(col)
+        if rule is None or rule[2] not in actions:
+            return False
+        ref = expected.get(col)
+        return ref is not None and str(ref) in rule[1]
+
+    def _agrees(self, expected: dict[str, Any], raw: Any) -> bool:
+        """The usual case, a row just as the trail says, compared at C speed."""
+        for col in self.times:
+            if col in expected:
+                expected[col] = _canon_datetime(expected[col])
+        return expected == self._read(raw)
+
+    def _compare(self, key: str, expected: dict[str, Any] | None, raw: Any) -> Iterator[Difference]:
+        """One key: the trail's row (None: deleted or never seen) against the table's (raw
+        as fetched by _rows; None: not in the table)."""
+        if expected is None:
+            if raw is not None:
                 yield Difference(self.name, key, None, None, "row")
+            return
+        if raw is None:
+            if not any(self._parent_deleted(expected, c, ("CASCADE",)) for c in expected):
+                yield Difference(self.name, key, None, "row", None)
+            return
+        if self._agrees(expected, raw):
+            return
+        found = self._read(raw)
+        for col, want in expected.items():
+            if col in self.unchecked or col not in found:
+                continue
+            if found[col] != want and not (
+                found[col] is None and self._parent_deleted(expected, col, ("SET NULL",))
+            ):
+                yield Difference(self.name, key, col, want, found[col])
+
+    def differences(self) -> Iterator[Difference]:
+        trail, table = self._replay(), self._rows()
+        expected = next(trail, None)
+        raw = next(table, None)
+        count = 0
+        while expected is not None or raw is not None:
+            if raw is None or (expected is not None and expected[0] < raw[0]):
+                # In the trail, not in the table.
+                count += 1
+                yield from self._compare(expected[0], expected[1], None)
+                expected = next(trail, None)
+            elif expected is None or raw[0] < expected[0]:
+                # In the table, never mentioned by the trail.
+                yield from self._compare(raw[0], None, raw)
+                raw = next(table, None)
+            else:
+                count += 1
+                if expected[1] is None or not self._agrees(expected[1], raw):
+                    yield from self._compare(expected[0], expected[1], raw)
+                expected, raw = next(trail, None), next(table, None)
+        self.rows_replayed = count

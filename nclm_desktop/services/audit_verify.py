@@ -9,16 +9,33 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
-from sqlalchemy import Connection, Engine, create_engine, event, inspect, select
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Engine,
+    case,
+    create_engine,
+    event,
+    func,
+    inspect,
+    or_,
+    select,
+)
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
 from ..forms import QT_TRANSLATE_NOOP
 from ..forms.errors import UserError, said
 from ..models import AuditEvent
-from ..models.audit import GENESIS_HASH, HASHED_FIELDS, event_hash_of_values
+from ..models.audit import (
+    GENESIS_HASH,
+    HASHED_FIELDS,
+    event_hash_of_content,
+    event_hash_of_values,
+)
 from ..models.db import DatabaseError, check_sqlite_file, create_db_engine, to_url
 from . import audit_anchor
 from .audit_replay import Difference, TableCheck, audited_models
@@ -152,15 +169,32 @@ def gather_anchors(key: str, extra: Iterable[Path] = ()) -> list[Anchor]:
 # --- the checks ----------------------------------------------------------------------------
 
 
+def _hashed_text_in_sql(conn: Connection) -> ColumnElement[Any] | None:
+    """On SQLite, json_array writes the hashed text in C, the same text as the Python
+    encoder for what the hook stores (text, integers, NULL; tested), NULL where a value is a
+    BLOB (which json_array refuses). None where the database has no such function."""
+    if conn.dialect.name != "sqlite":
+        return None
+    try:
+        conn.exec_driver_sql("SELECT json_array(1)")
+    except SQLAlchemyError:  # an SQLite built without JSON
+        return None
+    cols = [getattr(AuditEvent, f) for f in HASHED_FIELDS]
+    return case(
+        (or_(*(func.typeof(c) == "blob" for c in cols)), None), else_=func.json_array(*cols)
+    )
+
+
 def walk_chain(conn: Connection, report: VerifyReport, anchors: list[Anchor]) -> None:
     """Recompute every hash in order (first bad event named) and compare anchored positions."""
     by_count: dict[int, list[Anchor]] = {}
     for a in anchors:
         by_count.setdefault(a.count, []).append(a)
     prev, count = GENESIS_HASH, 0
-    cols = [AuditEvent.id, AuditEvent.prev_hash, AuditEvent.hash] + [
-        getattr(AuditEvent, f) for f in HASHED_FIELDS
-    ]
+    hashed = [getattr(AuditEvent, f) for f in HASHED_FIELDS]
+    in_sql = _hashed_text_in_sql(conn)
+    cols = [AuditEvent.id, AuditEvent.prev_hash, AuditEvent.hash]
+    cols += hashed if in_sql is None else [in_sql]
     result = conn.execution_options(yield_per=5000).execute(select(*cols).order_by(AuditEvent.id))
     for row in result:
         event_id, prev_hash, stored = row[0], row[1], row[2]
@@ -176,7 +210,15 @@ def walk_chain(conn: Connection, report: VerifyReport, anchors: list[Anchor]) ->
                 id=event_id,
             )
             break
-        if event_hash_of_values(prev, row[3:]) != stored:
+        if in_sql is None:
+            intact = event_hash_of_values(prev, row[3:]) == stored
+        else:
+            intact = row[3] is not None and event_hash_of_content(prev, row[3]) == stored
+            if not intact:
+                # The hash's definition decides: the values encoded in Python.
+                values = conn.execute(select(*hashed).where(AuditEvent.id == event_id)).one()
+                intact = event_hash_of_values(prev, tuple(values)) == stored
+        if not intact:
             report.first_bad_id = event_id
             report.chain_problem = said(
                 QT_TRANSLATE_NOOP("Refusals", "event {id} was altered after it was written"),

@@ -10,9 +10,12 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from nclm_desktop import cli
 from nclm_desktop.models import Participant, ParticipantIdentity
@@ -289,3 +292,77 @@ def test_the_fast_update_decoder_agrees_with_json(text):
     from nclm_desktop.services.audit_replay import _decode_update
 
     assert _decode_update("other", text) == json.loads(text)
+
+
+_SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.text(),  # control characters, quotes, backslashes, any plane
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_SCALARS, max_size=12))
+def test_the_fast_hash_encoder_writes_the_reference_text(values):
+    # The hash of every existing database depends on this text being unchanged.
+    from nclm_desktop.models.audit import _encode, _encode_values
+
+    assert _encode_values(tuple(values)) == _encode(values)
+    assert _encode_values(values) == _encode(values)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(), st.recursive(_SCALARS, lambda inner: st.lists(inner)).map(json.dumps)))
+def test_the_fast_json_reader_agrees_with_json_loads(text):
+    from nclm_desktop.services.audit_replay import _loads
+
+    try:
+        expected = json.loads(text)
+    except ValueError as error:
+        with pytest.raises(type(error)):
+            _loads(text)
+    else:
+        assert _loads(text) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.integers(-(2**63), 2**63 - 1), st.text()), max_size=10))
+def test_sqlite_writes_the_hashed_text_as_the_python_encoder_does(values):
+    # On SQLite the chain is checked with the text json_array writes (services/audit_verify.py).
+    from nclm_desktop.models.audit import _encode
+
+    values = [v.replace("\x00", "") if isinstance(v, str) else v for v in values]
+    placeholders = ",".join("?" * len(values))
+    with closing(sqlite3.connect(":memory:")) as con:
+        (text,) = con.execute(f"SELECT json_array({placeholders})", values).fetchone()  # noqa: S608
+    assert text == _encode(values)
+
+
+def walk(path: Path):
+    from nclm_desktop.services.audit_verify import VerifyReport, read_only_engine, walk_chain
+
+    engine, _key = read_only_engine(path)
+    report = VerifyReport()
+    try:
+        with engine.connect() as conn:
+            walk_chain(conn, report, [])
+    finally:
+        engine.dispose()
+    return report
+
+
+def test_where_sqlite_writes_another_text_the_python_encoder_decides(study):
+    # SQLite prints 1/3 with 15 digits, Python with 16: the event still verifies.
+    sql(study["path"], "UPDATE audit_event SET participant_id = 1.0 / 3 WHERE id = 3")
+    recompute_chain(study["path"])
+    report = walk(study["path"])
+    assert report.chain_problem == "" and report.events > 3
+
+
+def test_a_blob_put_into_an_event_is_an_alteration(study):
+    sql(study["path"], "UPDATE audit_event SET reason = x'' WHERE id = 3 AND reason IS NULL")
+    report = walk(study["path"])
+    assert report.first_bad_id == 3
+    assert report.chain_problem == "event 3 was altered after it was written"
