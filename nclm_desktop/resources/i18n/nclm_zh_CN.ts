@@ -6612,6 +6612,18 @@ This screen is not available in this version yet.</source>
         <source>Cannot write {path}: {problem}.</source>
         <translation>无法写入 {path}：{problem}。</translation>
     </message>
+    <message>
+        <source>{table} {key}: row deleted without an audit event</source>
+        <translation>{table} {key}：该行被删除，但没有稽查事件</translation>
+    </message>
+    <message>
+        <source>{table} {key}: row added without an audit event</source>
+        <translation>{table} {key}：该行被添加，但没有稽查事件</translation>
+    </message>
+    <message>
+        <source>{table} {key}, column {column}: expected {expected}, found {found}</source>
+        <translation>{table} {key}，列 {column}：应为 {expected}，实际为 {found}</translation>
+    </message>
 </context>
 <context>
     <name>Reports</name>
