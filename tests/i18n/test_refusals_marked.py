@@ -136,6 +136,10 @@ class _Finder(ast.NodeVisitor):
                 )
         elif called == "said" and node.args:
             self._check_message(node, node.args[0], has_params=True)
+        elif (
+            called == "Problem" and len(node.args) == 4
+        ):  # the import's (file, row, column, message)
+            self._check_message(node, node.args[3], has_params=True)
         elif _is_problem_note(node) and node.args:
             # The import's report: each problem's message is shown translated (shown()).
             self._check_message(node, node.args[-1], has_params=True)
