@@ -6,7 +6,6 @@ and the casebook PDF show them in Chinese; so is a visit's "Done on ..., outside
 The list's other details are marked sentences too, and the services' refusals met on these
 pages come in Chinese."""
 
-
 from __future__ import annotations
 
 import datetime as dt
