@@ -13,6 +13,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
 
 from ..forms.catalogue import form
 from ..forms.field import QT_TRANSLATE_NOOP, Field, Kind
+from ..services.recorded_texts import is_recorded_text, report_text
 from ..services.report_data.casebook import (
     CasebookData,
     CasebookForm,
@@ -164,6 +165,8 @@ def value_text(f: Field | None, value: Any, lang: ReportLanguage) -> str:
     if f.kind is Kind.CHOICE and f.choice_label(value) == f"Grade {value}":
         t = lang.t  # grade labels made from the grade (forms/crf/complication.py), as the UI
         return t("Grade {g}").format(g=value)
+    if f.kind is Kind.TEXT and is_recorded_text(value):  # the application's words, not typed
+        return report_text(value, lang.t)
     return lang.field(f, value if isinstance(value, list) or f.kind is not Kind.MULTI else [value])
 
 

@@ -49,6 +49,8 @@ LOGIN_FAILED_MESSAGE = said(
 )
 
 
+NO_USER = QT_TRANSLATE_NOOP("Refusals", "No user with id {id}.")
+
 DISPLAY_NAME = Field("display_name", "Full name", Kind.TEXT, max_len=200, required=True)
 
 
@@ -56,7 +58,12 @@ def normalise_username(value: str) -> str:
     """NFKC, stripped; refuses whitespace inside, control or format characters, > 64."""
     problem = text_problem(value or "")
     if problem:
-        raise ValidationError("username", f"The user name {problem}.")
+        raise ValidationError(
+            "username",
+            QT_TRANSLATE_NOOP("Refusals", "The user name {problem}."),
+            params={"problem": problem},
+        )
+
     name = unicodedata.normalize("NFKC", value or "").strip()
     if not name or len(name) > 64:
         raise ValidationError(
@@ -344,7 +351,7 @@ def set_active(db: Database, actor: Actor | None, user_id: int, active: bool, re
     with writing(db, actor, Permission.MANAGE_USERS, reason=reason) as s:
         user = s.get(User, user_id)
         if user is None:
-            raise NotFound(f"No user with id {user_id}.")
+            raise NotFound(NO_USER, params={"id": user_id})
         if actor and user.id == actor.user_id and not active:
             raise ValidationError(
                 "active",
@@ -358,7 +365,7 @@ def reset_password(db: Database, actor: Actor | None, user_id: int, password: st
     with writing(db, actor, Permission.MANAGE_USERS, reason="password reset") as s:
         user = s.get(User, user_id)
         if user is None:
-            raise NotFound(f"No user with id {user_id}.")
+            raise NotFound(NO_USER, params={"id": user_id})
         check_password_policy(password, user.username)
         user.password_hash = hash_password(password)
         user.must_change_password = True
@@ -371,7 +378,7 @@ def unlock_user(db: Database, actor: Actor | None, user_id: int, reason: str) ->
     with writing(db, actor, Permission.MANAGE_USERS, reason=reason) as s:
         user = s.get(User, user_id)
         if user is None:
-            raise NotFound(f"No user with id {user_id}.")
+            raise NotFound(NO_USER, params={"id": user_id})
         user.failed_logins = 0
         user.locked_until_utc = None
         s.flush()
@@ -388,5 +395,8 @@ def user_id_by_name(db: Database, actor: Actor | None, username: str) -> int:
     with reading(db, actor, Permission.MANAGE_USERS) as s:
         user = _find_user(s, username)
         if user is None:
-            raise NotFound(f"No user named {username!r}.")
+            raise NotFound(
+                QT_TRANSLATE_NOOP("Refusals", "No user named {name}."),
+                params={"name": repr(username)},
+            )
         return user.id

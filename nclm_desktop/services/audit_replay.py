@@ -41,6 +41,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.types import NullType
 
+from ..forms import QT_TRANSLATE_NOOP
+from ..forms.errors import said
 from ..models import AuditEvent
 from ..models.base import Base
 
@@ -59,15 +61,31 @@ class Difference:
     found: Any
 
     def describe(self) -> str:
-        where = f"{self.table} {self.key}"
+        """The difference in a sentence (marked: shown in the reader's language)."""
+        where = {"table": self.table, "key": self.key}
         if self.column is None:
             if self.found is None:
-                return f"{where}: row deleted without an audit event"
+                return said(
+                    QT_TRANSLATE_NOOP(
+                        "Refusals", "{table} {key}: row deleted without an audit event"
+                    ),
+                    **where,
+                )
             if self.expected is None:
-                return f"{where}: row added without an audit event"
-        return (
-            f"{where}, column {self.column}: expected {_show(self.expected)}, "
-            f"found {_show(self.found)}"
+                return said(
+                    QT_TRANSLATE_NOOP(
+                        "Refusals", "{table} {key}: row added without an audit event"
+                    ),
+                    **where,
+                )
+        return said(
+            QT_TRANSLATE_NOOP(
+                "Refusals", "{table} {key}, column {column}: expected {expected}, found {found}"
+            ),
+            **where,
+            column=self.column,
+            expected=_show(self.expected),
+            found=_show(self.found),
         )
 
 

@@ -27,6 +27,8 @@ from sqlalchemy import (
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
+from ..forms import QT_TRANSLATE_NOOP
+from ..forms.errors import UserError, said
 from ..models import AuditEvent
 from ..models.audit import (
     GENESIS_HASH,
@@ -35,11 +37,15 @@ from ..models.audit import (
     event_hash_of_values,
 )
 from ..models.db import DatabaseError, check_sqlite_file, create_db_engine, to_url
-from ..models.db_files import restore_hint
 from . import audit_anchor
 from .audit_replay import Difference, TableCheck, audited_models
 
 DIFFERENCES_SHOWN = 50
+
+
+class CannotVerify(UserError, DatabaseError):
+    """A database that cannot be verified (a DatabaseError, as its callers expect), with a
+    marked message: shown in the user's language."""
 
 
 @dataclass(frozen=True)
@@ -77,15 +83,27 @@ def read_only_engine(target: str | os.PathLike[str]) -> tuple[Engine, str]:
         engine = create_db_engine(url)  # a server database: this session only reads
         return engine, url.render_as_string(hide_password=True)
     if not url.database or url.database == ":memory:":
-        raise DatabaseError("An in-memory database has no audit trail to verify.")
+        raise CannotVerify(
+            QT_TRANSLATE_NOOP("Refusals", "An in-memory database has no audit trail to verify."),
+            params={},
+        )
     path = Path(url.database)
     if not path.exists():
-        raise DatabaseError(f"There is no database at {path}.")
+        raise CannotVerify(
+            QT_TRANSLATE_NOOP("Refusals", "There is no database at {path}."),
+            params={"path": str(path)},
+        )
     if not path.is_file():
-        raise DatabaseError(f"{path} is not a database file.")
+        raise CannotVerify(
+            QT_TRANSLATE_NOOP("Refusals", "{path} is not a database file."),
+            params={"path": str(path)},
+        )
     check_sqlite_file(path)
     if path.stat().st_size == 0:
-        raise DatabaseError(f"{path} is empty (0 bytes): it is not a database.")
+        raise CannotVerify(
+            QT_TRANSLATE_NOOP("Refusals", "{path} is empty (0 bytes): it is not a database."),
+            params={"path": str(path)},
+        )
     uri = f"file:{quote(path.as_posix())}?mode=ro"
 
     def connect() -> sqlite3.Connection:
@@ -183,9 +201,13 @@ def walk_chain(conn: Connection, report: VerifyReport, anchors: list[Anchor]) ->
         count += 1
         if prev_hash != prev:
             report.first_bad_id = event_id
-            report.chain_problem = (
-                f"event {event_id} does not follow the previous event "
-                "(an event before it was deleted or changed)"
+            report.chain_problem = said(
+                QT_TRANSLATE_NOOP(
+                    "Refusals",
+                    "event {id} does not follow the previous event (an event before it was "
+                    "deleted or changed)",
+                ),
+                id=event_id,
             )
             break
         if in_sql is None:
@@ -198,7 +220,10 @@ def walk_chain(conn: Connection, report: VerifyReport, anchors: list[Anchor]) ->
                 intact = event_hash_of_values(prev, tuple(values)) == stored
         if not intact:
             report.first_bad_id = event_id
-            report.chain_problem = f"event {event_id} was altered after it was written"
+            report.chain_problem = said(
+                QT_TRANSLATE_NOOP("Refusals", "event {id} was altered after it was written"),
+                id=event_id,
+            )
             break
         prev = stored
         if count in by_count:
@@ -206,17 +231,33 @@ def walk_chain(conn: Connection, report: VerifyReport, anchors: list[Anchor]) ->
                 report.anchors_checked += 1
                 if a.hash != prev:
                     report.anchor_problems.append(
-                        f"event {count} has hash {prev[:12]}, but {a.source} anchored "
-                        f"{a.hash[:12]} there: the trail was rewritten or replaced by another "
-                        "copy"
+                        said(
+                            QT_TRANSLATE_NOOP(
+                                "Refusals",
+                                "event {n} has hash {found}, but {source} anchored {hash} "
+                                "there: the trail was rewritten or replaced by another copy",
+                            ),
+                            n=count,
+                            found=prev[:12],
+                            source=a.source,
+                            hash=a.hash[:12],
+                        )
                     )
     else:
         report.events, report.head_hash = count, prev
         for a in anchors:
             if a.count > count:
                 report.anchor_problems.append(
-                    f"the trail has {count} events, but {a.source} anchored {a.count}: "
-                    "events were deleted or an older copy was put back"
+                    said(
+                        QT_TRANSLATE_NOOP(
+                            "Refusals",
+                            "the trail has {n} events, but {source} anchored {anchored}: "
+                            "events were deleted or an older copy was put back",
+                        ),
+                        n=count,
+                        source=a.source,
+                        anchored=a.count,
+                    )
                 )
         return
     report.events = count
@@ -236,10 +277,14 @@ def compare_tables(conn: Connection, report: VerifyReport) -> None:
         report.rows_replayed += check.rows_replayed
 
 
-def _unreadable(target: str | os.PathLike[str], detail: object) -> str:
-    return (
-        f"The database {target} is damaged and cannot be verified ({detail}); "
-        f"{restore_hint(Path(os.fspath(target)))}."
+def _unreadable(target: str | os.PathLike[str], detail: object) -> CannotVerify:
+    return CannotVerify(
+        QT_TRANSLATE_NOOP(
+            "Refusals",
+            "The database {target} is damaged and cannot be verified ({detail}); restore it "
+            "from a backup with `nclm-desktop restore BACKUP --db {path}`.",
+        ),
+        params={"target": str(target), "detail": str(detail), "path": str(Path(os.fspath(target)))},
     )
 
 
@@ -253,12 +298,17 @@ def verify_database(
         anchors = gather_anchors(key, extra_anchors)
         with engine.connect() as conn:
             if "audit_event" not in inspect(conn).get_table_names():
-                raise DatabaseError(f"{target} has no audit trail (not an NCLM Desktop database).")
+                raise CannotVerify(
+                    QT_TRANSLATE_NOOP(
+                        "Refusals", "{target} has no audit trail (not an NCLM Desktop database)."
+                    ),
+                    params={"target": str(target)},
+                )
             walk_chain(conn, report, anchors)
             compare_tables(conn, report)
     except (sqlite3.DatabaseError, OSError, SQLAlchemyError) as exc:
         cause = getattr(exc, "orig", None) or exc  # the driver's message, not SQLAlchemy's
-        raise DatabaseError(_unreadable(target, cause)) from exc
+        raise _unreadable(target, cause) from exc
     finally:
         engine.dispose()
     return report

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from ..forms import QT_TRANSLATE_NOOP
 from ..models.audit_hook import append_events
 from ..models.db import Database, backup_sqlite
 from ..models.db_files import make_private_folder
@@ -17,7 +18,12 @@ from .uow import writing
 def backup_database(db: Database, actor: Actor | None, to_dir: Path | None = None) -> Path:
     require(actor, Permission.MANAGE_USERS)
     if not db.is_sqlite or db.path is None:
-        raise ServiceError("Back up a PostgreSQL database with the server's own tools (pg_dump).")
+        raise ServiceError(
+            QT_TRANSLATE_NOOP(
+                "Refusals", "Back up a PostgreSQL database with the server's own tools (pg_dump)."
+            ),
+            params={},
+        )
     folder = Path(to_dir) if to_dir else db.path.parent / "backups"
     if not to_dir:
         make_private_folder(folder, tighten=True)  # the application's own backup folder

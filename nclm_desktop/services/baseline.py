@@ -20,7 +20,7 @@ from ..models.audit_hook import ReasonRequired
 from ..models.db import Database
 from . import date_order
 from .date_order import not_before
-from .errors import NotFound, ValidationError
+from .errors import NO_PARTICIPANT, NotFound, ValidationError
 from .permissions import Actor, Permission
 from .uow import reading, writing
 
@@ -100,10 +100,14 @@ def save_baseline(
         with writing(db, actor, Permission.SCREEN_ENROL, reason=reason) as session:
             participant = session.get(Participant, participant_id)
             if participant is None:
-                raise NotFound(f"No participant with id {participant_id}.")
+                raise NotFound(NO_PARTICIPANT, params={"id": participant_id})
             write_baseline(session, participant, baseline, today=today)
-    except ReasonRequired as exc:
-        raise ValidationError("reason", str(exc)) from exc
+    except ReasonRequired as exc:  # the audit hook's own words name a column: said plainly
+        raise ValidationError(
+            "reason",
+            QT_TRANSLATE_NOOP("Refusals", "Changing a recorded value needs a reason."),
+            params={},
+        ) from exc
 
 
 def get_baseline(db: Database, actor: Actor | None, participant_id: int) -> BaselineView | None:

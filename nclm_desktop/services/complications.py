@@ -16,11 +16,12 @@ from ..forms import QT_TRANSLATE_NOOP, Term
 from ..forms.crf.complication import DEATH as DEATH_FORM
 from ..models import ClinicalEvent, Complication, Participant
 from ..models.db import Database
-from . import date_order, schedule_sync
+from . import date_order, record_dates, schedule_sync
 from .date_order import not_before
 from .errors import ValidationError
 from .permissions import Actor, Permission
 from .record_dates import check_record_dates
+from .recorded_texts import GRADE_V_DETAIL
 from .surgery_inputs import (
     COMPLICATION_FORM,
     ComplicationInput,
@@ -38,10 +39,22 @@ def propose_grade(treatment: Treatment) -> str:
     """The Clavien-Dindo grade the treatment implies (clinical rule), or a ValidationError."""
     try:
         return clavien_dindo_from_treatment(**treatment.as_dict()).grade
-    except ValueError as exc:
-        name = "organ_dysfunction" if "organ_dysfunction" in str(exc) else "treatment"
-        text = str(exc)
-        raise ValidationError(name, text[:1].upper() + text[1:].rstrip(".") + ".") from exc
+    except ValueError as exc:  # the rule's own words name its arguments: said for a user
+        if "organ_dysfunction" in str(exc):
+            raise ValidationError(
+                "organ_dysfunction",
+                QT_TRANSLATE_NOOP(
+                    "Refusals",
+                    "Organ dysfunction must be single or multiple when the patient needed "
+                    "intensive care.",
+                ),
+                params={},
+            ) from exc
+        raise ValidationError(
+            "treatment",
+            QT_TRANSLATE_NOOP("Refusals", "The treatment cannot be graded: {problem}."),
+            params={"problem": str(exc).rstrip(".")},
+        ) from exc
 
 
 def validate_complication(
@@ -194,7 +207,7 @@ def _record_death(
                 kind="death",
                 event_date=death,
                 cause=cause[:200],
-                detail="Recorded as a Clavien-Dindo grade V complication.",
+                detail=GRADE_V_DETAIL,  # stored in English, shown translated (recorded_texts)
                 complication_id=comp.id,
             )
         )
@@ -217,8 +230,8 @@ def _record_death(
 
 def _check_complication_dates(s: Session, participant_id: int, comp: Complication) -> None:
     if comp.clavien_dindo == "V":
-        check_record_dates(s, participant_id, "death_date", "date of death")
-    check_record_dates(s, participant_id, "onset_date", "onset date")
+        check_record_dates(s, participant_id, "death_date", record_dates.DEATH_DATE)
+    check_record_dates(s, participant_id, "onset_date", record_dates.ONSET_DATE)
 
 
 def add_complication(

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import delete, select
 
+from ..forms import QT_TRANSLATE_NOOP
 from ..models import WizardDraft
 from ..models.base import utcnow
 from ..models.db import Database
@@ -34,11 +35,19 @@ class Draft:
 
 def _check(actor: Actor | None, kind: str, key: str) -> Actor:
     if actor is None:
-        raise PermissionDenied("Please sign in first.")
+        raise PermissionDenied(QT_TRANSLATE_NOOP("Refusals", "Please sign in first."), params={})
     if not kind or len(kind) > MAX_KIND:
-        raise ValidationError("kind", f"The draft kind must be 1 to {MAX_KIND} characters.")
+        raise ValidationError(
+            "kind",
+            QT_TRANSLATE_NOOP("Refusals", "The draft kind must be 1 to {n} characters."),
+            params={"n": MAX_KIND},
+        )
     if len(key) > MAX_KEY:
-        raise ValidationError("key", f"The draft key must be at most {MAX_KEY} characters.")
+        raise ValidationError(
+            "key",
+            QT_TRANSLATE_NOOP("Refusals", "The draft key must be at most {n} characters."),
+            params={"n": MAX_KEY},
+        )
     return actor
 
 

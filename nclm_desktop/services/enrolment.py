@@ -36,7 +36,7 @@ from . import baseline as baseline_service
 from . import date_order
 from .baseline import BaselineInput
 from .date_order import not_before
-from .errors import ServiceError, ValidationError
+from .errors import NO_PARTICIPANT, NotFound, ServiceError, ValidationError
 from .permissions import Actor, Permission
 from .schedule_sync import sync_schedule
 from .screening import (
@@ -267,7 +267,7 @@ def enrol(
     with writing(db, actor, Permission.SCREEN_ENROL) as session:
         participant = session.get(Participant, participant_id)
         if participant is None:
-            raise ServiceError(f"No participant with id {participant_id}.")
+            raise NotFound(NO_PARTICIPANT, params={"id": participant_id})
         if participant.status != "screening" or participant.study_id:
             raise ServiceError(
                 QT_TRANSLATE_NOOP(
@@ -336,9 +336,13 @@ def screen_and_enrol(
             )
             return Enrolment(outcome.participant_id, outcome.study_id, cohort_of, existing=True)
         if outcome.verdict != "eligible":
+            # The criteria's reasons are the eligibility rule's own (English) words.
             raise ValidationError(
-                "verdict", "Not eligible: " + "; ".join(outcome.reasons) + ". Nothing was saved."
+                "verdict",
+                QT_TRANSLATE_NOOP("Refusals", "Not eligible: {reasons}. Nothing was saved."),
+                params={"reasons": "; ".join(outcome.reasons)},
             )
+
         return _enrol_in_session(
             session,
             participant,

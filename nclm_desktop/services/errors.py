@@ -16,6 +16,10 @@ def named(study_id: str | None) -> str:
     return study_id or Term(QT_TRANSLATE_NOOP("Refusals", "This participant"), "Refusals")
 
 
+# The message for an id that names no participant (a stale list, a wrong command-line id).
+NO_PARTICIPANT = QT_TRANSLATE_NOOP("Refusals", "No participant with id {id}.")
+
+
 class PermissionDenied(ServiceError):
     pass
 
@@ -39,6 +43,7 @@ class DatabaseUnavailable(ServiceError):
 __all__ = [
     "AuthenticationFailed",
     "DatabaseUnavailable",
+    "NO_PARTICIPANT",
     "NotFound",
     "PermissionDenied",
     "RecordLocked",

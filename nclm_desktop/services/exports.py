@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from ..forms import QT_TRANSLATE_NOOP
 from ..models.db import Database
 from .audit_trail import record_export
 from .errors import ServiceError
@@ -22,8 +23,14 @@ class ExportFailed(ServiceError):
     pass
 
 
+IS_A_FOLDER = QT_TRANSLATE_NOOP("Refusals", "Cannot write {path}: it is a folder.")
+
+
 def _cannot(path: Path, exc: OSError) -> ExportFailed:
-    return ExportFailed(f"Cannot write {path}: {exc.strerror or exc}")
+    return ExportFailed(
+        QT_TRANSLATE_NOOP("Refusals", "Cannot write {path}: {problem}"),
+        params={"path": str(path), "problem": exc.strerror or str(exc)},
+    )
 
 
 def _stage(folder: Path, data: bytes) -> Path:
@@ -52,7 +59,7 @@ def write_export_files(
     targets = {folder / name: data for name, data in files.items()}
     for target in targets:
         if target.is_dir():
-            raise ExportFailed(f"Cannot write {target}: it is a folder.")
+            raise ExportFailed(IS_A_FOLDER, params={"path": str(target)})
     staged: dict[Path, Path] = {}
     try:
         for target, data in targets.items():
@@ -80,8 +87,12 @@ def audit_export(
         record_export(db, actor, what, destination, reason)
     except SQLAlchemyError as exc:
         raise ExportFailed(
-            "Nothing was exported: the export could not be recorded in the audit trail "
-            f"({_reason(exc)}). Try again."
+            QT_TRANSLATE_NOOP(
+                "Refusals",
+                "Nothing was exported: the export could not be recorded in the audit trail "
+                "({problem}). Try again.",
+            ),
+            params={"problem": _reason(exc)},
         ) from None
 
 
@@ -89,9 +100,15 @@ def write_export(db: Database, actor: Actor, what: str, target: Path, data: byte
     """Write one exported file (audited first; see the module docstring)."""
     target = Path(target)
     if target.is_dir():
-        raise ExportFailed(f"Cannot write {target}: it is a folder.")
+        raise ExportFailed(IS_A_FOLDER, params={"path": str(target)})
     if not target.parent.is_dir():
-        raise ExportFailed(f"Cannot write {target}: the folder {target.parent} does not exist.")
+        raise ExportFailed(
+            QT_TRANSLATE_NOOP(
+                "Refusals", "Cannot write {path}: the folder {folder} does not exist."
+            ),
+            params={"path": str(target), "folder": str(target.parent)},
+        )
+
     write_export_files(db, actor, what, target.parent, {target.name: data})
     return target
 

@@ -20,7 +20,7 @@ from ..forms.crf.operation_team import FORM as TEAM_FORM
 from ..forms.form import missing_message
 from ..models import Complication, Operation, OperationSurgeon, Participant, Reoperation, User
 from ..models.db import Database
-from . import date_order, schedule_sync
+from . import date_order, record_dates, schedule_sync
 from .date_order import not_before
 from .errors import ValidationError, named
 from .permissions import Actor, Permission
@@ -218,7 +218,7 @@ def record_operation(
         s.flush()
         _set_surgeons(s, op, data.surgeon_ids)
         _sync_index_date(s, p)
-        check_record_dates(s, p.id, "operation_date", "operation date")
+        check_record_dates(s, p.id, "operation_date", record_dates.OPERATION_DATE)
         return op.id
 
 
@@ -273,9 +273,9 @@ def update_operation(
         # Every record that depends on these dates (events, visits, complications,
         # reoperations, a death) must still fit, or the analysis of the study fails.
         if date_moved:
-            check_record_dates(s, p.id, "operation_date", "operation date")
+            check_record_dates(s, p.id, "operation_date", record_dates.OPERATION_DATE)
         else:
-            check_record_dates(s, p.id, "discharge_date", "discharge date")
+            check_record_dates(s, p.id, "discharge_date", record_dates.DISCHARGE_DATE)
 
 
 def get_operation(db: Database, actor: Actor | None, operation_id: int) -> OperationSummary:

@@ -21,10 +21,10 @@ from ..models import (
     User,
 )
 from ..models.db import Database
-from . import date_order
+from . import date_order, record_dates
 from .date_order import not_before
 from .enrolment import check_enrolment_dates
-from .errors import NotFound, ValidationError
+from .errors import NO_PARTICIPANT, NotFound, ValidationError
 from .permissions import Actor, Permission, require
 from .record_dates import check_record_dates
 from .schedule_sync import sync_schedule
@@ -114,7 +114,7 @@ SCREENING_VALUE_FIELDS = tuple(
 def _participant(session: Any, participant_id: int) -> Participant:
     participant = session.get(Participant, participant_id)
     if participant is None:
-        raise NotFound(f"No participant with id {participant_id}.")
+        raise NotFound(NO_PARTICIPANT, params={"id": participant_id})
     return participant
 
 
@@ -344,6 +344,6 @@ def update_enrolment_dates(
                 p.index_date = index_date
                 s.flush()
                 changes = sync_schedule(s, p)
-                check_record_dates(s, p.id, "index_date", "index date")
+                check_record_dates(s, p.id, "index_date", record_dates.INDEX_DATE)
                 return changes
         return {"added": 0, "moved": 0, "cancelled": 0}

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from ..forms import QT_TRANSLATE_NOOP
 from ..models import AuditEvent, Operation, Participant, ParticipantIdentity, Visit
 from ..models.db import Database
 from .errors import NotFound
@@ -121,5 +122,8 @@ def find_participant_id(db: Database, actor: Actor | None, study_id: str) -> int
     with reading(db, actor, Permission.VIEW_PARTICIPANTS) as s:
         pid = s.scalar(select(Participant.id).where(Participant.study_id == study_id.strip()))
         if pid is None:
-            raise NotFound(f"No participant with study ID {study_id.strip()!r}.")
+            raise NotFound(
+                QT_TRANSLATE_NOOP("Refusals", "No participant with study ID {study_id}."),
+                params={"study_id": repr(study_id.strip())},
+            )
         return pid

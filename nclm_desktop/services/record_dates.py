@@ -15,15 +15,60 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..forms import QT_TRANSLATE_NOOP, Term
+from ..forms.catalogue import form
+from ..forms.errors import Said, said
 from ..models import ClinicalEvent, Complication, Operation, Participant, Reoperation, Visit
 from .errors import ValidationError
+
+# The date a write entered, as check_record_dates' message names it (marked: translated).
+INDEX_DATE = QT_TRANSLATE_NOOP("Refusals", "index date")
+DEATH_DATE = QT_TRANSLATE_NOOP("Refusals", "date of death")
+ONSET_DATE = QT_TRANSLATE_NOOP("Refusals", "onset date")
+OPERATION_DATE = QT_TRANSLATE_NOOP("Refusals", "operation date")
+DISCHARGE_DATE = QT_TRANSLATE_NOOP("Refusals", "discharge date")
+VISIT_DATE = QT_TRANSLATE_NOOP("Refusals", "visit date")
+REOPERATION_DATE = QT_TRANSLATE_NOOP("Refusals", "reoperation date")
 
 
 def _d(value: dt.date) -> str:
     return value.isoformat()
 
 
-def record_date_conflict(s: Session, participant_id: int) -> str | None:
+# Event kinds as a sentence names them (the dictionary's labels are capitalised).
+_EVENT_NAMES = {
+    "intrahepatic_recurrence": QT_TRANSLATE_NOOP("Refusals", "intrahepatic recurrence"),
+    "extrahepatic_recurrence": QT_TRANSLATE_NOOP("Refusals", "extrahepatic recurrence"),
+    "local_regional_recurrence": QT_TRANSLATE_NOOP("Refusals", "local/regional recurrence"),
+    "death": QT_TRANSLATE_NOOP("Refusals", "death"),
+    "last_contact_alive": QT_TRANSLATE_NOOP("Refusals", "last contact alive"),
+    "withdrawal": QT_TRANSLATE_NOOP("Refusals", "withdrawal"),
+    "lost_to_follow_up": QT_TRANSLATE_NOOP("Refusals", "lost to follow-up"),
+}
+
+
+def _event(kind: str) -> Term:
+    return Term(_EVENT_NAMES.get(kind, kind.replace("_", " ")), "Refusals")
+
+
+def _category(category: str) -> Term:
+    return Term(form("complication")["category"].choice_label(category))
+
+
+# What the recorded death would precede (put into the last message below).
+_OPERATION_ON = QT_TRANSLATE_NOOP("Refusals", "operation on {date}")
+_DISCHARGE_ON = QT_TRANSLATE_NOOP("Refusals", "discharge on {date}")
+_REOPERATION_ON = QT_TRANSLATE_NOOP("Refusals", "reoperation on {date}")
+_COMPLICATION_ON = QT_TRANSLATE_NOOP("Refusals", "complication ({category}) with onset on {date}")
+_VISIT_ON = QT_TRANSLATE_NOOP("Refusals", "visit {code} done on {date}")
+_EVENT_ON = QT_TRANSLATE_NOOP("Refusals", "{event} recorded on {date}")
+
+
+def _dated(template: str, when: dt.date) -> Said:
+    return said(template, date=_d(when))
+
+
+def record_date_conflict(s: Session, participant_id: int) -> Said | None:
     """The first inconsistency between the participant's dated records, or None."""
     s.flush()
     p = s.get(Participant, participant_id)
@@ -59,59 +104,114 @@ def record_date_conflict(s: Session, participant_id: int) -> str | None:
 
     for op_id, onset, category in comps:
         if onset < op_dates[op_id]:
-            return (
-                f"the complication ({category.replace('_', ' ')}) with onset on {_d(onset)} "
-                f"would be before its operation ({_d(op_dates[op_id])})"
+            return said(
+                QT_TRANSLATE_NOOP(
+                    "Refusals",
+                    "the complication ({category}) with onset on {onset} would be before its "
+                    "operation ({operation})",
+                ),
+                category=_category(category),
+                onset=_d(onset),
+                operation=_d(op_dates[op_id]),
             )
     for op_id, when in reops:
         if when < op_dates[op_id]:
-            return f"the reoperation on {_d(when)} would be before its operation ({_d(op_dates[op_id])})"
+            return said(
+                QT_TRANSLATE_NOOP(
+                    "Refusals",
+                    "the reoperation on {date} would be before its operation ({operation})",
+                ),
+                date=_d(when),
+                operation=_d(op_dates[op_id]),
+            )
     enrolled = p.enrolment_date if p is not None else None
     for _, when, discharge in ops:
         if enrolled is not None and when < enrolled:
-            return f"the operation on {_d(when)} would be before the enrolment ({_d(enrolled)})"
+            return said(
+                QT_TRANSLATE_NOOP(
+                    "Refusals",
+                    "the operation on {date} would be before the enrolment ({enrolment})",
+                ),
+                date=_d(when),
+                enrolment=_d(enrolled),
+            )
         if discharge is not None and discharge < when:
-            return f"the discharge ({_d(discharge)}) would be before the operation ({_d(when)})"
+            return said(
+                QT_TRANSLATE_NOOP(
+                    "Refusals", "the discharge ({discharge}) would be before the operation ({date})"
+                ),
+                discharge=_d(discharge),
+                date=_d(when),
+            )
 
     index = p.index_date if p is not None else None
     if index is not None:
         for kind, when in events:
             if when < index:
-                return (
-                    f"the {kind.replace('_', ' ')} recorded on {_d(when)} would be before "
-                    f"the index date ({_d(index)})"
+                return said(
+                    QT_TRANSLATE_NOOP(
+                        "Refusals",
+                        "the {event} recorded on {date} would be before the index date ({index})",
+                    ),
+                    event=_event(kind),
+                    date=_d(when),
+                    index=_d(index),
                 )
         for code, when in visits:
             if when < index:
-                return f"visit {code}, done on {_d(when)}, would be before the index date ({_d(index)})"
+                return said(
+                    QT_TRANSLATE_NOOP(
+                        "Refusals",
+                        "visit {code}, done on {date}, would be before the index date ({index})",
+                    ),
+                    code=code,
+                    date=_d(when),
+                    index=_d(index),
+                )
 
     deaths = [when for kind, when in events if kind == "death"]
     if deaths:
         death = min(deaths)
-        later: list[tuple[str, dt.date]] = [
-            *((f"operation on {_d(when)}", when) for _, when, _ in ops),
-            *((f"discharge on {_d(d)}", d) for _, _, d in ops if d is not None),
+        later: list[tuple[Said, dt.date]] = [
+            *((_dated(_OPERATION_ON, when), when) for _, when, _ in ops),
+            *((_dated(_DISCHARGE_ON, d), d) for _, _, d in ops if d is not None),
+            *((said(_COMPLICATION_ON, category=_category(c), date=_d(o)), o) for _, o, c in comps),
+            *((_dated(_REOPERATION_ON, when), when) for _, when in reops),
+            *((said(_VISIT_ON, code=code, date=_d(when)), when) for code, when in visits),
             *(
-                (f"complication ({c.replace('_', ' ')}) with onset on {_d(o)}", o)
-                for _, o, c in comps
-            ),
-            *((f"reoperation on {_d(when)}", when) for _, when in reops),
-            *((f"visit {code} done on {_d(when)}", when) for code, when in visits),
-            *(
-                (f"{kind.replace('_', ' ')} recorded on {_d(when)}", when)
+                (said(_EVENT_ON, event=_event(kind), date=_d(when)), when)
                 for kind, when in events
                 if kind != "death"
             ),
         ]
         for what, when in later:
             if when > death:
-                return f"the recorded death ({_d(death)}) would be before the {what}"
+                return said(
+                    QT_TRANSLATE_NOOP(
+                        "Refusals", "the recorded death ({death}) would be before the {what}"
+                    ),
+                    death=_d(death),
+                    what=what,
+                )
     return None
 
 
 def check_record_dates(s: Session, participant_id: int, field: str, label: str) -> None:
-    """Refuse the pending write (``field`` names the date entered) if the record no longer
-    fits together."""
+    """Refuse the pending write (``field`` names the date entered, ``label`` is one of the
+    marked names above or a ``said`` phrase) if the record no longer fits together."""
     conflict = record_date_conflict(s, participant_id)
     if conflict:
-        raise ValidationError(field, f"This {label} cannot be stored: {conflict}.")
+        raise ValidationError(
+            field,
+            QT_TRANSLATE_NOOP("Refusals", "This {label} cannot be stored: {conflict}."),
+            params={
+                "label": label if isinstance(label, Said) else Term(label, "Refusals"),
+                "conflict": conflict,
+            },
+        )
+
+
+def event_date_label(kind: str) -> Said:
+    """The date of a clinical event as check_record_dates names it ("death date")."""
+
+    return said(QT_TRANSLATE_NOOP("Refusals", "{event} date"), event=_event(kind))

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..models import Reoperation
 from ..models.db import Database
-from . import date_order
+from . import date_order, record_dates
 from .date_order import not_before
 from .permissions import Actor, Permission
 from .record_dates import check_record_dates
@@ -45,7 +45,7 @@ def add_reoperation(
         row = Reoperation(operation_id=op.id, **values)
         s.add(row)
         s.flush()
-        check_record_dates(s, p.id, "reoperation_date", "reoperation date")
+        check_record_dates(s, p.id, "reoperation_date", record_dates.REOPERATION_DATE)
         return row.id
 
 
@@ -65,4 +65,4 @@ def update_reoperation(
         values = validate_reoperation(data, operation_date=op.operation_date, today=today_or(today))
         for name, value in values.items():
             setattr(row, name, value)
-        check_record_dates(s, p.id, "reoperation_date", "reoperation date")
+        check_record_dates(s, p.id, "reoperation_date", record_dates.REOPERATION_DATE)

@@ -29,6 +29,8 @@ from pathlib import Path
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import URL
 
+from ..forms import QT_TRANSLATE_NOOP
+from ..forms.errors import Said, said
 from ..models import db_files
 from ..models.db import Database, DatabaseError, backup_sqlite, check_known_revisions
 from . import audit_anchor
@@ -36,11 +38,21 @@ from .audit_trail import verify_chain
 from .errors import ServiceError
 from .permissions import Actor, Permission, require
 
-NOTHING_CHANGED = "The current database was not changed."
+NOTHING_CHANGED = QT_TRANSLATE_NOOP("Refusals", "The current database was not changed.")
 
 
 class RestoreError(ServiceError):
     pass
+
+
+class RestoringNow(ServiceError, DatabaseError):
+    """A connection asked for during a restore (a DatabaseError, as the engine's callers
+    expect), with a marked message."""
+
+
+def _unchanged() -> Said:
+
+    return said(NOTHING_CHANGED)
 
 
 @dataclass(frozen=True)
@@ -81,7 +93,10 @@ def _no_new_connections(own: Database | None) -> Iterator[None]:
         return
 
     def refuse(*_args: object) -> None:
-        raise DatabaseError("The database is being restored; try again in a moment.")
+        raise RestoringNow(
+            QT_TRANSLATE_NOOP("Refusals", "The database is being restored; try again in a moment."),
+            params={},
+        )
 
     own.dispose()
     event.listen(own.engine, "do_connect", refuse)
@@ -99,9 +114,13 @@ def _restore_unused(
     except db_files.InUseError:
         _reopen(own, target)
         raise RestoreError(
-            f"{target} is open in NCLM Desktop (on this or another workstation session) or "
-            f"in a running nclm-desktop command. Close it everywhere, then restore. "
-            f"{NOTHING_CHANGED}"
+            QT_TRANSLATE_NOOP(
+                "Refusals",
+                "{target} is open in NCLM Desktop (on this or another workstation session) or "
+                "in a running nclm-desktop command. Close it everywhere, then restore. "
+                "{unchanged}",
+            ),
+            params={"target": str(target), "unchanged": _unchanged()},
         ) from None
     try:
         return _restore_locked(backup, target, now or dt.datetime.now())
@@ -119,11 +138,20 @@ def _check_backup_file(backup: Path, target: Path) -> None:
     try:
         db_files.check_regular_file(backup)
     except db_files.FileCheckError as exc:
-        raise RestoreError(f"{exc} {NOTHING_CHANGED}") from None
+        raise RestoreError(
+            QT_TRANSLATE_NOOP("Refusals", "{problem} {unchanged}"),
+            params={"problem": str(exc), "unchanged": _unchanged()},
+        ) from None
     if not backup.exists():
-        raise RestoreError(f"The backup {backup} does not exist. {NOTHING_CHANGED}")
+        raise RestoreError(
+            QT_TRANSLATE_NOOP("Refusals", "The backup {backup} does not exist. {unchanged}"),
+            params={"backup": str(backup), "unchanged": _unchanged()},
+        )
     if target.exists() and os.path.samefile(backup, target):
-        raise RestoreError("The backup and the database are the same file.")
+        raise RestoreError(
+            QT_TRANSLATE_NOOP("Refusals", "The backup and the database are the same file."),
+            params={},
+        )
 
 
 def _restore_locked(backup: Path, target: Path, now: dt.datetime) -> RestoreResult:
@@ -135,7 +163,11 @@ def _restore_locked(backup: Path, target: Path, now: dt.datetime) -> RestoreResu
             backup_sqlite(backup, staging)  # backup API + integrity_check + fsync
         except (DatabaseError, sqlite3.DatabaseError) as exc:
             raise RestoreError(
-                f"The backup {backup} is damaged or not a database ({exc}). {NOTHING_CHANGED}"
+                QT_TRANSLATE_NOOP(
+                    "Refusals",
+                    "The backup {backup} is damaged or not a database ({problem}). {unchanged}",
+                ),
+                params={"backup": str(backup), "problem": str(exc), "unchanged": _unchanged()},
             ) from None
         head = _check_copy(staging, backup)
         aside = _move_aside(target, stamp)
@@ -148,10 +180,23 @@ def _restore_locked(backup: Path, target: Path, now: dt.datetime) -> RestoreResu
     db_files.make_private(target)
     found = _check_result(target)
     if found != head:
-        where = f" The previous database is kept in {aside}." if aside else ""
+        mismatch = {"found": found.events, "expected": head.events}
+        if aside:
+            raise RestoreError(
+                QT_TRANSLATE_NOOP(
+                    "Refusals",
+                    "The restored file does not match the backup ({found} audit events, "
+                    "expected {expected}). The previous database is kept in {aside}.",
+                ),
+                params=mismatch | {"aside": str(aside)},
+            )
         raise RestoreError(
-            f"The restored file does not match the backup ({found.events} audit events, "
-            f"expected {head.events}).{where}"
+            QT_TRANSLATE_NOOP(
+                "Refusals",
+                "The restored file does not match the backup ({found} audit events, "
+                "expected {expected}).",
+            ),
+            params=mismatch,
         )
     # An older copy put back on purpose would otherwise look like a rollback to verify.
     audit_anchor.restart_after_restore_file(target, f"restored from {backup}")
@@ -164,7 +209,10 @@ def _check_copy(copy: Path, backup: Path) -> ChainHead:
         check_known_revisions(copy)
     except DatabaseError as exc:
         raise RestoreError(
-            f"The backup {backup} cannot be restored: {exc} {NOTHING_CHANGED}"
+            QT_TRANSLATE_NOOP(
+                "Refusals", "The backup {backup} cannot be restored: {problem} {unchanged}"
+            ),
+            params={"backup": str(backup), "problem": str(exc), "unchanged": _unchanged()},
         ) from None
     engine = create_engine(
         "sqlite://", creator=lambda: sqlite3.connect(f"file:{copy.as_posix()}?mode=ro", uri=True)
@@ -175,8 +223,12 @@ def _check_copy(copy: Path, backup: Path) -> ChainHead:
         engine.dispose()
     if not report.ok:
         raise RestoreError(
-            f"The audit trail of the backup {backup} is broken ({report.problem}); "
-            f"choose another backup. {NOTHING_CHANGED}"
+            QT_TRANSLATE_NOOP(
+                "Refusals",
+                "The audit trail of the backup {backup} is broken ({problem}); choose another "
+                "backup. {unchanged}",
+            ),
+            params={"backup": str(backup), "problem": report.problem, "unchanged": _unchanged()},
         )
     return _chain_head(copy)
 
@@ -210,7 +262,12 @@ def _check_result(target: Path) -> ChainHead:
     finally:
         con.close()
     if ok != "ok":
-        raise RestoreError(f"The restored database failed its integrity check: {ok}.")
+        raise RestoreError(
+            QT_TRANSLATE_NOOP(
+                "Refusals", "The restored database failed its integrity check: {ok}."
+            ),
+            params={"ok": ok},
+        )
     return _chain_head(target)
 
 
@@ -219,5 +276,10 @@ def restore_open_database(db: Database, actor: Actor | None, backup: Path) -> Re
     application has open (its handle is closed for the restore, see ``own``)."""
     require(actor, Permission.MANAGE_USERS)
     if db.path is None:
-        raise RestoreError("Restore a PostgreSQL database with the server's own tools.")
+        raise RestoreError(
+            QT_TRANSLATE_NOOP(
+                "Refusals", "Restore a PostgreSQL database with the server's own tools."
+            ),
+            params={},
+        )
     return restore_database(backup, db.path, own=db)

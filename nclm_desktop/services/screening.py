@@ -34,7 +34,7 @@ from ..clinical import (
     evaluate_eligibility,
     to_canonical,
 )
-from ..forms import Field
+from ..forms import QT_TRANSLATE_NOOP, Field
 from ..forms.catalogue import form
 from ..forms.form import missing_message
 from ..models import Participant, ParticipantIdentity, Screening
@@ -327,8 +327,13 @@ def _screen_in_session(
     if result.verdict == "incomplete":
         missing = next(c for c in result.criteria if c.status == "missing")
         raise ValidationError(
-            "verdict", f"The screening is incomplete. {missing.reason}. Nothing was saved."
+            "verdict",
+            QT_TRANSLATE_NOOP(
+                "Refusals", "The screening is incomplete. {reason}. Nothing was saved."
+            ),
+            params={"reason": missing.reason},
         )
+
     participant, row = _insert_screening(session, actor, identity, screening, result)
     if baseline is not None:
         baseline_service.write_baseline(

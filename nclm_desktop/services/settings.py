@@ -72,7 +72,11 @@ def set_contact_numbers(db: Database, actor: Actor | None, numbers: dict[str, st
     known = {key for key, _en, _zh in CONTACT_SETTINGS}
     for key, value in numbers.items():
         if key not in known:
-            raise ValidationError(key, f"Unknown contact setting {key!r}.")
+            raise ValidationError(
+                key,
+                QT_TRANSLATE_NOOP("Refusals", "Unknown contact setting {key}."),
+                params={"key": repr(key)},
+            )
         if value.strip() and not _PHONE.match(value.strip()):
             raise ValidationError(
                 key,
@@ -109,7 +113,12 @@ def user_language(db: Database, user_id: int) -> str | None:
 def set_user_language(db: Database, actor: Actor, user_id: int, lang: str) -> None:
     """Anyone signed in chooses their own language; an administrator may set anyone's."""
     if lang not in LANGUAGES:
-        raise ValidationError("language", f"Unknown language {lang!r} (one of: en, zh_CN).")
+        raise ValidationError(
+            "language",
+            QT_TRANSLATE_NOOP("Refusals", "Unknown language {lang} (one of: en, zh_CN)."),
+            params={"lang": repr(lang)},
+        )
+
     own = actor is not None and actor.user_id == user_id
     with writing(db, actor, None if own else Permission.MANAGE_USERS) as s:
         row = s.get(Setting, _language_key(user_id))

@@ -31,10 +31,19 @@ def edit_reason(reason: str | None) -> str:
     return text
 
 
+# What get_row looks for, as its message names it (marked: shown translated).
+_NO_ROW = {
+    "participant": QT_TRANSLATE_NOOP("Refusals", "No participant with id {id}."),
+    "operation": QT_TRANSLATE_NOOP("Refusals", "No operation with id {id}."),
+    "complication": QT_TRANSLATE_NOOP("Refusals", "No complication with id {id}."),
+    "reoperation": QT_TRANSLATE_NOOP("Refusals", "No reoperation with id {id}."),
+}
+
+
 def get_row(s: Session, model: type[T], row_id: int, what: str) -> T:
     row = s.get(model, row_id)
     if row is None:
-        raise NotFound(f"No {what} with id {row_id}.")
+        raise NotFound(_NO_ROW[what], params={"id": row_id})
     return row
 
 

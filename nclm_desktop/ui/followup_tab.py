@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..clinical import SurvivalTime
+from ..forms.errors import shown
 from ..models.db import Database
 from ..reports.ics import participant_ics
 from ..services import followup as fu
@@ -159,7 +160,7 @@ class FollowupTab(QWidget):
                     "days": e.days,
                     "what": _what(e),
                     "state": e.state,
-                    "detail": e.detail,
+                    "detail": shown(e.detail),  # marked parts: in the user's language
                     "visit_id": e.visit_id,
                     "kind": e.kind,
                 }

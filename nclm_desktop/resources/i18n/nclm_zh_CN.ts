@@ -4867,6 +4867,14 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
         <source>{name} ({value}) must be on or before {other} ({at})</source>
         <translation>{name}（{value}）不得晚于{other}（{at}）</translation>
     </message>
+    <message>
+        <source>Recorded as a Clavien-Dindo grade V complication.</source>
+        <translation>作为 Clavien-Dindo V 级并发症记录。</translation>
+    </message>
+    <message>
+        <source>Done on {date}, outside the window.</source>
+        <translation>于 {date} 完成，超出时间窗。</translation>
+    </message>
 </context>
 <context>
     <name>ExportPage</name>
@@ -5409,6 +5417,18 @@ This screen is not available in this version yet.</source>
         <translation>同时性肝转移没有间隔时间。</translation>
     </message>
     <message>
+        <source>Changing a recorded value needs a reason.</source>
+        <translation>修改已记录的数值需要填写原因。</translation>
+    </message>
+    <message>
+        <source>Organ dysfunction must be single or multiple when the patient needed intensive care.</source>
+        <translation>患者需要重症监护时，器官功能障碍须为单器官或多器官。</translation>
+    </message>
+    <message>
+        <source>The treatment cannot be graded: {problem}.</source>
+        <translation>无法根据该治疗分级：{problem}。</translation>
+    </message>
+    <message>
         <source>The treatment suggests grade {proposed}; please give a reason for choosing grade {grade}.</source>
         <translation>根据处理措施应为 {proposed} 级；选择 {grade} 级请填写理由。</translation>
     </message>
@@ -5501,6 +5521,10 @@ This screen is not available in this version yet.</source>
         <translation>只有筛选合格的受试者才能入组。</translation>
     </message>
     <message>
+        <source>Not eligible: {reasons}. Nothing was saved.</source>
+        <translation>不符合入组条件：{reasons}。未保存任何内容。</translation>
+    </message>
+    <message>
         <source>{what}: {value} is before the {anchor} ({date}).</source>
         <translation>{what}：{value} 早于{anchor}（{date}）。</translation>
     </message>
@@ -5531,6 +5555,10 @@ This screen is not available in this version yet.</source>
     <message>
         <source>index date</source>
         <translation>基线日期</translation>
+    </message>
+    <message>
+        <source>No visit with id {id}.</source>
+        <translation>不存在 ID 为 {id} 的随访。</translation>
     </message>
     <message>
         <source>The end date ({end}) is before the start ({start}).</source>
@@ -5579,6 +5607,18 @@ This screen is not available in this version yet.</source>
     <message>
         <source>Follow-up of {study_id} ended on {date}; the visit date is after it.</source>
         <translation>{study_id} 的随访已于 {date} 结束；随访日期晚于该日期。</translation>
+    </message>
+    <message>
+        <source>{date} is outside the window of {code} ({start} to {end}).</source>
+        <translation>{date} 超出 {code} 的时间窗（{start} 至 {end}）。</translation>
+    </message>
+    <message>
+        <source>{date} is outside the window of {code} ({start} to {end}): recorded as a protocol deviation.</source>
+        <translation>{date} 超出 {code} 的时间窗（{start} 至 {end}）：已记录为方案偏离。</translation>
+    </message>
+    <message>
+        <source>Not done: {assessments}.</source>
+        <translation>未完成：{assessments}。</translation>
     </message>
     <message>
         <source>Pringle time is recorded, so the manoeuvre count cannot be 0 or empty.</source>
@@ -5683,6 +5723,14 @@ This screen is not available in this version yet.</source>
     <message>
         <source>Please sign in first.</source>
         <translation>请先登录。</translation>
+    </message>
+    <message>
+        <source>The draft kind must be 1 to {n} characters.</source>
+        <translation>草稿类型须为 1 至 {n} 个字符。</translation>
+    </message>
+    <message>
+        <source>The draft key must be at most {n} characters.</source>
+        <translation>草稿键最多 {n} 个字符。</translation>
     </message>
     <message>
         <source>The role {role} may not {action}.</source>
@@ -5837,8 +5885,20 @@ This screen is not available in this version yet.</source>
         <translation>该受试者</translation>
     </message>
     <message>
+        <source>No participant with id {id}.</source>
+        <translation>不存在 ID 为 {id} 的受试者。</translation>
+    </message>
+    <message>
         <source>Unknown user name or wrong password. After 5 failed attempts in a row an account is locked for 15 minutes; an administrator can unlock it.</source>
         <translation>用户名不存在或密码错误。连续失败 5 次后账户将被锁定 15 分钟；管理员可解除锁定。</translation>
+    </message>
+    <message>
+        <source>No user with id {id}.</source>
+        <translation>不存在 ID 为 {id} 的用户。</translation>
+    </message>
+    <message>
+        <source>The user name {problem}.</source>
+        <translation>用户名{problem}。</translation>
     </message>
     <message>
         <source>The user name must be 1 to 64 characters.</source>
@@ -5879,6 +5939,10 @@ This screen is not available in this version yet.</source>
     <message>
         <source>You cannot deactivate your own account.</source>
         <translation>不能停用自己的账户。</translation>
+    </message>
+    <message>
+        <source>No user named {name}.</source>
+        <translation>不存在名为 {name} 的用户。</translation>
     </message>
     <message>
         <source>The user name or password is wrong; nothing was signed.</source>
@@ -5961,6 +6025,14 @@ This screen is not available in this version yet.</source>
         <translation>提出数据质疑</translation>
     </message>
     <message>
+        <source>The {form} form has no field {field}.</source>
+        <translation>表单 {form} 中没有字段 {field}。</translation>
+    </message>
+    <message>
+        <source>There is no data query {id}.</source>
+        <translation>不存在数据质疑 {id}。</translation>
+    </message>
+    <message>
         <source>answer data queries</source>
         <translation>回复数据质疑</translation>
     </message>
@@ -5993,6 +6065,10 @@ This screen is not available in this version yet.</source>
         <translation>质疑 {id} 已处于开放状态。</translation>
     </message>
     <message>
+        <source>A query state is one of {states}.</source>
+        <translation>质疑状态须为以下之一：{states}。</translation>
+    </message>
+    <message>
         <source>mark source data verified</source>
         <translation>标记源数据已核查</translation>
     </message>
@@ -6001,12 +6077,32 @@ This screen is not available in this version yet.</source>
         <translation>空闲锁定时间须为 1 至 60 分钟。</translation>
     </message>
     <message>
+        <source>Unknown contact setting {key}.</source>
+        <translation>未知的联系方式设置 {key}。</translation>
+    </message>
+    <message>
         <source>A telephone number may hold digits, spaces, +, - and brackets (3 to 40 characters).</source>
         <translation>电话号码只能包含数字、空格、+、- 和括号（3 至 40 个字符）。</translation>
     </message>
     <message>
+        <source>Unknown language {lang} (one of: en, zh_CN).</source>
+        <translation>未知语言 {lang}（可选：en、zh_CN）。</translation>
+    </message>
+    <message>
         <source>Changing recorded surgical data needs a reason.</source>
         <translation>修改已记录的手术数据需要填写理由。</translation>
+    </message>
+    <message>
+        <source>No operation with id {id}.</source>
+        <translation>不存在 ID 为 {id} 的手术。</translation>
+    </message>
+    <message>
+        <source>No complication with id {id}.</source>
+        <translation>不存在 ID 为 {id} 的并发症。</translation>
+    </message>
+    <message>
+        <source>No reoperation with id {id}.</source>
+        <translation>不存在 ID 为 {id} 的再次手术。</translation>
     </message>
     <message>
         <source>No participant {key} in the participant table of the import or the database.</source>
@@ -6029,6 +6125,10 @@ This screen is not available in this version yet.</source>
         <translation>该受试者没有可更正的身份信息记录。</translation>
     </message>
     <message>
+        <source>Only a death (grade V) is recorded with a complication.</source>
+        <translation>与并发症一同记录的事件只能是死亡（V 级）。</translation>
+    </message>
+    <message>
         <source>Visit {code} is not in this participant&apos;s follow-up schedule.</source>
         <translation>随访 {code} 不在该受试者的随访计划中。</translation>
     </message>
@@ -6049,6 +6149,10 @@ This screen is not available in this version yet.</source>
         <translation>研究编号 {study_id} 也出现在第 {row} 行。</translation>
     </message>
     <message>
+        <source>A treatment line is added at enrolment, not by an import.</source>
+        <translation>治疗线在入组时添加，不能通过导入添加。</translation>
+    </message>
+    <message>
         <source>No row for this participant in participant ({table} cannot stand alone).</source>
         <translation>participant 表中没有该受试者的行（{table} 不能单独导入）。</translation>
     </message>
@@ -6065,12 +6169,24 @@ This screen is not available in this version yet.</source>
         <translation>已入组受试者需要入组日期。</translation>
     </message>
     <message>
+        <source>Treatment lines are entered at enrolment; this participant has no cohort.</source>
+        <translation>治疗线在入组时录入；该受试者尚无队列。</translation>
+    </message>
+    <message>
         <source>This hospital record number is already given to another row of the import.</source>
         <translation>该病案号已被导入文件中的另一行使用。</translation>
     </message>
     <message>
         <source>Enrolled now, this participant is given the study ID {given}, not {file_id} (and the later ones of the cohort shift too): study IDs are assigned in order of enrolment, so import into a study whose numbering this file continues, in the order of the file.</source>
         <translation>现在入组时，该受试者将获得研究编号 {given}，而不是 {file_id}（该队列之后的编号也会顺延）：研究编号按入组顺序分配，请按文件顺序导入到编号与本文件衔接的研究中。</translation>
+    </message>
+    <message>
+        <source>Updating existing records needs a reason (--reason TEXT).</source>
+        <translation>更新已有记录需要填写原因（--reason 文本）。</translation>
+    </message>
+    <message>
+        <source>A reason is asked only when updating existing records (--update).</source>
+        <translation>仅在更新已有记录时（--update）才需要填写原因。</translation>
     </message>
     <message>
         <source>Unknown table {table}: the import reads {known}.</source>
@@ -6081,8 +6197,20 @@ This screen is not available in this version yet.</source>
         <translation>表 {table} 也出现在 {first} 中。</translation>
     </message>
     <message>
+        <source>The import was cancelled; nothing was written.</source>
+        <translation>导入已取消；未写入任何内容。</translation>
+    </message>
+    <message>
         <source>Complication {id} is not among those imported.</source>
         <translation>并发症 {id} 不在导入的记录中。</translation>
+    </message>
+    <message>
+        <source>A surgeon row needs its operation_id.</source>
+        <translation>术者行须填写 operation_id。</translation>
+    </message>
+    <message>
+        <source>{raw} is not a user number.</source>
+        <translation>{raw} 不是用户编号。</translation>
     </message>
     <message>
         <source>Operation {id} is not among the operations imported (operation table).</source>
@@ -6095,6 +6223,406 @@ This screen is not available in this version yet.</source>
     <message>
         <source>Unknown column {name} for {table}.</source>
         <translation>{table} 中的未知列 {name}。</translation>
+    </message>
+    <message>
+        <source>The table needs a study_id or screening_id column.</source>
+        <translation>该表须有 study_id 或 screening_id 列。</translation>
+    </message>
+    <message>
+        <source>{name} must be a record number (a whole number), got {raw}.</source>
+        <translation>{name} 须为记录编号（正整数），实际为 {raw}。</translation>
+    </message>
+    <message>
+        <source>An in-memory database has no audit trail to verify.</source>
+        <translation>内存数据库没有可供核验的稽查轨迹。</translation>
+    </message>
+    <message>
+        <source>There is no database at {path}.</source>
+        <translation>{path} 处没有数据库。</translation>
+    </message>
+    <message>
+        <source>{path} is not a database file.</source>
+        <translation>{path} 不是数据库文件。</translation>
+    </message>
+    <message>
+        <source>{path} is empty (0 bytes): it is not a database.</source>
+        <translation>{path} 为空（0 字节）：不是数据库。</translation>
+    </message>
+    <message>
+        <source>event {id} does not follow the previous event (an event before it was deleted or changed)</source>
+        <translation>事件 {id} 与前一事件不衔接（其之前的某个事件被删除或修改）</translation>
+    </message>
+    <message>
+        <source>event {id} was altered after it was written</source>
+        <translation>事件 {id} 在写入后被篡改</translation>
+    </message>
+    <message>
+        <source>event {n} has hash {found}, but {source} anchored {hash} there: the trail was rewritten or replaced by another copy</source>
+        <translation>事件 {n} 的哈希为 {found}，但 {source} 在此处锚定的是 {hash}：稽查轨迹被改写或被另一副本替换</translation>
+    </message>
+    <message>
+        <source>the trail has {n} events, but {source} anchored {anchored}: events were deleted or an older copy was put back</source>
+        <translation>稽查轨迹有 {n} 个事件，但 {source} 锚定了 {anchored} 个：有事件被删除，或放回了较旧的副本</translation>
+    </message>
+    <message>
+        <source>The database {target} is damaged and cannot be verified ({detail}); restore it from a backup with `nclm-desktop restore BACKUP --db {path}`.</source>
+        <translation>数据库 {target} 已损坏，无法核验（{detail}）；请用 `nclm-desktop restore BACKUP --db {path}` 从备份恢复。</translation>
+    </message>
+    <message>
+        <source>{target} has no audit trail (not an NCLM Desktop database).</source>
+        <translation>{target} 没有稽查轨迹（不是 NCLM Desktop 数据库）。</translation>
+    </message>
+    <message>
+        <source>Back up a PostgreSQL database with the server&apos;s own tools (pg_dump).</source>
+        <translation>PostgreSQL 数据库请使用服务器自带的工具（pg_dump）备份。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: it is a folder.</source>
+        <translation>无法写入 {path}：这是一个文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {problem}</source>
+        <translation>无法写入 {path}：{problem}</translation>
+    </message>
+    <message>
+        <source>Nothing was exported: the export could not be recorded in the audit trail ({problem}). Try again.</source>
+        <translation>未导出任何内容：导出无法记入稽查轨迹（{problem}）。请重试。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: the folder {folder} does not exist.</source>
+        <translation>无法写入 {path}：文件夹 {folder} 不存在。</translation>
+    </message>
+    <message>
+        <source>{first}; {rest}</source>
+        <translation>{first}；{rest}</translation>
+    </message>
+    <message>
+        <source>site: {site}</source>
+        <translation>部位：{site}</translation>
+    </message>
+    <message>
+        <source>cause: {cause}</source>
+        <translation>原因：{cause}</translation>
+    </message>
+    <message>
+        <source>confirmed by {how}</source>
+        <translation>确认方式：{how}</translation>
+    </message>
+    <message>
+        <source>ECOG {ecog}</source>
+        <translation>ECOG 评分 {ecog}</translation>
+    </message>
+    <message>
+        <source>EBV DNA {n} copies/mL</source>
+        <translation>EBV DNA {n} 拷贝/mL</translation>
+    </message>
+    <message>
+        <source>liver imaging: {result}</source>
+        <translation>肝脏影像：{result}</translation>
+    </message>
+    <message>
+        <source>outside window</source>
+        <translation>超出时间窗</translation>
+    </message>
+    <message>
+        <source>window {start} to {end}; rescheduled outside window</source>
+        <translation>时间窗 {start} 至 {end}；已改期至时间窗外</translation>
+    </message>
+    <message>
+        <source>window {start} to {end}</source>
+        <translation>时间窗 {start} 至 {end}</translation>
+    </message>
+    <message>
+        <source>Unknown worklist {kind}; use one of {kinds}.</source>
+        <translation>未知的工作清单 {kind}；请使用以下之一：{kinds}。</translation>
+    </message>
+    <message>
+        <source>There is no participant {id}.</source>
+        <translation>不存在受试者 {id}。</translation>
+    </message>
+    <message>
+        <source>There is no form named {name}.</source>
+        <translation>没有名为 {name} 的表单。</translation>
+    </message>
+    <message>
+        <source>The form {name} has no table.</source>
+        <translation>表单 {name} 没有对应的数据表。</translation>
+    </message>
+    <message>
+        <source>{value} is not a record number.</source>
+        <translation>{value} 不是记录编号。</translation>
+    </message>
+    <message>
+        <source>There is no {form} record {key} in a participant&apos;s casebook.</source>
+        <translation>受试者病例报告册中没有 {form} 记录 {key}。</translation>
+    </message>
+    <message>
+        <source>A status filter is one of {filters}.</source>
+        <translation>状态筛选须为以下之一：{filters}。</translation>
+    </message>
+    <message>
+        <source>No participant with study ID {study_id}.</source>
+        <translation>不存在研究编号为 {study_id} 的受试者。</translation>
+    </message>
+    <message>
+        <source>date of death</source>
+        <translation>死亡日期</translation>
+    </message>
+    <message>
+        <source>discharge date</source>
+        <translation>出院日期</translation>
+    </message>
+    <message>
+        <source>visit date</source>
+        <translation>随访日期</translation>
+    </message>
+    <message>
+        <source>reoperation date</source>
+        <translation>再次手术日期</translation>
+    </message>
+    <message>
+        <source>intrahepatic recurrence</source>
+        <translation>肝内复发</translation>
+    </message>
+    <message>
+        <source>extrahepatic recurrence</source>
+        <translation>肝外复发</translation>
+    </message>
+    <message>
+        <source>local/regional recurrence</source>
+        <translation>局部/区域复发</translation>
+    </message>
+    <message>
+        <source>death</source>
+        <translation>死亡</translation>
+    </message>
+    <message>
+        <source>last contact alive</source>
+        <translation>末次确认存活</translation>
+    </message>
+    <message>
+        <source>withdrawal</source>
+        <translation>退出研究</translation>
+    </message>
+    <message>
+        <source>lost to follow-up</source>
+        <translation>失访</translation>
+    </message>
+    <message>
+        <source>operation on {date}</source>
+        <translation>{date} 的手术</translation>
+    </message>
+    <message>
+        <source>discharge on {date}</source>
+        <translation>{date} 的出院</translation>
+    </message>
+    <message>
+        <source>reoperation on {date}</source>
+        <translation>{date} 的再次手术</translation>
+    </message>
+    <message>
+        <source>complication ({category}) with onset on {date}</source>
+        <translation>{date} 发生的并发症（{category}）</translation>
+    </message>
+    <message>
+        <source>visit {code} done on {date}</source>
+        <translation>{date} 完成的随访 {code}</translation>
+    </message>
+    <message>
+        <source>{event} recorded on {date}</source>
+        <translation>{date} 记录的{event}</translation>
+    </message>
+    <message>
+        <source>the complication ({category}) with onset on {onset} would be before its operation ({operation})</source>
+        <translation>{onset} 发生的并发症（{category}）将早于其手术（{operation}）</translation>
+    </message>
+    <message>
+        <source>the reoperation on {date} would be before its operation ({operation})</source>
+        <translation>{date} 的再次手术将早于其手术（{operation}）</translation>
+    </message>
+    <message>
+        <source>the operation on {date} would be before the enrolment ({enrolment})</source>
+        <translation>{date} 的手术将早于入组（{enrolment}）</translation>
+    </message>
+    <message>
+        <source>the discharge ({discharge}) would be before the operation ({date})</source>
+        <translation>出院（{discharge}）将早于手术（{date}）</translation>
+    </message>
+    <message>
+        <source>the {event} recorded on {date} would be before the index date ({index})</source>
+        <translation>{date} 记录的{event}将早于基线日期（{index}）</translation>
+    </message>
+    <message>
+        <source>visit {code}, done on {date}, would be before the index date ({index})</source>
+        <translation>{date} 完成的随访 {code} 将早于基线日期（{index}）</translation>
+    </message>
+    <message>
+        <source>the recorded death ({death}) would be before the {what}</source>
+        <translation>已记录的死亡（{death}）将早于{what}</translation>
+    </message>
+    <message>
+        <source>This {label} cannot be stored: {conflict}.</source>
+        <translation>无法保存该{label}：{conflict}。</translation>
+    </message>
+    <message>
+        <source>{event} date</source>
+        <translation>{event}日期</translation>
+    </message>
+    <message>
+        <source>Enter the participant&apos;s study ID (e.g. NCLM-H-001).</source>
+        <translation>请输入受试者的研究编号（如 NCLM-H-001）。</translation>
+    </message>
+    <message>
+        <source>The end date {end} is before the start date {start}.</source>
+        <translation>结束日期 {end} 早于开始日期 {start}。</translation>
+    </message>
+    <message>
+        <source>The language must be one of {languages}.</source>
+        <translation>语言须为以下之一：{languages}。</translation>
+    </message>
+    <message>
+        <source>{label}, operation of {date}: {problem}</source>
+        <translation>{label}，{date} 的手术：{problem}</translation>
+    </message>
+    <message>
+        <source>{study_id} has no operation recorded.</source>
+        <translation>{study_id} 没有手术记录。</translation>
+    </message>
+    <message>
+        <source>{study_id} has no operation on {date} (operations: {dates}).</source>
+        <translation>{study_id} 在 {date} 没有手术（手术日期：{dates}）。</translation>
+    </message>
+    <message>
+        <source>The current database was not changed.</source>
+        <translation>当前数据库未作任何更改。</translation>
+    </message>
+    <message>
+        <source>The database is being restored; try again in a moment.</source>
+        <translation>数据库正在恢复；请稍后再试。</translation>
+    </message>
+    <message>
+        <source>{target} is open in NCLM Desktop (on this or another workstation session) or in a running nclm-desktop command. Close it everywhere, then restore. {unchanged}</source>
+        <translation>{target} 正在 NCLM Desktop（本工作站或其他工作站会话）或正在运行的 nclm-desktop 命令中打开。请在所有地方关闭后再恢复。{unchanged}</translation>
+    </message>
+    <message>
+        <source>{problem} {unchanged}</source>
+        <translation>{problem}{unchanged}</translation>
+    </message>
+    <message>
+        <source>The backup {backup} does not exist. {unchanged}</source>
+        <translation>备份 {backup} 不存在。{unchanged}</translation>
+    </message>
+    <message>
+        <source>The backup and the database are the same file.</source>
+        <translation>备份与数据库是同一个文件。</translation>
+    </message>
+    <message>
+        <source>The backup {backup} is damaged or not a database ({problem}). {unchanged}</source>
+        <translation>备份 {backup} 已损坏或不是数据库（{problem}）。{unchanged}</translation>
+    </message>
+    <message>
+        <source>The restored file does not match the backup ({found} audit events, expected {expected}). The previous database is kept in {aside}.</source>
+        <translation>恢复后的文件与备份不一致（稽查事件 {found} 个，应为 {expected} 个）。原数据库保存在 {aside}。</translation>
+    </message>
+    <message>
+        <source>The restored file does not match the backup ({found} audit events, expected {expected}).</source>
+        <translation>恢复后的文件与备份不一致（稽查事件 {found} 个，应为 {expected} 个）。</translation>
+    </message>
+    <message>
+        <source>The backup {backup} cannot be restored: {problem} {unchanged}</source>
+        <translation>无法恢复备份 {backup}：{problem}{unchanged}</translation>
+    </message>
+    <message>
+        <source>The audit trail of the backup {backup} is broken ({problem}); choose another backup. {unchanged}</source>
+        <translation>备份 {backup} 的稽查轨迹已损坏（{problem}）；请选择其他备份。{unchanged}</translation>
+    </message>
+    <message>
+        <source>The restored database failed its integrity check: {ok}.</source>
+        <translation>恢复后的数据库未通过完整性检查：{ok}。</translation>
+    </message>
+    <message>
+        <source>Restore a PostgreSQL database with the server&apos;s own tools.</source>
+        <translation>PostgreSQL 数据库请使用服务器自带的工具恢复。</translation>
+    </message>
+    <message>
+        <source>The screening is incomplete. {reason}. Nothing was saved.</source>
+        <translation>筛选尚未完成。{reason}。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Cannot export to {out}: {problem}.</source>
+        <translation>无法导出至 {out}：{problem}。</translation>
+    </message>
+    <message>
+        <source>Unknown format {fmt}: choose one of {formats}.</source>
+        <translation>未知格式 {fmt}：请选择以下之一：{formats}。</translation>
+    </message>
+    <message>
+        <source>Unknown form {unknown}: choose among {forms}.</source>
+        <translation>未知表单 {unknown}：请从以下选择：{forms}。</translation>
+    </message>
+    <message>
+        <source>An identified export needs a reason (kept in the audit trail).</source>
+        <translation>含身份信息的导出需要填写原因（保存在稽查轨迹中）。</translation>
+    </message>
+    <message>
+        <source>A reason is asked only for an identified export (--identified).</source>
+        <translation>仅含身份信息的导出（--identified）才需要填写原因。</translation>
+    </message>
+    <message>
+        <source>Cannot export to {out}: it is a file; give a new folder.</source>
+        <translation>无法导出至 {out}：这是一个文件；请指定新文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot export to {out}: the folder is not empty; give a new folder.</source>
+        <translation>无法导出至 {out}：文件夹不为空；请指定新文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot export to {out}: the folder {folder} does not exist.</source>
+        <translation>无法导出至 {out}：文件夹 {folder} 不存在。</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; nothing was written.</source>
+        <translation>导出已取消；未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Nothing to export: the chosen forms hold only identifying data (an identified export includes them).</source>
+        <translation>没有可导出的内容：所选表单只含身份信息（含身份信息的导出才包括这些数据）。</translation>
+    </message>
+    <message>
+        <source>Unknown form {form}: choose one of {forms}.</source>
+        <translation>未知表单 {form}：请选择以下之一：{forms}。</translation>
+    </message>
+    <message>
+        <source>{name}: the template is a .csv or an .xlsx file.</source>
+        <translation>{name}：模板须为 .csv 或 .xlsx 文件。</translation>
+    </message>
+    <message>
+        <source>{name}: name the file {form}.csv (the import knows a CSV&apos;s table by its name).</source>
+        <translation>{name}：请将文件命名为 {form}.csv（导入根据 CSV 文件名识别数据表）。</translation>
+    </message>
+    <message>
+        <source>{out} already exists; give a new file name.</source>
+        <translation>{out} 已存在；请指定新的文件名。</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation>文件夹 {folder} 不存在。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {problem}.</source>
+        <translation>无法写入 {path}：{problem}。</translation>
+    </message>
+    <message>
+        <source>{table} {key}: row deleted without an audit event</source>
+        <translation>{table} {key}：该行被删除，但没有稽查事件</translation>
+    </message>
+    <message>
+        <source>{table} {key}: row added without an audit event</source>
+        <translation>{table} {key}：该行被添加，但没有稽查事件</translation>
+    </message>
+    <message>
+        <source>{table} {key}, column {column}: expected {expected}, found {found}</source>
+        <translation>{table} {key}，列 {column}：应为 {expected}，实际为 {found}</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,7 @@ from ...forms import QT_TRANSLATE_NOOP, Term
 from ...forms.catalogue import form
 from ...models import ClinicalEvent, Participant, Visit
 from ...models.db import Database
+from .. import record_dates
 from ..errors import ValidationError, named
 from ..permissions import Actor, Permission
 from ..record_dates import check_record_dates
@@ -263,8 +264,11 @@ def record_events(
     all in one transaction."""
     if not findings:
         raise ValidationError(
-            "kind", QT_TRANSLATE_NOOP("Refusals", "Choose at least one event to record.")
+            "kind",
+            QT_TRANSLATE_NOOP("Refusals", "Choose at least one event to record."),
+            params={},
         )
+
     with writing(db, actor, Permission.WRITE_FOLLOWUP) as s:
         p = participant(s, participant_id)
         if p.index_date is None:
@@ -276,7 +280,7 @@ def record_events(
         cleaned = validate_findings(s, p, findings, today, None, None)
         events = store_findings(s, p, cleaned, None)
         first = cleaned[0].kind
-        check_record_dates(s, p.id, f"{first}_date", f"{first.replace('_', ' ')} date")
+        check_record_dates(s, p.id, f"{first}_date", record_dates.event_date_label(first))
         return RecordResult(None, tuple(e.id for e in events), status=p.status)
 
 

@@ -9,12 +9,19 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 
 from ...clinical import SurvivalTime, endpoints_from_records
+from ...forms import QT_TRANSLATE_NOOP, Term
+from ...forms.catalogue import form
+from ...forms.errors import said
 from ...models import ClinicalEvent, Visit
 from ...models.db import Database
 from ..permissions import Actor, Permission
+from ..recorded_texts import as_term
 from ..uow import reading
 from .clinical_events import EventRow, list_events
 from .visit_rows import VisitRow, anchor_label, list_visits, participant
+
+EVENT = form("clinical_event")
+VISIT = form("visit")
 
 
 @dataclass(frozen=True)
@@ -47,27 +54,62 @@ class Endpoints:
     intrahepatic_rfs: SurvivalTime | None  # hepatectomy group only
 
 
+# A detail is a sentence of parts, each a marked template (forms/errors.said): the list
+# shows it in the reader's language (``shown``), what a person typed as typed.
+_AND = QT_TRANSLATE_NOOP("Refusals", "{first}; {rest}")
+
+
+def _joined(parts: list[str]) -> str:
+    """``parts`` as one ``said`` sentence ("a; b; c"), or "" when there are none."""
+    parts = [p for p in parts if p]
+    if not parts:
+        return ""
+    text = parts[-1]
+    for part in reversed(parts[:-1]):
+        text = said(_AND, first=part, rest=text)
+    return text
+
+
 def _event_detail(e: EventRow) -> str:
-    parts = [
-        e.site and f"site: {e.site}",
-        e.cause and f"cause: {e.cause}",
-        e.confirmed_by and f"confirmed by {e.confirmed_by}",
-        e.detail,
-    ]
-    return "; ".join(p for p in parts if p)
+    how = e.confirmed_by and Term(EVENT["confirmed_by"].choice_label(e.confirmed_by))
+    return _joined(
+        [
+            e.site and said(QT_TRANSLATE_NOOP("Refusals", "site: {site}"), site=e.site),
+            e.cause
+            and said(QT_TRANSLATE_NOOP("Refusals", "cause: {cause}"), cause=as_term(e.cause)),
+            how and said(QT_TRANSLATE_NOOP("Refusals", "confirmed by {how}"), how=how),
+            e.detail and as_term(e.detail),
+        ]
+    )
 
 
 def _visit_detail(v: VisitRow) -> str:
     if v.status == "done":
-        parts = [
-            v.ecog is not None and f"ECOG {v.ecog}",
-            v.ebv_dna_copies_ml is not None and f"EBV DNA {v.ebv_dna_copies_ml:g} copies/mL",
-            v.liver_imaging_result and f"liver imaging: {v.liver_imaging_result.replace('_', ' ')}",
-            v.deviation and "outside window",
-        ]
-        return "; ".join(p for p in parts if p)
-    text = f"window {v.window_start.isoformat()} to {v.window_end.isoformat()}"
-    return text + ("; rescheduled outside window" if v.deviation else "")
+        result = v.liver_imaging_result
+        return _joined(
+            [
+                v.ecog is not None
+                and said(QT_TRANSLATE_NOOP("Refusals", "ECOG {ecog}"), ecog=v.ecog),
+                v.ebv_dna_copies_ml is not None
+                and said(
+                    QT_TRANSLATE_NOOP("Refusals", "EBV DNA {n} copies/mL"),
+                    n=f"{v.ebv_dna_copies_ml:g}",
+                ),
+                result
+                and said(
+                    QT_TRANSLATE_NOOP("Refusals", "liver imaging: {result}"),
+                    result=Term(VISIT["liver_imaging_result"].choice_label(result)),
+                ),
+                v.deviation and said(QT_TRANSLATE_NOOP("Refusals", "outside window")),
+            ]
+        )
+    window = {"start": v.window_start.isoformat(), "end": v.window_end.isoformat()}
+    if v.deviation:
+        return said(
+            QT_TRANSLATE_NOOP("Refusals", "window {start} to {end}; rescheduled outside window"),
+            **window,
+        )
+    return said(QT_TRANSLATE_NOOP("Refusals", "window {start} to {end}"), **window)
 
 
 def timeline(db: Database, actor: Actor | None, participant_id: int, today: dt.date) -> Timeline:

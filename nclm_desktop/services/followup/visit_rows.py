@@ -15,7 +15,7 @@ from ...clinical import load_protocol, visit_state
 from ...forms import QT_TRANSLATE_NOOP, Term
 from ...models import Participant, ParticipantIdentity, Visit
 from ...models.db import Database
-from ..errors import NotFound, ValidationError
+from ..errors import NO_PARTICIPANT, NotFound, ValidationError
 from ..participants import HIDDEN
 from ..permissions import Actor, Permission
 from ..uow import reading
@@ -80,17 +80,21 @@ def status_term(status: str) -> Term:
     return Term(status, "Followup")
 
 
+NO_VISIT = QT_TRANSLATE_NOOP("Refusals", "No visit with id {id}.")
+
+
 def participant(session: Session, participant_id: int) -> Participant:
+
     p = session.get(Participant, participant_id)
     if p is None:
-        raise NotFound(f"No participant with id {participant_id}.")
+        raise NotFound(NO_PARTICIPANT, params={"id": participant_id})
     return p
 
 
 def visit(session: Session, visit_id: int) -> Visit:
     v = session.get(Visit, visit_id)
     if v is None:
-        raise NotFound(f"No visit with id {visit_id}.")
+        raise NotFound(NO_VISIT, params={"id": visit_id})
     return v
 
 
@@ -191,7 +195,8 @@ def get_visit(db: Database, actor: Actor | None, visit_id: int, today: dt.date) 
     with reading(db, actor, Permission.READ_FOLLOWUP) as s:
         found = rows(s, visit_query().where(Visit.id == visit_id), actor, today)
         if not found:
-            raise NotFound(f"No visit with id {visit_id}.")
+            raise NotFound(NO_VISIT, params={"id": visit_id})
+
         return found[0]
 
 

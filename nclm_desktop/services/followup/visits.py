@@ -13,10 +13,13 @@ from dataclasses import dataclass
 
 from ...forms import QT_TRANSLATE_NOOP
 from ...forms.catalogue import form
+from ...forms.errors import said
 from ...models.db import Database
+from .. import record_dates
 from ..errors import ValidationError
 from ..permissions import Actor, Permission
 from ..record_dates import check_record_dates
+from ..recorded_texts import DONE_OUTSIDE_WINDOW
 from ..schedule_sync import follow_up_stop_date
 from ..uow import writing
 from .clinical_events import (
@@ -135,8 +138,11 @@ def unmark_missed(db: Database, actor: Actor | None, visit_id: int, reason: str 
     """Undo "missed" (a correction): the visit is open again; a reason is required."""
     if not (reason or "").strip():
         raise ValidationError(
-            "reason", QT_TRANSLATE_NOOP("Refusals", "Give a reason for un-marking a missed visit.")
+            "reason",
+            QT_TRANSLATE_NOOP("Refusals", "Give a reason for un-marking a missed visit."),
+            params={},
         )
+
     with writing(db, actor, Permission.WRITE_FOLLOWUP, reason=reason) as s:
         v = visit(s, visit_id)
         p = participant(s, v.participant_id)
@@ -228,25 +234,50 @@ def record_visit(
             findings.append(Finding("intrahepatic_recurrence", actual, confirmed_by="imaging"))
         cleaned = validate_findings(s, p, findings, today, v, actual)
 
-        warnings: list[str] = []
-        window = f"{v.code} ({_d(v.window_start)} to {_d(v.window_end)})"
+        warnings: list[str] = []  # each a said(...): shown in the user's language
+        window = {
+            "date": _d(actual),
+            "code": v.code,
+            "start": _d(v.window_start),
+            "end": _d(v.window_end),
+        }
         outside = not v.window_start <= actual <= v.window_end
         if outside and not outside_window_ok:
-            raise OutsideWindow("actual_date", f"{_d(actual)} is outside the window of {window}.")
+            raise OutsideWindow(
+                "actual_date",
+                QT_TRANSLATE_NOOP(
+                    "Refusals", "{date} is outside the window of {code} ({start} to {end})."
+                ),
+                params=window,
+            )
         if outside:
             warnings.append(
-                f"{_d(actual)} is outside the window of {window}: recorded as a protocol deviation."
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Refusals",
+                        "{date} is outside the window of {code} ({start} to {end}): recorded "
+                        "as a protocol deviation.",
+                    ),
+                    **window,
+                )
             )
             v.deviation = True
-            v.deviation_reason = v.deviation_reason or (
-                f"Done on {_d(actual)}, outside the window."
+            # Stored in English, shown translated (recorded_texts).
+            v.deviation_reason = v.deviation_reason or str(
+                said(DONE_OUTSIDE_WINDOW, date=_d(actual))
             )
+
         done = values["assessments_done"] or []
         labels = assessment_labels()
         missing = [code for code in labels if code in (v.assessments_planned or ()) and code
                    not in done]  # fmt: skip
         if missing:
-            warnings.append("Not done: " + ", ".join(labels[m] for m in missing) + ".")
+            warnings.append(
+                said(
+                    QT_TRANSLATE_NOOP("Refusals", "Not done: {assessments}."),
+                    assessments=", ".join(labels[m] for m in missing),
+                )
+            )
         v.status = "done"
         v.actual_date = actual
         v.assessments_done = done
@@ -256,5 +287,5 @@ def record_visit(
         v.notes = values["notes"]
         s.flush()
         events = store_findings(s, p, cleaned, v)
-        check_record_dates(s, p.id, "actual_date", "visit date")
+        check_record_dates(s, p.id, "actual_date", record_dates.VISIT_DATE)
         return RecordResult(v.id, tuple(e.id for e in events), tuple(warnings), outside, p.status)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import or_
 
+from ...forms import QT_TRANSLATE_NOOP
 from ...models import Participant, Visit
 from ...models.db import Database
 from ..errors import ValidationError
@@ -40,7 +41,11 @@ def worklist_range(kind: str, today: dt.date) -> tuple[dt.date | None, dt.date |
         return today, today + dt.timedelta(days=27)
     if kind == "overdue":
         return None, None
-    raise ValidationError("worklist", f"Unknown worklist {kind!r}; use one of {WORKLISTS}.")
+    raise ValidationError(
+        "worklist",
+        QT_TRANSLATE_NOOP("Refusals", "Unknown worklist {kind}; use one of {kinds}."),
+        params={"kind": repr(kind), "kinds": ", ".join(WORKLISTS)},
+    )
 
 
 def worklist_between(

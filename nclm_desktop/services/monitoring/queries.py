@@ -75,7 +75,11 @@ def raise_query(
         who = require_role(s, actor, RAISERS, QT_TRANSLATE_NOOP("Refusals", "raise data queries"))
         found, row, pid = load_record(s, form, record_id)
         if field not in found:
-            raise ValidationError("field", f"The {found.name} form has no field {field!r}.")
+            raise ValidationError(
+                "field",
+                QT_TRANSLATE_NOOP("Refusals", "The {form} form has no field {field}."),
+                params={"form": found.name, "field": repr(field)},
+            )
         query = DataQuery(
             participant_id=pid,
             form=found.name,
@@ -94,7 +98,9 @@ def raise_query(
 def _query(s: Session, query_id: int) -> DataQuery:
     query = s.get(DataQuery, query_id)
     if query is None:
-        raise NotFound(f"There is no data query {query_id}.")
+        raise NotFound(
+            QT_TRANSLATE_NOOP("Refusals", "There is no data query {id}."), params={"id": query_id}
+        )
     return query
 
 
@@ -221,7 +227,12 @@ def list_queries(
     form: str | None = None,
 ) -> list[QueryRow]:
     if state is not None and state not in STATES:
-        raise ValidationError("state", f"A query state is one of {', '.join(STATES)}.")
+        raise ValidationError(
+            "state",
+            QT_TRANSLATE_NOOP("Refusals", "A query state is one of {states}."),
+            params={"states": ", ".join(STATES)},
+        )
+
     with reading(db, actor, Permission.VIEW_PARTICIPANTS) as s:
         # Plain columns, in QueryRow's order: thousands of rows without building ORM objects.
         stmt = select(

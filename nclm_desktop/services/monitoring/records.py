@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ...forms.catalogue import all_forms
-from ...forms.field import Field
+from ...forms.field import QT_TRANSLATE_NOOP, Field
 from ...forms.form import Form
 from ...models import Operation, Participant
 from ...models.base import Base
@@ -22,11 +22,18 @@ from ..changes import participant_of
 from ..errors import NotFound, ValidationError
 from ..uow import WRITABLE_WHEN_LOCKED
 
+NO_SUCH_PARTICIPANT = QT_TRANSLATE_NOOP("Refusals", "There is no participant {id}.")
+
 
 def form_of(name: str) -> Form:
+
     form = all_forms().get(name)
     if form is None:
-        raise ValidationError("form", f"There is no form named {name!r}.")
+        raise ValidationError(
+            "form",
+            QT_TRANSLATE_NOOP("Refusals", "There is no form named {name}."),
+            params={"name": repr(name)},
+        )
     return form
 
 
@@ -34,7 +41,11 @@ def model_of(form: Form) -> type[Base]:
     for mapper in Base.registry.mappers:
         if getattr(mapper.class_, "__tablename__", None) == form.table:
             return mapper.class_
-    raise ValidationError("form", f"The form {form.name!r} has no table.")
+    raise ValidationError(
+        "form",
+        QT_TRANSLATE_NOOP("Refusals", "The form {name} has no table."),
+        params={"name": repr(form.name)},
+    )
 
 
 def load_record(session: Session, form_name: str, record_id: str) -> tuple[Form, Base, int]:
@@ -44,10 +55,19 @@ def load_record(session: Session, form_name: str, record_id: str) -> tuple[Form,
     try:
         key = int(str(record_id).strip())
     except ValueError:
-        raise ValidationError("record_id", f"{record_id!r} is not a record number.") from None
+        raise ValidationError(
+            "record_id",
+            QT_TRANSLATE_NOOP("Refusals", "{value} is not a record number."),
+            params={"value": repr(record_id)},
+        ) from None
     row = session.get(model, key)
     if row is None or (pid := participant_of(row, session)) is None:
-        raise NotFound(f"There is no {form.name} record {key} in a participant's casebook.")
+        raise NotFound(
+            QT_TRANSLATE_NOOP(
+                "Refusals", "There is no {form} record {key} in a participant's casebook."
+            ),
+            params={"form": form.name, "key": key},
+        )
     return form, row, pid
 
 

@@ -31,7 +31,15 @@ from .. import accounts
 from ..errors import AuthenticationFailed, NotFound, RecordLocked, ValidationError, named
 from ..permissions import Actor, Permission
 from ..uow import reading, writing
-from .records import casebook_hash, form_of, load_record, model_of, record_hash, record_key
+from .records import (
+    NO_SUCH_PARTICIPANT,
+    casebook_hash,
+    form_of,
+    load_record,
+    model_of,
+    record_hash,
+    record_key,
+)
 
 # The meanings a signature may carry (code -> the words shown and stored).
 MEANINGS: dict[str, str] = {
@@ -90,7 +98,8 @@ def meaning_code(text: str) -> str:
 def _participant(s: Session, participant_id: int) -> Participant:
     p = s.get(Participant, participant_id)
     if p is None:
-        raise NotFound(f"There is no participant {participant_id}.")
+        raise NotFound(NO_SUCH_PARTICIPANT, params={"id": participant_id})
+
     return p
 
 

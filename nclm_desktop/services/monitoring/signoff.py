@@ -16,7 +16,7 @@ from ...models.db import Database
 from ..errors import NotFound
 from ..permissions import Actor, Permission
 from ..uow import reading
-from .records import casebook_records, record_key
+from .records import NO_SUCH_PARTICIPANT, casebook_records, record_key
 from .roles import VERIFIERS
 from .sdv import SdvState, sdv_rows
 from .signing import WITHDRAWN, SignatureRow, signature_rows
@@ -95,7 +95,8 @@ def sign_off(db: Database, actor: Actor | None, participant_id: int) -> SignOff:
     with reading(db, actor, Permission.VIEW_PARTICIPANTS) as s:
         p = s.get(Participant, participant_id)
         if p is None:
-            raise NotFound(f"There is no participant {participant_id}.")
+            raise NotFound(NO_SUCH_PARTICIPANT, params={"id": participant_id})
+
         records = casebook_records(s, participant_id)  # read once for all three
         sdv = {(st.form, st.record_id): st for st in sdv_rows(s, participant_id, records)}
         sigs = signature_rows(s, participant_id, records)

@@ -399,7 +399,12 @@ def participant_order(
     """The ids of the participants shown, in the participant list's order (latest change
     first), filtered by study ID text and by state (one of FILTERS)."""
     if state is not None and state not in FILTERS:
-        raise ValidationError("state", f"A status filter is one of {', '.join(FILTERS)}.")
+        raise ValidationError(
+            "state",
+            QT_TRANSLATE_NOOP("Refusals", "A status filter is one of {filters}."),
+            params={"filters": ", ".join(FILTERS)},
+        )
+
     with reading(db, actor, Permission.VIEW_PARTICIPANTS) as s:
         last_event = (
             select(func.max(AuditEvent.id))

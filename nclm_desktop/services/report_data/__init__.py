@@ -9,6 +9,7 @@ come from ``clinical/``, never from arithmetic here.
 
 from __future__ import annotations
 
+from ...forms.languages import LANGUAGES
 from .common import ENROLLED_STATUSES, MONTH_GRID_MAX_MONTHS, PatientHeader, ReportMeta
 from .complications import (
     ComplicationsReportData,
@@ -17,7 +18,7 @@ from .complications import (
     complications_report_data,
 )
 from .operative import LiverFunction, OperativeReportData, operative_report_data
-from .schedule import LANGUAGES, ScheduleReportData, ScheduleVisit, schedule_report_data
+from .schedule import ScheduleReportData, ScheduleVisit, schedule_report_data
 from .screening_log import ScreeningFlow, ScreeningLine, ScreeningLogData, screening_log_data
 from .surgical_lines import ComplicationLine, ReoperationLine
 from .worklist import WorklistData, WorklistLine, worklist_data

@@ -18,11 +18,9 @@ from ...clinical import resection
 from ...forms.catalogue import all_forms
 from ...forms.field import Field, Kind
 from ...forms.form import Form
-from ...forms.languages import LANGUAGES
 from ...models import User
 from ...models.db import Database
 from ..audit_trail import IDENTITY_FIELDS, AuditFilter, query_events
-from ..errors import ValidationError
 from ..monitoring.queries import QueryRow, list_queries
 from ..monitoring.records import casebook_records, field_value, record_key
 from ..monitoring.sdv import sdv_states
@@ -30,7 +28,7 @@ from ..monitoring.signing import signatures
 from ..permissions import Actor, Permission
 from ..uow import reading
 from .casebook_audit import CasebookAuditLine, audit_lines, local
-from .common import PatientHeader, ReportMeta, _header, _meta, _participant
+from .common import PatientHeader, ReportMeta, _header, _meta, _participant, check_language
 
 AUDIT_LIMIT = 100_000  # one participant's events; far above any real casebook
 
@@ -192,8 +190,8 @@ def casebook_data(
     lang: str = "en",
     now: dt.datetime | None = None,
 ) -> CasebookData:
-    if lang not in LANGUAGES:
-        raise ValidationError("lang", f"The language must be one of {', '.join(LANGUAGES)}.")
+    check_language(lang)
+
     with reading(db, actor, Permission.REPORTS) as s:
         assert actor is not None
         p = _participant(s, study_id)

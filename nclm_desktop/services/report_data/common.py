@@ -12,6 +12,8 @@ from ...clinical import (
     age_in_years,
     load_protocol,
 )
+from ...forms import QT_TRANSLATE_NOOP
+from ...forms.languages import LANGUAGES
 from ...models import (
     Participant,
 )
@@ -58,17 +60,36 @@ def _meta(actor: Actor, now: dt.datetime | None, s: Session | None = None) -> Re
 def _participant(s: Session, study_id: str) -> Participant:
     wanted = (study_id or "").strip()
     if not wanted:
-        raise ValidationError("study_id", "Enter the participant's study ID (e.g. NCLM-H-001).")
+        raise ValidationError(
+            "study_id",
+            QT_TRANSLATE_NOOP("Refusals", "Enter the participant's study ID (e.g. NCLM-H-001)."),
+            params={},
+        )
     p = s.scalar(select(Participant).where(Participant.study_id == wanted))
     if p is None:
-        raise NotFound(f"No participant with study ID {wanted!r}.")
+        raise NotFound(
+            QT_TRANSLATE_NOOP("Refusals", "No participant with study ID {study_id}."),
+            params={"study_id": repr(wanted)},
+        )
     return p
 
 
 def _check_range(date_from: dt.date, date_to: dt.date) -> None:
     if date_to < date_from:
         raise ValidationError(
-            "date_to", f"The end date {date_to} is before the start date {date_from}."
+            "date_to",
+            QT_TRANSLATE_NOOP("Refusals", "The end date {end} is before the start date {start}."),
+            params={"end": str(date_to), "start": str(date_from)},
+        )
+
+
+def check_language(lang: str) -> None:
+    """A report's language is one the application knows."""
+    if lang not in LANGUAGES:
+        raise ValidationError(
+            "lang",
+            QT_TRANSLATE_NOOP("Refusals", "The language must be one of {languages}."),
+            params={"languages": ", ".join(LANGUAGES)},
         )
 
 

@@ -113,9 +113,16 @@ def complications_report_data(
         for rec, (op, study_id, pid, name) in zip(records, rows, strict=True):
             label = study_id or f"#{pid}"
             if rec.outcomes is None:  # the surgery tab shows the same problem
-                raise ValidationError(
-                    "data", f"{label}, operation of {op.operation_date}: {rec.outcome_problem}"
+                raise ValidationError(  # the problem is the outcome rule's own words
+                    "data",
+                    QT_TRANSLATE_NOOP("Refusals", "{label}, operation of {date}: {problem}"),
+                    params={
+                        "label": label,
+                        "date": str(op.operation_date),
+                        "problem": rec.outcome_problem,
+                    },
                 )
+
             complications, reoperations = lines(rec, endpoints.morbidity_days)
             patients.append(
                 PatientMorbidity(

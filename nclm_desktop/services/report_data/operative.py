@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ...clinical import albi, child_pugh, load_protocol
+from ...forms import QT_TRANSLATE_NOOP
 from ...models import Operation, Screening
 from ...models.db import Database
 from ..errors import NotFound
@@ -117,7 +118,10 @@ def operative_report_data(
             )
         )
         if not ops:
-            raise NotFound(f"{p.study_id} has no operation recorded.")
+            raise NotFound(
+                QT_TRANSLATE_NOOP("Refusals", "{study_id} has no operation recorded."),
+                params={"study_id": p.study_id},
+            )
         if operation_date is None:
             op = ops[-1]
         else:
@@ -125,7 +129,10 @@ def operative_report_data(
             if not matching:
                 dates = ", ".join(str(o.operation_date) for o in ops)
                 raise NotFound(
-                    f"{p.study_id} has no operation on {operation_date} (operations: {dates})."
+                    QT_TRANSLATE_NOOP(
+                        "Refusals", "{study_id} has no operation on {date} (operations: {dates})."
+                    ),
+                    params={"study_id": p.study_id, "date": str(operation_date), "dates": dates},
                 )
             op = matching[-1]
         record = operation_records(s, [op])[0]

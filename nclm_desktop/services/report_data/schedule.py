@@ -10,15 +10,13 @@ from sqlalchemy import select
 
 from ...clinical import load_protocol
 from ...forms.catalogue import form
-from ...forms.languages import LANGUAGES
 from ...models import Setting
 from ...models.db import Database
-from ..errors import ValidationError
 from ..followup import VisitRow, list_visits
 from ..permissions import Actor, Permission
 from ..settings import CONTACT_SETTINGS  # printed on the schedule; blank lines when unset
 from ..uow import reading
-from .common import PatientHeader, ReportMeta, _header, _meta, _participant
+from .common import PatientHeader, ReportMeta, _header, _meta, _participant, check_language
 
 VISIT = form("visit")
 
@@ -71,8 +69,7 @@ def schedule_report_data(
     lang: str = "en",
     now: dt.datetime | None = None,
 ) -> ScheduleReportData:
-    if lang not in LANGUAGES:
-        raise ValidationError("lang", f"The language must be one of {', '.join(LANGUAGES)}.")
+    check_language(lang)
     schedule = load_protocol().schedule
     labels = {a.code: (a.label_zh if lang == "zh_CN" else a.label_en) for a in schedule.assessments}
     with reading(db, actor, Permission.REPORTS) as s:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ... import __version__
 from ...clinical import load_protocol
-from ...forms import DICTIONARY_VERSION
+from ...forms import DICTIONARY_VERSION, QT_TRANSLATE_NOOP
 from ...forms.catalogue import all_forms
 from ...forms.translations import dictionary_labels
 from ...models.db import Database
@@ -53,29 +53,67 @@ def table_names() -> tuple[str, ...]:
     return (*all_forms(), *DERIVED)
 
 
+CANNOT_EXPORT = QT_TRANSLATE_NOOP("Refusals", "Cannot export to {out}: {problem}.")
+
+
+def _cannot(out: Path, exc: OSError) -> ExportFailed:
+    return ExportFailed(
+        CANNOT_EXPORT, params={"out": str(out), "problem": exc.strerror or str(exc)}
+    )
+
+
 def check_request(actor: Actor | None, options: ExportOptions) -> None:
     """Everything that can be refused before any work: one clear message each."""
     require(actor, Permission.REPORTS)
     if options.fmt not in FORMATS:
-        raise ExportFailed(f"Unknown format {options.fmt!r}: choose one of {', '.join(FORMATS)}.")
+        raise ExportFailed(
+            QT_TRANSLATE_NOOP("Refusals", "Unknown format {fmt}: choose one of {formats}."),
+            params={"fmt": repr(options.fmt), "formats": ", ".join(FORMATS)},
+        )
     unknown = [f for f in options.forms if f not in table_names()]
     if unknown:
         raise ExportFailed(
-            f"Unknown form {', '.join(unknown)}: choose among {', '.join(table_names())}."
+            QT_TRANSLATE_NOOP("Refusals", "Unknown form {unknown}: choose among {forms}."),
+            params={"unknown": ", ".join(unknown), "forms": ", ".join(table_names())},
         )
     if options.identified:
         require(actor, Permission.IDENTIFIED_EXPORT)
         if not options.reason.strip():
-            raise ExportFailed("An identified export needs a reason (kept in the audit trail).")
+            raise ExportFailed(
+                QT_TRANSLATE_NOOP(
+                    "Refusals", "An identified export needs a reason (kept in the audit trail)."
+                ),
+                params={},
+            )
     elif options.reason.strip():
-        raise ExportFailed("A reason is asked only for an identified export (--identified).")
+        raise ExportFailed(
+            QT_TRANSLATE_NOOP(
+                "Refusals", "A reason is asked only for an identified export (--identified)."
+            ),
+            params={},
+        )
     out = Path(options.out)
     if out.exists() and not out.is_dir():
-        raise ExportFailed(f"Cannot export to {out}: it is a file; give a new folder.")
+        raise ExportFailed(
+            QT_TRANSLATE_NOOP(
+                "Refusals", "Cannot export to {out}: it is a file; give a new folder."
+            ),
+            params={"out": str(out)},
+        )
     if out.is_dir() and any(out.iterdir()):
-        raise ExportFailed(f"Cannot export to {out}: the folder is not empty; give a new folder.")
+        raise ExportFailed(
+            QT_TRANSLATE_NOOP(
+                "Refusals", "Cannot export to {out}: the folder is not empty; give a new folder."
+            ),
+            params={"out": str(out)},
+        )
     if not out.parent.is_dir():
-        raise ExportFailed(f"Cannot export to {out}: the folder {out.parent} does not exist.")
+        raise ExportFailed(
+            QT_TRANSLATE_NOOP(
+                "Refusals", "Cannot export to {out}: the folder {folder} does not exist."
+            ),
+            params={"out": str(out), "folder": str(out.parent)},
+        )
 
 
 def export_study(
@@ -91,7 +129,7 @@ def export_study(
     try:
         staging = Path(tempfile.mkdtemp(dir=out.parent, prefix=".nclm-export-"))
     except OSError as exc:
-        raise ExportFailed(f"Cannot export to {out}: {exc.strerror or exc}.") from None
+        raise _cannot(out, exc) from None
     try:
         rows = _build(db, actor, options, staging, progress, cancelled)
         sha = _readme(staging, actor, options, rows, now or dt.datetime.now(dt.UTC))
@@ -102,9 +140,12 @@ def export_study(
             out.rmdir()  # empty (checked above)
         os.replace(staging, out)
     except ExportCancelled:
-        raise ExportFailed("The export was cancelled; nothing was written.") from None
+        raise ExportFailed(
+            QT_TRANSLATE_NOOP("Refusals", "The export was cancelled; nothing was written."),
+            params={},
+        ) from None
     except OSError as exc:
-        raise ExportFailed(f"Cannot export to {out}: {exc.strerror or exc}.") from None
+        raise _cannot(out, exc) from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return ExportResult(out, rows, sha)
@@ -146,8 +187,12 @@ def _build(
             tables.append(cci_table(lambda: conn, keys))
         if not tables:
             raise ExportFailed(
-                "Nothing to export: the chosen forms hold only identifying data "
-                "(an identified export includes them)."
+                QT_TRANSLATE_NOOP(
+                    "Refusals",
+                    "Nothing to export: the chosen forms hold only identifying data "
+                    "(an identified export includes them).",
+                ),
+                params={},
             )
         return _write(folder, tables, options.fmt, progress, cancelled)
 

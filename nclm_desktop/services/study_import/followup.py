@@ -40,8 +40,15 @@ def split_events(ctx: Context, rows: Iterable[Parsed]) -> Events:
         if comp is not None:
             if p.values.get("kind") != "death":
                 ctx.problems.at(
-                    p.row, "kind", "Only a death (grade V) is recorded with a complication."
+                    p.row,
+                    "kind",
+                    said(
+                        QT_TRANSLATE_NOOP(
+                            "Refusals", "Only a death (grade V) is recorded with a complication."
+                        )
+                    ),
                 )
+
                 continue
             out.of_complication[comp] = p
         elif visit is not None:

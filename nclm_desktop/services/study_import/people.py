@@ -128,7 +128,12 @@ def import_people(ctx: Context, tables: dict[str, list[Parsed]]) -> None:
                     ctx.problems.at(
                         line.row,
                         "line",
-                        "A treatment line is added at enrolment, not by an import.",
+                        said(
+                            QT_TRANSLATE_NOOP(
+                                "Refusals",
+                                "A treatment line is added at enrolment, not by an import.",
+                            )
+                        ),
                     )
             continue
         if not person.ok or any(p is not None and not p.ok for p in (ident, screening.get(key))):
@@ -261,7 +266,12 @@ def _create(
             ctx.problems.at(
                 lines[0].row,
                 "line",
-                "Treatment lines are entered at enrolment; this participant has no cohort.",
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Refusals",
+                        "Treatment lines are entered at enrolment; this participant has no cohort.",
+                    )
+                ),
             )
         outcome = ctx.attempt(
             rows,

@@ -100,9 +100,19 @@ def check_request(actor: Actor | None, update: bool, reason: str | None) -> None
     if not any(actor.can(p) for p in set(WRITER.values())):
         require(actor, Permission.SCREEN_ENROL)  # says who may not
     if update and not (reason or "").strip():
-        raise ImportRefused("Updating existing records needs a reason (--reason TEXT).")
+        raise ImportRefused(
+            QT_TRANSLATE_NOOP(
+                "Refusals", "Updating existing records needs a reason (--reason TEXT)."
+            ),
+            params={},
+        )
     if (reason or "").strip() and not update:
-        raise ImportRefused("A reason is asked only when updating existing records (--update).")
+        raise ImportRefused(
+            QT_TRANSLATE_NOOP(
+                "Refusals", "A reason is asked only when updating existing records (--update)."
+            ),
+            params={},
+        )
 
 
 def import_study(
@@ -213,7 +223,12 @@ def _run(
         try:
             for i, row in enumerate(table.rows):
                 if i % CANCEL_EVERY == 0 and cancel():
-                    raise ImportCancelled("The import was cancelled; nothing was written.")
+                    raise ImportCancelled(
+                        QT_TRANSLATE_NOOP(
+                            "Refusals", "The import was cancelled; nothing was written."
+                        ),
+                        params={},
+                    )
                 yield layout.read(row, ctx.problems)
         except SourceError as exc:  # a row the reader cannot read: the rest of the file too
             ctx.problems.items.append(Problem.from_line(str(exc)))

@@ -26,13 +26,24 @@ def surgeon_ids(ctx: Context, team: Iterable[Parsed]) -> dict[int, list[int]]:
     for p in team:
         op = p.keys.get("operation_id")
         if op is None:
-            ctx.problems.at(p.row, "operation_id", "A surgeon row needs its operation_id.")
+            ctx.problems.at(
+                p.row,
+                "operation_id",
+                said(QT_TRANSLATE_NOOP("Refusals", "A surgeon row needs its operation_id.")),
+            )
             continue
         for raw in p.values.get("surgeons") or []:
             try:
                 out.setdefault(op, []).append(int(str(raw).strip()))
             except ValueError:
-                ctx.problems.at(p.row, "surgeons", f"{raw!r} is not a user number.")
+                ctx.problems.at(
+                    p.row,
+                    "surgeons",
+                    said(
+                        QT_TRANSLATE_NOOP("Refusals", "{raw} is not a user number."), raw=repr(raw)
+                    ),
+                )
+
     return out
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ...forms import Kind
+from ...forms import QT_TRANSLATE_NOOP, Kind
 from ...forms.catalogue import all_forms
 from ...forms.translations import dictionary_labels
 from ..errors import ServiceError
@@ -73,21 +73,34 @@ def write_template(form_name: str, out: Path) -> Path:
     import would not know, and never overwrites a file."""
     if form_name not in importable_tables():
         raise TemplateRefused(
-            f"Unknown form {form_name!r}: choose one of {', '.join(importable_tables())}."
+            QT_TRANSLATE_NOOP("Refusals", "Unknown form {form}: choose one of {forms}."),
+            params={"form": repr(form_name), "forms": ", ".join(importable_tables())},
         )
     out = Path(out)
     suffix = out.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
-        raise TemplateRefused(f"{out.name}: the template is a .csv or an .xlsx file.")
+        raise TemplateRefused(
+            QT_TRANSLATE_NOOP("Refusals", "{name}: the template is a .csv or an .xlsx file."),
+            params={"name": out.name},
+        )
     if suffix == ".csv" and out.stem != form_name:
         raise TemplateRefused(
-            f"{out.name}: name the file {form_name}.csv (the import knows a CSV's table by "
-            f"its name)."
+            QT_TRANSLATE_NOOP(
+                "Refusals",
+                "{name}: name the file {form}.csv (the import knows a CSV's table by its name).",
+            ),
+            params={"name": out.name, "form": form_name},
         )
     if out.exists():
-        raise TemplateRefused(f"{out} already exists; give a new file name.")
+        raise TemplateRefused(
+            QT_TRANSLATE_NOOP("Refusals", "{out} already exists; give a new file name."),
+            params={"out": str(out)},
+        )
     if not out.parent.is_dir():
-        raise TemplateRefused(f"The folder {out.parent} does not exist.")
+        raise TemplateRefused(
+            QT_TRANSLATE_NOOP("Refusals", "The folder {folder} does not exist."),
+            params={"folder": str(out.parent)},
+        )
     columns = template_columns(form_name)
     header = [c.name for c in columns]
     try:
@@ -100,5 +113,8 @@ def write_template(form_name: str, out: Path) -> Path:
             book.sheet(NOTES_SHEET, NOTES_HEADER, notes_rows(form_name))
             book.close()
     except OSError as exc:
-        raise TemplateRefused(f"Cannot write {out}: {exc.strerror or exc}.") from None
+        raise TemplateRefused(
+            QT_TRANSLATE_NOOP("Refusals", "Cannot write {path}: {problem}."),
+            params={"path": str(out), "problem": exc.strerror or str(exc)},
+        ) from None
     return out

@@ -121,7 +121,14 @@ class TableLayout:
         has_key = STUDY_ID in table.columns or SCREENING_ID in table.columns
         if not has_key:
             problems.add(
-                table.file, 1, STUDY_ID, "The table needs a study_id or screening_id column."
+                table.file,
+                1,
+                STUDY_ID,
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Refusals", "The table needs a study_id or screening_id column."
+                    )
+                ),
             )
             ok = False
         return ok
@@ -157,7 +164,18 @@ class TableLayout:
                 raise ValueError
             return int(number)
         except (ValueError, OverflowError):
-            problems.at(row, name, f"{name} must be a record number (a whole number), got {raw!r}.")
+            problems.at(
+                row,
+                name,
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Refusals", "{name} must be a record number (a whole number), got {raw}."
+                    ),
+                    name=name,
+                    raw=repr(raw),
+                ),
+            )
+
             parsed.ok = False
             return None
 

@@ -1,0 +1,78 @@
+"""Texts the application itself writes into a record's free-text fields: the death event a
+grade V complication records carries a detail and, unless the surgeon gave one, the
+complication's category as its cause; a visit done outside its window gets a deviation
+reason unless one was given.
+
+They are stored in English, as every record is (the export, the audit trail and old
+databases keep one language), and shown in the reader's language: each is a marked
+sentence, recognised by its shape where it is shown (``recorded``) and translated there
+(``shown_text`` on screen, the report's catalogue on paper), so rows written before this
+module existed are shown translated too. What a person typed is shown as typed.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from ..clinical import COMPLICATION_CATEGORIES
+from ..forms import QT_TRANSLATE_NOOP
+from ..forms.errors import Said, said, shown
+
+GRADE_V_DETAIL = QT_TRANSLATE_NOOP(
+    "DataDictionary", "Recorded as a Clavien-Dindo grade V complication."
+)
+DONE_OUTSIDE_WINDOW = QT_TRANSLATE_NOOP("DataDictionary", "Done on {date}, outside the window.")
+_SENTENCES = (GRADE_V_DETAIL, DONE_OUTSIDE_WINDOW)
+
+
+@cache
+def _shapes() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each sentence with a pattern that reads its values back ("{date}" → a group)."""
+    shapes = []
+    for template in (*_SENTENCES, *COMPLICATION_CATEGORIES.values()):
+        parts = re.split(r"\{(\w+)\}", template)
+        pattern = "".join(
+            re.escape(part) if i % 2 == 0 else f"(?P<{part}>.+?)" for i, part in enumerate(parts)
+        )
+        shapes.append((template, re.compile(pattern)))
+    return tuple(shapes)
+
+
+def recorded(value: Any) -> Said | None:
+    """The marked sentence the application wrote ``value`` from, with its values; None for
+    anything else (typed by a person)."""
+    if not isinstance(value, str):
+        return None
+    for template, pattern in _shapes():
+        found = pattern.fullmatch(value)
+        if found:
+            return said(template, **found.groupdict())
+    return None
+
+
+def is_recorded_text(value: Any) -> bool:
+    return recorded(value) is not None
+
+
+def as_term(value: str) -> str:
+    """``value`` to put into a marked sentence: translated with it when the application
+    wrote it, else as it is."""
+    return recorded(value) or value
+
+
+def shown_text(value: Any) -> Any:
+    """A stored free text as the interface shows it: in the user's language when the
+    application wrote it."""
+    found = recorded(value)
+    return shown(found) if found is not None else value
+
+
+def report_text(value: str, translate: Any) -> str:
+    """A stored free text as a report prints it, ``translate`` being the report language's
+    lookup of an English source (reports/language.py)."""
+    found = recorded(value)
+    if found is None:
+        return value
+    return translate(found.template).format(**found.params)
