@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..forms.errors import shown
 from ..models.db import Database
 from ..services.audit_trail import AuditFilter, query_events
 from ..services.audit_verify import VerifyReport, verify_database
@@ -174,13 +175,13 @@ class AuditPage(QWidget):
             return
         if report.chain_problem:
             problem = self.tr("broken at event {id}: {problem}").format(
-                id=report.first_bad_id, problem=report.chain_problem
+                id=report.first_bad_id, problem=shown(report.chain_problem)
             )
         elif report.anchor_problems:
-            problem = report.anchor_problems[0]
+            problem = shown(report.anchor_problems[0])
         else:
             problem = self.tr("{n} difference(s) with the tables, first: {d}").format(
-                n=report.difference_count, d=report.differences[0].describe()
+                n=report.difference_count, d=shown(report.differences[0].describe())
             )
         self.status.setText(self.tr("AUDIT TRAIL NOT INTACT: {p}").format(p=problem))
 

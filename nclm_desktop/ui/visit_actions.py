@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QPushButton, QWidget
 
+from ..forms.errors import shown
 from ..models.db import Database
 from ..reports.ics import IcsExport, save_export
 from ..services import followup as fu
@@ -111,7 +112,9 @@ class VisitActionBar(QWidget):
             )
             if info.event_ids:
                 message += " " + t("{n} event(s) recorded.").format(n=len(info.event_ids))
-            extra = [w for w in info.warnings if not info.outside_window or "window" not in w]
+            extra = [
+                shown(w) for w in info.warnings if not info.outside_window or "window" not in w
+            ]
             self.changed.emit(" ".join([message, *extra]))
 
     def reschedule(self) -> None:
