@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -389,8 +390,22 @@ def _canvas_maker(info: PageInfo) -> type[Canvas]:
     return NumberedCanvas
 
 
+# reportlab's TrueType font reads its glyphs through one shared file cursor when a PDF is
+# saved: two PDFs saved at once on two worker threads read each other's glyphs (KeyError on a
+# garbage code). One PDF is laid out at a time.
+_LAYOUT = threading.Lock()
+
+
 def build_pdf(story: list[Flowable], info: PageInfo, out: str | Path | None = None) -> bytes:
     """Lay out ``story`` on the shared page; returns the PDF and writes it to ``out`` if given."""
+    with _LAYOUT:
+        data = _laid_out(story, info)
+    if out is not None:
+        Path(out).write_bytes(data)
+    return data
+
+
+def _laid_out(story: list[Flowable], info: PageInfo) -> bytes:
     font = register_fonts()
     size = landscape(A4) if info.landscape else A4
     buffer = io.BytesIO()
@@ -421,7 +436,4 @@ def build_pdf(story: list[Flowable], info: PageInfo, out: str | Path | None = No
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     doc.build(story, canvasmaker=_canvas_maker(info))
-    data = buffer.getvalue()
-    if out is not None:
-        Path(out).write_bytes(data)
-    return data
+    return buffer.getvalue()
