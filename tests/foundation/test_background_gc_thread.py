@@ -37,6 +37,7 @@ def test_windows_closed_during_jobs_do_not_crash_the_application() -> None:
 def test_the_collector_runs_on_the_ui_thread_only_while_a_job_runs(qtbot: Any) -> None:
     """The mechanism's contract: a collection a worker's allocations would start does not
     happen on the worker; the UI thread collects meanwhile; afterwards all is as before."""
+    assert wait_for_background(5000)  # no other test's job still running
     assert gc.isenabled()
     threads: list[str] = []
 
