@@ -1,4 +1,4 @@
-"""A window closed while a background job runs is destroyed on the UI thread, never on the
+"""A dialog closed while a background job runs is destroyed on the UI thread, never on the
 worker (ui/tasks.py). Python's cyclic collector runs on whichever thread allocates: before
 the fix, a worker building a report freed closed windows on its own thread, their timers
 stayed registered with the UI thread and the next one fired into freed memory (a
