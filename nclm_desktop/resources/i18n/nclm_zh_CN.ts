@@ -6936,6 +6936,26 @@ This screen is not available in this version yet.</source>
         <source>{table} {key}, column {column}: expected {expected}, found {found}</source>
         <translation>{table} {key}，列 {column}：应为 {expected}，实际为 {found}</translation>
     </message>
+    <message>
+        <source>{label} {problem}.</source>
+        <translation>{label}{problem}。</translation>
+    </message>
+    <message>
+        <source>contains an invalid character (a lone surrogate)</source>
+        <translation>含有无效字符（孤立代理项）</translation>
+    </message>
+    <message>
+        <source>contains a text-direction control character (U+{code})</source>
+        <translation>含有文字方向控制字符（U+{code}）</translation>
+    </message>
+    <message>
+        <source>contains a control character (U+{code})</source>
+        <translation>含有控制字符（U+{code}）</translation>
+    </message>
+    <message>
+        <source>must be at most {limit} characters (got {length})</source>
+        <translation>最多 {limit} 个字符（实际 {length} 个）</translation>
+    </message>
 </context>
 <context>
     <name>Reports</name>
