@@ -35,7 +35,7 @@ from .screening_input import (
     ScreeningInput,
     age_in_years,
 )
-from .text_marks import QT_TRANSLATE_NOOP, Said, Term, said
+from .text_marks import QT_TRANSLATE_NOOP, Said, Term, capitalised, said
 
 # --- tri-state helpers ----------------------------------------------------------------------
 
@@ -69,13 +69,6 @@ def _missing(*names: str) -> Status:
         QT_TRANSLATE_NOOP("DataDictionary", "Not recorded: {fields}"),
         fields=_joined(labels, _COMMA),
     )
-
-
-def _sentence(text: Said) -> Said:
-    """``text`` beginning with a capital (the same sentence, translated alike)."""
-    capital = Said(text[:1].upper() + text[1:])
-    capital.template, capital.params = text.template, text.params
-    return capital
 
 
 def _flag(value: bool | None, name: str, met_if: bool, met: str, failed: str) -> Status:
@@ -390,10 +383,10 @@ def _liver_function(ctx: _Context) -> Status:
         )
 
     if failed:
-        return "failed", _sentence(_joined(failed, _SEMICOLON))
+        return "failed", capitalised(_joined(failed, _SEMICOLON))
     if missing:
         return _missing(*missing)
-    return "met", _sentence(_joined(met, _AND))
+    return "met", capitalised(_joined(met, _AND))
 
 
 def _lowest_possible_points(s: ScreeningInput) -> int:
@@ -486,7 +479,7 @@ def _malignancy_mental(ctx: _Context) -> Status:
         if value
     ]
     if present:
-        return "failed", _sentence(_joined([said(text) for text in present], _AND))
+        return "failed", capitalised(_joined([said(text) for text in present], _AND))
     unknown = [n for n in ("other_malignancy", "severe_mental_illness") if getattr(s, n) is None]
     if unknown:
         return _missing(*unknown)

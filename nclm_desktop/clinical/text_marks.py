@@ -45,3 +45,10 @@ def said(template: str, **params: Any) -> Said:
     text = Said(template.format(**params))
     text.template, text.params = template, params
     return text
+
+
+def capitalised(text: Said) -> Said:
+    """``text`` beginning with a capital: the same marked sentence, translated alike."""
+    capital = Said(text[:1].upper() + text[1:])
+    capital.template, capital.params = text.template, text.params
+    return capital

@@ -40,9 +40,8 @@ def test_a_text_field_refusal_in_chinese(zh_cn, value, words):
 
 
 def test_a_change_reason_refusal_in_chinese(db, admin, zh_cn):
-    with pytest.raises(ValidationError) as caught:
-        with writing(db, admin, reason="typo\x07"):
-            pass
+    with pytest.raises(ValidationError) as caught, writing(db, admin, reason="typo\x07"):
+        pass
     text = str(caught.value)
     assert "U+0007" in text and "控制字符" in text
     assert english_words([("refusal", text)]) == []

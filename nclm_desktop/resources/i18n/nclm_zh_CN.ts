@@ -6956,6 +6956,10 @@ This screen is not available in this version yet.</source>
         <source>must be at most {limit} characters (got {length})</source>
         <translation>最多 {limit} 个字符（实际 {length} 个）</translation>
     </message>
+    <message>
+        <source>{problem}.</source>
+        <translation>{problem}。</translation>
+    </message>
 </context>
 <context>
     <name>Reports</name>
