@@ -35,31 +35,26 @@ from .screening_input import (
     ScreeningInput,
     age_in_years,
 )
-from .text_marks import QT_TRANSLATE_NOOP, Said, Term, capitalised, said
+from .text_marks import (
+    AND,
+    COMMA,
+    QT_TRANSLATE_NOOP,
+    SEMICOLON,
+    Said,
+    Term,
+    capitalised,
+    joined,
+    said,
+)
 
 # --- tri-state helpers ----------------------------------------------------------------------
 
 Status = tuple[str, Said]  # (status, reason)
 
-# How a reason joins its parts ("ECOG performance status, bilirubin"): marked, because the
-# languages join differently.
-_COMMA = QT_TRANSLATE_NOOP("DataDictionary", "{first}, {rest}")
-_AND = QT_TRANSLATE_NOOP("DataDictionary", "{first} and {rest}")
-_SEMICOLON = QT_TRANSLATE_NOOP("DataDictionary", "{first}; {rest}")
-
-
-def _joined(parts: list[Said] | list[Term], how: str) -> Said:
-    if not parts:
-        return said("")
-    if len(parts) == 1:
-        only = parts[0]
-        return only if isinstance(only, Said) else said("{word}", word=only)
-    return said(how, first=parts[0], rest=_joined(parts[1:], how))
-
 
 def reasons_text(reasons: Iterable[Said]) -> Said:
     """Several criteria's reasons as one sentence ("...; ..."), translated alike."""
-    return _joined(list(reasons), _SEMICOLON)
+    return joined(list(reasons), SEMICOLON)
 
 
 def _missing(*names: str) -> Status:
@@ -67,7 +62,7 @@ def _missing(*names: str) -> Status:
     labels = [Term(FIELD_LABELS[n]) for n in unique]
     return "missing", said(
         QT_TRANSLATE_NOOP("DataDictionary", "Not recorded: {fields}"),
-        fields=_joined(labels, _COMMA),
+        fields=joined(labels, COMMA),
     )
 
 
@@ -141,7 +136,7 @@ def _nclm(ctx: _Context) -> Status:
 
 def _sites(sites: Iterable[str], how: str) -> Said:
     chosen = set(sites)
-    return _joined([Term(_SITE_LABELS[x]) for x in METASTATIC_SITES if x in chosen], how)
+    return joined([Term(_SITE_LABELS[x]) for x in METASTATIC_SITES if x in chosen], how)
 
 
 def _pattern_conditions(s: ScreeningInput) -> dict[int, list[tuple[bool | None, str, str]]]:
@@ -259,7 +254,7 @@ def _disease_pattern(ctx: _Context) -> Status:
         return _missing(*undecided)
     return "failed", said(
         QT_TRANSLATE_NOOP("DataDictionary", "No disease pattern fits: {reasons}"),
-        reasons=_joined(why_not, _SEMICOLON),
+        reasons=joined(why_not, SEMICOLON),
     )
 
 
@@ -271,7 +266,7 @@ def _distant(ctx: _Context) -> Status:
     if outside:
         return "failed", said(
             QT_TRANSLATE_NOOP("DataDictionary", "Metastasis outside liver and bone: {sites}"),
-            sites=_sites(outside, _COMMA),
+            sites=_sites(outside, COMMA),
         )
     if not sites:
         return "met", said(
@@ -281,7 +276,7 @@ def _distant(ctx: _Context) -> Status:
         )
     return "met", said(
         QT_TRANSLATE_NOOP("DataDictionary", "Metastases only in {sites}"),
-        sites=_sites(sites, _AND),
+        sites=_sites(sites, AND),
     )
 
 
@@ -383,10 +378,10 @@ def _liver_function(ctx: _Context) -> Status:
         )
 
     if failed:
-        return "failed", capitalised(_joined(failed, _SEMICOLON))
+        return "failed", capitalised(joined(failed, SEMICOLON))
     if missing:
         return _missing(*missing)
-    return "met", capitalised(_joined(met, _AND))
+    return "met", capitalised(joined(met, AND))
 
 
 def _lowest_possible_points(s: ScreeningInput) -> int:
@@ -479,7 +474,7 @@ def _malignancy_mental(ctx: _Context) -> Status:
         if value
     ]
     if present:
-        return "failed", capitalised(_joined([said(text) for text in present], _AND))
+        return "failed", capitalised(joined([said(text) for text in present], AND))
     unknown = [n for n in ("other_malignancy", "severe_mental_illness") if getattr(s, n) is None]
     if unknown:
         return _missing(*unknown)

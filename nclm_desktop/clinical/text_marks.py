@@ -13,6 +13,7 @@ that the clinical rules, the data dictionary and the services share one mechanis
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 
@@ -52,3 +53,20 @@ def capitalised(text: Said) -> Said:
     capital = Said(text[:1].upper() + text[1:])
     capital.template, capital.params = text.template, text.params
     return capital
+
+
+# How a sentence joins its parts ("ECOG performance status, bilirubin"): marked, because the
+# languages join differently (Chinese lists with "、").
+COMMA = QT_TRANSLATE_NOOP("DataDictionary", "{first}, {rest}")
+AND = QT_TRANSLATE_NOOP("DataDictionary", "{first} and {rest}")
+SEMICOLON = QT_TRANSLATE_NOOP("DataDictionary", "{first}; {rest}")
+
+
+def joined(parts: Sequence[str], how: str = COMMA) -> Said:
+    """``parts`` (sentences or ``Term``s) as one marked sentence, joined ``how``."""
+    if not parts:
+        return said("")
+    if len(parts) == 1:
+        only = parts[0]
+        return only if isinstance(only, Said) else said("{word}", word=only)
+    return said(how, first=parts[0], rest=joined(parts[1:], how))
