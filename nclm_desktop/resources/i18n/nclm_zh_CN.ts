@@ -5187,6 +5187,30 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
         <source>Done on {date}, outside the window.</source>
         <translation>于 {date} 完成，超出时间窗。</translation>
     </message>
+    <message>
+        <source>Automatic check: {label} of {value} is outside the usual {low}–{high} {unit}; it was confirmed at entry: please check it against the source.</source>
+        <translation>自动核查：{label} {value}，超出常见范围 {low}–{high} {unit}；录入时已确认，请与原始资料核对。</translation>
+    </message>
+    <message>
+        <source>Automatic check: {label} of {value} is outside the usual {low}–{high}%; it was confirmed at entry: please check it against the source.</source>
+        <translation>自动核查：{label} {value}，超出常见范围 {low}–{high}%；录入时已确认，请与原始资料核对。</translation>
+    </message>
+    <message>
+        <source>Automatic check: the window of this visit ended on {date} and the visit is not recorded: please record it or mark it missed.</source>
+        <translation>自动核查：本次访视窗口已于 {date} 结束，访视尚未记录：请记录或标记为未完成。</translation>
+    </message>
+    <message>
+        <source>Automatic check: the visit is outside its window ({start} – {end}), confirmed as a protocol deviation ({reason}): please check it against the source.</source>
+        <translation>自动核查：本次访视超出访视窗口（{start} – {end}），已确认为方案偏离（{reason}）：请与原始资料核对。</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>未说明原因</translation>
+    </message>
+    <message>
+        <source>Automatic check: {label} is required and still empty ({form} of {date}).</source>
+        <translation>自动核查：{label}为必填项，仍未填写（{date} 的{form}）。</translation>
+    </message>
 </context>
 <context>
     <name>ExportPage</name>
