@@ -6984,6 +6984,26 @@ This screen is not available in this version yet.</source>
         <source>{problem}.</source>
         <translation>{problem}。</translation>
     </message>
+    <message>
+        <source>{path} is empty (0 bytes), so it holds no study. If it should, restore it from a backup with `nclm-desktop restore BACKUP --db {path}`; to start a new study, delete the empty file first.</source>
+        <translation>{path} 为空（0 字节），不含任何研究数据。如本应有数据，请用 `nclm-desktop restore BACKUP --db {path}` 从备份恢复；如要开始新研究，请先删除此空文件。</translation>
+    </message>
+    <message>
+        <source>The database {path} is damaged ({problem}); nothing was changed. Close NCLM Desktop everywhere and restore it from a backup with `nclm-desktop restore BACKUP --db {path}`.</source>
+        <translation>数据库 {path} 已损坏（{problem}），未做任何更改。请在所有电脑上关闭 NCLM Desktop，然后用 `nclm-desktop restore BACKUP --db {path}` 从备份恢复。</translation>
+    </message>
+    <message>
+        <source>{path} cannot be used: {error}.</source>
+        <translation>{path} 无法使用：{error}。</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a database file.</source>
+        <translation>{path} 是文件夹，不是数据库文件。</translation>
+    </message>
+    <message>
+        <source>{path} is not a regular file (a pipe or device?); not opened.</source>
+        <translation>{path} 不是普通文件（是管道或设备？），未打开。</translation>
+    </message>
 </context>
 <context>
     <name>Reports</name>
