@@ -115,9 +115,10 @@ def shown_text(value: Any) -> Any:
 
 
 def report_text(value: str, translate: Any) -> str:
-    """A stored free text as a report prints it, ``translate`` being the report language's
-    lookup of an English source (reports/language.py)."""
-    found = recorded(value)
+    """A stored free text (or a marked sentence a service made) as a report prints it,
+    ``translate`` being the report language's lookup of an English source
+    (reports/language.py)."""
+    found = value if isinstance(value, Said) else recorded(value)
     return value if found is None else _printed(found, translate)
 
 

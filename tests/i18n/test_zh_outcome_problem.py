@@ -52,3 +52,19 @@ def test_the_surgery_tab_says_it_in_chinese(qtbot, db, investigator, surgeon, zh
     assert "2024-03-10" in note and "出院日期" in note and "手术日期" in note
     assert note.endswith("。")
     assert english_words([("outcome_note", note)]) == []
+
+
+def test_the_operative_report_prints_it_in_chinese(db, investigator, surgeon, tmp_path):
+    from nclm_desktop.models import Participant
+    from nclm_desktop.reports.operative import build_operative_report
+    from nclm_desktop.services.report_data.operative import operative_report_data
+    from tests.reports.pdfcheck import flat_text
+
+    pid = _operation_discharged_before_it(db, investigator, surgeon)
+    with db.session() as s:
+        study_id = s.get(Participant, pid).study_id
+    out = tmp_path / "operative.pdf"
+    build_operative_report(operative_report_data(db, surgeon, study_id), out, lang="zh_CN")
+    text = flat_text(out)
+    assert "出院日期（2024-03-10）" in text and "手术日期" in text
+    assert "must be on or after" not in text and "Discharge" not in text
