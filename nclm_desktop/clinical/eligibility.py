@@ -1,6 +1,7 @@
 """Screening: the study's inclusion and exclusion criteria (NCT05771025).
 
-Each criterion comes out "met", "failed" or "missing" with a plain-English reason. For an
+Each criterion comes out "met", "failed" or "missing" with a plain-English reason, a marked
+sentence (``Said``) that the interface shows in the user's language. For an
 exclusion criterion "met" means the patient passes it (the exclusion does not apply) and
 "failed" means it excludes the patient, so the verdict rule is the same for both kinds:
 any failed → "not_eligible"; else any missing → "incomplete"; else "eligible".
@@ -34,25 +35,41 @@ from .screening_input import (
     ScreeningInput,
     age_in_years,
 )
+from .text_marks import (
+    AND,
+    COMMA,
+    QT_TRANSLATE_NOOP,
+    SEMICOLON,
+    Said,
+    Term,
+    capitalised,
+    joined,
+    said,
+)
 
 # --- tri-state helpers ----------------------------------------------------------------------
 
-Status = tuple[str, str]  # (status, reason)
+Status = tuple[str, Said]  # (status, reason)
+
+
+def reasons_text(reasons: Iterable[Said]) -> Said:
+    """Several criteria's reasons as one sentence ("...; ..."), translated alike."""
+    return joined(list(reasons), SEMICOLON)
 
 
 def _missing(*names: str) -> Status:
     unique = dict.fromkeys(names)  # keeps order, drops repeats
-    return "missing", "Not recorded: " + ", ".join(FIELD_LABELS[n] for n in unique)
-
-
-def _sentence(text: str) -> str:
-    return text[:1].upper() + text[1:]
+    labels = [Term(FIELD_LABELS[n]) for n in unique]
+    return "missing", said(
+        QT_TRANSLATE_NOOP("DataDictionary", "Not recorded: {fields}"),
+        fields=joined(labels, COMMA),
+    )
 
 
 def _flag(value: bool | None, name: str, met_if: bool, met: str, failed: str) -> Status:
     if value is None:
         return _missing(name)
-    return ("met", met) if value == met_if else ("failed", failed)
+    return ("met", said(met)) if value == met_if else ("failed", said(failed))
 
 
 def _and(conditions: Iterable[bool | None]) -> bool | None:
@@ -79,12 +96,15 @@ def _age(ctx: _Context) -> Status:
     s, e = ctx.s, ctx.p.eligibility
     if ctx.age is None:
         return _missing(*(n for n in ("birth_date", "screening_date") if getattr(s, n) is None))
-    on = f"Age {ctx.age} on {s.screening_date.isoformat()}"
+    on = {"age": ctx.age, "date": s.screening_date.isoformat()}
     if ctx.age < e.age_min_years:
-        return "failed", f"{on} is below {e.age_min_years}"
+        below = QT_TRANSLATE_NOOP("DataDictionary", "Age {age} on {date} is below {limit}")
+        return "failed", said(below, **on, limit=e.age_min_years)
     if ctx.age > e.age_max_years:
-        return "failed", f"{on} is above {e.age_max_years}"
-    return "met", f"{on} is within {e.age_min_years} to {e.age_max_years}"
+        above = QT_TRANSLATE_NOOP("DataDictionary", "Age {age} on {date} is above {limit}")
+        return "failed", said(above, **on, limit=e.age_max_years)
+    within = QT_TRANSLATE_NOOP("DataDictionary", "Age {age} on {date} is within {low} to {high}")
+    return "met", said(within, **on, low=e.age_min_years, high=e.age_max_years)
 
 
 def _ecog(ctx: _Context) -> Status:
@@ -92,8 +112,10 @@ def _ecog(ctx: _Context) -> Status:
     if ctx.s.ecog is None:
         return _missing("ecog")
     if ctx.s.ecog > limit:
-        return "failed", f"ECOG {ctx.s.ecog} is above {limit}"
-    return "met", f"ECOG {ctx.s.ecog}; {limit} or less required"
+        above = QT_TRANSLATE_NOOP("DataDictionary", "ECOG {ecog} is above {limit}")
+        return "failed", said(above, ecog=ctx.s.ecog, limit=limit)
+    within = QT_TRANSLATE_NOOP("DataDictionary", "ECOG {ecog}; {limit} or less required")
+    return "met", said(within, ecog=ctx.s.ecog, limit=limit)
 
 
 def _nclm(ctx: _Context) -> Status:
@@ -101,13 +123,20 @@ def _nclm(ctx: _Context) -> Status:
         ctx.s.nclm_confirmed,
         "nclm_confirmed",
         True,
-        "NCLM confirmed by pathology, or by imaging with the clinical history",
-        "NCLM not confirmed by pathology, or by imaging with the clinical history",
+        QT_TRANSLATE_NOOP(
+            "DataDictionary",
+            "NCLM confirmed by pathology, or by imaging with the clinical history",
+        ),
+        QT_TRANSLATE_NOOP(
+            "DataDictionary",
+            "NCLM not confirmed by pathology, or by imaging with the clinical history",
+        ),
     )
 
 
-def _sites_text(sites: Iterable[str]) -> str:
-    return ", ".join(_SITE_LABELS[x] for x in METASTATIC_SITES if x in set(sites))
+def _sites(sites: Iterable[str], how: str) -> Said:
+    chosen = set(sites)
+    return joined([Term(_SITE_LABELS[x]) for x in METASTATIC_SITES if x in chosen], how)
 
 
 def _pattern_conditions(s: ScreeningInput) -> dict[int, list[tuple[bool | None, str, str]]]:
@@ -117,32 +146,53 @@ def _pattern_conditions(s: ScreeningInput) -> dict[int, list[tuple[bool | None, 
     no_recurrence = None if s.primary_recurrence is None else not s.primary_recurrence
     response = s.response_outside_liver
     response_ok = None if response is None else response in _RESPONSE_OK
-    shown = "not assessable" if response == "not_applicable" else response
-    response_why = f"the response outside the liver is {shown} (SD, PR or CR needed)"
-    liver = (has("liver"), "metastatic_sites", "no liver metastasis is recorded")
+    response_why = said(
+        QT_TRANSLATE_NOOP(
+            "DataDictionary", "the response outside the liver is {response} (SD, PR or CR needed)"
+        ),
+        response=(
+            Term(QT_TRANSLATE_NOOP("DataDictionary", "not assessable"))
+            if response == "not_applicable"
+            else response
+        ),
+    )
+    recurred = QT_TRANSLATE_NOOP("DataDictionary", "the primary tumour has recurred")
+    liver = (
+        has("liver"),
+        "metastatic_sites",
+        QT_TRANSLATE_NOOP("DataDictionary", "no liver metastasis is recorded"),
+    )
     return {
         1: [
-            (no_recurrence, "primary_recurrence", "the primary tumour has recurred"),
+            (no_recurrence, "primary_recurrence", recurred),
             liver,
             (
                 None if sites is None else sites <= {"liver"},
                 "metastatic_sites",
-                "there are metastases outside the liver",
+                QT_TRANSLATE_NOOP("DataDictionary", "there are metastases outside the liver"),
             ),
             (
                 s.liver_oligometastasis,
                 "liver_oligometastasis",
-                "the liver disease is not oligometastatic",
+                QT_TRANSLATE_NOOP("DataDictionary", "the liver disease is not oligometastatic"),
             ),
         ],
         2: [
-            (no_recurrence, "primary_recurrence", "the primary tumour has recurred"),
+            (no_recurrence, "primary_recurrence", recurred),
             liver,
-            (has("bone"), "metastatic_sites", "there are no bone metastases"),
+            (
+                has("bone"),
+                "metastatic_sites",
+                QT_TRANSLATE_NOOP("DataDictionary", "there are no bone metastases"),
+            ),
             (response_ok, "response_outside_liver", response_why),
         ],
         3: [
-            (s.primary_recurrence, "primary_recurrence", "the primary tumour has not recurred"),
+            (
+                s.primary_recurrence,
+                "primary_recurrence",
+                QT_TRANSLATE_NOOP("DataDictionary", "the primary tumour has not recurred"),
+            ),
             liver,
             (response_ok, "response_outside_liver", response_why),
         ],
@@ -156,35 +206,56 @@ def _matching_pattern(s: ScreeningInput) -> int | None:
     return None
 
 
+_PATTERN_MET = {
+    1: QT_TRANSLATE_NOOP(
+        "DataDictionary", "Pattern 1: no primary tumour recurrence, liver-only oligometastasis"
+    ),
+    2: QT_TRANSLATE_NOOP(
+        "DataDictionary",
+        "Pattern 2: bone and liver metastases without primary tumour recurrence, "
+        "{response} outside the liver",
+    ),
+    3: QT_TRANSLATE_NOOP(
+        "DataDictionary",
+        "Pattern 3: primary tumour recurrence with liver metastases, {response} outside the liver",
+    ),
+}
+_PATTERN_3_BONE = QT_TRANSLATE_NOOP(
+    "DataDictionary",
+    "Pattern 3: primary tumour recurrence with liver and bone metastases, "
+    "{response} outside the liver",
+)
+
+
 def _disease_pattern(ctx: _Context) -> Status:
     s = ctx.s
     if ctx.pattern is not None:
-        response = s.response_outside_liver
-        bone = " and bone" if s.metastatic_sites and "bone" in s.metastatic_sites else ""
-        met = {
-            1: "Pattern 1: no primary tumour recurrence, liver-only oligometastasis",
-            2: (
-                "Pattern 2: bone and liver metastases without primary tumour recurrence, "
-                f"{response} outside the liver"
-            ),
-            3: (
-                f"Pattern 3: primary tumour recurrence with liver{bone} metastases, "
-                f"{response} outside the liver"
-            ),
-        }
-        return "met", met[ctx.pattern]
+        template = _PATTERN_MET[ctx.pattern]
+        if ctx.pattern == 3 and s.metastatic_sites and "bone" in s.metastatic_sites:
+            template = _PATTERN_3_BONE
+        return "met", said(template, response=s.response_outside_liver)
     conditions = _pattern_conditions(s)
     undecided: list[str] = []
-    why_not: list[str] = []
+    why_not: list[Said] = []
     for number, conds in conditions.items():
         first_false = next((c for c in conds if c[0] is False), None)
         if first_false is not None:
-            why_not.append(f"pattern {number}: {first_false[2]}")
+            why = first_false[2]
+            why_not.append(
+                said(
+                    QT_TRANSLATE_NOOP("DataDictionary", "pattern {number}: {why}"),
+                    number=number,
+                    why=why if isinstance(why, Said) else said(why),
+                )
+            )
         else:
             undecided += [c[1] for c in conds if c[0] is None]
     if undecided:
         return _missing(*undecided)
-    return "failed", "No disease pattern fits: " + "; ".join(why_not)
+    return "failed", said(
+        QT_TRANSLATE_NOOP("DataDictionary", "No disease pattern fits: {reasons}"),
+        reasons=joined(why_not, SEMICOLON),
+    )
 
 
 def _distant(ctx: _Context) -> Status:
@@ -193,45 +264,87 @@ def _distant(ctx: _Context) -> Status:
         return _missing("metastatic_sites")
     outside = sites - {"liver", "bone"}
     if outside:
-        return "failed", f"Metastasis outside liver and bone: {_sites_text(outside)}"
+        return "failed", said(
+            QT_TRANSLATE_NOOP("DataDictionary", "Metastasis outside liver and bone: {sites}"),
+            sites=_sites(outside, COMMA),
+        )
     if not sites:
-        return "met", "No metastatic site recorded outside liver and bone"
-    return "met", f"Metastases only in {_sites_text(sites).replace(', ', ' and ')}"
+        return "met", said(
+            QT_TRANSLATE_NOOP(
+                "DataDictionary", "No metastatic site recorded outside liver and bone"
+            )
+        )
+    return "met", said(
+        QT_TRANSLATE_NOOP("DataDictionary", "Metastases only in {sites}"),
+        sites=_sites(sites, AND),
+    )
 
 
 def _progression(ctx: _Context) -> Status:
     s = ctx.s
     if s.progression_after_systemic:
-        return "failed", (
-            "Disease progressed (PD) after systemic treatment of the primary tumour and bone "
-            "metastases"
+        return "failed", said(
+            QT_TRANSLATE_NOOP(
+                "DataDictionary",
+                "Disease progressed (PD) after systemic treatment of the primary tumour and "
+                "bone metastases",
+            )
         )
     if s.response_outside_liver == "PD":
-        return "failed", "Response outside the liver is progressive disease (PD)"
+        return "failed", said(
+            QT_TRANSLATE_NOOP(
+                "DataDictionary", "Response outside the liver is progressive disease (PD)"
+            )
+        )
     if s.progression_after_systemic is None:
         return _missing("progression_after_systemic")
-    return "met", "No progression after systemic treatment"
+    return "met", said(
+        QT_TRANSLATE_NOOP("DataDictionary", "No progression after systemic treatment")
+    )
 
 
 def _liver_function(ctx: _Context) -> Status:
     s, e = ctx.s, ctx.p.eligibility
     required = e.child_pugh_class
-    failed: list[str] = []
-    met: list[str] = []
+    failed: list[Said] = []
+    met: list[Said] = []
     missing: list[str] = []
 
     if ctx.cp_grade is not None:
-        points = f" ({ctx.cp_points} points)" if ctx.cp_points is not None else " (as recorded)"
-        if CHILD_PUGH_CLASSES.index(ctx.cp_grade) > CHILD_PUGH_CLASSES.index(required):
-            failed.append(f"Child-Pugh {ctx.cp_grade}{points}; class {required} required")
+        if ctx.cp_points is not None:
+            grade = said(
+                QT_TRANSLATE_NOOP("DataDictionary", "Child-Pugh {grade} ({points} points)"),
+                grade=ctx.cp_grade,
+                points=ctx.cp_points,
+            )
         else:
-            met.append(f"Child-Pugh {ctx.cp_grade}{points}")
+            grade = said(
+                QT_TRANSLATE_NOOP("DataDictionary", "Child-Pugh {grade} (as recorded)"),
+                grade=ctx.cp_grade,
+            )
+        if CHILD_PUGH_CLASSES.index(ctx.cp_grade) > CHILD_PUGH_CLASSES.index(required):
+            failed.append(
+                said(
+                    QT_TRANSLATE_NOOP("DataDictionary", "{grade}; class {required} required"),
+                    grade=grade,
+                    required=required,
+                )
+            )
+        else:
+            met.append(grade)
     else:
         lowest = _lowest_possible_points(s)
         if lowest > _CLASS_MAX_POINTS[required]:
             failed.append(
-                f"Child-Pugh at least {lowest} points from the recorded values, worse than "
-                f"class {required}; class {required} required"
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "DataDictionary",
+                        "Child-Pugh at least {points} points from the recorded values, worse "
+                        "than class {required}; class {required} required",
+                    ),
+                    points=lowest,
+                    required=required,
+                )
             )
         else:
             missing += [
@@ -244,15 +357,31 @@ def _liver_function(ctx: _Context) -> Status:
     if flr is None:
         missing.append("future_liver_remnant_pct")
     elif flr < flr_min:
-        failed.append(f"future liver remnant {flr:g} % is below {flr_min:g} %")
+        failed.append(
+            said(
+                QT_TRANSLATE_NOOP(
+                    "DataDictionary", "future liver remnant {flr} % is below {min} %"
+                ),
+                flr=f"{flr:g}",
+                min=f"{flr_min:g}",
+            )
+        )
     else:
-        met.append(f"future liver remnant {flr:g} % ({flr_min:g} % or more required)")
+        met.append(
+            said(
+                QT_TRANSLATE_NOOP(
+                    "DataDictionary", "future liver remnant {flr} % ({min} % or more required)"
+                ),
+                flr=f"{flr:g}",
+                min=f"{flr_min:g}",
+            )
+        )
 
     if failed:
-        return "failed", _sentence("; ".join(failed))
+        return "failed", capitalised(joined(failed, SEMICOLON))
     if missing:
         return _missing(*missing)
-    return "met", _sentence(" and ".join(met))
+    return "met", capitalised(joined(met, AND))
 
 
 def _lowest_possible_points(s: ScreeningInput) -> int:
@@ -273,8 +402,8 @@ def _r0(ctx: _Context) -> Status:
         ctx.s.r0_resectable,
         "r0_resectable",
         True,
-        "Liver lesions judged R0-resectable",
-        "Liver lesions cannot be removed by R0 resection",
+        QT_TRANSLATE_NOOP("DataDictionary", "Liver lesions judged R0-resectable"),
+        QT_TRANSLATE_NOOP("DataDictionary", "Liver lesions cannot be removed by R0 resection"),
     )
 
 
@@ -283,8 +412,8 @@ def _contraindication(ctx: _Context) -> Status:
         ctx.s.surgical_contraindication,
         "surgical_contraindication",
         False,
-        "No contraindication to surgery found",
-        "Contraindication to surgery found",
+        QT_TRANSLATE_NOOP("DataDictionary", "No contraindication to surgery found"),
+        QT_TRANSLATE_NOOP("DataDictionary", "Contraindication to surgery found"),
     )
 
 
@@ -293,8 +422,8 @@ def _survival(ctx: _Context) -> Status:
         ctx.s.expected_survival_ge_6_months,
         "expected_survival_ge_6_months",
         True,
-        "Expected survival 6 months or more",
-        "Expected survival under 6 months",
+        QT_TRANSLATE_NOOP("DataDictionary", "Expected survival 6 months or more"),
+        QT_TRANSLATE_NOOP("DataDictionary", "Expected survival under 6 months"),
     )
 
 
@@ -303,8 +432,8 @@ def _consent(ctx: _Context) -> Status:
         ctx.s.consent_signed,
         "consent_signed",
         True,
-        "Informed consent signed",
-        "Informed consent not signed",
+        QT_TRANSLATE_NOOP("DataDictionary", "Informed consent signed"),
+        QT_TRANSLATE_NOOP("DataDictionary", "Informed consent not signed"),
     )
 
 
@@ -313,8 +442,11 @@ def _local_therapy(ctx: _Context) -> Status:
         ctx.s.prior_local_liver_therapy,
         "prior_local_liver_therapy",
         False,
-        "No prior local treatment of the liver metastases",
-        "Liver metastases already treated locally (for example TACE or ablation)",
+        QT_TRANSLATE_NOOP("DataDictionary", "No prior local treatment of the liver metastases"),
+        QT_TRANSLATE_NOOP(
+            "DataDictionary",
+            "Liver metastases already treated locally (for example TACE or ablation)",
+        ),
     )
 
 
@@ -323,8 +455,8 @@ def _pregnancy(ctx: _Context) -> Status:
         ctx.s.pregnant_or_lactating,
         "pregnant_or_lactating",
         False,
-        "Not pregnant or breastfeeding",
-        "Pregnant or breastfeeding",
+        QT_TRANSLATE_NOOP("DataDictionary", "Not pregnant or breastfeeding"),
+        QT_TRANSLATE_NOOP("DataDictionary", "Pregnant or breastfeeding"),
     )
 
 
@@ -333,17 +465,24 @@ def _malignancy_mental(ctx: _Context) -> Status:
     present = [
         text
         for value, text in (
-            (s.other_malignancy, "history of another malignant tumour"),
-            (s.severe_mental_illness, "severe mental illness"),
+            (
+                s.other_malignancy,
+                QT_TRANSLATE_NOOP("DataDictionary", "history of another malignant tumour"),
+            ),
+            (s.severe_mental_illness, QT_TRANSLATE_NOOP("DataDictionary", "severe mental illness")),
         )
         if value
     ]
     if present:
-        return "failed", _sentence(" and ".join(present))
+        return "failed", capitalised(joined([said(text) for text in present], AND))
     unknown = [n for n in ("other_malignancy", "severe_mental_illness") if getattr(s, n) is None]
     if unknown:
         return _missing(*unknown)
-    return "met", "No other malignant tumour and no severe mental illness"
+    return "met", said(
+        QT_TRANSLATE_NOOP(
+            "DataDictionary", "No other malignant tumour and no severe mental illness"
+        )
+    )
 
 
 def _understanding(ctx: _Context) -> Status:
@@ -351,8 +490,8 @@ def _understanding(ctx: _Context) -> Status:
         ctx.s.understands_study,
         "understands_study",
         True,
-        "The patient or family understands the study",
-        "The patient or family cannot understand the study",
+        QT_TRANSLATE_NOOP("DataDictionary", "The patient or family understands the study"),
+        QT_TRANSLATE_NOOP("DataDictionary", "The patient or family cannot understand the study"),
     )
 
 

@@ -13,6 +13,7 @@ from .liver import (
     ENCEPHALOPATHY_CHOICES,
     normalise_bilirubin_unit,
 )
+from .text_marks import QT_TRANSLATE_NOOP
 from .units import BILIRUBIN_UMOL_L_PER_MG_DL
 from .validation import (
     require_bool,
@@ -27,43 +28,53 @@ RESPONSES = ("CR", "PR", "SD", "PD", "not_applicable")
 CHILD_PUGH_CLASSES = ("A", "B", "C")
 _CLASS_MAX_POINTS = {"A": 6, "B": 9, "C": 15}  # Pugh 1973: A 5-6, B 7-9, C 10-15
 _SITE_LABELS = {
-    "liver": "liver",
-    "bone": "bone",
-    "lung": "lung",
-    "distant_lymph_node": "distant lymph nodes",
-    "other": "other site",
+    "liver": QT_TRANSLATE_NOOP("DataDictionary", "liver"),
+    "bone": QT_TRANSLATE_NOOP("DataDictionary", "bone"),
+    "lung": QT_TRANSLATE_NOOP("DataDictionary", "lung"),
+    "distant_lymph_node": QT_TRANSLATE_NOOP("DataDictionary", "distant lymph nodes"),
+    "other": QT_TRANSLATE_NOOP("DataDictionary", "other site"),
 }
 _RESPONSE_OK = ("CR", "PR", "SD")
 
-# Plain words for "Not recorded: ..." reasons.
+# Plain words for "Not recorded: ..." reasons (marked: the reasons are shown translated).
 FIELD_LABELS = {
-    "screening_date": "screening date",
-    "birth_date": "birth date",
-    "ecog": "ECOG performance status",
-    "nclm_confirmed": "whether NCLM is confirmed",
-    "metastatic_sites": "metastatic sites",
-    "primary_recurrence": "whether the primary tumour has recurred",
-    "liver_oligometastasis": "whether the liver disease is oligometastatic",
-    "response_outside_liver": "response outside the liver",
-    "progression_after_systemic": "progression after systemic treatment",
-    "r0_resectable": "whether the liver lesions are R0-resectable",
-    "bilirubin_umol_l": "bilirubin",
-    "bilirubin_value": "bilirubin",
-    "bilirubin_unit": "bilirubin unit",
-    "albumin_g_l": "albumin",
-    "inr": "INR",
-    "ascites": "ascites",
-    "encephalopathy": "encephalopathy",
-    "child_pugh_grade": "Child-Pugh class",
-    "future_liver_remnant_pct": "future liver remnant",
-    "prior_local_liver_therapy": "prior local liver therapy",
-    "surgical_contraindication": "contraindication to surgery",
-    "expected_survival_ge_6_months": "expected survival",
-    "pregnant_or_lactating": "pregnancy or breastfeeding",
-    "other_malignancy": "other malignancy",
-    "severe_mental_illness": "severe mental illness",
-    "understands_study": "whether the patient or family understands the study",
-    "consent_signed": "informed consent",
+    "screening_date": QT_TRANSLATE_NOOP("DataDictionary", "screening date"),
+    "birth_date": QT_TRANSLATE_NOOP("DataDictionary", "birth date"),
+    "ecog": QT_TRANSLATE_NOOP("DataDictionary", "ECOG performance status"),
+    "nclm_confirmed": QT_TRANSLATE_NOOP("DataDictionary", "whether NCLM is confirmed"),
+    "metastatic_sites": QT_TRANSLATE_NOOP("DataDictionary", "metastatic sites"),
+    "primary_recurrence": QT_TRANSLATE_NOOP(
+        "DataDictionary", "whether the primary tumour has recurred"
+    ),
+    "liver_oligometastasis": QT_TRANSLATE_NOOP(
+        "DataDictionary", "whether the liver disease is oligometastatic"
+    ),
+    "response_outside_liver": QT_TRANSLATE_NOOP("DataDictionary", "response outside the liver"),
+    "progression_after_systemic": QT_TRANSLATE_NOOP(
+        "DataDictionary", "progression after systemic treatment"
+    ),
+    "r0_resectable": QT_TRANSLATE_NOOP(
+        "DataDictionary", "whether the liver lesions are R0-resectable"
+    ),
+    "bilirubin_umol_l": QT_TRANSLATE_NOOP("DataDictionary", "bilirubin"),
+    "bilirubin_value": QT_TRANSLATE_NOOP("DataDictionary", "bilirubin"),
+    "bilirubin_unit": QT_TRANSLATE_NOOP("DataDictionary", "bilirubin unit"),
+    "albumin_g_l": QT_TRANSLATE_NOOP("DataDictionary", "albumin"),
+    "inr": QT_TRANSLATE_NOOP("DataDictionary", "INR"),
+    "ascites": QT_TRANSLATE_NOOP("DataDictionary", "ascites"),
+    "encephalopathy": QT_TRANSLATE_NOOP("DataDictionary", "encephalopathy"),
+    "child_pugh_grade": QT_TRANSLATE_NOOP("DataDictionary", "Child-Pugh class"),
+    "future_liver_remnant_pct": QT_TRANSLATE_NOOP("DataDictionary", "future liver remnant"),
+    "prior_local_liver_therapy": QT_TRANSLATE_NOOP("DataDictionary", "prior local liver therapy"),
+    "surgical_contraindication": QT_TRANSLATE_NOOP("DataDictionary", "contraindication to surgery"),
+    "expected_survival_ge_6_months": QT_TRANSLATE_NOOP("DataDictionary", "expected survival"),
+    "pregnant_or_lactating": QT_TRANSLATE_NOOP("DataDictionary", "pregnancy or breastfeeding"),
+    "other_malignancy": QT_TRANSLATE_NOOP("DataDictionary", "other malignancy"),
+    "severe_mental_illness": QT_TRANSLATE_NOOP("DataDictionary", "severe mental illness"),
+    "understands_study": QT_TRANSLATE_NOOP(
+        "DataDictionary", "whether the patient or family understands the study"
+    ),
+    "consent_signed": QT_TRANSLATE_NOOP("DataDictionary", "informed consent"),
 }
 
 _BOOL_FIELDS = (

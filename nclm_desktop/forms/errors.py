@@ -14,6 +14,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+# Shared with the clinical rules, which sit below this package (clinical/text_marks.py).
+from ..clinical.text_marks import Said as Said
+from ..clinical.text_marks import Term as Term
+from ..clinical.text_marks import said as said
+
 # (template, params) -> the message in the interface language; None: English as written.
 Translator = Callable[[str, Mapping[str, Any]], str]
 _translator: Translator | None = None
@@ -23,33 +28,6 @@ def set_translator(translate: Translator | None) -> None:
     """Called by the interface when its language changes (None for English)."""
     global _translator
     _translator = translate
-
-
-class Term(str):
-    """A word put into a message (a field's label, "birth date") that is itself a marked
-    string of ``context``: translated with the message."""
-
-    context: str
-
-    def __new__(cls, text: str, context: str = "DataDictionary") -> Term:
-        term = super().__new__(cls, text)
-        term.context = context
-        return term
-
-
-class Said(str):
-    """A sentence made from a marked template (``said(template, **params)``): the English
-    text, which remembers its template so that it can be shown translated (a rule that
-    returns a problem as text, e.g. the password policy, returns one of these)."""
-
-    template: str
-    params: dict[str, Any]
-
-
-def said(template: str, **params: Any) -> Said:
-    text = Said(template.format(**params))
-    text.template, text.params = template, params
-    return text
 
 
 def shown(text: str) -> str:

@@ -314,7 +314,7 @@ def _text(f: Field, value: Any, today: dt.date | None, confirmed: bool) -> str |
     text = value.strip()
     problem = text_problem(text, f.max_len, multiline=f.multiline)
     if problem:
-        raise f.fail(f"{f.label} {problem}.")
+        raise f.fail_as(QT_TRANSLATE_NOOP("Refusals", "{label} {problem}."), problem=problem)
     return text or None
 
 

@@ -14,17 +14,35 @@ import sys
 import threading
 from pathlib import Path
 
+from ..clinical.text_marks import QT_TRANSLATE_NOOP, Said, said
+
 SIDECARS = ("-wal", "-shm", "-journal")
 FILE_MODE = 0o600  # database, -wal, -shm, lock file and backups: the owner only
 FOLDER_MODE = 0o700  # the application's data folder and its backup folders
 
 
 class FileCheckError(Exception):
-    """A file the application must not open; the message is for the user as it is."""
+    """A file the application must not open. ``text`` is the message, a marked sentence
+    (``str()`` is English; shown translated where the interface shows it, e.g. inside a
+    restore refusal)."""
+
+    def __init__(self, text: Said) -> None:
+        super().__init__(text)
+        self.text = text
 
 
-def restore_hint(path: Path) -> str:
-    return f"restore it from a backup with `nclm-desktop restore BACKUP --db {path}`"
+# The restore command stays as typed in every language.
+_EMPTY = QT_TRANSLATE_NOOP(
+    "Refusals",
+    "{path} is empty (0 bytes), so it holds no study. If it should, restore it from a backup "
+    "with `nclm-desktop restore BACKUP --db {path}`; to start a new study, delete the empty "
+    "file first.",
+)
+_DAMAGED = QT_TRANSLATE_NOOP(
+    "Refusals",
+    "The database {path} is damaged ({problem}); nothing was changed. Close NCLM Desktop "
+    "everywhere and restore it from a backup with `nclm-desktop restore BACKUP --db {path}`.",
+)
 
 
 def sidecars(path: Path) -> list[Path]:
@@ -43,16 +61,30 @@ def check_regular_file(path: Path) -> None:
     except FileNotFoundError:
         return
     except OSError as exc:
-        raise FileCheckError(f"{path} cannot be used: {exc.strerror or exc}.") from None
-    if stat.S_ISDIR(st.st_mode):
-        raise FileCheckError(f"{path} is a folder, not a database file.")
-    if not stat.S_ISREG(st.st_mode):
-        raise FileCheckError(f"{path} is not a regular file (a pipe or device?); not opened.")
-    if st.st_size == 0:
         raise FileCheckError(
-            f"{path} is empty (0 bytes), so it holds no study. If it should, {restore_hint(path)}; "
-            "to start a new study, delete the empty file first."
+            said(
+                QT_TRANSLATE_NOOP("Refusals", "{path} cannot be used: {error}."),
+                path=path,
+                error=exc.strerror or exc,
+            )
+        ) from None
+    if stat.S_ISDIR(st.st_mode):
+        raise FileCheckError(
+            said(
+                QT_TRANSLATE_NOOP("Refusals", "{path} is a folder, not a database file."), path=path
+            )
         )
+    if not stat.S_ISREG(st.st_mode):
+        raise FileCheckError(
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Refusals", "{path} is not a regular file (a pipe or device?); not opened."
+                ),
+                path=path,
+            )
+        )
+    if st.st_size == 0:
+        raise FileCheckError(said(_EMPTY, path=path))
 
 
 def quick_check(path: Path) -> None:
@@ -109,10 +141,7 @@ class HealthCheck:
         """Block until the verdict; raise FileCheckError for a damaged file."""
         self._done.wait()
         if self._problem is not None:
-            raise FileCheckError(
-                f"The database {self.path} is damaged ({self._problem}); nothing was "
-                f"changed. Close NCLM Desktop everywhere and {restore_hint(self.path)}."
-            )
+            raise FileCheckError(said(_DAMAGED, path=self.path, problem=self._problem))
 
     @property
     def finished(self) -> bool:

@@ -124,7 +124,9 @@ def _query_text(q: CasebookQuery, lang: ReportLanguage) -> str:
     t = lang.t
     state = t(QUERY_STATES.get(q.state, q.state))
     lines = [
-        t("Query #{id} ({state}): {text}").format(id=q.id, state=state, text=q.text),
+        t("Query #{id} ({state}): {text}").format(
+            id=q.id, state=state, text=report_text(q.text, t)
+        ),
         t("raised by {who}").format(who=_stamp(q.raised, lang)),
     ]
     if q.answer:
@@ -218,7 +220,7 @@ def _about(line: CasebookAuditLine, lang: ReportLanguage) -> str:
             g = fields.get(about["field"])
             parts.append(lang.t(g.label) if g else about["field"])
     if "text" in about:
-        parts.append(about["text"])
+        parts.append(report_text(about["text"], lang.t))  # a query's words
     if "meaning_text" in about:
         parts.append(lang.t(about["meaning_text"]))
     return " · ".join(parts)

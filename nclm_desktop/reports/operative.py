@@ -10,6 +10,7 @@ from ..clinical.text_marks import QT_TRANSLATE_NOOP
 from ..forms.crf.operation import FORM as OPERATION
 from ..forms.crf.operation_team import FORM as TEAM
 from ..forms.crf.screening import FORM as SCREENING
+from ..services.recorded_texts import report_text
 from ..services.report_data import ComplicationLine, OperativeReportData, PatientHeader
 from ..services.surgical_record import OperationSummary, SurgeonChoice
 from .couinaud import couinaud_drawing
@@ -259,7 +260,11 @@ def _complications(d: OperativeReportData, lang: ReportLanguage) -> list[Flowabl
     out.append(gap(1.5))
     if o is None:
         out.append(
-            p(t("Outcomes not computed: {problem}").format(problem=d.record.outcome_problem))
+            p(
+                t("Outcomes not computed: {problem}").format(
+                    problem=report_text(d.record.outcome_problem or "", t)
+                )
+            )
         )
     else:
         count = o.complication_count

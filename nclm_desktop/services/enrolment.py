@@ -26,6 +26,7 @@ from dataclasses import asdict, dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..clinical.eligibility import reasons_text
 from ..forms import QT_TRANSLATE_NOOP, Term
 from ..forms.catalogue import form
 from ..forms.crf.enrolment import status_label
@@ -336,11 +337,11 @@ def screen_and_enrol(
             )
             return Enrolment(outcome.participant_id, outcome.study_id, cohort_of, existing=True)
         if outcome.verdict != "eligible":
-            # The criteria's reasons are the eligibility rule's own (English) words.
+            # The criteria's reasons are the eligibility rule's marked sentences.
             raise ValidationError(
                 "verdict",
                 QT_TRANSLATE_NOOP("Refusals", "Not eligible: {reasons}. Nothing was saved."),
-                params={"reasons": "; ".join(outcome.reasons)},
+                params={"reasons": reasons_text(outcome.reasons)},
             )
 
         return _enrol_in_session(

@@ -4,14 +4,17 @@ lines, and audited corrections (each needs a reason)."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from typing import Any
 
 from sqlalchemy import func, select
 
 from ..clinical import load_protocol
+from ..clinical.eligibility import evaluate_eligibility
+from ..clinical.screening_input import ScreeningInput
 from ..forms import QT_TRANSLATE_NOOP
 from ..forms.catalogue import form
+from ..forms.errors import Said
 from ..models import (
     Operation,
     Participant,
@@ -168,6 +171,27 @@ def get_identity(db: Database, actor: Actor | None, participant_id: int) -> Iden
         )
 
 
+def _reasons_now(sc: Screening, birth_date: dt.date | None) -> dict[str, Said]:
+    """The eligibility rule's marked reasons for a stored screening's values, by criterion
+    (empty when the values no longer pass the rule's checks)."""
+    values = {f.name: getattr(sc, f.name) for f in fields(ScreeningInput) if hasattr(sc, f.name)}
+    if values["metastatic_sites"] is not None:
+        values["metastatic_sites"] = frozenset(values["metastatic_sites"])
+    values["birth_date"] = birth_date
+    try:
+        result = evaluate_eligibility(ScreeningInput(**values))
+    except ValueError:
+        return {}
+    return {c.id: c.reason for c in result.criteria}
+
+
+def _as_said(stored: str, now: Said | None) -> str:
+    """A stored reason (English, as the rule wrote it) as a marked sentence when the rule
+    says the same words for the stored values, so that it is shown translated (old rows
+    too); otherwise as stored."""
+    return now if now is not None and now == stored else stored
+
+
 def get_screening(db: Database, actor: Actor | None, participant_id: int) -> ScreeningView | None:
     """The latest screening with each criterion's protocol text, status and reason."""
     texts = {c.id: c.text_en for c in load_protocol().eligibility.criteria}
@@ -182,6 +206,7 @@ def get_screening(db: Database, actor: Actor | None, participant_id: int) -> Scr
         if row is None:
             return None
         sc, screener = row
+        said_now = _reasons_now(sc, _participant(s, participant_id).birth_date)
         return ScreeningView(
             sc.id,
             sc.screening_date,
@@ -195,7 +220,7 @@ def get_screening(db: Database, actor: Actor | None, participant_id: int) -> Scr
                     c.get("kind", ""),
                     texts.get(c["id"], c["id"]),
                     c["status"],
-                    c["reason"],
+                    _as_said(c["reason"], said_now.get(c["id"])),
                 )
                 for c in sc.criteria
             ),

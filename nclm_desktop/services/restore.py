@@ -140,7 +140,7 @@ def _check_backup_file(backup: Path, target: Path) -> None:
     except db_files.FileCheckError as exc:
         raise RestoreError(
             QT_TRANSLATE_NOOP("Refusals", "{problem} {unchanged}"),
-            params={"problem": str(exc), "unchanged": _unchanged()},
+            params={"problem": exc.text, "unchanged": _unchanged()},
         ) from None
     if not backup.exists():
         raise RestoreError(

@@ -166,6 +166,7 @@ def _end_if_damaged(app, db: Database) -> None:
     the message naming the restore command (no write reaches it meanwhile)."""
     from PySide6.QtCore import QTimer
 
+    from ..forms.errors import shown
     from ..models.db_files import FileCheckError
 
     health = db.health
@@ -183,7 +184,7 @@ def _end_if_damaged(app, db: Database) -> None:
         except FileCheckError as exc:
             from .dialogs import show_error
 
-            show_error(None, str(exc))
+            show_error(None, shown(exc.text))
             app.exit(2)
 
     timer.timeout.connect(poll)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from functools import cache
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -125,7 +126,18 @@ def refusal_text(template: str, params: Mapping[str, Any]) -> str:
 
 def _word(value: Any) -> Any:
     if isinstance(value, Term):
+        if _current == "zh_CN" and value in _protocol_words():
+            return _protocol_words()[value]
         return QCoreApplication.translate(value.context, value)
     if isinstance(value, Said):  # a sentence put into a sentence
         return refusal_text(value.template, value.params)
     return value
+
+
+@cache
+def _protocol_words() -> dict[str, str]:
+    """The protocol file's own bilingual words put into sentences (visit assessments), as the
+    reports' catalogue has them (reports/language.py)."""
+    from ..clinical.protocol import load_protocol
+
+    return {a.label_en: a.label_zh for a in load_protocol().schedule.assessments if a.label_zh}

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..forms.catalogue import form
+from ..forms.errors import shown
 from ..models.db import Database
 from ..services import participant_record as record
 from ..services.errors import ServiceError
@@ -104,12 +105,12 @@ class ScreeningTab(QScrollArea):
         items = [(k, v) for k, v in view.values.items() if not k.endswith("_unit")]
         half = (len(items) + 1) // 2
         for i, (key, value) in enumerate(items):
-            shown = _screening_value(key, value, view.values)
+            value_text = _screening_value(key, value, view.values)
             col = 0 if i < half else 2
             row = i if i < half else i - half
             label = QLabel(dictionary_text(SCREENING[key].label))
             label.setStyleSheet("color: #555;")
-            value_label = QLabel(shown)
+            value_label = QLabel(value_text)
             value_label.setObjectName(f"screening_{key}")
             value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             grid.addWidget(label, row, col)
@@ -128,7 +129,7 @@ class ScreeningTab(QScrollArea):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         for r, c in enumerate(view.criteria):
-            for col, text in enumerate((criterion_text(c.id, c.text_en), "", c.reason)):
+            for col, text in enumerate((criterion_text(c.id, c.text_en), "", shown(c.reason))):
                 item = QTableWidgetItem(text)
                 item.setBackground(QColor(STATUS_BACKGROUND[c.status]))
                 table.setItem(r, col, item)

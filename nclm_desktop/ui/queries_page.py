@@ -28,6 +28,7 @@ from ..services.monitoring import auto_queries, queries
 from ..services.monitoring.queries import QueryRow
 from ..services.monitoring.roles import RAISERS, SITE
 from ..services.permissions import Actor
+from ..services.recorded_texts import shown_text
 from . import dialogs
 from .change_notice import Changes, change_notice
 from .form_inputs import dictionary_text
@@ -105,7 +106,7 @@ def shown_queries(rows: list[QueryRow], now: dt.datetime) -> list[dict[str, Any]
                 "study_id": q.study_id or "",
                 "form": labels[key][0],
                 "field": labels[key][1],
-                "text": q.text,
+                "text": shown_text(q.text),
                 "state": states.get(q.state, q.state),
                 "raised_by": q.raised_by,
                 "raised": raised.astimezone().date().isoformat(),

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ..services.errors import UserError
 from ..services.monitoring.queries import QueryRow
+from ..services.recorded_texts import shown_text
 from .form_feedback import ErrorLine
 
 
@@ -44,7 +45,7 @@ def state_text(state: str) -> str:
 def query_line(q: QueryRow, label: str) -> str:
     """One query as a line of text: "#3 Blood loss (open): Source says 540 mL?"."""
     return _t("#{id} {field} ({state}): {text}").format(
-        id=q.id, field=label, state=state_text(q.state), text=q.text
+        id=q.id, field=label, state=state_text(q.state), text=shown_text(q.text)
     )
 
 

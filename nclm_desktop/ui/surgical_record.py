@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from ..forms.crf.operation import FORM as OPERATION
 from ..forms.crf.operation_team import FORM as TEAM
+from ..forms.errors import shown
 from ..models.db import Database
 from ..services import surgery
 from ..services.errors import ServiceError
@@ -486,7 +487,7 @@ class SurgicalRecordTab(QWidget):
             )
         if item.outcome_problem:
             self.outcome_note.setText(
-                _t("Outcomes cannot be computed: {why}").format(why=item.outcome_problem)
+                _t("Outcomes cannot be computed: {why}").format(why=shown(item.outcome_problem))
             )
         else:
             self.outcome_note.setText(

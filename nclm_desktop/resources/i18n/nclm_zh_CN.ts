@@ -3796,8 +3796,116 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
         <translation>白蛋白 (g/L)</translation>
     </message>
     <message>
+        <source>liver</source>
+        <translation>肝脏</translation>
+    </message>
+    <message>
+        <source>bone</source>
+        <translation>骨</translation>
+    </message>
+    <message>
+        <source>lung</source>
+        <translation>肺</translation>
+    </message>
+    <message>
+        <source>distant lymph nodes</source>
+        <translation>远处淋巴结</translation>
+    </message>
+    <message>
+        <source>other site</source>
+        <translation>其他部位</translation>
+    </message>
+    <message>
+        <source>screening date</source>
+        <translation>筛选日期</translation>
+    </message>
+    <message>
+        <source>birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>whether NCLM is confirmed</source>
+        <translation>NCLM 是否确诊</translation>
+    </message>
+    <message>
+        <source>metastatic sites</source>
+        <translation>转移部位</translation>
+    </message>
+    <message>
+        <source>whether the primary tumour has recurred</source>
+        <translation>原发肿瘤是否复发</translation>
+    </message>
+    <message>
+        <source>whether the liver disease is oligometastatic</source>
+        <translation>肝脏病变是否为寡转移</translation>
+    </message>
+    <message>
+        <source>response outside the liver</source>
+        <translation>肝外疗效</translation>
+    </message>
+    <message>
+        <source>progression after systemic treatment</source>
+        <translation>系统治疗后是否进展</translation>
+    </message>
+    <message>
+        <source>whether the liver lesions are R0-resectable</source>
+        <translation>肝脏病灶能否 R0 切除</translation>
+    </message>
+    <message>
+        <source>bilirubin</source>
+        <translation>胆红素</translation>
+    </message>
+    <message>
+        <source>bilirubin unit</source>
+        <translation>胆红素单位</translation>
+    </message>
+    <message>
+        <source>albumin</source>
+        <translation>白蛋白</translation>
+    </message>
+    <message>
         <source>INR</source>
         <translation>INR</translation>
+    </message>
+    <message>
+        <source>ascites</source>
+        <translation>腹水</translation>
+    </message>
+    <message>
+        <source>encephalopathy</source>
+        <translation>肝性脑病</translation>
+    </message>
+    <message>
+        <source>future liver remnant</source>
+        <translation>剩余肝体积</translation>
+    </message>
+    <message>
+        <source>prior local liver therapy</source>
+        <translation>既往肝脏局部治疗</translation>
+    </message>
+    <message>
+        <source>contraindication to surgery</source>
+        <translation>手术禁忌证</translation>
+    </message>
+    <message>
+        <source>expected survival</source>
+        <translation>预期生存期</translation>
+    </message>
+    <message>
+        <source>pregnancy or breastfeeding</source>
+        <translation>妊娠或哺乳</translation>
+    </message>
+    <message>
+        <source>other malignancy</source>
+        <translation>其他恶性肿瘤</translation>
+    </message>
+    <message>
+        <source>whether the patient or family understands the study</source>
+        <translation>患者或家属是否理解本研究</translation>
+    </message>
+    <message>
+        <source>informed consent</source>
+        <translation>知情同意</translation>
     </message>
     <message>
         <source>Hepatic encephalopathy</source>
@@ -3836,8 +3944,212 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
         <translation>存在手术禁忌证</translation>
     </message>
     <message>
+        <source>{first}, {rest}</source>
+        <translation>{first}、{rest}</translation>
+    </message>
+    <message>
+        <source>{first} and {rest}</source>
+        <translation>{first}和{rest}</translation>
+    </message>
+    <message>
+        <source>{first}; {rest}</source>
+        <translation>{first}；{rest}</translation>
+    </message>
+    <message>
+        <source>Not recorded: {fields}</source>
+        <translation>未记录：{fields}</translation>
+    </message>
+    <message>
+        <source>Age {age} on {date} is below {limit}</source>
+        <translation>{date} 时年龄 {age} 岁，低于 {limit} 岁</translation>
+    </message>
+    <message>
+        <source>Age {age} on {date} is above {limit}</source>
+        <translation>{date} 时年龄 {age} 岁，高于 {limit} 岁</translation>
+    </message>
+    <message>
+        <source>Age {age} on {date} is within {low} to {high}</source>
+        <translation>{date} 时年龄 {age} 岁，在 {low} 至 {high} 岁之间</translation>
+    </message>
+    <message>
+        <source>ECOG {ecog} is above {limit}</source>
+        <translation>ECOG {ecog}，高于 {limit}</translation>
+    </message>
+    <message>
+        <source>ECOG {ecog}; {limit} or less required</source>
+        <translation>ECOG {ecog}；要求 ≤ {limit}</translation>
+    </message>
+    <message>
+        <source>NCLM confirmed by pathology, or by imaging with the clinical history</source>
+        <translation>NCLM 经病理证实，或经影像学结合临床病史证实</translation>
+    </message>
+    <message>
+        <source>NCLM not confirmed by pathology, or by imaging with the clinical history</source>
+        <translation>NCLM 未经病理证实，亦未经影像学结合临床病史证实</translation>
+    </message>
+    <message>
+        <source>the response outside the liver is {response} (SD, PR or CR needed)</source>
+        <translation>肝外疗效为 {response}（需为 SD、PR 或 CR）</translation>
+    </message>
+    <message>
+        <source>not assessable</source>
+        <translation>不可评估</translation>
+    </message>
+    <message>
+        <source>the primary tumour has recurred</source>
+        <translation>原发肿瘤已复发</translation>
+    </message>
+    <message>
+        <source>no liver metastasis is recorded</source>
+        <translation>未记录肝转移</translation>
+    </message>
+    <message>
+        <source>there are metastases outside the liver</source>
+        <translation>存在肝外转移</translation>
+    </message>
+    <message>
+        <source>the liver disease is not oligometastatic</source>
+        <translation>肝脏病变非寡转移</translation>
+    </message>
+    <message>
+        <source>there are no bone metastases</source>
+        <translation>无骨转移</translation>
+    </message>
+    <message>
+        <source>the primary tumour has not recurred</source>
+        <translation>原发肿瘤未复发</translation>
+    </message>
+    <message>
+        <source>Pattern 1: no primary tumour recurrence, liver-only oligometastasis</source>
+        <translation>模式 1：原发肿瘤无复发，仅肝脏寡转移</translation>
+    </message>
+    <message>
+        <source>Pattern 2: bone and liver metastases without primary tumour recurrence, {response} outside the liver</source>
+        <translation>模式 2：骨及肝转移，原发肿瘤无复发，肝外疗效 {response}</translation>
+    </message>
+    <message>
+        <source>Pattern 3: primary tumour recurrence with liver metastases, {response} outside the liver</source>
+        <translation>模式 3：原发肿瘤复发伴肝转移，肝外疗效 {response}</translation>
+    </message>
+    <message>
+        <source>Pattern 3: primary tumour recurrence with liver and bone metastases, {response} outside the liver</source>
+        <translation>模式 3：原发肿瘤复发伴肝及骨转移，肝外疗效 {response}</translation>
+    </message>
+    <message>
+        <source>pattern {number}: {why}</source>
+        <translation>模式 {number}：{why}</translation>
+    </message>
+    <message>
+        <source>No disease pattern fits: {reasons}</source>
+        <translation>不符合任何疾病模式：{reasons}</translation>
+    </message>
+    <message>
+        <source>Metastasis outside liver and bone: {sites}</source>
+        <translation>存在肝和骨以外的转移：{sites}</translation>
+    </message>
+    <message>
+        <source>No metastatic site recorded outside liver and bone</source>
+        <translation>未记录肝和骨以外的转移部位</translation>
+    </message>
+    <message>
+        <source>Metastases only in {sites}</source>
+        <translation>仅{sites}转移</translation>
+    </message>
+    <message>
+        <source>Disease progressed (PD) after systemic treatment of the primary tumour and bone metastases</source>
+        <translation>原发肿瘤及骨转移经系统治疗后疾病进展（PD）</translation>
+    </message>
+    <message>
+        <source>Response outside the liver is progressive disease (PD)</source>
+        <translation>肝外疗效为疾病进展（PD）</translation>
+    </message>
+    <message>
+        <source>No progression after systemic treatment</source>
+        <translation>系统治疗后无进展</translation>
+    </message>
+    <message>
+        <source>Child-Pugh {grade} ({points} points)</source>
+        <translation>Child-Pugh {grade} 级（{points} 分）</translation>
+    </message>
+    <message>
+        <source>Child-Pugh {grade} (as recorded)</source>
+        <translation>Child-Pugh {grade} 级（按记录）</translation>
+    </message>
+    <message>
+        <source>{grade}; class {required} required</source>
+        <translation>{grade}；要求 {required} 级</translation>
+    </message>
+    <message>
+        <source>Child-Pugh at least {points} points from the recorded values, worse than class {required}; class {required} required</source>
+        <translation>按已记录数值 Child-Pugh 至少 {points} 分，差于 {required} 级；要求 {required} 级</translation>
+    </message>
+    <message>
+        <source>future liver remnant {flr} % is below {min} %</source>
+        <translation>剩余肝体积 {flr}%，低于 {min}%</translation>
+    </message>
+    <message>
+        <source>future liver remnant {flr} % ({min} % or more required)</source>
+        <translation>剩余肝体积 {flr}%（要求 ≥ {min}%）</translation>
+    </message>
+    <message>
+        <source>Liver lesions judged R0-resectable</source>
+        <translation>肝脏病灶评估可行 R0 切除</translation>
+    </message>
+    <message>
+        <source>Liver lesions cannot be removed by R0 resection</source>
+        <translation>肝脏病灶无法行 R0 切除</translation>
+    </message>
+    <message>
+        <source>No contraindication to surgery found</source>
+        <translation>未发现手术禁忌证</translation>
+    </message>
+    <message>
+        <source>Contraindication to surgery found</source>
+        <translation>存在手术禁忌证</translation>
+    </message>
+    <message>
         <source>Expected survival 6 months or more</source>
         <translation>预期生存 ≥ 6 个月</translation>
+    </message>
+    <message>
+        <source>Expected survival under 6 months</source>
+        <translation>预计生存期不足 6 个月</translation>
+    </message>
+    <message>
+        <source>Informed consent not signed</source>
+        <translation>未签署知情同意书</translation>
+    </message>
+    <message>
+        <source>No prior local treatment of the liver metastases</source>
+        <translation>肝转移灶既往未接受局部治疗</translation>
+    </message>
+    <message>
+        <source>Liver metastases already treated locally (for example TACE or ablation)</source>
+        <translation>肝转移灶已接受局部治疗（如 TACE 或消融）</translation>
+    </message>
+    <message>
+        <source>Not pregnant or breastfeeding</source>
+        <translation>非妊娠或哺乳期</translation>
+    </message>
+    <message>
+        <source>history of another malignant tumour</source>
+        <translation>其他恶性肿瘤病史</translation>
+    </message>
+    <message>
+        <source>severe mental illness</source>
+        <translation>严重精神疾病</translation>
+    </message>
+    <message>
+        <source>No other malignant tumour and no severe mental illness</source>
+        <translation>无其他恶性肿瘤，无严重精神疾病</translation>
+    </message>
+    <message>
+        <source>The patient or family understands the study</source>
+        <translation>患者或家属理解本研究</translation>
+    </message>
+    <message>
+        <source>The patient or family cannot understand the study</source>
+        <translation>患者或家属无法理解本研究</translation>
     </message>
     <message>
         <source>Prior local liver therapy (TACE, RFA …)</source>
@@ -4874,6 +5186,30 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     <message>
         <source>Done on {date}, outside the window.</source>
         <translation>于 {date} 完成，超出时间窗。</translation>
+    </message>
+    <message>
+        <source>Automatic check: {label} of {value} is outside the usual {low}–{high} {unit}; it was confirmed at entry: please check it against the source.</source>
+        <translation>自动核查：{label} {value}，超出常见范围 {low}–{high} {unit}；录入时已确认，请与原始资料核对。</translation>
+    </message>
+    <message>
+        <source>Automatic check: {label} of {value} is outside the usual {low}–{high}%; it was confirmed at entry: please check it against the source.</source>
+        <translation>自动核查：{label} {value}，超出常见范围 {low}–{high}%；录入时已确认，请与原始资料核对。</translation>
+    </message>
+    <message>
+        <source>Automatic check: the window of this visit ended on {date} and the visit is not recorded: please record it or mark it missed.</source>
+        <translation>自动核查：本次访视窗口已于 {date} 结束，访视尚未记录：请记录或标记为未完成。</translation>
+    </message>
+    <message>
+        <source>Automatic check: the visit is outside its window ({start} – {end}), confirmed as a protocol deviation ({reason}): please check it against the source.</source>
+        <translation>自动核查：本次访视超出访视窗口（{start} – {end}），已确认为方案偏离（{reason}）：请与原始资料核对。</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>未说明原因</translation>
+    </message>
+    <message>
+        <source>Automatic check: {label} is required and still empty ({form} of {date}).</source>
+        <translation>自动核查：{label}为必填项，仍未填写（{date} 的{form}）。</translation>
     </message>
 </context>
 <context>
@@ -6623,6 +6959,50 @@ This screen is not available in this version yet.</source>
     <message>
         <source>{table} {key}, column {column}: expected {expected}, found {found}</source>
         <translation>{table} {key}，列 {column}：应为 {expected}，实际为 {found}</translation>
+    </message>
+    <message>
+        <source>{label} {problem}.</source>
+        <translation>{label}{problem}。</translation>
+    </message>
+    <message>
+        <source>contains an invalid character (a lone surrogate)</source>
+        <translation>含有无效字符（孤立代理项）</translation>
+    </message>
+    <message>
+        <source>contains a text-direction control character (U+{code})</source>
+        <translation>含有文字方向控制字符（U+{code}）</translation>
+    </message>
+    <message>
+        <source>contains a control character (U+{code})</source>
+        <translation>含有控制字符（U+{code}）</translation>
+    </message>
+    <message>
+        <source>must be at most {limit} characters (got {length})</source>
+        <translation>最多 {limit} 个字符（实际 {length} 个）</translation>
+    </message>
+    <message>
+        <source>{problem}.</source>
+        <translation>{problem}。</translation>
+    </message>
+    <message>
+        <source>{path} is empty (0 bytes), so it holds no study. If it should, restore it from a backup with `nclm-desktop restore BACKUP --db {path}`; to start a new study, delete the empty file first.</source>
+        <translation>{path} 为空（0 字节），不含任何研究数据。如本应有数据，请用 `nclm-desktop restore BACKUP --db {path}` 从备份恢复；如要开始新研究，请先删除此空文件。</translation>
+    </message>
+    <message>
+        <source>The database {path} is damaged ({problem}); nothing was changed. Close NCLM Desktop everywhere and restore it from a backup with `nclm-desktop restore BACKUP --db {path}`.</source>
+        <translation>数据库 {path} 已损坏（{problem}），未做任何更改。请在所有电脑上关闭 NCLM Desktop，然后用 `nclm-desktop restore BACKUP --db {path}` 从备份恢复。</translation>
+    </message>
+    <message>
+        <source>{path} cannot be used: {error}.</source>
+        <translation>{path} 无法使用：{error}。</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a database file.</source>
+        <translation>{path} 是文件夹，不是数据库文件。</translation>
+    </message>
+    <message>
+        <source>{path} is not a regular file (a pipe or device?); not opened.</source>
+        <translation>{path} 不是普通文件（是管道或设备？），未打开。</translation>
     </message>
 </context>
 <context>

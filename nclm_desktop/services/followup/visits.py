@@ -11,9 +11,10 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ...clinical.text_marks import joined
 from ...forms import QT_TRANSLATE_NOOP
 from ...forms.catalogue import form
-from ...forms.errors import said
+from ...forms.errors import Term, said
 from ...models.db import Database
 from .. import record_dates
 from ..errors import ValidationError
@@ -275,7 +276,7 @@ def record_visit(
             warnings.append(
                 said(
                     QT_TRANSLATE_NOOP("Refusals", "Not done: {assessments}."),
-                    assessments=", ".join(labels[m] for m in missing),
+                    assessments=joined([Term(labels[m]) for m in missing]),
                 )
             )
         v.status = "done"

@@ -25,16 +25,27 @@ from sqlalchemy.orm import Session
 
 from ...forms import QT_TRANSLATE_NOOP
 from ...forms.catalogue import all_forms
+from ...forms.errors import said
 from ...forms.field import Field, Identifier, Kind
 from ...forms.form import Form
 from ...models import DataQuery, Operation, Participant
 from ...models.db import Database
 from ..permissions import Actor, Permission
+from ..recorded_texts import (
+    DEVIATION_CONFIRMED,
+    NO_REASON_GIVEN,
+    OUTSIDE_SOFT_PERCENT,
+    OUTSIDE_SOFT_RANGE,
+    REQUIRED_EMPTY,
+    WINDOW_ENDED,
+)
 from ..uow import reading
 from .queries import raise_query
 from .records import field_value, model_of
 from .roles import RAISERS, require_role
 
+# How every automatic query begins; its sentences are stored in English and shown translated
+# (recorded_texts.py).
 AUTO = "Automatic check: "
 CHECKED_STATUSES = ("enrolled", "withdrawn", "completed", "deceased")
 
@@ -90,11 +101,17 @@ def _outside_soft(f: Field, values: dict) -> str | None:
     unit = values.get(f.unit_field) if f.unit_field else None
     if f.to_unit(float(value), unit) in f.soft:
         return None
-    shown = f.format(f.to_unit(float(value), unit))
-    return (
-        f"{AUTO}{f.label} of {shown} is outside the usual {f.soft.lo:g}–{f.soft.hi:g} "
-        f"{f.unit}; it was confirmed at entry: please check it against the source."
-    ).replace(" %;", "%;")
+    template = OUTSIDE_SOFT_PERCENT if f.unit == "%" else OUTSIDE_SOFT_RANGE
+    return str(
+        said(
+            template,
+            label=f.label,
+            value=f.format(f.to_unit(float(value), unit)),
+            low=f"{f.soft.lo:g}",
+            high=f"{f.soft.hi:g}",
+            unit=f.unit,
+        )
+    )
 
 
 def _visit_findings(key: str, values: dict, today: dt.date) -> Iterator[Finding]:
@@ -104,18 +121,18 @@ def _visit_findings(key: str, values: dict, today: dt.date) -> Iterator[Finding]
             "visit",
             key,
             "actual_date",
-            f"{AUTO}the window of this visit ended on {end.isoformat()} and the visit is "
-            "not recorded: please record it or mark it missed.",
+            str(said(WINDOW_ENDED, date=end.isoformat())),
         )
     if values.get("deviation") and status in ("planned", "done"):
         field = "actual_date" if status == "done" else "scheduled_date"
-        reason = (values.get("deviation_reason") or "no reason given").rstrip(".")
+        reason = (values.get("deviation_reason") or NO_REASON_GIVEN).rstrip(".")
         yield Finding(
             "visit",
             key,
             field,
-            f"{AUTO}the visit is outside its window ({values.get('window_start')} – {end}), "
-            f"confirmed as a protocol deviation ({reason}): please check it against the source.",
+            str(
+                said(DEVIATION_CONFIRMED, start=values.get("window_start"), end=end, reason=reason)
+            ),
         )
 
 
@@ -134,8 +151,7 @@ def _required_findings(form: Form, key: str, values: dict, today: dt.date) -> It
                 form.name,
                 key,
                 f.name,
-                f"{AUTO}{f.label} is required and still empty ({form.title} of "
-                f"{when.isoformat()}).",
+                str(said(REQUIRED_EMPTY, label=f.label, form=form.title, date=when.isoformat())),
             )
 
 

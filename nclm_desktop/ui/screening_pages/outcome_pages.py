@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from ...clinical import EligibilityResult
 from ...clinical.protocol import load_protocol
 from ...forms.catalogue import form
+from ...forms.errors import shown
 from ...services.enrolment import SystemicLine
 from ...services.errors import ServiceError
 from ..form_builder import FormView, FormWizardPage
@@ -170,7 +171,7 @@ class VerdictPage(QWizardPage):
             items = [
                 QTableWidgetItem(f"{kind}: {criterion_text(c.id, c.text_en)}"),
                 result,
-                QTableWidgetItem(c.reason),
+                QTableWidgetItem(shown(c.reason)),
             ]
             for col, item in enumerate(items):
                 item.setBackground(QColor(STATUS_BACKGROUND[c.status]))
