@@ -79,7 +79,7 @@ class _Relay(QObject):
 
     @Slot()
     def _collect(self) -> None:
-        if not _switched_off:  # the last job returned: the collector is on again
+        if _switch_on_if_idle():  # the last job returned: the collector is on again
             self.collector.stop()
             return
         _collect_young()
@@ -125,13 +125,21 @@ def _job_started(relay: _Relay) -> None:
 
 
 def _job_returned() -> None:
-    """Called by the worker as the last thing it does (no allocation follows it there)."""
-    global _active, _switched_off
+    """Called by the worker as the last thing it does. It does not switch the collector on:
+    the worker still allocates on its way back to the pool."""
+    global _active
     with _lock:
         _active -= 1
+
+
+def _switch_on_if_idle() -> bool:
+    """On the UI thread: the collector back on once no job runs; True when it is on."""
+    global _switched_off
+    with _lock:
         if _active == 0 and _switched_off:
             _switched_off = False
             gc.enable()
+        return not _switched_off
 
 
 def _work(number: int) -> None:
@@ -215,4 +223,8 @@ class Progress:
 
 
 def wait_for_background(timeout_ms: int = 30000) -> bool:
-    return QThreadPool.globalInstance().waitForDone(timeout_ms)
+    """On the UI thread: every job returned (and the collector is on again) in time."""
+    done = QThreadPool.globalInstance().waitForDone(timeout_ms)
+    if done:
+        _switch_on_if_idle()
+    return done
