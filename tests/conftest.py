@@ -22,7 +22,13 @@ from pathlib import Path  # noqa: E402
 
 import pgcluster  # noqa: E402
 import pytest  # noqa: E402
+from hypothesis import settings  # noqa: E402
+from hypothesis.configuration import set_hypothesis_home_dir  # noqa: E402
 from pgcluster import PgCluster  # noqa: E402
+
+# Hypothesis keeps no example database in the checkout (tests write only under tmp_path).
+settings.register_profile("nclm", database=None)
+settings.load_profile("nclm")
 
 import nclm_desktop.ui  # noqa: E402,F401  (shiboken6 6.12 work-around before any Qt call)
 from nclm_desktop.models.db import (  # noqa: E402
@@ -114,11 +120,14 @@ def _on_both_backends(path: Path) -> bool:
     return rel in _BOTH_BACKENDS or path.name.endswith("_service.py") or rel.startswith("postgres/")
 
 
+@pytest.hookimpl(trylast=True)  # after the tmp_path plugin has set up its factory
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "sqlite_only: a test about the SQLite file itself; never run on PostgreSQL"
     )
     config.addinivalue_line("markers", "postgresql_only: runs on the PostgreSQL back-end only")
+    # Hypothesis's own caches go under this run's temporary folder, not the checkout.
+    set_hypothesis_home_dir(config._tmp_path_factory.getbasetemp() / "hypothesis")
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

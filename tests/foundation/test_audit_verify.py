@@ -324,7 +324,8 @@ def test_the_fast_json_reader_agrees_with_json_loads(text):
         with pytest.raises(type(error)):
             _loads(text)
     else:
-        assert _loads(text) == expected
+        # Compared as JSON text: NaN, which json.loads accepts, never equals itself.
+        assert json.dumps(_loads(text)) == json.dumps(expected)
 
 
 @settings(max_examples=300, deadline=None)
