@@ -9,6 +9,7 @@ from reportlab.lib import colors
 from reportlab.platypus import Flowable
 
 from ..clinical.text_marks import QT_TRANSLATE_NOOP
+from ..services.recorded_texts import eligibility_reason, report_text
 from ..services.report_data import ScreeningFlow, ScreeningLine, ScreeningLogData
 from .fonts import register_fonts
 from .language import ReportLanguage, report_language
@@ -254,19 +255,26 @@ def _exclusion(cid: str, lang: ReportLanguage) -> str:
 
 
 def _reasons(line: ScreeningLine, lang: ReportLanguage) -> str:
-    """Why not eligible, or what is still to be recorded. English prints the rule's own
-    sentence ("ECOG 3 is above 2"); Chinese the criterion's translated reason."""
+    """Why not eligible, or what is still to be recorded: the rule's own sentence ("ECOG 3
+    is above 2"), translated; a reason the rule never wrote, by its criterion's name."""
     sep = "；" if lang.chinese else "; "
     if line.failed:
-        if lang.chinese:
-            return sep.join(_exclusion(cid, lang) for cid, _reason in line.failed)
-        return sep.join(reason or _exclusion(cid, lang) for cid, reason in line.failed)
+        return sep.join(
+            _reason(reason, lang) or _exclusion(cid, lang) for cid, reason in line.failed
+        )
     if line.missing:
-        if lang.chinese:
-            names = lang.join(lang.t(CRITERION_NAMES.get(cid, cid)) for cid, _ in line.missing)
-            return lang.t("Not recorded yet: {items}").format(items=names)
-        return sep.join(reason or cid for cid, reason in line.missing)
+        return sep.join(
+            _reason(reason, lang) or lang.t(CRITERION_NAMES.get(cid, cid))
+            for cid, reason in line.missing
+        )
     return ""
+
+
+def _reason(stored: str, lang: ReportLanguage) -> str:
+    found = eligibility_reason(stored) if stored else None
+    if found is None:
+        return "" if lang.chinese else stored
+    return report_text(found, lang.t)
 
 
 def _outcome(line: ScreeningLine, lang: ReportLanguage) -> str:
@@ -311,7 +319,7 @@ def build_screening_log_report(
         return build_pdf(story, info, out)
     widths = (0.1, 0.115, 0.09, 0.09, 0.045, 0.1, 0.29, 0.17)
     if language.chinese:  # Chinese dates are wider, the reasons shorter
-        widths = (0.14, 0.115, 0.09, 0.09, 0.05, 0.1, 0.215, 0.2)
+        widths = (0.14, 0.115, 0.09, 0.09, 0.05, 0.1, 0.285, 0.13)
     story += [
         section(t("Participant flow")),
         flow_diagram(d.flow, width, language),

@@ -20,8 +20,10 @@ from functools import cache
 from typing import Any
 
 from ..clinical import COMPLICATION_CATEGORIES
+from ..clinical.eligibility import REASON_TEMPLATES, REASON_TERMS
+from ..clinical.text_marks import AND, COMMA, SEMICOLON
 from ..forms import QT_TRANSLATE_NOOP
-from ..forms.errors import Said, Term, shown
+from ..forms.errors import Said, Term, said, shown
 
 GRADE_V_DETAIL = QT_TRANSLATE_NOOP(
     "DataDictionary", "Recorded as a Clavien-Dindo grade V complication."
@@ -129,3 +131,117 @@ def _printed(text: Said, translate: Any) -> str:
         for k, v in text.params.items()
     }  # fmt: skip
     return translate(text.template).format(**words)
+
+
+# --- the eligibility rule's stored reasons -----------------------------------------------
+# A screening keeps each criterion's reason in English, as the rule wrote it. Its sentences
+# nest (a list of reasons joined by "; ", each with its own words), so a stored reason is
+# read back by trying each sentence of the rule at every place its fixed words occur and
+# keeping the reading that explains most of the text by marked words. Few distinct reasons
+# exist, so each is read once (cached) and a log of 10,000 screenings stays instant.
+
+
+JOINS = (SEMICOLON, COMMA, AND)
+
+
+@cache
+def _reason_shapes() -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
+    """Each sentence as (template, its fixed words, its placeholders' names); sentences
+    without fixed words ("{word}") would read anything, so they are left out."""
+    shapes = []
+    for template in REASON_TEMPLATES:
+        parts = re.split(r"\{(\w+)\}", template)
+        literals, names = tuple(parts[0::2]), tuple(parts[1::2])
+        if any(literals):
+            shapes.append((template, literals, names))
+    return tuple(dict.fromkeys(shapes))
+
+
+@cache
+def _reason(text: str) -> tuple[int, Said | str]:
+    """The best reading of ``text``: (characters explained by marked words, the reading).
+    A separator explains nothing by itself ("hello, world" is no reason); a sentence may
+    begin with a capital where the rule put it first ("History of …")."""
+    best: tuple[int, Said | str] = (0, text)
+    for candidate in dict.fromkeys((text, text[:1].lower() + text[1:])):
+        if candidate in REASON_TERMS:
+            return len(text), Term(candidate)
+        for template, literals, names in _reason_shapes():
+            for score, params in _readings(candidate, template, literals, names):
+                if score > best[0]:
+                    reading = Said(text)
+                    reading.template, reading.params = template, params
+                    best = (score, reading)
+    return best
+
+
+def _readings(text: str, template: str, literals: tuple[str, ...], names: tuple[str, ...]) -> Any:
+    """Every way ``text`` fits a sentence's fixed words, with each placeholder's reading."""
+    first, last = literals[0], literals[-1]
+    if not names:
+        if text == first:
+            yield len(text), {}
+        return
+    if not (text.startswith(first) and text.endswith(last)) or len(text) < len(first + last):
+        return
+    end = len(text) - len(last)
+
+    def fill(start: int, i: int, score: int, params: dict) -> Any:
+        if i == len(names) - 1:
+            spans = [(start, end)]
+        else:
+            literal, spans, at = literals[i + 1], [], text.find(literals[i + 1], start + 1)
+            while 0 <= at < end:
+                spans.append((start, at))
+                at = text.find(literal, at + 1)
+        for a, b in spans:
+            value = text[a:b]
+            name = names[i]
+            if not value or (name in params and str(params[name]) != value):
+                continue
+            got, reading = _reason(value)
+            nxt = {**params, name: reading}
+            if i == len(names) - 1:
+                if template not in JOINS or _kind(nxt["first"]) & _kind(nxt["rest"]):
+                    yield score + got, nxt
+            else:
+                yield from fill(b + len(literals[i + 1]), i + 1, score + got, nxt)
+
+    fixed = 0 if template in JOINS else sum(map(len, literals))
+    yield from fill(len(first), 0, fixed, {})
+
+
+def _kind(reading: Said | str) -> frozenset[str]:
+    """A list joins like things, sentences or words ("Age 75 … is above 70; ECOG 3 …" is two
+    reasons, not an age limit of "70; ECOG 3 …"); a few words are sentences of the rule too
+    ("severe mental illness")."""
+    if isinstance(reading, Said) and reading.template in JOINS:
+        return _kind(reading.params["first"]) & _kind(reading.params["rest"])
+    if isinstance(reading, Said) or reading in _sentences():
+        return frozenset({"sentence", "word"} if reading in REASON_TERMS else {"sentence"})
+    return frozenset({"word"})
+
+
+@cache
+def _sentences() -> frozenset[str]:
+    return frozenset(REASON_TEMPLATES)
+
+
+@cache
+def eligibility_reason(text: str) -> Said | None:
+    """A stored eligibility reason as the marked sentence the rule wrote it from; None when
+    it is not one of the rule's sentences."""
+    score, reading = _reason(text)
+    if not isinstance(reading, Said):
+        if score == 0 or reading not in _sentences():
+            return None
+        reading = said(str(reading))
+    found = Said(text)  # as stored, word for word
+    found.template, found.params = reading.template, reading.params
+    return found
+
+
+def shown_reason(text: str) -> str:
+    """A stored eligibility reason (or several, "; "-joined) in the user's language."""
+    found = eligibility_reason(text)
+    return shown(found) if found is not None else text

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from ..models.db import Database
 from ..services.permissions import Actor, Permission
+from ..services.recorded_texts import shown_reason
 from ..services.screening_log import FlowCounts, ScreeningLogRow, flow_counts, screening_log
 from .table_models import Column, RecordTableModel, SearchFilterProxy, configure_table
 
@@ -78,7 +79,7 @@ class LogTableModel(RecordTableModel):
 
     def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
-            return self.row_data(index.row()).reasons or None
+            return shown_reason(self.row_data(index.row()).reasons) or None
         return super().data(index, role)
 
 
@@ -91,7 +92,7 @@ def log_columns() -> list[Column]:
         Column("age", _t("Age")),
         Column("outcome", _t("Outcome"), lambda v: _t(OUTCOME_LABELS.get(v, v))),
         Column("cohort", _t("Cohort"), lambda v: _t(COHORT_LABELS.get(v or "", v or ""))),
-        Column("reasons", _t("Reasons")),
+        Column("reasons", _t("Reasons"), shown_reason),
     ]
 
 
