@@ -51,7 +51,13 @@ LOGIN_FAILED_MESSAGE = said(
 
 NO_USER = QT_TRANSLATE_NOOP("Refusals", "No user with id {id}.")
 
-DISPLAY_NAME = Field("display_name", "Full name", Kind.TEXT, max_len=200, required=True)
+DISPLAY_NAME = Field(
+    "display_name",
+    QT_TRANSLATE_NOOP("DataDictionary", "Full name"),
+    Kind.TEXT,
+    max_len=200,
+    required=True,
+)
 
 
 def normalise_username(value: str) -> str:

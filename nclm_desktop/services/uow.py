@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 
 from sqlalchemy import Connection, event, inspect, select
 from sqlalchemy.orm import Session
 
 from ..forms import QT_TRANSLATE_NOOP
-from ..forms.errors import said
+from ..forms.catalogue import all_forms
+from ..forms.errors import Term, said
 from ..forms.text import text_problem
 from ..models import Participant
 from ..models.base import Base
@@ -87,12 +89,40 @@ def _check_texts(session: Session, flush_context: object, instances: object) -> 
             length = getattr(attr.columns[0].type, "length", None) or TEXT_LIMIT
             problem = text_problem(value, length, multiline=True)
             if problem:
-                label = attr.key.replace("_", " ")
                 raise ValidationError(
                     attr.key,
-                    QT_TRANSLATE_NOOP("Refusals", "The {label} {problem}."),
-                    params={"label": label, "problem": problem},
-                )
+                    QT_TRANSLATE_NOOP("Refusals", "{label} {problem}."),
+                    params={"label": column_label(state.mapper.local_table.name, attr.key),
+                            "problem": problem},
+                )  # fmt: skip
+
+
+# Text columns that a person types into but no form of the data dictionary holds.
+_OTHER_LABELS = {
+    "display_name": QT_TRANSLATE_NOOP("DataDictionary", "Full name"),
+    "username": QT_TRANSLATE_NOOP("DataDictionary", "Username"),
+    "text": QT_TRANSLATE_NOOP("DataDictionary", "Query"),
+    "answer": QT_TRANSLATE_NOOP("DataDictionary", "Answer"),
+    "reason": QT_TRANSLATE_NOOP("DataDictionary", "Reason"),
+    "revoke_reason": QT_TRANSLATE_NOOP("DataDictionary", "Reason"),
+    "printed_name": QT_TRANSLATE_NOOP("DataDictionary", "Printed name"),
+    "meaning_text": QT_TRANSLATE_NOOP("DataDictionary", "Meaning"),
+}
+
+
+@cache
+def _dictionary_labels() -> dict[tuple[str, str], str]:
+    """(table, column) -> the data dictionary's marked label."""
+    return {
+        (f.table, field.variable): field.label for f in all_forms().values() for field in f.fields
+    }
+
+
+def column_label(table: str, column: str) -> Term:
+    """A text column's name for a refusal, translated with it: the data dictionary's label,
+    else the column's own marked name (internal columns, never typed: their words)."""
+    label = _dictionary_labels().get((table, column)) or _OTHER_LABELS.get(column)
+    return Term(label or column.replace("_", " ").capitalize())
 
 
 # What may still change on a locked participant's record: the lock itself, so signing and

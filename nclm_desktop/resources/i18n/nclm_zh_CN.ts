@@ -5211,6 +5211,22 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
         <source>Automatic check: {label} is required and still empty ({form} of {date}).</source>
         <translation>自动核查：{label}为必填项，仍未填写（{date} 的{form}）。</translation>
     </message>
+    <message>
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Printed name</source>
+        <translation>签名人姓名</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>签名含义</translation>
+    </message>
 </context>
 <context>
     <name>ExportPage</name>
@@ -6075,10 +6091,6 @@ This screen is not available in this version yet.</source>
     <message>
         <source>Your password was reset: choose a new password first.</source>
         <translation>您的密码已被重置：请先设置新密码。</translation>
-    </message>
-    <message>
-        <source>The {label} {problem}.</source>
-        <translation>{label}{problem}。</translation>
     </message>
     <message>
         <source>{study_id} is locked (signed); an investigator must unlock it before any change.</source>
@@ -7855,10 +7867,6 @@ This screen is not available in this version yet.</source>
     <message>
         <source>Follow-up visit schedule</source>
         <translation>随访计划表</translation>
-    </message>
-    <message>
-        <source>Not recorded yet: {items}</source>
-        <translation>待记录：{items}</translation>
     </message>
     <message>
         <source>Page {n} of {m}</source>
