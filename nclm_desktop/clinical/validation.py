@@ -7,11 +7,12 @@ UI can show it as is: "bilirubin_umol_l must be >= 0 (got -1)".
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
-from .text_marks import QT_TRANSLATE_NOOP
+from .text_marks import QT_TRANSLATE_NOOP, Term, said
 
 # The dates the endpoint rules compare, by the names their messages use (translated where
 # a refusal is shown or printed).
@@ -23,7 +24,32 @@ DATE_NAMES = {
     "resection_date": QT_TRANSLATE_NOOP("DataDictionary", "resection date"),
     "operation_date": QT_TRANSLATE_NOOP("DataDictionary", "operation date"),
     "discharge_date": QT_TRANSLATE_NOOP("DataDictionary", "discharge date"),
+    "reoperation_date": QT_TRANSLATE_NOOP("DataDictionary", "reoperation date"),
 }
+# The dates of a list, named by their place in it ("complications[0] onset date").
+LISTED_DATE_NAMES = {
+    ("complications", " onset date"): QT_TRANSLATE_NOOP(
+        "DataDictionary", "onset date of complication {number}"
+    ),
+    ("reoperations", " date"): QT_TRANSLATE_NOOP("DataDictionary", "date of reoperation {number}"),
+    ("intrahepatic_recurrence_dates", ""): QT_TRANSLATE_NOOP(
+        "DataDictionary", "date of intrahepatic recurrence {number}"
+    ),
+}
+_LISTED = re.compile(r"(\w+)\[(\d+)\](.*)")
+
+
+def date_name(name: str) -> str:
+    """A date the endpoint rules name, as a marked word (``Term``) or, for a date of a list,
+    a marked sentence numbered from 1 ("onset date of complication 1"); else as it is."""
+    if name in DATE_NAMES:
+        return Term(DATE_NAMES[name])
+    found = _LISTED.fullmatch(name)
+    if found and (found[1], found[3]) in LISTED_DATE_NAMES:
+        return said(LISTED_DATE_NAMES[found[1], found[3]], number=int(found[2]) + 1)
+    return name
+
+
 NOT_BEFORE = QT_TRANSLATE_NOOP(
     "DataDictionary", "{name} ({value}) must be on or after {other} ({at})"
 )

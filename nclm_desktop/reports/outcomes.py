@@ -15,7 +15,9 @@ from reportlab.lib.utils import ImageReader
 from reportlab.platypus import CondPageBreak, Flowable, Image, KeepTogether
 
 from ..clinical.index_stay import INDEX_STAY_UNKNOWN
-from ..clinical.validation import DATE_NAMES
+from ..clinical.text_marks import Said
+from ..clinical.validation import date_name
+from ..services.recorded_texts import report_text
 from ..services.report_data import ReportMeta
 from .language import ReportLanguage, report_language, translated
 from .outcomes_text import (
@@ -273,15 +275,18 @@ def _perioperative(results: dict, lang: ReportLanguage) -> list[Flowable]:
     ]
 
 
+def _date_word(name: str, lang: ReportLanguage) -> str:
+    word = date_name(name)
+    return report_text(word, lang.t) if isinstance(word, Said) else translated(lang, word)
+
+
 def _reason(exclusion: dict, lang: ReportLanguage) -> str:
     """Why a participant was left out, from the rule's template when it gave one (dates in
     the wrong order), with the dates' names and the dates in the report's language."""
     template, params = exclusion.get("template"), exclusion.get("params") or {}
     if not template:
         return translated(lang, exclusion["reason"])
-    words = {
-        key: translated(lang, DATE_NAMES[v]) if v in DATE_NAMES else v for key, v in params.items()
-    }
+    words = {key: _date_word(v, lang) for key, v in params.items()}
     for key in ("value", "at"):
         if key in params:
             words[key] = lang.date(dt.date.fromisoformat(params[key]))

@@ -23,8 +23,8 @@ from ..clinical import (
     reoperation_during_index_stay,
     resection,
 )
-from ..clinical.text_marks import QT_TRANSLATE_NOOP, Term, capitalised, said
-from ..clinical.validation import DATE_NAMES, DateOrderError
+from ..clinical.text_marks import QT_TRANSLATE_NOOP, capitalised, said
+from ..clinical.validation import DateOrderError, date_name
 from ..models import ClinicalEvent, Complication, Operation, OperationSurgeon, Reoperation, User
 from ..models.db import Database
 from .permissions import Actor, Permission
@@ -241,7 +241,7 @@ def _outcomes(
             None,
         )
     except DateOrderError as exc:  # dates entered elsewhere disagree: say so, do not crash
-        words = {k: Term(DATE_NAMES[v]) if v in DATE_NAMES else v for k, v in exc.params.items()}
+        words = {k: date_name(v) for k, v in exc.params.items()}
         problem = said(
             QT_TRANSLATE_NOOP("Refusals", "{problem}."), problem=said(exc.template, **words)
         )

@@ -68,3 +68,27 @@ def test_the_operative_report_prints_it_in_chinese(db, investigator, surgeon, tm
     text = flat_text(out)
     assert "出院日期（2024-03-10）" in text and "手术日期" in text
     assert "must be on or after" not in text and "Discharge" not in text
+
+
+def test_a_complication_dated_before_the_operation_is_named_in_chinese(
+    qtbot, db, investigator, surgeon, zh_cn
+):
+    """A date of a list (the first complication's onset) has a marked, numbered name too."""
+    from nclm_desktop.services.complications import add_complication
+    from tests.surgery.surgery_data import complication
+
+    pid = _operation_discharged_before_it(db, investigator, surgeon)
+    with db.session(write=True) as s:  # the discharge date right again, an onset wrong
+        s.execute(text("UPDATE operation SET discharge_date = :d"), {"d": "2024-03-22"})
+        s.commit()
+    op = surgery.surgical_record(db, surgeon, pid).index_operation.operation.id
+    add_complication(db, surgeon, op, complication("II"), today=TODAY)
+    with db.session(write=True) as s:
+        s.execute(text("UPDATE complication SET onset_date = :d"), {"d": "2024-03-01"})
+        s.commit()
+    tab = SurgicalRecordTab(db, surgeon, pid, today=TODAY)
+    qtbot.addWidget(tab)
+    note = tab.outcome_note.text()
+    assert "2024-03-01" in note and "并发症 1" in note.replace("并发症1", "并发症 1")
+    assert "[" not in note and "complications" not in note
+    assert english_words([("outcome_note", note)]) == []

@@ -5172,6 +5172,22 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
         <translation>出院日期</translation>
     </message>
     <message>
+        <source>reoperation date</source>
+        <translation>再次手术日期</translation>
+    </message>
+    <message>
+        <source>onset date of complication {number}</source>
+        <translation>并发症 {number} 的发生日期</translation>
+    </message>
+    <message>
+        <source>date of reoperation {number}</source>
+        <translation>第 {number} 次再次手术日期</translation>
+    </message>
+    <message>
+        <source>date of intrahepatic recurrence {number}</source>
+        <translation>第 {number} 次肝内复发日期</translation>
+    </message>
+    <message>
         <source>{name} ({value}) must be on or after {other} ({at})</source>
         <translation>{name}（{value}）不得早于{other}（{at}）</translation>
     </message>
