@@ -3637,7 +3637,7 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     </message>
     <message>
         <source>ECOG above 2</source>
-        <translation>ECOG 评分 &gt; 2</translation>
+        <translation>ECOG 体能状态 &gt; 2</translation>
     </message>
     <message>
         <source>No eligible disease pattern</source>
@@ -6674,7 +6674,7 @@ This screen is not available in this version yet.</source>
     </message>
     <message>
         <source>ECOG {ecog}</source>
-        <translation>ECOG 评分 {ecog}</translation>
+        <translation>ECOG 体能状态 {ecog}</translation>
     </message>
     <message>
         <source>EBV DNA {n} copies/mL</source>
@@ -7201,7 +7201,7 @@ This screen is not available in this version yet.</source>
     </message>
     <message>
         <source>ECOG above the limit</source>
-        <translation>ECOG 评分超过上限</translation>
+        <translation>ECOG 体能状态超过上限</translation>
     </message>
     <message>
         <source>No eligible disease pattern</source>
