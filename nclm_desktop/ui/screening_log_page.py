@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from PySide6.QtCore import (
@@ -84,6 +85,9 @@ class LogTableModel(RecordTableModel):
 
 
 def log_columns() -> list[Column]:
+    # Few distinct reasons among many rows: each is put in the user's language once, with
+    # the headers (a language switch builds new columns).
+    reasons = cache(shown_reason)
     return [
         Column("screening_date", _t("Date")),
         Column("screener", _t("Screener")),
@@ -92,7 +96,7 @@ def log_columns() -> list[Column]:
         Column("age", _t("Age")),
         Column("outcome", _t("Outcome"), lambda v: _t(OUTCOME_LABELS.get(v, v))),
         Column("cohort", _t("Cohort"), lambda v: _t(COHORT_LABELS.get(v or "", v or ""))),
-        Column("reasons", _t("Reasons"), shown_reason),
+        Column("reasons", _t("Reasons"), reasons),
     ]
 
 
