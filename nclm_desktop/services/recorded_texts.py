@@ -20,7 +20,7 @@ from functools import cache
 from typing import Any
 
 from ..clinical import COMPLICATION_CATEGORIES
-from ..clinical.eligibility import REASON_TEMPLATES, REASON_TERMS
+from ..clinical.eligibility_sentences import REASON_TEMPLATES, REASON_TERMS
 from ..clinical.text_marks import AND, COMMA, SEMICOLON
 from ..forms import QT_TRANSLATE_NOOP
 from ..forms.errors import Said, Term, said, shown

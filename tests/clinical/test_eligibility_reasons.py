@@ -9,7 +9,7 @@ import ast
 from pathlib import Path
 
 from nclm_desktop.clinical import eligibility
-from nclm_desktop.clinical.eligibility import REASON_TEMPLATES, REASON_TERMS
+from nclm_desktop.clinical.eligibility_sentences import REASON_TEMPLATES, REASON_TERMS
 
 
 def test_every_marked_sentence_of_the_rule_is_listed():
