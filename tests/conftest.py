@@ -233,3 +233,15 @@ def coordinator(make_user) -> Actor:
 @pytest.fixture
 def monitor(make_user) -> Actor:
     return make_user("monitor1", "monitor", "Clinical Monitor")
+
+
+@pytest.fixture
+def zh_cn(qapp) -> Iterator[None]:
+    """The interface in Simplified Chinese for one test; English again afterwards."""
+    from nclm_desktop.ui import i18n
+
+    assert i18n.install("zh_CN") == "zh_CN"
+    try:
+        yield
+    finally:
+        i18n.install("en")

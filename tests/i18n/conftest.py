@@ -1,9 +1,8 @@
-"""Fixtures for the translation tests: the workflow module and the interface in zh_CN."""
+"""Fixtures for the translation tests: the workflow module (zh_cn is in tests/conftest.py)."""
 
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
@@ -19,18 +18,6 @@ def workflow() -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
-
-
-@pytest.fixture
-def zh_cn(qapp) -> Iterator[None]:
-    """The interface in Simplified Chinese for one test; English again afterwards."""
-    from nclm_desktop.ui import i18n
-
-    assert i18n.install("zh_CN") == "zh_CN"
-    try:
-        yield
-    finally:
-        i18n.install("en")
 
 
 @pytest.fixture(scope="module")

@@ -5,9 +5,7 @@ automatic checks' queries (stored in English, shown translated, old rows too).""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
-import pytest
 from monitoring_data import TODAY
 
 from nclm_desktop.forms.errors import shown
@@ -18,18 +16,6 @@ from nclm_desktop.services.monitoring.auto_queries import AUTO, run_checks
 from nclm_desktop.services.permissions import Permission
 from nclm_desktop.services.uow import writing
 from tests.i18n.visible_text import english_words
-
-
-@pytest.fixture
-def zh_cn(qapp) -> Iterator[None]:
-    from nclm_desktop.ui import i18n
-
-    assert i18n.install("zh_CN") == "zh_CN"
-    try:
-        yield
-    finally:
-        i18n.install("en")
-
 
 LATER = dt.date(2025, 6, 30)  # a year on: the first visits' windows have ended
 

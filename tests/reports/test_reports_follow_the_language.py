@@ -5,25 +5,15 @@ operative report and the schedule in it (issue 14)."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
-from nclm_desktop.ui import dialogs, i18n
+from nclm_desktop.ui import dialogs
 from nclm_desktop.ui.participant_detail import ParticipantDetail
 from nclm_desktop.ui.reports_page import ReportsPage
 from nclm_desktop.ui.schedule_print import ScheduleReportDialog
-
-
-@pytest.fixture
-def zh_cn(qapp) -> Iterator[None]:
-    assert i18n.install("zh_CN") == "zh_CN"
-    try:
-        yield
-    finally:
-        i18n.install("en")
 
 
 @pytest.fixture
