@@ -5,6 +5,7 @@ import's reader; bad requests are one line and a non-zero exit (README, Import).
 from __future__ import annotations
 
 import csv
+import re
 
 import pytest
 from openpyxl import load_workbook
@@ -69,6 +70,12 @@ def test_the_xlsx_template_has_a_notes_sheet_and_reads_back_when_filled(cli, tmp
     assert by_column["blood_loss_ml"]["unit"] == "mL"
     assert "YYYY-MM-DD" in by_column["operation_date"]["how to write it"]
     assert "1 when ticked" in by_column["segments___4"]["how to write it"]
+    # The same notes in Chinese, for a ward that keeps its spreadsheets in Chinese.
+    assert by_column["segments___4"]["how to write it (zh)"] == "勾选填 1，未勾选填 0 或留空"
+    assert by_column["approach"]["how to write it (zh)"] == "选项中的代码，或其英文或中文标签"
+    blood_loss = by_column["blood_loss_ml"]["how to write it (zh)"]
+    assert blood_loss.startswith("数字（1234.5") and "mL" in blood_loss
+    assert all(re.search(r"[\u4e00-\u9fff]", r["how to write it (zh)"]) for r in by_column.values())
 
     # Filled by hand (as a legacy spreadsheet would be): the reader takes it as it is.
     sheet = book["operation"]

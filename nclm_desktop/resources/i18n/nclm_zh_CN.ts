@@ -5416,6 +5416,49 @@ NCLM 桌面版即将关闭；请重新启动并登录。</translation>
     </message>
 </context>
 <context>
+    <name>ImportTemplate</name>
+    <message>
+        <source>1 when ticked, 0 or empty when not</source>
+        <translation>勾选填 1，未勾选填 0 或留空</translation>
+    </message>
+    <message>
+        <source>{key}; the same number links the rows of the other tables</source>
+        <translation>{key}；其他表中的行以同一编号关联</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD (2023/3/15 and Excel dates also read; never day-first)</source>
+        <translation>YYYY-MM-DD（也可读取 2023/3/15 和 Excel 日期；日不可写在月前）</translation>
+    </message>
+    <message>
+        <source>a number (1234.5; 1,234.5 and 1.234,5 also read)</source>
+        <translation>数字（1234.5；也可读取 1,234.5 和 1.234,5）</translation>
+    </message>
+    <message>
+        <source>; a unit may follow: {units}</source>
+        <translation>；数字后可带单位：{units}</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> 或 </translation>
+    </message>
+    <message>
+        <source>1 or 0 (yes/no, 是/否 also read)</source>
+        <translation>1 或 0（也可读取 yes/no、是/否）</translation>
+    </message>
+    <message>
+        <source>a code from the choices, or its label in English or Chinese</source>
+        <translation>选项中的代码，或其英文或中文标签</translation>
+    </message>
+    <message>
+        <source>codes separated by commas</source>
+        <translation>以逗号分隔的代码</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+</context>
+<context>
     <name>LanguageDialog</name>
     <message>
         <source>Language of {who}</source>

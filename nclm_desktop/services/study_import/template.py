@@ -5,11 +5,12 @@ The import reads a filled template like the export's own files."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from ...forms import QT_TRANSLATE_NOOP, Kind
 from ...forms.catalogue import all_forms
-from ...forms.translations import dictionary_labels
+from ...forms.translations import dictionary_labels, translations
 from ..errors import ServiceError
 from ..study_export.columns import Column
 from ..study_export.dictionary import DICTIONARY_HEADER, dictionary_rows
@@ -18,7 +19,7 @@ from ..study_export.writers import XlsxBook, write_csv
 from .reading import importable_tables, required_columns
 
 NOTES_SHEET = "notes"  # passed over by the import (reading.PASSED_OVER)
-NOTES_HEADER = ("column", *DICTIONARY_HEADER[2:9], "how to write it")
+NOTES_HEADER = ("column", *DICTIONARY_HEADER[2:9], "how to write it", "how to write it (zh)")
 
 
 class TemplateRefused(ServiceError):
@@ -38,25 +39,44 @@ def _no_rows():
     raise AssertionError("a template has no rows")
 
 
-def how_to_write(c: Column) -> str:
+# How to write each kind of value, marked so the notes sheet carries them in Chinese too.
+_HOW = {
+    "checkbox": QT_TRANSLATE_NOOP("ImportTemplate", "1 when ticked, 0 or empty when not"),
+    "key": QT_TRANSLATE_NOOP(
+        "ImportTemplate", "{key}; the same number links the rows of the other tables"
+    ),
+    "date": QT_TRANSLATE_NOOP(
+        "ImportTemplate", "YYYY-MM-DD (2023/3/15 and Excel dates also read; never day-first)"
+    ),
+    "number": QT_TRANSLATE_NOOP(
+        "ImportTemplate", "a number (1234.5; 1,234.5 and 1.234,5 also read)"
+    ),
+    "unit": QT_TRANSLATE_NOOP("ImportTemplate", "; a unit may follow: {units}"),
+    "or": QT_TRANSLATE_NOOP("ImportTemplate", " or "),
+    "yesno": QT_TRANSLATE_NOOP("ImportTemplate", "1 or 0 (yes/no, 是/否 also read)"),
+    "choice": QT_TRANSLATE_NOOP(
+        "ImportTemplate", "a code from the choices, or its label in English or Chinese"
+    ),
+    "multi": QT_TRANSLATE_NOOP("ImportTemplate", "codes separated by commas"),
+    "text": QT_TRANSLATE_NOOP("ImportTemplate", "text"),
+}
+
+
+def how_to_write(c: Column, tr: Callable[[str], str] = str) -> str:
+    """How to write column ``c``'s values; ``tr`` puts the sentences in another language."""
     f = c.field
     if c.checkbox:
-        return "1 when ticked, 0 or empty when not"
+        return tr(_HOW["checkbox"])
     if f.derived:  # a record key: study ID, screening number, a record's number
-        return f"{f.derived}; the same number links the rows of the other tables"
+        return tr(_HOW["key"]).format(key=f.derived)
     if c.kind is Kind.DATE:
-        return "YYYY-MM-DD (2023/3/15 and Excel dates also read; never day-first)"
+        return tr(_HOW["date"])
     if c.kind in (Kind.INTEGER, Kind.DECIMAL):
         units = [u for u in (f.unit, *(a.label for a in f.alt_units)) if u]
-        unit = f"; a unit may follow: {' or '.join(units)}" if units else ""
-        return f"a number (1234.5; 1,234.5 and 1.234,5 also read){unit}"
-    if c.kind is Kind.YESNO:
-        return "1 or 0 (yes/no, 是/否 also read)"
-    if c.kind is Kind.CHOICE:
-        return "a code from the choices, or its label in English or Chinese"
-    if c.kind is Kind.MULTI:
-        return "codes separated by commas"
-    return "text"
+        unit = tr(_HOW["unit"]).format(units=tr(_HOW["or"]).join(units)) if units else ""
+        return tr(_HOW["number"]) + unit
+    kind = {Kind.YESNO: "yesno", Kind.CHOICE: "choice", Kind.MULTI: "multi"}.get(c.kind, "text")
+    return tr(_HOW[kind])
 
 
 def notes_rows(form_name: str) -> list[tuple[str, ...]]:
@@ -65,7 +85,15 @@ def notes_rows(form_name: str) -> list[tuple[str, ...]]:
     table = _table(form_name)
     rows = [r for r in dictionary_rows([table], dictionary_labels()) if r[0] in wanted]
     by_name = {c.name: c for c in columns}
-    return [(r[0], *r[2:9], how_to_write(by_name[r[0]])) for r in rows]
+    zh = translations("zh_CN", prefer=("ImportTemplate",))
+
+    def chinese(text: str) -> str:
+        return zh.get(text, text)
+
+    return [
+        (r[0], *r[2:9], how_to_write(by_name[r[0]]), how_to_write(by_name[r[0]], chinese))
+        for r in rows
+    ]
 
 
 def write_template(form_name: str, out: Path) -> Path:
